@@ -1,0 +1,20 @@
+package dev.attest;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Attest: a self-hosted compliance automation platform with a public Trust Center.
+ * One Spring Boot application; each top-level package under {@code dev.attest} is a module.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "web")
+public class AttestApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AttestApplication.class, args);
+    }
+}

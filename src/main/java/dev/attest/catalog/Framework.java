@@ -1,0 +1,33 @@
+package dev.attest.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** A compliance framework with its requirements, in the order the framework lists them. */
+public record Framework(String id, String name, String version, String edition, String description,
+                        List<Category> categories, List<Requirement> requirements) {
+
+    public Framework {
+        categories = List.copyOf(categories);
+        requirements = List.copyOf(requirements);
+    }
+
+    /** The requirements that are assessed, headings left out. */
+    public Stream<Requirement> assessedRequirements() {
+        return requirements.stream().filter(Requirement::assessed);
+    }
+
+    public Optional<Requirement> requirement(String ref) {
+        return requirements.stream().filter(r -> r.ref().equals(ref)).findFirst();
+    }
+
+    /** The categories that a workspace cannot scope out. */
+    public List<String> requiredCategories() {
+        return categories.stream().filter(Category::required).map(Category::id).toList();
+    }
+
+    public long assessedCount() {
+        return assessedRequirements().count();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.attest.catalog.internal;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.catalog.Framework;
+import dev.attest.catalog.Requirement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/frameworks")
+@Tag(name = "Catalog", description = "Frameworks and their requirements")
+class CatalogApi {
+
+    private final Catalog catalog;
+
+    CatalogApi(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    record FrameworkSummary(String id, String name, String version, String edition, long requirementCount) {
+        static FrameworkSummary of(Framework f) {
+            return new FrameworkSummary(f.id(), f.name(), f.version(), f.edition(), f.assessedCount());
+        }
+    }
+
+    record RequirementView(String ref, String title, String parent, boolean group, String summary, String category,
+                           String specification, boolean serviceProviderOnly, List<String> controls, String noControlReason) {
+        static RequirementView of(Requirement r) {
+            return new RequirementView(r.ref(), r.title(), r.parent(), r.group(), r.summary(), r.category(), r.specification(),
+                    r.serviceProviderOnly(), r.controls().stream().map(Object::toString).toList(), r.noControlReason());
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('catalog:read')")
+    @Operation(summary = "All frameworks of the catalog; requirementCount counts assessed requirements, headings left out")
+    List<FrameworkSummary> frameworks() {
+        return catalog.frameworks().stream().map(FrameworkSummary::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    @Operation(summary = "One framework")
+    FrameworkSummary framework(@PathVariable String id) {
+        return FrameworkSummary.of(catalog.requireFramework(id));
+    }
+
+    @GetMapping("/{id}/requirements")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    @Operation(summary = "A framework's requirements in its own order, headings (group: true) included")
+    List<RequirementView> requirements(@PathVariable String id) {
+        return catalog.requireFramework(id).requirements().stream().map(RequirementView::of).toList();
+    }
+}

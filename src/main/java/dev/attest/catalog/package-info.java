@@ -1,0 +1,6 @@
+/**
+ * The catalog: frameworks, their requirements, the control library and the mappings between
+ * them, shipped as versioned YAML files under {@code catalog/} and validated at start-up.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "web")
+package dev.attest.catalog;

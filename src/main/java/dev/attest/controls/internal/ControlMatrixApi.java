@@ -1,0 +1,81 @@
+package dev.attest.controls.internal;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.catalog.ControlKey;
+import dev.attest.catalog.Framework;
+import dev.attest.catalog.Requirement;
+import dev.attest.controls.ControlState;
+import dev.attest.controls.Readiness;
+import dev.attest.controls.WorkspaceControls;
+import dev.attest.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The control matrix an auditor asks for: each in-scope requirement with its controls, status and owner. */
+@RestController
+@Tag(name = "Controls")
+class ControlMatrixApi {
+
+    private final Catalog catalog;
+    private final WorkspaceControls controls;
+
+    ControlMatrixApi(Catalog catalog, WorkspaceControls controls) {
+        this.catalog = catalog;
+        this.controls = controls;
+    }
+
+    @GetMapping(value = {"/api/v1/frameworks/{id}/matrix.csv", "/frameworks/{id}/matrix.csv"}, produces = "text/csv")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "Control matrix as CSV: requirement, control, status, owner (one row per mapping)")
+    ResponseEntity<String> matrix(CurrentUser user, @PathVariable String id) {
+        Framework framework = catalog.requireFramework(id);
+        Set<String> scope = controls.scopeOf(user.workspaceId(), framework);
+        Map<ControlKey, ControlState> states = controls.states(user.workspaceId());
+        StringBuilder csv = new StringBuilder("requirement,control,status,owner\r\n");
+        for (Requirement requirement : framework.requirements()) {
+            if (!Readiness.inScope(requirement, scope)) {
+                continue;
+            }
+            if (requirement.controls().isEmpty()) {
+                row(csv, requirement.ref(), "", "outside_library", "");
+            }
+            for (ControlKey key : requirement.controls()) {
+                ControlState state = states.get(key);
+                row(csv, requirement.ref(), key.value(), state.status().wireName(), state.owner() == null ? "" : state.owner());
+            }
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-control-matrix.csv\"")
+                .body(csv.toString());
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(escape(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs it. */
+    static String escape(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

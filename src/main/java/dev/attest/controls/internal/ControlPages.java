@@ -1,0 +1,179 @@
+package dev.attest.controls.internal;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.catalog.Control;
+import dev.attest.catalog.Framework;
+import dev.attest.catalog.Requirement;
+import dev.attest.controls.ControlChange;
+import dev.attest.controls.ControlState;
+import dev.attest.controls.ImplementationStatus;
+import dev.attest.controls.Readiness;
+import dev.attest.controls.WorkspaceControls;
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.WorkspaceMembers;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The dashboard, framework pages, the control library and control pages. */
+@Controller
+class ControlPages {
+
+    private final Catalog catalog;
+    private final WorkspaceControls controls;
+    private final WorkspaceMembers members;
+    private final ControlQueries queries;
+
+    ControlPages(Catalog catalog, WorkspaceControls controls, WorkspaceMembers members, ControlQueries queries) {
+        this.catalog = catalog;
+        this.controls = controls;
+        this.members = members;
+        this.queries = queries;
+    }
+
+    @GetMapping("/")
+    @PreAuthorize("hasAuthority('controls:read')")
+    String dashboard(CurrentUser user, Model model) {
+        var adopted = controls.adopted(user.workspaceId()).stream().map(a -> a.frameworkId()).toList();
+        model.addAttribute("readiness", controls.readiness(user.workspaceId()));
+        model.addAttribute("notAdopted", catalog.frameworks().stream().filter(f -> !adopted.contains(f.id())).toList());
+        var states = controls.states(user.workspaceId()).values();
+        Map<ImplementationStatus, Long> byStatus = new java.util.EnumMap<>(ImplementationStatus.class);
+        for (ImplementationStatus s : ImplementationStatus.values()) {
+            byStatus.put(s, states.stream().filter(c -> c.status() == s).count());
+        }
+        model.addAttribute("byStatus", byStatus);
+        model.addAttribute("controlCount", states.size());
+        model.addAttribute("unowned", states.stream().filter(c -> c.owner() == null).count());
+        return "controls/dashboard";
+    }
+
+    /** One row of a framework page: a requirement, its depth in the tree, and its readiness. */
+    record RequirementRow(Requirement requirement, int depth, boolean inScope, boolean ready, List<ControlState> controls) {
+    }
+
+    @GetMapping("/frameworks/{id}")
+    @PreAuthorize("hasAuthority('controls:read')")
+    String framework(CurrentUser user, @PathVariable String id, Model model) {
+        Framework framework = catalog.requireFramework(id);
+        Set<String> scope = controls.scopeOf(user.workspaceId(), framework);
+        var states = controls.states(user.workspaceId());
+        Map<String, Integer> depth = new HashMap<>();
+        List<RequirementRow> rows = framework.requirements().stream().map(r -> {
+            int d = r.parent() == null ? 0 : depth.getOrDefault(r.parent(), 0) + 1;
+            depth.put(r.ref(), d);
+            boolean inScope = r.group() || Readiness.inScope(r, scope);
+            boolean ready = Readiness.ready(r, key -> states.get(key).status().settled());
+            return new RequirementRow(r, d, inScope, ready, r.controls().stream().map(states::get).toList());
+        }).toList();
+        model.addAttribute("framework", framework);
+        model.addAttribute("rows", rows);
+        model.addAttribute("scope", scope);
+        model.addAttribute("adopted", controls.adopted(user.workspaceId()).stream().anyMatch(a -> a.frameworkId().equals(id)));
+        model.addAttribute("readiness", controls.readiness(user.workspaceId(), id));
+        model.addAttribute("canAdmin", user.can(dev.attest.identity.Permission.WORKSPACE_ADMIN));
+        return "controls/framework";
+    }
+
+    @PostMapping("/frameworks/{id}/adoption")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    String adopt(CurrentUser user, @PathVariable String id, @RequestParam(required = false) List<String> categories,
+                 @RequestParam(defaultValue = "adopt") String action) {
+        if ("drop".equals(action)) {
+            controls.drop(user.workspaceId(), id, user.actor());
+        } else {
+            controls.adopt(user.workspaceId(), id, Set.copyOf(categories == null ? List.of() : categories), user.actor());
+        }
+        return "redirect:/frameworks/" + id;
+    }
+
+    @GetMapping("/controls")
+    @PreAuthorize("hasAuthority('controls:read')")
+    String library(CurrentUser user, HttpServletRequest request, Model model,
+                   @RequestParam(required = false) String domain, @RequestParam(required = false) String framework,
+                   @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
+                   @RequestParam(required = false) String q) {
+        model.addAttribute("domains", catalog.domains());
+        model.addAttribute("frameworks", catalog.frameworks());
+        model.addAttribute("statuses", ImplementationStatus.values());
+        model.addAttribute("members", members.members(user.workspaceId()));
+        model.addAttribute("param", new LibraryParams(domain, framework, status, owner, q));
+        try {
+            model.addAttribute("controls", controls.list(user.workspaceId(), queries.filter(domain, framework, status, owner, q)));
+        } catch (InvalidFieldException e) {
+            model.addAttribute("controls", List.of());
+            model.addAttribute("filterErrors", e.errors());
+        }
+        return Htmx.view(request, "controls/library", "results");
+    }
+
+    record LibraryParams(String domain, String framework, String status, String owner, String q) {
+    }
+
+    @GetMapping("/controls/{key}")
+    @PreAuthorize("hasAuthority('controls:read')")
+    String control(CurrentUser user, @PathVariable String key, Model model) {
+        ControlState state = controls.get(user.workspaceId(), key);
+        prepareControl(user, state, model);
+        model.addAttribute("form", ControlForm.of(state));
+        return "controls/control";
+    }
+
+    private void prepareControl(CurrentUser user, ControlState state, Model model) {
+        Control control = state.control();
+        model.addAttribute("state", state);
+        model.addAttribute("control", control);
+        model.addAttribute("domain", catalog.domain(control.domain()).orElseThrow());
+        model.addAttribute("requirements", controls.requirementsOf(control).stream()
+                .map(ref -> catalog.requireFramework(ref.framework()).requirement(ref.ref()).orElseThrow()).toList());
+        model.addAttribute("frameworkNames", catalog.frameworks().stream()
+                .collect(java.util.stream.Collectors.toMap(Framework::id, Framework::name)));
+        model.addAttribute("statuses", ImplementationStatus.values());
+        model.addAttribute("members", members.members(user.workspaceId()));
+        model.addAttribute("canEdit", user.can(dev.attest.identity.Permission.CONTROLS_WRITE));
+    }
+
+    /** The status form as submitted, so that a refused form comes back with what was typed. */
+    record ControlForm(String status, String owner, String justification, String notes) {
+        static ControlForm of(ControlState s) {
+            return new ControlForm(s.status().wireName(), s.owner(), s.justification(), s.notes());
+        }
+    }
+
+    @PostMapping("/controls/{key}")
+    @PreAuthorize("hasAuthority('controls:write')")
+    String update(CurrentUser user, @PathVariable String key, HttpServletRequest request, Model model,
+                  @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
+                  @RequestParam(required = false) String justification, @RequestParam(required = false) String notes) {
+        ControlForm form = new ControlForm(status, owner, justification, notes);
+        ControlState state;
+        try {
+            ImplementationStatus parsed = ImplementationStatus.fromWireName(status).orElseThrow(() ->
+                    new InvalidFieldException("status", "choose one of " + ImplementationStatus.allowed()));
+            state = controls.update(user.workspaceId(), key, new ControlChange(parsed, owner, justification, notes), user);
+            model.addAttribute("saved", true);
+            form = ControlForm.of(state);
+        } catch (InvalidFieldException e) {
+            state = controls.get(user.workspaceId(), key);
+            model.addAttribute("errors", e.errors());
+        }
+        prepareControl(user, state, model);
+        model.addAttribute("form", form);
+        if (Htmx.isHtmx(request)) {
+            return "controls/control :: statusForm";
+        }
+        return "controls/control";
+    }
+}

@@ -1,0 +1,138 @@
+package dev.attest.controls.internal;
+
+import dev.attest.catalog.RequirementRef;
+import dev.attest.controls.AdoptedFramework;
+import dev.attest.controls.ControlChange;
+import dev.attest.controls.ControlFilter;
+import dev.attest.controls.ControlState;
+import dev.attest.controls.FrameworkReadiness;
+import dev.attest.controls.ImplementationStatus;
+import dev.attest.controls.WorkspaceControls;
+import dev.attest.identity.CurrentUser;
+import dev.attest.web.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Controls", description = "The workspace's controls, framework adoption and readiness")
+class ControlsApi {
+
+    private final WorkspaceControls controls;
+    private final ControlQueries queries;
+
+    ControlsApi(WorkspaceControls controls, ControlQueries queries) {
+        this.controls = controls;
+        this.queries = queries;
+    }
+
+    record ControlView(String key, String name, String domain, String status, String owner, List<RequirementRef> requirements,
+                       String description, String frequency, List<String> evidence, String justification, String notes,
+                       Instant updatedAt, String updatedBy) {
+    }
+
+    private ControlView view(ControlState s) {
+        var c = s.control();
+        return new ControlView(c.key().value(), c.name(), c.domain(), s.status().wireName(), s.owner(), controls.requirementsOf(c),
+                c.description(), c.frequency().wireName(), c.evidence().stream().map(e -> e.wireName()).toList(),
+                s.justification(), s.notes(), s.updatedAt(), s.updatedBy());
+    }
+
+    @GetMapping("/controls")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "The control library as this workspace runs it; filters: domain, framework, status, owner (an email or 'none'), q")
+    List<ControlView> list(CurrentUser user, @RequestParam(required = false) String domain,
+                           @RequestParam(required = false) String framework, @RequestParam(required = false) String status,
+                           @RequestParam(required = false) String owner, @RequestParam(required = false) String q) {
+        ControlFilter filter = queries.filter(domain, framework, status, owner, q);
+        return controls.list(user.workspaceId(), filter).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/controls/{key}")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "One control with its mapped requirements across all frameworks")
+    ControlView get(CurrentUser user, @PathVariable String key) {
+        return view(controls.get(user.workspaceId(), key));
+    }
+
+    @PatchMapping("/controls/{key}")
+    @PreAuthorize("hasAuthority('controls:write')")
+    @Operation(summary = "Change status, owner, justification or notes; fields left out keep their value")
+    ControlView patch(CurrentUser user, @PathVariable String key, @RequestBody Map<String, Object> body) {
+        ControlState current = controls.get(user.workspaceId(), key);
+        for (String field : body.keySet()) {
+            if (!Set.of("status", "owner", "justification", "notes").contains(field)) {
+                throw new InvalidFieldException(field, "is not a field of a control (allowed: status, owner, justification, notes)");
+            }
+        }
+        ImplementationStatus status = current.status();
+        if (body.containsKey("status")) {
+            String value = text(body, "status");
+            status = ImplementationStatus.fromWireName(value).orElseThrow(() ->
+                    new InvalidFieldException("status", "'" + value + "' is not one of " + ImplementationStatus.allowed()));
+        }
+        ControlChange change = new ControlChange(status,
+                body.containsKey("owner") ? text(body, "owner") : current.owner(),
+                body.containsKey("justification") ? text(body, "justification") : current.justification(),
+                body.containsKey("notes") ? text(body, "notes") : current.notes());
+        return view(controls.update(user.workspaceId(), key, change, user));
+    }
+
+    private static String text(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new InvalidFieldException(field, "must be a string");
+    }
+
+    @GetMapping("/readiness")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "Readiness per adopted framework")
+    List<FrameworkReadiness> readiness(CurrentUser user) {
+        return controls.readiness(user.workspaceId());
+    }
+
+    record AdoptionRequest(List<String> categories) {
+    }
+
+    @GetMapping("/adoptions")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "The frameworks this workspace pursues, with the categories in scope")
+    List<AdoptedFramework> adoptions(CurrentUser user) {
+        return controls.adopted(user.workspaceId());
+    }
+
+    @PutMapping("/adoptions/{framework}")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    @Operation(summary = "Adopt a framework, or change the categories in scope (required categories always stay)")
+    AdoptedFramework adopt(CurrentUser user, @PathVariable String framework, @RequestBody(required = false) AdoptionRequest request) {
+        Set<String> categories = new LinkedHashSet<>(request == null || request.categories() == null ? List.of() : request.categories());
+        return controls.adopt(user.workspaceId(), framework, categories, user.actor());
+    }
+
+    @DeleteMapping("/adoptions/{framework}")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    @Operation(summary = "Stop pursuing a framework")
+    ResponseEntity<Void> drop(CurrentUser user, @PathVariable String framework) {
+        controls.drop(user.workspaceId(), framework, user.actor());
+        return ResponseEntity.noContent().build();
+    }
+}

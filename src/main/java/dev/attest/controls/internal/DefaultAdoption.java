@@ -1,0 +1,37 @@
+package dev.attest.controls.internal;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.catalog.Category;
+import dev.attest.catalog.Framework;
+import dev.attest.controls.WorkspaceControls;
+import dev.attest.identity.WorkspaceCreated;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A new workspace starts with every framework of the catalog adopted, all categories in scope,
+ * so that its dashboard shows the whole picture; the compliance lead drops what does not apply.
+ * It runs in the transaction that creates the workspace, so a workspace never exists without it.
+ */
+@Component
+class DefaultAdoption {
+
+    private final Catalog catalog;
+    private final WorkspaceControls controls;
+
+    DefaultAdoption(Catalog catalog, WorkspaceControls controls) {
+        this.catalog = catalog;
+        this.controls = controls;
+    }
+
+    @EventListener
+    void on(WorkspaceCreated event) {
+        for (Framework framework : catalog.frameworks()) {
+            Set<String> categories = framework.categories().stream().map(Category::id).collect(Collectors.toSet());
+            controls.adopt(event.workspaceId(), framework.id(), categories, "system");
+        }
+    }
+}

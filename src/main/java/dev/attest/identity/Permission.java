@@ -1,0 +1,30 @@
+package dev.attest.identity;
+
+/**
+ * What a route needs. Routes name a permission with {@code @PreAuthorize("hasAuthority('controls:write')")};
+ * a role grants a set of them, and a read-only token keeps only the read ones.
+ */
+public enum Permission {
+    CATALOG_READ("catalog:read", false),
+    CONTROLS_READ("controls:read", false),
+    CONTROLS_WRITE("controls:write", true),
+    WORKSPACE_ADMIN("workspace:admin", true);
+
+    private final String authority;
+    private final boolean write;
+
+    Permission(String authority, boolean write) {
+        this.authority = authority;
+        this.write = write;
+    }
+
+    /** The authority string used in security expressions. */
+    public String authority() {
+        return authority;
+    }
+
+    /** Whether it changes state (and so is withheld from read-only tokens and auditors). */
+    public boolean write() {
+        return write;
+    }
+}

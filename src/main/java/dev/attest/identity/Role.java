@@ -1,0 +1,34 @@
+package dev.attest.identity;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A member's role in one workspace; a user may hold a different role in each workspace. */
+public enum Role {
+    ADMIN(EnumSet.allOf(Permission.class)),
+    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
+    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
+    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ)),
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ)),
+    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public Set<Permission> permissions() {
+        return EnumSet.copyOf(permissions);
+    }
+
+    /** The spelling stored and shown, e.g. {@code compliance_manager}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Role fromWireName(String value) {
+        return Role.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}
