@@ -1,0 +1,73 @@
+package dev.attest.controls;
+
+import dev.attest.support.AttestTest;
+import dev.attest.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import dev.attest.catalog.Catalog;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A person in Chromium: signs in, reads the dashboard, implements a control, sees readiness move. */
+@AttestTest
+class ReadinessBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Catalog catalog;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void implementingAControlMovesReadinessOnTheDashboard() {
+        String base = "http://localhost:" + port;
+        // A CCPA requirement served by a single control: implementing that control makes it ready.
+        var requirement = catalog.requireFramework("ccpa").assessedRequirements()
+                .filter(r -> r.controls().size() == 1).findFirst().orElseThrow();
+        String key = requirement.controls().get(0).value();
+
+        browser.get(base + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.name("username")).sendKeys(AttestTest.ADMIN_EMAIL);
+        browser.findElement(By.name("password")).sendKeys(AttestTest.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebElement ccpa = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-framework=ccpa]")));
+        String before = ccpa.findElement(By.cssSelector(".percent")).getText();
+
+        browser.get(base + "/controls/" + key);
+        new Select(browser.findElement(By.cssSelector("[data-testid=status]"))).selectByValue("implemented");
+        browser.findElement(By.cssSelector("[data-testid=save]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-form"), "Saved."));
+
+        browser.get(base + "/");
+        String after = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-framework=ccpa] .percent"))).getText();
+        assertThat(Double.parseDouble(after)).isGreaterThan(Double.parseDouble(before));
+    }
+}

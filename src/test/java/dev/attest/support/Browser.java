@@ -1,0 +1,47 @@
+package dev.attest.support;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Headless Chromium from the distribution (never a downloaded browser). Where it is not installed
+ * the browser tests are skipped with a message, unless ATTEST_REQUIRE_BROWSER=true (as in CI),
+ * which makes a missing browser a failure.
+ */
+public final class Browser {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!installed) {
+            if ("true".equals(System.getenv("ATTEST_REQUIRE_BROWSER"))) {
+                throw new IllegalStateException("Chromium is required: apt-get install chromium chromium-driver");
+            }
+            Assumptions.abort("Chromium is not installed (apt-get install chromium chromium-driver); browser test skipped");
+        }
+        try {
+            Path profile = Files.createTempDirectory("attest-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+            return new ChromeDriver(service, options);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
