@@ -1,7 +1,23 @@
 package dev.attest.controls;
 
+import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A workspace stopped pursuing a framework; its control states stay, shared with other frameworks. */
-public record FrameworkDropped(WorkspaceId workspaceId, String frameworkId, String actor) {
+public record FrameworkDropped(WorkspaceId workspaceId, String frameworkId, String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "controls.framework-dropped";
+    }
+
+    @Override
+    public String target() {
+        return "framework:" + frameworkId;
+    }
+
+    @Override
+    public String summary() {
+        return "framework no longer pursued";
+    }
 }

@@ -1,5 +1,25 @@
 package dev.attest.identity;
 
 /** A workspace was created; modules set up its defaults in the same transaction. */
-public record WorkspaceCreated(WorkspaceId workspaceId, String slug, String name) {
+public record WorkspaceCreated(WorkspaceId workspaceId, String slug, String name) implements WorkspaceEvent {
+
+    @Override
+    public String actor() {
+        return "system";
+    }
+
+    @Override
+    public String action() {
+        return "identity.workspace-created";
+    }
+
+    @Override
+    public String target() {
+        return "workspace:" + slug;
+    }
+
+    @Override
+    public String summary() {
+        return "workspace " + name + " created";
+    }
 }

@@ -1,0 +1,22 @@
+package dev.attest.identity;
+
+/**
+ * A state change in a workspace, as every module publishes it. The audit trail records each one
+ * without knowing the module: who did it, what kind of change, to what, in a short summary.
+ */
+public interface WorkspaceEvent {
+
+    WorkspaceId workspaceId();
+
+    /** Who acted: a user's email, "email (token)" for an API token, or "system". */
+    String actor();
+
+    /** What happened, as module.verb, e.g. {@code controls.updated}, {@code policies.published}. */
+    String action();
+
+    /** What it happened to, e.g. {@code control:AC-01}, {@code policy:3f2a...}. */
+    String target();
+
+    /** A short human summary of what changed. */
+    String summary();
+}

@@ -1,0 +1,12 @@
+package dev.attest.obligations;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.List;
+
+/** A module's open duties with deadlines, offered to the obligations calendar. */
+public interface ObligationSource {
+
+    /** The workspace's open obligations (done ones left out). */
+    List<Obligation> obligations(WorkspaceId workspace);
+}
