@@ -8,7 +8,14 @@ public enum Permission {
     CATALOG_READ("catalog:read", false),
     CONTROLS_READ("controls:read", false),
     CONTROLS_WRITE("controls:write", true),
-    WORKSPACE_ADMIN("workspace:admin", true);
+    WORKSPACE_ADMIN("workspace:admin", true),
+    // risks
+    RISKS_READ("risks:read", false),
+    RISKS_WRITE("risks:write", true),
+    // incidents
+    INCIDENTS_REPORT("incidents:report", true),
+    INCIDENTS_READ("incidents:read", false),
+    INCIDENTS_MANAGE("incidents:manage", true);
 
     private final String authority;
     private final boolean write;

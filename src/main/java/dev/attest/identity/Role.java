@@ -7,11 +7,22 @@ import java.util.Set;
 /** A member's role in one workspace; a user may hold a different role in each workspace. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
-    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
-    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ)),
-    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ)),
-    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ));
+    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            // risks, incidents
+            Permission.RISKS_READ, Permission.RISKS_WRITE,
+            Permission.INCIDENTS_REPORT, Permission.INCIDENTS_READ, Permission.INCIDENTS_MANAGE)),
+    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            // risks, incidents
+            Permission.RISKS_READ, Permission.INCIDENTS_REPORT, Permission.INCIDENTS_READ)),
+    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ,
+            // incidents: anyone signed in can report one
+            Permission.INCIDENTS_REPORT)),
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            // risks, incidents
+            Permission.RISKS_READ, Permission.INCIDENTS_READ)),
+    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            // risks, incidents
+            Permission.RISKS_READ, Permission.INCIDENTS_REPORT));
 
     private final Set<Permission> permissions;
 

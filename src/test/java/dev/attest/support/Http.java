@@ -86,6 +86,15 @@ public final class Http {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    /** Posts a body of any type, e.g. {@code text/csv}. */
+    public Response post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

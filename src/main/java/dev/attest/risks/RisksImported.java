@@ -1,0 +1,23 @@
+package dev.attest.risks;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+/** A CSV file of risks was imported, all of its rows at once. */
+public record RisksImported(WorkspaceId workspaceId, String actor, int created, int updated) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "risks.imported";
+    }
+
+    @Override
+    public String target() {
+        return "risk-register";
+    }
+
+    @Override
+    public String summary() {
+        return created + " risks created, " + updated + " updated from CSV";
+    }
+}

@@ -1,0 +1,203 @@
+package dev.attest.risks.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.identity.WorkspaceMembers;
+import dev.attest.risks.HeatMap;
+import dev.attest.risks.Risk;
+import dev.attest.risks.RiskImportRejected;
+import dev.attest.risks.RiskInput;
+import dev.attest.risks.RiskRegister;
+import dev.attest.risks.Treatment;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The register with its heat maps and assessments, a risk's page, and CSV import. */
+@Controller
+class RiskPages {
+
+    private final RiskRegister register;
+    private final WorkspaceMembers members;
+
+    RiskPages(RiskRegister register, WorkspaceMembers members) {
+        this.register = register;
+        this.members = members;
+    }
+
+    /** One square of the heat map, placed for the SVG: likelihood rises upwards, impact to the right. */
+    record HeatCell(int likelihood, int impact, int count, String level, int x, int y) {
+    }
+
+    static final int CELL = 48;
+    static final int AXIS = 28;
+
+    static List<HeatCell> cells(int[][] counts) {
+        List<HeatCell> cells = new ArrayList<>();
+        for (int l = 5; l >= 1; l--) {
+            for (int i = 1; i <= 5; i++) {
+                cells.add(new HeatCell(l, i, counts[l - 1][i - 1], Risk.level(l * i), AXIS + (i - 1) * CELL, (5 - l) * CELL));
+            }
+        }
+        return cells;
+    }
+
+    /** The form as typed: every field text, controls as one line of keys. */
+    record RiskForm(String title, String description, String category, String owner, String inherentLikelihood,
+                    String inherentImpact, String residualLikelihood, String residualImpact, String treatment,
+                    String acceptanceApprover, String acceptanceExpiresOn, String controls, String reviewedOn) {
+
+        static RiskForm of(Risk r) {
+            RiskInput in = RiskInput.of(r);
+            return new RiskForm(in.title(), in.description(), in.category(), in.owner(), in.inherentLikelihood(), in.inherentImpact(),
+                    in.residualLikelihood(), in.residualImpact(), in.treatment(), in.acceptanceApprover(), in.acceptanceExpiresOn(),
+                    String.join(" ", in.controls()), in.reviewedOn());
+        }
+
+        static RiskForm blank() {
+            return new RiskForm(null, null, null, null, "3", "3", "2", "2", "mitigate", null, null, null, null);
+        }
+
+        RiskInput input() {
+            List<String> keys = controls == null ? List.of() : Arrays.stream(controls.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+            return new RiskInput(title, description, category, owner, inherentLikelihood, inherentImpact, residualLikelihood,
+                    residualImpact, treatment, acceptanceApprover, acceptanceExpiresOn, keys, reviewedOn);
+        }
+    }
+
+    @GetMapping("/risks")
+    @PreAuthorize("hasAuthority('risks:read')")
+    String register(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String q) {
+        List<Risk> risks = register.list(user.workspaceId());
+        HeatMap map = HeatMap.of(risks);
+        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        model.addAttribute("risks", risks.stream().filter(r -> needle.isEmpty()
+                || (r.title() + " " + r.category() + " " + r.owner()).toLowerCase(Locale.ROOT).contains(needle)).toList());
+        model.addAttribute("q", q);
+        model.addAttribute("inherentCells", cells(map.inherent()));
+        model.addAttribute("residualCells", cells(map.residual()));
+        model.addAttribute("assessments", register.assessments(user.workspaceId()));
+        model.addAttribute("canEdit", user.can(Permission.RISKS_WRITE));
+        return Htmx.view(request, "risks/register", "results");
+    }
+
+    @GetMapping("/risks/new")
+    @PreAuthorize("hasAuthority('risks:write')")
+    String newRisk(CurrentUser user, Model model) {
+        prepareForm(user, null, RiskForm.blank(), model);
+        return "risks/risk";
+    }
+
+    @PostMapping("/risks")
+    @PreAuthorize("hasAuthority('risks:write')")
+    String create(CurrentUser user, @ModelAttribute RiskForm form, Model model) {
+        try {
+            Risk risk = register.record(user.workspaceId(), form.input(), user.actor());
+            return "redirect:/risks/" + risk.id() + "?saved";
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", e.errors());
+            prepareForm(user, null, form, model);
+            return "risks/risk";
+        }
+    }
+
+    @GetMapping("/risks/{id}")
+    @PreAuthorize("hasAuthority('risks:read')")
+    String risk(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String saved, Model model) {
+        Risk risk = register.get(user.workspaceId(), id);
+        model.addAttribute("saved", saved != null);
+        prepareForm(user, risk, RiskForm.of(risk), model);
+        return "risks/risk";
+    }
+
+    @PostMapping("/risks/{id}")
+    @PreAuthorize("hasAuthority('risks:write')")
+    String update(CurrentUser user, @PathVariable UUID id, @ModelAttribute RiskForm form, Model model) {
+        Risk risk = register.get(user.workspaceId(), id);
+        try {
+            register.update(user.workspaceId(), id, form.input(), user.actor());
+            return "redirect:/risks/" + id + "?saved";
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", e.errors());
+            prepareForm(user, risk, form, model);
+            return "risks/risk";
+        }
+    }
+
+    @PostMapping("/risks/{id}/review")
+    @PreAuthorize("hasAuthority('risks:write')")
+    String reviewed(CurrentUser user, @PathVariable UUID id) {
+        register.markReviewed(user.workspaceId(), id, user.actor());
+        return "redirect:/risks/" + id + "?saved";
+    }
+
+    @PostMapping("/risks/{id}/delete")
+    @PreAuthorize("hasAuthority('risks:write')")
+    String delete(CurrentUser user, @PathVariable UUID id) {
+        register.remove(user.workspaceId(), id, user.actor());
+        return "redirect:/risks";
+    }
+
+    private void prepareForm(CurrentUser user, Risk risk, RiskForm form, Model model) {
+        model.addAttribute("risk", risk);
+        model.addAttribute("form", form);
+        model.addAttribute("members", members.members(user.workspaceId()));
+        model.addAttribute("treatments", Treatment.values());
+        model.addAttribute("canEdit", user.can(Permission.RISKS_WRITE));
+    }
+
+    @PostMapping("/risks/assessments")
+    @PreAuthorize("hasAuthority('risks:write')")
+    String recordAssessment(CurrentUser user, HttpServletRequest request, Model model,
+                            @RequestParam(required = false) String assessedOn, @RequestParam(required = false) String summary) {
+        try {
+            register.recordAssessment(user.workspaceId(), assessedOn, summary, user.actor());
+            return "redirect:/risks#assessments";
+        } catch (InvalidFieldException e) {
+            model.addAttribute("assessmentErrors", e.errors());
+            model.addAttribute("assessedOn", assessedOn);
+            model.addAttribute("summary", summary);
+            return register(user, request, model, null).replace(" :: results", "");
+        }
+    }
+
+    @GetMapping("/risks/export.csv")
+    @PreAuthorize("hasAuthority('risks:read')")
+    ResponseEntity<String> export(CurrentUser user) {
+        return RisksApi.csv(register.exportCsv(user.workspaceId()));
+    }
+
+    @GetMapping("/risks/import")
+    @PreAuthorize("hasAuthority('risks:write')")
+    String importPage() {
+        return "risks/import";
+    }
+
+    @PostMapping("/risks/import")
+    @PreAuthorize("hasAuthority('risks:write')")
+    String importCsv(CurrentUser user, @RequestParam(required = false) String csv, Model model) {
+        try {
+            RiskRegister.ImportResult result = register.importCsv(user.workspaceId(), csv, user.actor());
+            model.addAttribute("result", result);
+        } catch (RiskImportRejected e) {
+            model.addAttribute("importErrors", e.errors());
+            model.addAttribute("csv", csv);
+        }
+        return "risks/import";
+    }
+}

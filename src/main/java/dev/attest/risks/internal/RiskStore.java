@@ -1,0 +1,106 @@
+package dev.attest.risks.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.risks.Risk;
+import dev.attest.risks.RiskAssessment;
+import dev.attest.risks.Treatment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The risks module's tables: risk and risk_assessment. */
+@Repository
+public class RiskStore {
+
+    private static final String COLUMNS = "id, title, description, category, owner, inherent_likelihood, inherent_impact, "
+            + "residual_likelihood, residual_impact, treatment, acceptance_approver, acceptance_expires_on, control_keys, "
+            + "reviewed_on, created_at, updated_at, updated_by";
+
+    private final JdbcClient jdbc;
+
+    RiskStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Risk> all(WorkspaceId workspace) {
+        return jdbc.sql("select " + COLUMNS + " from risk where workspace_id = ? order by title, id")
+                .param(workspace.value()).query((rs, n) -> row(rs)).list();
+    }
+
+    public Optional<Risk> find(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from risk where workspace_id = ? and id = ?")
+                .params(workspace.value(), id).query((rs, n) -> row(rs)).optional();
+    }
+
+    public void insert(WorkspaceId workspace, Risk r) {
+        jdbc.sql("insert into risk (workspace_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(workspace.value(), r.id(), r.title(), r.description(), r.category(), r.owner(),
+                        r.inherentLikelihood(), r.inherentImpact(), r.residualLikelihood(), r.residualImpact(),
+                        r.treatment().wireName(), r.acceptanceApprover(), r.acceptanceExpiresOn(), String.join(",", r.controls()),
+                        r.reviewedOn(), utc(r.createdAt()), utc(r.updatedAt()), r.updatedBy())
+                .update();
+    }
+
+    public void update(WorkspaceId workspace, Risk r) {
+        jdbc.sql("""
+                        update risk set title = ?, description = ?, category = ?, owner = ?, inherent_likelihood = ?, inherent_impact = ?,
+                        residual_likelihood = ?, residual_impact = ?, treatment = ?, acceptance_approver = ?, acceptance_expires_on = ?,
+                        control_keys = ?, reviewed_on = ?, updated_at = ?, updated_by = ? where workspace_id = ? and id = ?""")
+                .params(r.title(), r.description(), r.category(), r.owner(),
+                        r.inherentLikelihood(), r.inherentImpact(), r.residualLikelihood(), r.residualImpact(),
+                        r.treatment().wireName(), r.acceptanceApprover(), r.acceptanceExpiresOn(), String.join(",", r.controls()),
+                        r.reviewedOn(), utc(r.updatedAt()), r.updatedBy(), workspace.value(), r.id())
+                .update();
+    }
+
+    public boolean delete(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("delete from risk where workspace_id = ? and id = ?").params(workspace.value(), id).update() > 0;
+    }
+
+    public List<RiskAssessment> assessments(WorkspaceId workspace) {
+        return jdbc.sql("select id, assessed_on, summary, recorded_by, recorded_at from risk_assessment where workspace_id = ? "
+                        + "order by assessed_on desc, recorded_at desc")
+                .param(workspace.value())
+                .query((rs, n) -> new RiskAssessment(rs.getObject("id", UUID.class), rs.getObject("assessed_on", LocalDate.class),
+                        rs.getString("summary"), rs.getString("recorded_by"), instant(rs, "recorded_at")))
+                .list();
+    }
+
+    public void insertAssessment(WorkspaceId workspace, RiskAssessment a) {
+        jdbc.sql("insert into risk_assessment (id, workspace_id, assessed_on, summary, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?)")
+                .params(a.id(), workspace.value(), a.assessedOn(), a.summary(), a.recordedBy(), utc(a.recordedAt()))
+                .update();
+    }
+
+    private static Risk row(ResultSet rs) throws SQLException {
+        String keys = rs.getString("control_keys");
+        return new Risk(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("description"),
+                rs.getString("category"), rs.getString("owner"),
+                rs.getInt("inherent_likelihood"), rs.getInt("inherent_impact"),
+                rs.getInt("residual_likelihood"), rs.getInt("residual_impact"),
+                Treatment.fromWireName(rs.getString("treatment")).orElse(Treatment.MITIGATE),
+                rs.getString("acceptance_approver"), rs.getObject("acceptance_expires_on", LocalDate.class),
+                keys == null || keys.isBlank() ? List.of() : Arrays.asList(keys.split(",")),
+                rs.getObject("reviewed_on", LocalDate.class), instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
