@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,8 +58,8 @@ class RisksApiTest {
         assertThat(risk.get("residualScore").asInt()).isEqualTo(6);
         assertThat(risk.get("residualLevel").asString()).isEqualTo("medium");
         assertThat(risk.get("controls").toString()).isEqualTo("[\"GR-06\",\"IR-01\"]");
-        assertThat(risk.get("reviewedOn").asString()).isEqualTo(LocalDate.now().toString());
-        assertThat(risk.get("nextReviewOn").asString()).isEqualTo(LocalDate.now().plusYears(1).toString());
+        assertThat(risk.get("reviewedOn").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(risk.get("nextReviewOn").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
 
         JsonNode read = api.get("/api/v1/risks/" + risk.get("id").asString()).json();
         assertThat(read.get("title").asString()).isEqualTo(title);
