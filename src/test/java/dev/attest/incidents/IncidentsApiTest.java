@@ -268,4 +268,42 @@ class IncidentsApiTest {
         assertThat(fields(refused)).containsExactlyInAnyOrder("customerNoticeHours", "timeZone");
         assertThat(api.get("/api/v1/incidents/settings").json().get("timeZone").asString()).isEqualTo("UTC");
     }
+
+    @Test
+    void aLocalTimeIsReadInTheWorkspaceZoneAndDayCountsEndAtItsMidnight() {
+        ExtraAccounts.Account ws = ExtraAccounts.inNewWorkspace(jdbc);
+        Http api = Http.withToken(port, ws.token());
+        api.putJson("/api/v1/incidents/settings", "{\"customerNoticeHours\": 24, \"timeZone\": \"America/New_York\"}");
+        String id = report(api, "Late-evening discovery");
+
+        // 21:00 on 31 December 2025 in New York is 02:00 on 1 January 2026 in UTC.
+        JsonNode triaged = api.patchJson("/api/v1/incidents/" + id,
+                "{\"discoveredAt\": \"2025-12-31T21:00\", \"data\": [\"health\"], \"individualsAffected\": 12}").json();
+        assertThat(triaged.get("discoveredAt").asString()).isEqualTo("2026-01-01T02:00:00Z");
+        Map<String, JsonNode> clocks = clocks(api.postJson("/api/v1/incidents/" + id + "/breach",
+                "{\"risk\": \"unlikely\", \"awareAt\": \"2026-01-02T09:00\"}").json());
+
+        // Counted from 31 December 2025 in New York: 60 days end on 1 March 2026 at midnight there (EST, UTC-5),
+        // and the breach belongs to 2025's yearly HHS log, due 60 days after 2025 ends: also 1 March 2026.
+        assertThat(clocks.keySet()).containsExactlyInAnyOrder("hipaa-individuals", "hipaa-hhs-annual");
+        assertThat(clocks.get("hipaa-individuals").get("due").asString()).isEqualTo("2026-03-02T04:59:59Z");
+        assertThat(clocks.get("hipaa-hhs-annual").get("due").asString()).isEqualTo("2026-03-02T04:59:59Z");
+    }
+
+    @Test
+    void anAuditorReadsButChangesNothing() {
+        ExtraAccounts.Account auditor = ExtraAccounts.inDefaultWorkspace(jdbc, "auditor");
+        Http http = Http.withToken(port, auditor.token());
+        String id = report(Http.withToken(port, AttestTest.ADMIN_TOKEN), "Seen by the auditor");
+
+        assertThat(http.get("/api/v1/incidents/" + id).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/incidents/exercises").status()).isEqualTo(200);
+        assertThat(http.postJson("/api/v1/incidents", "{\"title\": \"x\"}").status()).isEqualTo(403);
+        assertThat(http.patchJson("/api/v1/incidents/" + id, "{\"severity\": \"low\"}").status()).isEqualTo(403);
+        assertThat(http.postJson("/api/v1/incidents/" + id + "/breach", "{\"risk\": \"high\"}").status()).isEqualTo(403);
+        assertThat(http.postJson("/api/v1/incidents/exercises", "{}").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/risks").status()).isEqualTo(200);
+        assertThat(http.postJson("/api/v1/risks", "{}").status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/risks/import", "text/csv", "title\n").status()).isEqualTo(403);
+    }
 }

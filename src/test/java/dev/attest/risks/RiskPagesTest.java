@@ -108,4 +108,21 @@ class RiskPagesTest {
 
         assertThat(http.get("/risks").status()).isEqualTo(403);
     }
+
+    @Test
+    void aRiskIsMarkedReviewedAndRemovedFromItsPage() {
+        ExtraAccounts.Account ws = ExtraAccounts.inNewWorkspace(jdbc);
+        Http http = Http.signedIn(port, ws.email(), ExtraAccounts.PASSWORD);
+        Map<String, String> form = form("Old risk", ws.email());
+        form.put("reviewedOn", "2025-01-02");
+        String page = http.postForm("/risks/new", "/risks", form, Map.of()).header("Location").replaceFirst("^https?://[^/]+", "")
+                .replace("?saved", "");
+        assertThat(http.get(page).body()).contains("2026-01-02");
+
+        assertThat(http.postForm(page, page + "/review", Map.of(), Map.of()).status()).isEqualTo(302);
+        assertThat(http.get(page).body()).contains(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1).toString());
+
+        assertThat(http.postForm(page, page + "/delete", Map.of(), Map.of()).status()).isEqualTo(302);
+        assertThat(http.get(page).status()).isEqualTo(404);
+    }
 }
