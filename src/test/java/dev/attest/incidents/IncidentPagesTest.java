@@ -40,7 +40,10 @@ class IncidentPagesTest {
         ExtraAccounts.Account employee = ExtraAccounts.inDefaultWorkspace(jdbc, "employee");
         Http http = Http.signedIn(port, employee.email(), ExtraAccounts.PASSWORD);
 
-        assertThat(http.get("/incidents/report").status()).isEqualTo(200);
+        Http.Response form = http.get("/incidents/report");
+        assertThat(form.status()).isEqualTo(200);
+        // The navigation leads an employee to the report form, and not to pages their role cannot open.
+        assertThat(form.body()).contains("href=\"/incidents/report\"").doesNotContain("href=\"/risks\"", "href=\"/incidents\"");
         Http.Response refused = http.postForm("/incidents/report", Map.of("title", "", "description", "x", "discoveredAt", "", "systems", ""));
         assertThat(refused.body()).contains("data-field=\"title\"");
 
