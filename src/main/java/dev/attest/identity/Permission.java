@@ -8,7 +8,11 @@ public enum Permission {
     CATALOG_READ("catalog:read", false),
     CONTROLS_READ("controls:read", false),
     CONTROLS_WRITE("controls:write", true),
-    WORKSPACE_ADMIN("workspace:admin", true);
+    WORKSPACE_ADMIN("workspace:admin", true),
+    // identity: one's own account (password, tokens, MFA, sessions, workspace switch)
+    ACCOUNT_SELF("account:self", true),
+    // auditlog
+    AUDIT_READ("audit:read", false);
 
     private final String authority;
     private final boolean write;
