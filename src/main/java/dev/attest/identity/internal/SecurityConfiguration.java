@@ -66,7 +66,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AccountStore accounts, SecurityContextRepository contexts, SessionStart sessions,
                               Clock clock, @Value("${attest.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/invitations/*", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
@@ -81,6 +81,8 @@ class SecurityConfiguration {
     private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(f -> f.deny());
+                .frameOptions(f -> f.deny())
+                // Written only on requests that arrived over TLS (directly, or through a proxy with server.forward-headers-strategy).
+                .httpStrictTransportSecurity(h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true));
     }
 }

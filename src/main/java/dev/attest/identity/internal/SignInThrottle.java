@@ -78,7 +78,8 @@ class SignInThrottle {
             throw new LockedException("This account is locked after too many failed sign-ins. Try again after "
                     + TIME.format(user.lockedUntil()) + ", or ask an admin to unlock it.");
         }
-        int failures = Math.max(user == null ? 0 : user.failedSignIns(), addressState == null ? 0 : addressState.failures());
+        // Slowing down follows the account's failures only: an address may be a whole office behind one gateway.
+        int failures = user == null ? 0 : user.failedSignIns();
         if (failures >= slowDownAfter) {
             long millis = Math.min(delayStep.toMillis() * (failures - slowDownAfter + 1), 3000);
             try {
