@@ -63,7 +63,8 @@ class AccountPages {
             model.addAttribute("errors", e.errors());
             return "identity/account";
         }
-        Instant now = clock.instant();
+        // Whole milliseconds, so that the stamp read back from the database equals this session's sign-in time.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         transaction.executeWithoutResult(status -> {
             accounts.setPassword(user.userId(), passwords.encode(password));
             // Every other session ends; this one carries on as if just signed in.

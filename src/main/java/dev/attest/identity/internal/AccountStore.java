@@ -108,12 +108,14 @@ class AccountStore implements WorkspaceMembers {
     }
 
     /** What a session's principal is checked against on every request. */
-    record SessionState(boolean enabled, Instant sessionsValidAfter, Role role, boolean active, String workspaceName) {
+    record SessionState(boolean enabled, Instant sessionsValidAfter, Role role, boolean active, String workspaceName,
+                        boolean requireMfa, boolean mfaEnrolled) {
     }
 
     Optional<SessionState> sessionState(UUID user, UUID workspace, Instant now) {
         return jdbc.sql("""
-                        select u.enabled, u.sessions_valid_after, m.role, m.deactivated_at, m.expires_at, w.name
+                        select u.enabled, u.sessions_valid_after, m.role, m.deactivated_at, m.expires_at, w.name, w.require_mfa,
+                               (select count(*) from user_totp t where t.user_id = u.id and t.enabled_at is not null) as mfa
                         from app_user u join membership m on m.user_id = u.id join workspace w on w.id = m.workspace_id
                         where u.id = ? and m.workspace_id = ?""")
                 .params(user, workspace)
@@ -122,7 +124,8 @@ class AccountStore implements WorkspaceMembers {
                     boolean active = rs.getObject("deactivated_at", OffsetDateTime.class) == null
                             && (expires == null || expires.toInstant().isAfter(now));
                     return new SessionState(rs.getBoolean("enabled"), instant(rs.getObject("sessions_valid_after", OffsetDateTime.class)),
-                            Role.fromWireName(rs.getString("role")), active, rs.getString("name"));
+                            Role.fromWireName(rs.getString("role")), active, rs.getString("name"), rs.getBoolean("require_mfa"),
+                            rs.getInt("mfa") > 0);
                 })
                 .optional();
     }

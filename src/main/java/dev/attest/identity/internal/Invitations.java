@@ -2,6 +2,7 @@ package dev.attest.identity.internal;
 
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.InvitationAccepted;
+import dev.attest.identity.InvitationRefused;
 import dev.attest.identity.InvitationSent;
 import dev.attest.identity.Role;
 import dev.attest.identity.UnattributedSignInFailed;
@@ -150,21 +151,23 @@ class Invitations {
                         AccountStore.instant(rs.getObject(7, OffsetDateTime.class))))
                 .optional().orElse(null);
         if (row == null) {
-            refused("unknown", "This invitation link is not valid. Check that you copied the whole link.");
+            events.publishEvent(new UnattributedSignInFailed("anonymous", "identity.invitation-refused", "invitation:unknown",
+                    "an invitation link that matches no invitation"));
+            throw new Unusable("This invitation link is not valid. Check that you copied the whole link.");
         }
         if (row.accepted() != null) {
-            refused(row.email(), "This invitation was already used. Sign in instead, or ask for a new invitation.");
+            refused(row.workspace(), row.email(), "This invitation was already used. Sign in instead, or ask for a new invitation.");
         }
         if (!row.expires().isAfter(clock.instant())) {
-            refused(row.email(), "This invitation expired. Ask the person who invited you for a new one.");
+            refused(row.workspace(), row.email(), "This invitation expired. Ask the person who invited you for a new one.");
         }
         return new Offer(row.id(), row.workspace(), row.workspaceName(), row.email(), Role.fromWireName(row.role()),
                 accounts.userByEmail(row.email()).isPresent());
     }
 
-    private void refused(String email, String why) {
+    private void refused(UUID workspace, String email, String why) {
         // The transaction does not roll back for Unusable, so the audit entry for the refused link is kept.
-        events.publishEvent(new UnattributedSignInFailed(email, "identity.invitation-refused", "user:" + email, why));
+        events.publishEvent(new InvitationRefused(new WorkspaceId(workspace), email, why));
         throw new Unusable(why);
     }
 

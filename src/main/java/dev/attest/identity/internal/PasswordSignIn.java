@@ -24,14 +24,16 @@ class PasswordSignIn implements AuthenticationProvider {
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
+    private final SecondFactor secondFactor;
     private final Clock clock;
     // Compared against when the email is unknown, so that timing does not reveal which emails exist.
     private final String unknownUserHash;
 
-    PasswordSignIn(AccountStore accounts, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
+    PasswordSignIn(AccountStore accounts, PasswordEncoder passwords, SignInThrottle throttle, SecondFactor secondFactor, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.secondFactor = secondFactor;
         this.clock = clock;
         this.unknownUserHash = passwords.encode(TokenHash.newPassword());
     }
@@ -60,6 +62,12 @@ class PasswordSignIn implements AuthenticationProvider {
         if (current == null) {
             throttle.failed(user, email, address, "no active membership");
             throw new DisabledException("This account is deactivated or belongs to no workspace");
+        }
+        if (secondFactor.enabled(user.id())) {
+            // Half-way: the password was right, the session may only open the code page until the second factor is given.
+            var pending = new SecondFactorPending(user.id(), user.email(), current.workspaceId().value());
+            return UsernamePasswordAuthenticationToken.authenticated(pending, null,
+                    java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(SecondFactorPending.AUTHORITY)));
         }
         throttle.succeeded(user);
         return UsernamePasswordAuthenticationToken.authenticated(current, null, Authorities.of(current));

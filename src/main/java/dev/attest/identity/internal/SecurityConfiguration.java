@@ -9,7 +9,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import dev.attest.identity.CurrentUser;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -68,7 +72,18 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/invitations/*", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/login/mfa").hasAuthority(SecondFactorPending.AUTHORITY)
+                        // Signed in means past every factor: a session waiting for its second factor is not.
+                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                                authentication.get() != null && authentication.get().getPrincipal() instanceof CurrentUser)))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    var current = SecurityContextHolder.getContext().getAuthentication();
+                    if (current != null && current.getPrincipal() instanceof SecondFactorPending) {
+                        response.sendRedirect(request.getContextPath() + "/login/mfa");
+                    } else {
+                        new AccessDeniedHandlerImpl().handle(request, response, denied);
+                    }
+                }))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterBefore(new SessionCheck(accounts, contexts, clock, absoluteTimeout), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").successHandler(new SignInSuccess(sessions)).failureHandler(new SignInFailure()).permitAll())

@@ -39,6 +39,13 @@ class SessionCheck extends OncePerRequestFilter {
         this.absoluteTimeout = absoluteTimeout;
     }
 
+    /** Where a member who must enrol a second factor may still go. */
+    private static boolean enrolmentPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/account/mfa") || path.equals("/logout") || path.startsWith("/css/") || path.startsWith("/webjars/")
+                || path.startsWith("/js/") || path.equals("/error");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -69,6 +76,10 @@ class SessionCheck extends OncePerRequestFilter {
             } else {
                 response.sendRedirect(target);
             }
+            return;
+        }
+        if (state.requireMfa() && !state.mfaEnrolled() && !enrolmentPath(request)) {
+            response.sendRedirect(request.getContextPath() + "/account/mfa?required");
             return;
         }
         if (state.role() != user.role() || !state.workspaceName().equals(user.workspaceName())) {

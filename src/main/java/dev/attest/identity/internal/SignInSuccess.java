@@ -22,6 +22,10 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws ServletException, IOException {
+        if (authentication.getPrincipal() instanceof SecondFactorPending) {
+            getRedirectStrategy().sendRedirect(request, response, "/login/mfa");
+            return;
+        }
         if (authentication.getPrincipal() instanceof CurrentUser user) {
             sessions.signedIn(request, response, user, "password");
         }
