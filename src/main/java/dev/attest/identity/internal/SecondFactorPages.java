@@ -122,3 +122,4 @@ class SecondFactorPages {
         return enrolment(user, model);
     }
 
+}
