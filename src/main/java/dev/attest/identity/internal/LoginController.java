@@ -12,8 +12,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+    private final SsoProperties sso;
+
+    LoginController(SsoProperties sso) {
+        this.sso = sso;
+    }
+
     @GetMapping("/login")
+    @org.springframework.security.access.prepost.PreAuthorize("permitAll()")
     String login(Authentication authentication, HttpSession session, Model model) {
+        model.addAttribute("sso", sso.enabled());
         if (authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }

@@ -1,6 +1,7 @@
 package dev.attest.identity.internal;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -68,7 +70,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AccountStore accounts, SecurityContextRepository contexts, SessionStart sessions,
+                              SsoProperties sso, ApplicationEventPublisher events, TransactionTemplate transaction,
                               Clock clock, @Value("${attest.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
+        if (sso.enabled()) {
+            var singleSignOn = new SingleSignOn(sso, accounts, sessions, events, transaction, clock);
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .clientRegistrationRepository(SingleSignOn.registrations(sso))
+                    .successHandler(singleSignOn)
+                    .failureHandler(singleSignOn));
+        }
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/invitations/*", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
