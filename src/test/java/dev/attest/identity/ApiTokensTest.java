@@ -98,6 +98,24 @@ class ApiTokensTest {
         assertThat(admin.get("/api/v1/tokens").body()).contains("collector");
     }
 
+    private long refusedTokens() {
+        return jdbc.sql("select count(*) from audit_entry where action = 'identity.token-refused'").query(Long.class).single();
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        Http owner = member(Role.CONTROL_OWNER);
+        var created = owner.postJson("/api/v1/tokens", "{\"name\":\"old\",\"scope\":\"read\"}").json();
+        // the expiry date passes
+        jdbc.sql("update api_token set expires_at = created_at where id = ?")
+                .param(UUID.fromString(created.get("token").get("id").asString())).update();
+
+        Http.Response refused = Http.withToken(port, created.get("value").asString()).get("/api/v1/controls");
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("detail").asString()).contains("expired");
+    }
+
     @Test
     void otherPeoplesTokensAreNotFound() {
         Http owner = member(Role.CONTROL_OWNER);
@@ -120,7 +138,9 @@ class ApiTokensTest {
         assertThat(owner.postJson("/api/v1/tokens", "{\"name\":\"x\",\"scope\":\"read\",\"expiresOn\":\"2999-01-01\"}").status()).isEqualTo(400);
         assertThat(owner.postJson("/api/v1/tokens", "not json").status()).isEqualTo(400);
         assertThat(owner.get("/api/v1/tokens").json().size()).isEqualTo(before);
+        long refusedBefore = refusedTokens();
         assertThat(Http.withToken(port, "attest_nonsense").get("/api/v1/controls").status()).isEqualTo(401);
+        assertThat(refusedTokens()).as("the refused token is in the audit trail").isEqualTo(refusedBefore + 1);
         assertThat(Http.anonymous(port).get("/api/v1/controls", Map.of("Authorization", "Basic abc")).status()).isEqualTo(401);
     }
 

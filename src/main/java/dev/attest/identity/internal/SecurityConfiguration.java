@@ -49,14 +49,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccountStore accounts, ProblemResponses problems, Clock clock) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountStore accounts, ProblemResponses problems, ApplicationEventPublisher events,
+                            Clock clock) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
-                .addFilterBefore(new BearerTokenFilter(accounts, problems, clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, problems, events, clock), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(this::headers);
         return http.build();
