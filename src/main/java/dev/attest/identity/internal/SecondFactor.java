@@ -10,6 +10,7 @@ import dev.attest.identity.Role;
 import dev.attest.identity.SecondFactorChanged;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.MasterKey;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,21 +43,26 @@ class SecondFactor {
     private final JdbcClient jdbc;
     private final AccountStore accounts;
     private final ApplicationEventPublisher events;
+    private final MasterKey key;
     private final Clock clock;
 
-    SecondFactor(JdbcClient jdbc, AccountStore accounts, ApplicationEventPublisher events, Clock clock) {
+    SecondFactor(JdbcClient jdbc, AccountStore accounts, ApplicationEventPublisher events, MasterKey key, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
+        this.key = key;
         this.clock = clock;
     }
+
+    private static final String PURPOSE = "identity totp secret";
 
     record State(String secret, boolean enabled, long lastStep) {
     }
 
     Optional<State> state(UUID user) {
         return jdbc.sql("select secret, enabled_at, last_step from user_totp where user_id = ?").param(user)
-                .query((rs, n) -> new State(rs.getString(1), rs.getObject(2, OffsetDateTime.class) != null, rs.getLong(3)))
+                .query((rs, n) -> new State(key.open(rs.getString(1), PURPOSE, user.toString()),
+                        rs.getObject(2, OffsetDateTime.class) != null, rs.getLong(3)))
                 .optional();
     }
 
@@ -79,7 +85,7 @@ class SecondFactor {
             return state.get().secret();
         }
         String secret = Totp.newSecret();
-        jdbc.sql("insert into user_totp (user_id, secret) values (?, ?)").params(user, secret).update();
+        jdbc.sql("insert into user_totp (user_id, secret) values (?, ?)").params(user, key.seal(secret, PURPOSE, user.toString())).update();
         return secret;
     }
 
