@@ -119,7 +119,7 @@ class RisksApi {
         return new HeatMapView(map.inherent(), map.residual());
     }
 
-    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @GetMapping("/export.csv")
     @PreAuthorize("hasAuthority('risks:read')")
     @Operation(summary = "The register as CSV (the import format)")
     ResponseEntity<String> export(CurrentUser user) {
@@ -133,9 +133,9 @@ class RisksApi {
                 .body(body);
     }
 
-    @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
+    @PostMapping("/import")
     @PreAuthorize("hasAuthority('risks:write')")
-    @Operation(summary = "Import a CSV file all or nothing: rows with an id update that risk, rows without create one; "
+    @Operation(summary = "Import a CSV file (send it as text/csv) all or nothing: rows with an id update that risk, rows without create one; "
             + "any problem refuses the whole file with errors [{row, field, message}]")
     RiskRegister.ImportResult importCsv(CurrentUser user, @RequestBody(required = false) String csv) {
         return register.importCsv(user.workspaceId(), csv, user.actor());
