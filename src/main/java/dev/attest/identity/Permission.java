@@ -8,7 +8,13 @@ public enum Permission {
     CATALOG_READ("catalog:read", false),
     CONTROLS_READ("controls:read", false),
     CONTROLS_WRITE("controls:write", true),
-    WORKSPACE_ADMIN("workspace:admin", true);
+    WORKSPACE_ADMIN("workspace:admin", true),
+    // privacy
+    PRIVACY_READ("privacy:read", false),
+    PRIVACY_WRITE("privacy:write", true),
+    // obligations
+    OBLIGATIONS_READ("obligations:read", false),
+    OBLIGATIONS_WRITE("obligations:write", true);
 
     private final String authority;
     private final boolean write;

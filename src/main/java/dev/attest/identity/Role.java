@@ -7,11 +7,21 @@ import java.util.Set;
 /** A member's role in one workspace; a user may hold a different role in each workspace. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
-    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
-    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ)),
-    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ)),
-    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ));
+    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            // privacy, obligations
+            Permission.PRIVACY_READ, Permission.PRIVACY_WRITE, Permission.OBLIGATIONS_READ, Permission.OBLIGATIONS_WRITE)),
+    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            // obligations
+            Permission.OBLIGATIONS_READ)),
+    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ,
+            // obligations
+            Permission.OBLIGATIONS_READ)),
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            // privacy, obligations
+            Permission.PRIVACY_READ, Permission.OBLIGATIONS_READ)),
+    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            // obligations
+            Permission.OBLIGATIONS_READ));
 
     private final Set<Permission> permissions;
 
