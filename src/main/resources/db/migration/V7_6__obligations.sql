@@ -13,6 +13,7 @@ create table obligation_duty (
     title           varchar(200) not null,
     owner           varchar(320),
     interval_months integer not null,
+    anchor_due      date not null,
     next_due        date not null,
     last_done_at    timestamp with time zone,
     last_done_by    varchar(320),
