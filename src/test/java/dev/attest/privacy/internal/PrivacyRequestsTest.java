@@ -55,6 +55,56 @@ class PrivacyRequestsTest extends MailAndClockTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
+    /** A member with this role in a workspace (the default one, or a new one), and an API token acting for them. */
+    private String tokenFor(String role, UUID workspace) {
+        UUID user = UUID.randomUUID();
+        String token = "attest_test_" + UUID.randomUUID().toString().replace("-", "");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("insert into app_user (id, email, display_name, enabled, created_at) values (?, ?, ?, true, ?)")
+                .params(user, role + "-" + user + "@example.com", role, now).update();
+        jdbc.sql("insert into membership (workspace_id, user_id, role, created_at) values (?, ?, ?, ?)").params(workspace, user, role, now).update();
+        jdbc.sql("insert into api_token (id, workspace_id, user_id, name, token_hash, scope, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), workspace, user, "test", sha256(token), "read_write", now).update();
+        return token;
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void onlyThoseWhoMayActSeeTheRequestersPersonalData() {
+        String id = create("access", "ccpa", unique("roles")).get("id").asString();
+        Http auditor = Http.withToken(port, tokenFor("auditor", workspace().value()));
+        Http employee = Http.withToken(port, tokenFor("employee", workspace().value()));
+
+        Http.Response read = auditor.get("/api/v1/privacy/requests/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("subject").isNull()).isTrue();
+        assertThat(read.body()).doesNotContain("Ada Lovelace");
+        assertThat(auditor.postJson("/api/v1/privacy/requests/" + id + "/response", "{\"response\":\"x\"}").status()).isEqualTo(403);
+        assertThat(employee.get("/api/v1/privacy/requests").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRequestOfAnotherWorkspaceIsNotFound() {
+        String id = create("access", "gdpr", unique("iso")).get("id").asString();
+        UUID other = UUID.randomUUID();
+        jdbc.sql("insert into workspace (id, slug, name, created_at) values (?, ?, ?, ?)")
+                .params(other, "other-" + other.toString().substring(0, 8), "Other", java.time.OffsetDateTime.now(ZoneOffset.UTC)).update();
+        Http stranger = Http.withToken(port, tokenFor("admin", other));
+
+        assertThat(stranger.get("/api/v1/privacy/requests/" + id).status()).isEqualTo(404);
+        assertThat(stranger.postJson("/api/v1/privacy/requests/" + id + "/closure", "{\"outcome\":\"denied\",\"reason\":\"x\"}").status())
+                .isEqualTo(404);
+        assertThat(stranger.get("/api/v1/privacy/requests").body()).doesNotContain(id);
+    }
+
     @Test
     void staffRecordARequestWithItsLegalDeadline() {
         LocalDate today = LocalDate.now(CLOCK.withZone(ZoneOffset.UTC));
