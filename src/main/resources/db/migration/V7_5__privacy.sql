@@ -14,6 +14,7 @@ create table privacy_request (
     request_type         varchar(32) not null,
     law                  varchar(16) not null,
     channel              varchar(16) not null,
+    assignee             varchar(320),
     subject_sealed       text,
     received_at          timestamp with time zone not null,
     due_at               timestamp with time zone not null,

@@ -12,8 +12,9 @@ import java.util.UUID;
  * @param originalDeadline the deadline before any extension
  * @param status         {@code open} or {@code closed}
  * @param outcome        when closed: {@code fulfilled} or {@code denied}
+ * @param assignee       the email of the member handling it, or null
  */
-public record DataSubjectRequest(UUID id, String reference, RequestType type, PrivacyLaw law, String channel,
+public record DataSubjectRequest(UUID id, String reference, RequestType type, PrivacyLaw law, String channel, String assignee,
                                  DataSubject subject, Instant receivedAt, RequestDeadline deadline,
                                  RequestDeadline originalDeadline, String extensionReason,
                                  Instant identityVerifiedAt, String identityMethod, List<RequestTask> tasks,

@@ -30,6 +30,9 @@ class ObligationsApi {
     record NewDuty(String kind, String title, String owner, String firstDue) {
     }
 
+    record Settings(Integer reminderDays) {
+    }
+
     private final ObligationsCalendar calendar;
     private final RecurringDuties duties;
     private final CalendarFeeds feeds;
@@ -69,6 +72,20 @@ class ObligationsApi {
     @Operation(summary = "Mark a recurring duty done: it rolls to its next due date")
     RecurringDuty complete(CurrentUser user, @PathVariable UUID id) {
         return duties.complete(user.workspaceId(), id, user.actor());
+    }
+
+    @GetMapping("/settings")
+    @PreAuthorize("hasAuthority('obligations:read')")
+    @Operation(summary = "How many days before a due date owners are reminded by email")
+    Settings settings(CurrentUser user) {
+        return new Settings(duties.reminderDays(user.workspaceId()));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/settings")
+    @PreAuthorize("hasAuthority('obligations:write')")
+    @Operation(summary = "Set how many days before a due date owners are reminded (0 to 90)")
+    Settings configure(CurrentUser user, @RequestBody(required = false) Settings body) {
+        return new Settings(duties.setReminderDays(user.workspaceId(), body == null ? null : body.reminderDays(), user.actor()));
     }
 
     @PostMapping("/feed")

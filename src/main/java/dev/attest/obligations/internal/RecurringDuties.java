@@ -129,6 +129,25 @@ class RecurringDuties implements ObligationSource {
                 d.owner(), endOf(d.nextDue()), "/obligations#duty-" + d.id())).toList();
     }
 
+    int reminderDays(WorkspaceId workspace) {
+        return jdbc.sql("select reminder_days from obligation_workspace where workspace_id = ?").param(workspace.value())
+                .query(Integer.class).optional().orElse(7);
+    }
+
+    /** Sets how many days before a due date owners are reminded (0 to 90; 0 means on the day). */
+    @Transactional
+    int setReminderDays(WorkspaceId workspace, Integer days, String actor) {
+        if (days == null || days < 0 || days > 90) {
+            throw new InvalidFieldException("reminderDays", "must be a whole number of days from 0 to 90");
+        }
+        int updated = jdbc.sql("update obligation_workspace set reminder_days = ? where workspace_id = ?").params(days, workspace.value()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into obligation_workspace (workspace_id, reminder_days) values (?, ?)").params(workspace.value(), days).update();
+        }
+        events.publishEvent(new dev.attest.obligations.ReminderLeadTimeChanged(workspace, actor, days));
+        return days;
+    }
+
     /** The workspaces with their reminder lead time in days. */
     Map<WorkspaceId, Integer> workspaces() {
         Map<WorkspaceId, Integer> all = new LinkedHashMap<>();

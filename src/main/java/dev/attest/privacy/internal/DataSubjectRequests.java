@@ -47,11 +47,14 @@ class DataSubjectRequests {
     private final Clock clock;
     private final ResponseDeadlines deadlines;
     private final PrivacyProperties properties;
+    private final dev.attest.identity.WorkspaceMembers members;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
     DataSubjectRequests(RequestStore store, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
-                        PrivacyProperties properties, @Value("${attest.time-zone:UTC}") String zone) {
+                        PrivacyProperties properties, dev.attest.identity.WorkspaceMembers members,
+                        @Value("${attest.time-zone:UTC}") String zone) {
+        this.members = members;
         this.store = store;
         this.cipher = cipher;
         this.events = events;
@@ -103,7 +106,7 @@ class DataSubjectRequests {
         RequestDeadline deadline = deadlines.original(valid.law(), receivedAt);
         String sealed = cipher.seal(json.writeValueAsString(valid.subject()), context(workspace, id));
         store.insert(new RequestStore.Row(id, workspace.value(), reference, valid.type().wireName(), valid.law().wireName(), channel,
-                sealed, receivedAt, deadline.dueAt(), null, null, null, null, null, null, "open", null, null, null, null, null), actor);
+                null, sealed, receivedAt, deadline.dueAt(), null, null, null, null, null, null, "open", null, null, null, null, null), actor);
         events.publishEvent(new DataSubjectRequestReceived(workspace, actor, id, reference, valid.type(), valid.law()));
         return get(workspace, id, true);
     }
@@ -127,6 +130,20 @@ class DataSubjectRequests {
         store.extend(workspace, id, extended.dueAt(), reason.strip());
         events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "extended",
                 "deadline extended to " + extended.dueDate()));
+        return get(workspace, id, true);
+    }
+
+    /** Gives the request to a member of the workspace (or to nobody): they own its deadline on the calendar. */
+    @Transactional
+    DataSubjectRequest assign(WorkspaceId workspace, UUID id, String assignee, String actor) {
+        DataSubjectRequest request = requireOpen(workspace, id);
+        String who = assignee == null || assignee.isBlank() ? null : assignee.strip().toLowerCase(java.util.Locale.ROOT);
+        if (who != null && members.memberByEmail(workspace, who).isEmpty()) {
+            throw new InvalidFieldException("assignee", "is not a member of this workspace");
+        }
+        store.assign(workspace, id, who);
+        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "assigned",
+                who == null ? "unassigned" : "assigned to " + who));
         return get(workspace, id, true);
     }
 
@@ -260,7 +277,7 @@ class DataSubjectRequests {
         if (withSubject && r.subjectSealed() != null) {
             subject = json.readValue(cipher.open(r.subjectSealed(), context(workspace, r.id())), DataSubject.class);
         }
-        return new DataSubjectRequest(r.id(), r.reference(), RequestType.fromWireName(r.type()).orElseThrow(), law, r.channel(),
+        return new DataSubjectRequest(r.id(), r.reference(), RequestType.fromWireName(r.type()).orElseThrow(), law, r.channel(), r.assignee(),
                 subject, r.receivedAt(), current, original, r.extensionReason(), r.identityVerifiedAt(), r.identityMethod(),
                 tasks.stream().map(t -> new RequestTask(t.id(), t.system(), t.doneAt(), t.doneBy(), t.note())).toList(),
                 r.responseSentAt(), r.responseNote(), r.status(), r.outcome(), r.closedAt(), r.closedBy(), r.closureReason(), r.purgedAt());

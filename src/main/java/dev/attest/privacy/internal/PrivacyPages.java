@@ -28,10 +28,13 @@ import java.util.function.Supplier;
 class PrivacyPages {
 
     private final DataSubjectRequests requests;
+    private final dev.attest.identity.WorkspaceMembers members;
     private final ZoneId zone;
 
-    PrivacyPages(DataSubjectRequests requests, @org.springframework.beans.factory.annotation.Value("${attest.time-zone:UTC}") String zone) {
+    PrivacyPages(DataSubjectRequests requests, dev.attest.identity.WorkspaceMembers members,
+                 @org.springframework.beans.factory.annotation.Value("${attest.time-zone:UTC}") String zone) {
         this.requests = requests;
+        this.members = members;
         this.zone = ZoneId.of(zone);
     }
 
@@ -82,6 +85,7 @@ class PrivacyPages {
     private void prepare(CurrentUser user, UUID id, Model model) {
         DataSubjectRequest request = requests.get(user.workspaceId(), id, user.can(Permission.PRIVACY_WRITE));
         model.addAttribute("r", request);
+        model.addAttribute("members", members.members(user.workspaceId()));
         model.addAttribute("now", requests.clock().instant());
         model.addAttribute("zone", zone);
         model.addAttribute("canWrite", user.can(Permission.PRIVACY_WRITE) && request.open());
@@ -93,6 +97,7 @@ class PrivacyPages {
                 @RequestParam Map<String, String> form) {
         Supplier<DataSubjectRequest> action = switch (step) {
             case "extension" -> () -> requests.extend(user.workspaceId(), id, form.get("reason"), user.actor());
+            case "assignment" -> () -> requests.assign(user.workspaceId(), id, form.get("assignee"), user.actor());
             case "identity-verification" -> () -> requests.verifyIdentity(user.workspaceId(), id, form.get("method"), user.actor());
             case "tasks" -> () -> requests.addTask(user.workspaceId(), id, form.get("system"), user.actor());
             case "task-completion" -> () -> requests.completeTask(user.workspaceId(), id, parseTask(form.get("task")), form.get("note"), user.actor());

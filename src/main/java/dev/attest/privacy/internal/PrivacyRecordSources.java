@@ -44,6 +44,9 @@ class PrivacyRecordSources implements ResourceSource, ObligationSource {
         data.put("type", r.type().wireName());
         data.put("law", r.law().wireName());
         data.put("channel", r.channel());
+        if (r.assignee() != null) {
+            data.put("assignee", r.assignee());
+        }
         data.put("status", r.status());
         data.put("receivedAt", r.receivedAt().toString());
         data.put("dueDate", r.deadline().dueDate().toString());
@@ -64,7 +67,7 @@ class PrivacyRecordSources implements ResourceSource, ObligationSource {
     public List<Obligation> obligations(WorkspaceId workspace) {
         return requests.list(workspace, false).stream().filter(DataSubjectRequest::open)
                 .map(r -> new Obligation("privacy:request:" + r.id(), "privacy-request",
-                        "Answer " + r.law().name() + " " + r.type().wireName() + " request " + r.reference(), null,
+                        "Answer " + r.law().name() + " " + r.type().wireName() + " request " + r.reference(), r.assignee(),
                         r.deadline().dueAt(), "/privacy/requests/" + r.id()))
                 .toList();
     }

@@ -29,6 +29,9 @@ class PrivacyRequestsApi {
     record Extension(String reason) {
     }
 
+    record Assignment(String assignee) {
+    }
+
     record Verification(String method) {
     }
 
@@ -78,6 +81,13 @@ class PrivacyRequestsApi {
     @Operation(summary = "Extend the deadline once, with the reason told to the requester")
     DataSubjectRequest extend(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Extension body) {
         return requests.extend(user.workspaceId(), id, body == null ? null : body.reason(), user.actor());
+    }
+
+    @PostMapping("/{id}/assignment")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Give the request to a member, who then owns its deadline on the obligations calendar")
+    DataSubjectRequest assign(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Assignment body) {
+        return requests.assign(user.workspaceId(), id, body == null ? null : body.assignee(), user.actor());
     }
 
     @PostMapping("/{id}/identity-verification")

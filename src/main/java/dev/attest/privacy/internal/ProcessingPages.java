@@ -71,6 +71,14 @@ class ProcessingPages {
         return "privacy/processing-export";
     }
 
+    @GetMapping("/privacy/processing/export.pdf")
+    @PreAuthorize("hasAuthority('privacy:read')")
+    org.springframework.http.ResponseEntity<byte[]> exportPdf(CurrentUser user) {
+        byte[] pdf = ProcessingRecordsPdf.render(user.workspaceName(), LocalDate.now(clock), register.records(user.workspaceId()));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"records-of-processing.pdf\"").body(pdf);
+    }
+
     @GetMapping("/privacy/agreements")
     @PreAuthorize("hasAuthority('privacy:read')")
     String agreements(CurrentUser user, Model model) {

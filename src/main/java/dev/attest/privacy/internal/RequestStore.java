@@ -18,7 +18,7 @@ import java.util.UUID;
 class RequestStore {
 
     /** A request row; {@code subjectSealed} is the AES-GCM ciphertext, null once purged. */
-    record Row(UUID id, UUID workspaceId, String reference, String type, String law, String channel, String subjectSealed,
+    record Row(UUID id, UUID workspaceId, String reference, String type, String law, String channel, String assignee, String subjectSealed,
                Instant receivedAt, Instant dueAt, Instant extendedDueAt, String extensionReason, Instant identityVerifiedAt,
                String identityMethod, Instant responseSentAt, String responseNote, String status, String outcome,
                Instant closedAt, String closedBy, String closureReason, Instant purgedAt) {
@@ -27,7 +27,7 @@ class RequestStore {
     record TaskRow(UUID id, UUID requestId, String system, Instant doneAt, String doneBy, String note) {
     }
 
-    private static final String COLUMNS = "id, workspace_id, reference, request_type, law, channel, subject_sealed, received_at, due_at, "
+    private static final String COLUMNS = "id, workspace_id, reference, request_type, law, channel, assignee, subject_sealed, received_at, due_at, "
             + "extended_due_at, extension_reason, identity_verified_at, identity_method, response_sent_at, response_note, status, "
             + "outcome, closed_at, closed_by, closure_reason, purged_at";
 
@@ -38,8 +38,8 @@ class RequestStore {
     }
 
     void insert(Row r, String createdBy) {
-        jdbc.sql("insert into privacy_request (" + COLUMNS + ", created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.workspaceId(), r.reference(), r.type(), r.law(), r.channel(), r.subjectSealed(), utc(r.receivedAt()),
+        jdbc.sql("insert into privacy_request (" + COLUMNS + ", created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.workspaceId(), r.reference(), r.type(), r.law(), r.channel(), r.assignee(), r.subjectSealed(), utc(r.receivedAt()),
                         utc(r.dueAt()), null, null, null, null, null, null, "open", null, null, null, null, null, createdBy)
                 .update();
     }
@@ -62,6 +62,10 @@ class RequestStore {
     void extend(WorkspaceId workspace, UUID id, Instant extendedDueAt, String reason) {
         jdbc.sql("update privacy_request set extended_due_at = ?, extension_reason = ? where workspace_id = ? and id = ?")
                 .params(utc(extendedDueAt), reason, workspace.value(), id).update();
+    }
+
+    void assign(WorkspaceId workspace, UUID id, String assignee) {
+        jdbc.sql("update privacy_request set assignee = ? where workspace_id = ? and id = ?").params(assignee, workspace.value(), id).update();
     }
 
     void verify(WorkspaceId workspace, UUID id, Instant at, String method) {
@@ -106,7 +110,8 @@ class RequestStore {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class), rs.getString("reference"),
-                rs.getString("request_type"), rs.getString("law"), rs.getString("channel"), rs.getString("subject_sealed"),
+                rs.getString("request_type"), rs.getString("law"), rs.getString("channel"), rs.getString("assignee"),
+                rs.getString("subject_sealed"),
                 instant(rs, "received_at"), instant(rs, "due_at"), instant(rs, "extended_due_at"), rs.getString("extension_reason"),
                 instant(rs, "identity_verified_at"), rs.getString("identity_method"), instant(rs, "response_sent_at"),
                 rs.getString("response_note"), rs.getString("status"), rs.getString("outcome"), instant(rs, "closed_at"),

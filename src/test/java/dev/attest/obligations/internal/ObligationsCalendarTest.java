@@ -175,6 +175,19 @@ class ObligationsCalendarTest extends MailAndClockTest {
     }
 
     @Test
+    void theReminderLeadTimeIsAWorkspaceSettingWithinBounds() {
+        assertThat(api().putJson("/api/v1/obligations/settings", "{\"reminderDays\":91}").status()).isEqualTo(400);
+        assertThat(api().putJson("/api/v1/obligations/settings", "{}").body()).contains("\"field\":\"reminderDays\"");
+        assertThat(api().get("/api/v1/obligations/settings").json().get("reminderDays").asInt()).isEqualTo(7);
+        try {
+            assertThat(api().putJson("/api/v1/obligations/settings", "{\"reminderDays\":14}").json().get("reminderDays").asInt()).isEqualTo(14);
+            assertThat(api().get("/api/v1/obligations/settings").json().get("reminderDays").asInt()).isEqualTo(14);
+        } finally {
+            api().putJson("/api/v1/obligations/settings", "{\"reminderDays\":7}");
+        }
+    }
+
+    @Test
     void obligationsAreResourcesForMonitoring() {
         String title = unique("Pen test");
         JsonNode duty = schedule("penetration-test", title, null, today().minusDays(20));

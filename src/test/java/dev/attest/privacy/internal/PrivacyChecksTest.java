@@ -26,7 +26,7 @@ class PrivacyChecksTest {
     private static Map<String, Object> request(String status, Instant closedAt) {
         RequestDeadline deadline = new RequestDeadline(LocalDate.parse("2026-02-28"), DUE);
         return PrivacyRecordSources.resource(new DataSubjectRequest(UUID.randomUUID(), "DSR-TEST", RequestType.ACCESS, PrivacyLaw.GDPR,
-                "staff", null, Instant.parse("2026-01-31T10:00:00Z"), deadline, deadline, null, null, null, List.of(),
+                "staff", null, null, Instant.parse("2026-01-31T10:00:00Z"), deadline, deadline, null, null, null, List.of(),
                 closedAt, "sent", status, closedAt == null ? null : "fulfilled", closedAt, "a@b", null, null)).data();
     }
 

@@ -216,6 +216,11 @@ class PrivacyRequestsTest extends MailAndClockTest {
     @Test
     void requestsAreResourcesForMonitoringAndOpenOnesAreObligations() {
         String id = create("correction", "ccpa", unique("res")).get("id").asString();
+        Http.Response stranger = api().postJson("/api/v1/privacy/requests/" + id + "/assignment", "{\"assignee\":\"nobody@example.com\"}");
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.body()).contains("\"field\":\"assignee\"");
+        assertThat(api().postJson("/api/v1/privacy/requests/" + id + "/assignment", "{\"assignee\":\"Admin@localhost\"}").json()
+                .get("assignee").asString()).isEqualTo("admin@localhost");
 
         Resource resource = sources.resources(workspace()).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
         assertThat(resource.type()).isEqualTo("privacy.request");
@@ -227,6 +232,7 @@ class PrivacyRequestsTest extends MailAndClockTest {
         Obligation obligation = sources.obligations(workspace()).stream().filter(o -> o.id().equals("privacy:request:" + id))
                 .findFirst().orElseThrow();
         assertThat(obligation.kind()).isEqualTo("privacy-request");
+        assertThat(obligation.owner()).isEqualTo("admin@localhost");
         assertThat(obligation.path()).isEqualTo("/privacy/requests/" + id);
         assertThat(obligation.due().toString()).isEqualTo(resource.data().get("dueAt"));
     }

@@ -49,6 +49,28 @@ class ProcessingRegisterTest extends MailAndClockTest {
         assertThat(export.body()).contains("Records of processing activities", "Article 30", name, "1 year", "AC-01")
                 .doesNotContain("class=\"topbar\"");
         assertThat(session.get("/privacy/processing", Map.of("HX-Request", "true")).body()).doesNotContain("<html").contains(name);
+
+        Http.Response pdf = session.get("/privacy/processing/export.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+    }
+
+    @Test
+    void thePdfExportHoldsEveryActivityAcrossPagesWhateverItsCharacters() throws Exception {
+        java.util.List<dev.attest.privacy.ProcessingRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            records.add(new dev.attest.privacy.ProcessingRecord(UUID.randomUUID(), "Activity " + i + " (Zürich, 東京)",
+                    "A purpose long enough to wrap onto a second line of the page, because auditors read whole sentences. ".repeat(2),
+                    "contract", "customers", "names\nemails", null, null, null, "1 year", null, java.util.List.of("AC-01"),
+                    java.time.Instant.now(), "admin"));
+        }
+        byte[] bytes = ProcessingRecordsPdf.render("Default workspace", LocalDate.of(2026, 5, 1), records);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+            assertThat(text).contains("Records of processing activities", "Activity 0 (Zürich, ??)", "Activity 29", "controls AC-01");
+        }
     }
 
     @Test
