@@ -38,6 +38,38 @@ public abstract class MailAndClockTest {
     @LocalServerPort
     protected int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    protected org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A member created for a test, and an API token acting for them. */
+    public record TestMember(String email, String token) {
+    }
+
+    /** The workspace created at first start. */
+    protected java.util.UUID defaultWorkspace() {
+        return jdbc.sql("select id from workspace where slug = 'default'").query(java.util.UUID.class).single();
+    }
+
+    /** A new member with this role (wire name) in a workspace, with a read-write API token. */
+    protected TestMember memberWith(String role, java.util.UUID workspace) {
+        java.util.UUID user = java.util.UUID.randomUUID();
+        String email = role + "-" + user.toString().substring(0, 8) + "@example.com";
+        String token = "attest_test_" + user.toString().replace("-", "");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("insert into app_user (id, email, display_name, enabled, created_at) values (?, ?, ?, true, ?)")
+                .params(user, email, role, now).update();
+        jdbc.sql("insert into membership (workspace_id, user_id, role, created_at) values (?, ?, ?, ?)").params(workspace, user, role, now).update();
+        try {
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            jdbc.sql("insert into api_token (id, workspace_id, user_id, name, token_hash, scope, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(java.util.UUID.randomUUID(), workspace, user, "test", hash, "read_write", now).update();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new TestMember(email, token);
+    }
+
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -8,7 +8,6 @@ import dev.attest.support.MailAndClockTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The calendar across modules, recurring duties, the iCalendar feed and email reminders. */
 class ObligationsCalendarTest extends MailAndClockTest {
 
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ObligationReminders reminders;
     @Autowired
@@ -143,6 +140,24 @@ class ObligationsCalendarTest extends MailAndClockTest {
     }
 
     @Test
+    void aMembersFeedHoldsOnlyTheirOwnObligationsAndStopsWhenTheyLeave() {
+        TestMember employee = memberWith("employee", defaultWorkspace());
+        String theirs = unique("Their training");
+        String others = unique("Someone else's test");
+        schedule("security-training", theirs, employee.email(), today().plusDays(30));
+        schedule("penetration-test", others, null, today().plusDays(30));
+
+        Http asEmployee = Http.withToken(port, employee.token());
+        assertThat(asEmployee.postJson("/api/v1/obligations/duties", "{}").status()).as("employees only read").isEqualTo(403);
+        String path = asEmployee.postJson("/api/v1/obligations/feed", "").json().get("url").asString().replaceFirst("^http://[^/]+", "");
+        List<String> titles = parseCalendar(Http.anonymous(port).get(path).body()).stream().map(e -> e.get("SUMMARY")).toList();
+        assertThat(titles).contains(theirs).doesNotContain(others);
+
+        jdbc.sql("delete from membership where user_id = (select id from app_user where email = ?)").param(employee.email()).update();
+        assertThat(Http.anonymous(port).get(path).status()).isEqualTo(404);
+    }
+
+    @Test
     void ownersAreRemindedByEmailOnceBeforeTheDueDate() throws Exception {
         String soon = unique("BCP test");
         String later = unique("IR exercise");
@@ -191,7 +206,7 @@ class ObligationsCalendarTest extends MailAndClockTest {
     void obligationsAreResourcesForMonitoring() {
         String title = unique("Pen test");
         JsonNode duty = schedule("penetration-test", title, null, today().minusDays(20));
-        WorkspaceId workspace = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        WorkspaceId workspace = new WorkspaceId(defaultWorkspace());
 
         Resource resource = resources.resources(workspace).stream()
                 .filter(r -> r.id().equals("obligations:duty:" + duty.get("id").asString())).findFirst().orElseThrow();

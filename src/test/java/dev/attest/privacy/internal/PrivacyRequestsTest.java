@@ -9,7 +9,6 @@ import dev.attest.support.MailAndClockTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -23,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Data-subject requests through the API and the staff pages, on the real database. */
 class PrivacyRequestsTest extends MailAndClockTest {
 
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     DataSubjectRequests requests;
     @Autowired
@@ -40,7 +37,7 @@ class PrivacyRequestsTest extends MailAndClockTest {
     }
 
     private WorkspaceId workspace() {
-        return new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        return new WorkspaceId(defaultWorkspace());
     }
 
     private JsonNode create(String type, String law, String email) {
@@ -55,33 +52,11 @@ class PrivacyRequestsTest extends MailAndClockTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
-    /** A member with this role in a workspace (the default one, or a new one), and an API token acting for them. */
-    private String tokenFor(String role, UUID workspace) {
-        UUID user = UUID.randomUUID();
-        String token = "attest_test_" + UUID.randomUUID().toString().replace("-", "");
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("insert into app_user (id, email, display_name, enabled, created_at) values (?, ?, ?, true, ?)")
-                .params(user, role + "-" + user + "@example.com", role, now).update();
-        jdbc.sql("insert into membership (workspace_id, user_id, role, created_at) values (?, ?, ?, ?)").params(workspace, user, role, now).update();
-        jdbc.sql("insert into api_token (id, workspace_id, user_id, name, token_hash, scope, created_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), workspace, user, "test", sha256(token), "read_write", now).update();
-        return token;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void onlyThoseWhoMayActSeeTheRequestersPersonalData() {
         String id = create("access", "ccpa", unique("roles")).get("id").asString();
-        Http auditor = Http.withToken(port, tokenFor("auditor", workspace().value()));
-        Http employee = Http.withToken(port, tokenFor("employee", workspace().value()));
+        Http auditor = Http.withToken(port, memberWith("auditor", workspace().value()).token());
+        Http employee = Http.withToken(port, memberWith("employee", workspace().value()).token());
 
         Http.Response read = auditor.get("/api/v1/privacy/requests/" + id);
         assertThat(read.status()).isEqualTo(200);
@@ -97,7 +72,7 @@ class PrivacyRequestsTest extends MailAndClockTest {
         UUID other = UUID.randomUUID();
         jdbc.sql("insert into workspace (id, slug, name, created_at) values (?, ?, ?, ?)")
                 .params(other, "other-" + other.toString().substring(0, 8), "Other", java.time.OffsetDateTime.now(ZoneOffset.UTC)).update();
-        Http stranger = Http.withToken(port, tokenFor("admin", other));
+        Http stranger = Http.withToken(port, memberWith("admin", other).token());
 
         assertThat(stranger.get("/api/v1/privacy/requests/" + id).status()).isEqualTo(404);
         assertThat(stranger.postJson("/api/v1/privacy/requests/" + id + "/closure", "{\"outcome\":\"denied\",\"reason\":\"x\"}").status())

@@ -6,7 +6,6 @@ import dev.attest.support.MailAndClockTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +24,6 @@ class PublicRequestFormTest extends MailAndClockTest {
 
     private static final Pattern LINK = Pattern.compile("(http://[^\\s]+/trust/privacy/request/confirm\\?token=([A-Za-z0-9_-]+))");
 
-    @Autowired
-    JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
