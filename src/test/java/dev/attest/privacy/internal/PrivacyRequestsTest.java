@@ -222,7 +222,9 @@ class PrivacyRequestsTest extends MailAndClockTest {
         assertThat(location).contains("/privacy/requests/");
 
         Http.Response page = http.get(location.replaceFirst("^https?://[^/]+", ""));
-        assertThat(page.body()).contains("Page Person", "not verified", "DSR-");
+        assertThat(page.body()).contains("<html", "Page Person", "not verified", "DSR-");
+        Http.Response pageFragment = http.get(location.replaceFirst("^https?://[^/]+", ""), Map.of("HX-Request", "true"));
+        assertThat(pageFragment.body()).doesNotContain("<html").contains("id=\"request\"", "Page Person");
 
         Http.Response full = http.get("/privacy");
         Http.Response fragment = http.get("/privacy", Map.of("HX-Request", "true"));
