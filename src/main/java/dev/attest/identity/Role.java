@@ -8,18 +8,20 @@ import java.util.Set;
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             // privacy, obligations
             Permission.PRIVACY_READ, Permission.PRIVACY_WRITE, Permission.OBLIGATIONS_READ, Permission.OBLIGATIONS_WRITE)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            Permission.ACCOUNT_SELF,
             // obligations
             Permission.OBLIGATIONS_READ)),
-    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ,
+    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF,
             // obligations
             Permission.OBLIGATIONS_READ)),
-    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             // privacy, obligations
             Permission.PRIVACY_READ, Permission.OBLIGATIONS_READ)),
-    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,
             // obligations
             Permission.OBLIGATIONS_READ));
 
@@ -40,5 +42,20 @@ public enum Role {
 
     public static Role fromWireName(String value) {
         return Role.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    /** The role with this wire name, if there is one. */
+    public static java.util.Optional<Role> parse(String value) {
+        for (Role role : values()) {
+            if (role.wireName().equals(value)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The wire names, for messages that list what is allowed. */
+    public static String allowed() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Role::wireName).toList());
     }
 }
