@@ -19,7 +19,13 @@ public enum Permission {
     // incidents
     INCIDENTS_REPORT("incidents:report", true),
     INCIDENTS_READ("incidents:read", false),
-    INCIDENTS_MANAGE("incidents:manage", true);
+    INCIDENTS_MANAGE("incidents:manage", true),
+    // privacy
+    PRIVACY_READ("privacy:read", false),
+    PRIVACY_WRITE("privacy:write", true),
+    // obligations
+    OBLIGATIONS_READ("obligations:read", false),
+    OBLIGATIONS_WRITE("obligations:write", true);
 
     private final String authority;
     private final boolean write;

@@ -11,20 +11,30 @@ public enum Role {
             Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             // risks, incidents
             Permission.RISKS_READ, Permission.RISKS_WRITE,
-            Permission.INCIDENTS_REPORT, Permission.INCIDENTS_READ, Permission.INCIDENTS_MANAGE)),
+            Permission.INCIDENTS_REPORT, Permission.INCIDENTS_READ, Permission.INCIDENTS_MANAGE,
+            // privacy, obligations
+            Permission.PRIVACY_READ, Permission.PRIVACY_WRITE, Permission.OBLIGATIONS_READ, Permission.OBLIGATIONS_WRITE)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
             Permission.ACCOUNT_SELF,
             // risks, incidents
-            Permission.RISKS_READ, Permission.INCIDENTS_REPORT, Permission.INCIDENTS_READ)),
+            Permission.RISKS_READ, Permission.INCIDENTS_REPORT, Permission.INCIDENTS_READ,
+            // obligations
+            Permission.OBLIGATIONS_READ)),
     EMPLOYEE(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF,
             // incidents: anyone signed in can report one
-            Permission.INCIDENTS_REPORT)),
+            Permission.INCIDENTS_REPORT,
+            // obligations
+            Permission.OBLIGATIONS_READ)),
     AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             // risks, incidents
-            Permission.RISKS_READ, Permission.INCIDENTS_READ)),
+            Permission.RISKS_READ, Permission.INCIDENTS_READ,
+            // privacy, obligations
+            Permission.PRIVACY_READ, Permission.OBLIGATIONS_READ)),
     VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,
             // risks, incidents
-            Permission.RISKS_READ, Permission.INCIDENTS_REPORT));
+            Permission.RISKS_READ, Permission.INCIDENTS_REPORT,
+            // obligations
+            Permission.OBLIGATIONS_READ));
 
     private final Set<Permission> permissions;
 

@@ -1,0 +1,70 @@
+package dev.attest.obligations.internal;
+
+import dev.attest.identity.WorkspaceId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Per-user secret tokens for the iCalendar feed: calendar apps cannot sign in, so the token in the
+ * URL is the credential. Only its hash is stored; issuing a new one revokes the old.
+ */
+@Service
+class CalendarFeeds {
+
+    record Subscriber(WorkspaceId workspace, String email) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    CalendarFeeds(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A new token for this user (the previous one stops working); shown once. */
+    @Transactional
+    String issue(WorkspaceId workspace, String email) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.sql("delete from obligation_feed_token where workspace_id = ? and email = ?").params(workspace.value(), email).update();
+        jdbc.sql("insert into obligation_feed_token (workspace_id, email, token_hash, created_at) values (?, ?, ?, ?)")
+                .params(workspace.value(), email, hash(token), RecurringDuties.utc(clock.instant())).update();
+        return token;
+    }
+
+    Optional<Subscriber> subscriber(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select workspace_id, email from obligation_feed_token where token_hash = ?").param(hash(token))
+                .query((rs, n) -> new Subscriber(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("email")))
+                .optional();
+    }
+
+    boolean has(WorkspaceId workspace, String email) {
+        return jdbc.sql("select count(*) from obligation_feed_token where workspace_id = ? and email = ?")
+                .params(workspace.value(), email).query(Integer.class).single() > 0;
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

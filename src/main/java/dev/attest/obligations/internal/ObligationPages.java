@@ -1,0 +1,92 @@
+package dev.attest.obligations.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.identity.WorkspaceMembers;
+import dev.attest.obligations.DutyKind;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** The obligations calendar page: every obligation with overdue ones marked, the recurring duties, the feed. */
+@Controller
+class ObligationPages {
+
+    private final ObligationsCalendar calendar;
+    private final RecurringDuties duties;
+    private final CalendarFeeds feeds;
+    private final WorkspaceMembers members;
+
+    ObligationPages(ObligationsCalendar calendar, RecurringDuties duties, CalendarFeeds feeds, WorkspaceMembers members) {
+        this.calendar = calendar;
+        this.duties = duties;
+        this.feeds = feeds;
+        this.members = members;
+    }
+
+    @GetMapping("/obligations")
+    @PreAuthorize("hasAuthority('obligations:read')")
+    String page(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String show) {
+        prepare(user, model, show);
+        model.addAttribute("form", Map.of());
+        return Htmx.view(request, "obligations/calendar", "calendar");
+    }
+
+    private void prepare(CurrentUser user, Model model, String show) {
+        boolean mine = "mine".equals(show);
+        var entries = calendar.entries(user.workspaceId()).stream()
+                .filter(e -> !mine || user.email().equalsIgnoreCase(e.obligation().owner())).toList();
+        model.addAttribute("entries", entries);
+        model.addAttribute("overdueCount", entries.stream().filter(e -> e.overdue()).count());
+        model.addAttribute("show", mine ? "mine" : "all");
+        model.addAttribute("duties", duties.duties(user.workspaceId()));
+        model.addAttribute("kinds", DutyKind.values());
+        model.addAttribute("members", members.members(user.workspaceId()));
+        model.addAttribute("zone", duties.zone());
+        model.addAttribute("canWrite", user.can(Permission.OBLIGATIONS_WRITE));
+        model.addAttribute("hasFeed", feeds.has(user.workspaceId(), user.email()));
+    }
+
+    @PostMapping("/obligations/duties")
+    @PreAuthorize("hasAuthority('obligations:write')")
+    String schedule(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
+        try {
+            duties.schedule(user.workspaceId(), form.get("kind"), form.get("title"), form.get("owner"), form.get("firstDue"), user.actor());
+            return "redirect:/obligations";
+        } catch (InvalidFieldException e) {
+            prepare(user, model, null);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", e.errors());
+            return "obligations/calendar";
+        }
+    }
+
+    @PostMapping("/obligations/duties/{id}/completion")
+    @PreAuthorize("hasAuthority('obligations:write')")
+    String complete(CurrentUser user, @PathVariable UUID id) {
+        duties.complete(user.workspaceId(), id, user.actor());
+        return "redirect:/obligations";
+    }
+
+    @PostMapping("/obligations/feed")
+    @PreAuthorize("hasAuthority('obligations:read')")
+    String feed(CurrentUser user, Model model) {
+        String token = feeds.issue(user.workspaceId(), user.email());
+        prepare(user, model, null);
+        model.addAttribute("form", Map.of());
+        model.addAttribute("feedUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/obligations/calendar/{t}.ics")
+                .buildAndExpand(token).toUriString());
+        return "obligations/calendar";
+    }
+}

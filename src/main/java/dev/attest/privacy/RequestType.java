@@ -1,0 +1,48 @@
+package dev.attest.privacy;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What the data subject asks for; some rights exist under one law only. */
+public enum RequestType {
+    ACCESS("Access to my data", true, true),
+    DELETION("Deletion of my data", true, true),
+    CORRECTION("Correction of my data", true, true),
+    PORTABILITY("A portable copy of my data", true, true),
+    RESTRICTION("Restriction of processing", true, false),
+    OBJECTION("Objection to processing", true, false),
+    OPT_OUT_OF_SALE("Opt out of sale or sharing", false, true);
+
+    private final String label;
+    private final boolean gdpr;
+    private final boolean ccpa;
+
+    RequestType(String label, boolean gdpr, boolean ccpa) {
+        this.label = label;
+        this.gdpr = gdpr;
+        this.ccpa = ccpa;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether the law grants this right (restriction and objection are GDPR rights, opt-out of sale a CCPA one). */
+    public boolean grantedBy(PrivacyLaw law) {
+        return law == PrivacyLaw.GDPR ? gdpr : ccpa;
+    }
+
+    /** The spelling used in the API and forms, e.g. {@code opt-out-of-sale}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<RequestType> fromWireName(String value) {
+        return Arrays.stream(values()).filter(t -> t.wireName().equals(value)).findFirst();
+    }
+
+    public static String allowed() {
+        return String.join(", ", Arrays.stream(values()).map(RequestType::wireName).toList());
+    }
+}

@@ -1,0 +1,297 @@
+package dev.attest.privacy.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.privacy.DataSubject;
+import dev.attest.privacy.DataSubjectDataPurged;
+import dev.attest.privacy.DataSubjectRequest;
+import dev.attest.privacy.DataSubjectRequestChanged;
+import dev.attest.privacy.DataSubjectRequestClosed;
+import dev.attest.privacy.DataSubjectRequestReceived;
+import dev.attest.privacy.NewRequest;
+import dev.attest.privacy.PrivacyLaw;
+import dev.attest.privacy.RequestDeadline;
+import dev.attest.privacy.RequestTask;
+import dev.attest.privacy.RequestType;
+import dev.attest.web.InvalidFieldException;
+import dev.attest.web.NotFoundException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Data-subject requests from receipt to closure: deadlines, extension, identity verification,
+ * one task per system holding the person's data, the response, closure, and the purge of the
+ * requester's personal data a set time after closure.
+ */
+@Service
+class DataSubjectRequests {
+
+    private static final String REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final RequestStore store;
+    private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ResponseDeadlines deadlines;
+    private final PrivacyProperties properties;
+    private final dev.attest.identity.WorkspaceMembers members;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SecureRandom random = new SecureRandom();
+
+    DataSubjectRequests(RequestStore store, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
+                        PrivacyProperties properties, dev.attest.identity.WorkspaceMembers members,
+                        @Value("${attest.time-zone:UTC}") String zone) {
+        this.members = members;
+        this.store = store;
+        this.cipher = cipher;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+        this.deadlines = new ResponseDeadlines(clock, ZoneId.of(zone));
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Validates a request as typed; the parsed type and law, or a 400 naming every bad field. */
+    record Valid(RequestType type, PrivacyLaw law, DataSubject subject) {
+    }
+
+    static Valid validate(NewRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        RequestType type = RequestType.fromWireName(request.type()).orElse(null);
+        if (type == null) {
+            errors.put("type", "choose one of " + RequestType.allowed());
+        }
+        PrivacyLaw law = PrivacyLaw.fromWireName(request.law()).orElse(null);
+        if (law == null) {
+            errors.put("law", "choose gdpr or ccpa");
+        }
+        if (type != null && law != null && !type.grantedBy(law)) {
+            errors.put("type", type.wireName() + " is not a right under " + law.name());
+        }
+        String name = FieldRules.text(errors, "name", request.name(), 200, true);
+        String email = FieldRules.email(errors, "email", request.email());
+        String details = FieldRules.text(errors, "details", request.details(), 4000, false);
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        return new Valid(type, law, new DataSubject(name, email, details));
+    }
+
+    @Transactional
+    DataSubjectRequest receive(WorkspaceId workspace, NewRequest request, String channel, String actor) {
+        Valid valid = validate(request);
+        return receive(workspace, valid, clock.instant(), channel, actor);
+    }
+
+    @Transactional
+    DataSubjectRequest receive(WorkspaceId workspace, Valid valid, Instant receivedAt, String channel, String actor) {
+        UUID id = UUID.randomUUID();
+        String reference = reference();
+        RequestDeadline deadline = deadlines.original(valid.law(), receivedAt);
+        String sealed = cipher.seal(json.writeValueAsString(valid.subject()), context(workspace, id));
+        store.insert(new RequestStore.Row(id, workspace.value(), reference, valid.type().wireName(), valid.law().wireName(), channel,
+                null, sealed, receivedAt, deadline.dueAt(), null, null, null, null, null, null, "open", null, null, null, null, null), actor);
+        events.publishEvent(new DataSubjectRequestReceived(workspace, actor, id, reference, valid.type(), valid.law()));
+        return get(workspace, id, true);
+    }
+
+    DataSubjectRequest get(WorkspaceId workspace, UUID id, boolean withSubject) {
+        RequestStore.Row row = store.find(workspace, id).orElseThrow(() -> new NotFoundException("No privacy request " + id));
+        return toRequest(workspace, row, store.tasks(workspace, id), withSubject);
+    }
+
+    List<DataSubjectRequest> list(WorkspaceId workspace, boolean withSubject) {
+        return store.list(workspace).stream().map(r -> toRequest(workspace, r, store.tasks(workspace, r.id()), withSubject)).toList();
+    }
+
+    @Transactional
+    DataSubjectRequest extend(WorkspaceId workspace, UUID id, String reason, String actor) {
+        DataSubjectRequest request = requireOpen(workspace, id);
+        RequestDeadline extended = deadlines.extend(request.law(), request.receivedAt(), request.extended(), reason);
+        if (reason.strip().length() > 2000) {
+            throw new InvalidFieldException("reason", "is longer than 2000 characters");
+        }
+        store.extend(workspace, id, extended.dueAt(), reason.strip());
+        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "extended",
+                "deadline extended to " + extended.dueDate()));
+        return get(workspace, id, true);
+    }
+
+    /** Gives the request to a member of the workspace (or to nobody): they own its deadline on the calendar. */
+    @Transactional
+    DataSubjectRequest assign(WorkspaceId workspace, UUID id, String assignee, String actor) {
+        DataSubjectRequest request = requireOpen(workspace, id);
+        String who = assignee == null || assignee.isBlank() ? null : assignee.strip().toLowerCase(java.util.Locale.ROOT);
+        if (who != null && members.memberByEmail(workspace, who).isEmpty()) {
+            throw new InvalidFieldException("assignee", "is not a member of this workspace");
+        }
+        store.assign(workspace, id, who);
+        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "assigned",
+                who == null ? "unassigned" : "assigned to " + who));
+        return get(workspace, id, true);
+    }
+
+    @Transactional
+    DataSubjectRequest verifyIdentity(WorkspaceId workspace, UUID id, String method, String actor) {
+        DataSubjectRequest request = requireOpen(workspace, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String how = FieldRules.text(errors, "method", method, 500, true);
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        store.verify(workspace, id, clock.instant(), how);
+        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "identity-verified",
+                "requester's identity verified"));
+        return get(workspace, id, true);
+    }
+
+    @Transactional
+    DataSubjectRequest addTask(WorkspaceId workspace, UUID id, String system, String actor) {
+        DataSubjectRequest request = requireOpen(workspace, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = FieldRules.text(errors, "system", system, 200, true);
+        if (name != null && request.tasks().stream().anyMatch(t -> t.system().equalsIgnoreCase(name))) {
+            errors.put("system", "already has a task on this request");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        store.insertTask(workspace, id, UUID.randomUUID(), name, clock.instant());
+        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "task-added",
+                "task added for system " + name));
+        return get(workspace, id, true);
+    }
+
+    @Transactional
+    DataSubjectRequest completeTask(WorkspaceId workspace, UUID id, UUID taskId, String note, String actor) {
+        DataSubjectRequest request = requireOpen(workspace, id);
+        RequestTask task = request.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No task " + taskId));
+        if (task.done()) {
+            throw new InvalidFieldException("task", "is already done");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String text = FieldRules.text(errors, "note", note, 2000, false);
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        store.completeTask(workspace, id, taskId, clock.instant(), actor, text);
+        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "task-done",
+                "task done for system " + task.system()));
+        return get(workspace, id, true);
+    }
+
+    @Transactional
+    DataSubjectRequest recordResponse(WorkspaceId workspace, UUID id, String note, String actor) {
+        DataSubjectRequest request = requireOpen(workspace, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String text = FieldRules.text(errors, "response", note, 4000, true);
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        store.respond(workspace, id, clock.instant(), text);
+        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "response-sent",
+                "response sent to the requester"));
+        return get(workspace, id, true);
+    }
+
+    /**
+     * Closes a request. Fulfilled needs the identity verified, every system task done and the
+     * response sent; denied needs a reason and the response (the requester is told why).
+     */
+    @Transactional
+    DataSubjectRequest close(WorkspaceId workspace, UUID id, String outcome, String reason, String actor) {
+        DataSubjectRequest request = requireOpen(workspace, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String why = FieldRules.text(errors, "reason", reason, 2000, false);
+        if ("fulfilled".equals(outcome)) {
+            if (!request.identityVerified()) {
+                errors.put("identity", "verify the requester's identity first");
+            }
+            if (request.openTasks() > 0) {
+                errors.put("tasks", request.openTasks() + " system task(s) still open");
+            }
+        } else if ("denied".equals(outcome)) {
+            if (why == null) {
+                errors.put("reason", "a denied request needs the reason given to the requester");
+            }
+        } else {
+            errors.put("outcome", "choose fulfilled or denied");
+        }
+        if (request.responseSentAt() == null) {
+            errors.put("response", "record the response sent to the requester first");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        Instant now = clock.instant();
+        store.close(workspace, id, now, actor, outcome, why);
+        events.publishEvent(new DataSubjectRequestClosed(workspace, actor, id, request.reference(), outcome,
+                now.isBefore(request.deadline().dueAt())));
+        return get(workspace, id, true);
+    }
+
+    /** Erases the personal data of requests closed longer ago than the retention period; returns how many. */
+    @Scheduled(cron = "${attest.privacy.purge-cron:0 17 3 * * *}")
+    @SchedulerLock(name = "privacy-purge")
+    @Transactional
+    public int purge() {
+        Instant now = clock.instant();
+        List<RequestStore.Row> due = store.purgeable(now.minus(properties.purgeAfter()));
+        for (RequestStore.Row row : due) {
+            store.purge(row.id(), now);
+            events.publishEvent(new DataSubjectDataPurged(new WorkspaceId(row.workspaceId()), row.id(), row.reference()));
+        }
+        return due.size();
+    }
+
+    private DataSubjectRequest requireOpen(WorkspaceId workspace, UUID id) {
+        DataSubjectRequest request = get(workspace, id, false);
+        if (!request.open()) {
+            throw new InvalidFieldException("status", "the request is closed");
+        }
+        return request;
+    }
+
+    private DataSubjectRequest toRequest(WorkspaceId workspace, RequestStore.Row r, List<RequestStore.TaskRow> tasks, boolean withSubject) {
+        PrivacyLaw law = PrivacyLaw.fromWireName(r.law()).orElseThrow();
+        RequestDeadline original = deadlines.original(law, r.receivedAt());
+        RequestDeadline current = r.extendedDueAt() == null ? original : deadlines.extended(law, r.receivedAt());
+        DataSubject subject = null;
+        if (withSubject && r.subjectSealed() != null) {
+            subject = json.readValue(cipher.open(r.subjectSealed(), context(workspace, r.id())), DataSubject.class);
+        }
+        return new DataSubjectRequest(r.id(), r.reference(), RequestType.fromWireName(r.type()).orElseThrow(), law, r.channel(), r.assignee(),
+                subject, r.receivedAt(), current, original, r.extensionReason(), r.identityVerifiedAt(), r.identityMethod(),
+                tasks.stream().map(t -> new RequestTask(t.id(), t.system(), t.doneAt(), t.doneBy(), t.note())).toList(),
+                r.responseSentAt(), r.responseNote(), r.status(), r.outcome(), r.closedAt(), r.closedBy(), r.closureReason(), r.purgedAt());
+    }
+
+    static String context(WorkspaceId workspace, UUID id) {
+        return "privacy_request:" + workspace.value() + ":" + id;
+    }
+
+    private String reference() {
+        StringBuilder s = new StringBuilder("DSR-");
+        for (int i = 0; i < 8; i++) {
+            s.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.attest.privacy.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.privacy.DataSubjectRequest;
+import dev.attest.privacy.NewRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Data-subject requests through the API. The requester's personal data is shown only to those who may act on it. */
+@RestController
+@RequestMapping("/api/v1/privacy/requests")
+@Tag(name = "Privacy requests", description = "Data-subject requests under GDPR and CCPA, with their deadlines")
+class PrivacyRequestsApi {
+
+    record Extension(String reason) {
+    }
+
+    record Assignment(String assignee) {
+    }
+
+    record Verification(String method) {
+    }
+
+    record NewTask(String system) {
+    }
+
+    record TaskCompletion(String note) {
+    }
+
+    record Response(String response) {
+    }
+
+    record Closure(String outcome, String reason) {
+    }
+
+    private final DataSubjectRequests requests;
+
+    PrivacyRequestsApi(DataSubjectRequests requests) {
+        this.requests = requests;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('privacy:read')")
+    @Operation(summary = "List requests, open ones first by deadline")
+    List<DataSubjectRequest> list(CurrentUser user) {
+        return requests.list(user.workspaceId(), user.can(Permission.PRIVACY_WRITE));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Record a request received by staff (email, phone, letter)")
+    ResponseEntity<DataSubjectRequest> create(CurrentUser user, @RequestBody(required = false) NewRequest body) {
+        NewRequest request = body == null ? new NewRequest(null, null, null, null, null) : body;
+        DataSubjectRequest created = requests.receive(user.workspaceId(), request, "staff", user.actor());
+        return ResponseEntity.created(URI.create("/api/v1/privacy/requests/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('privacy:read')")
+    @Operation(summary = "One request with its deadline, tasks and response")
+    DataSubjectRequest get(CurrentUser user, @PathVariable UUID id) {
+        return requests.get(user.workspaceId(), id, user.can(Permission.PRIVACY_WRITE));
+    }
+
+    @PostMapping("/{id}/extension")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Extend the deadline once, with the reason told to the requester")
+    DataSubjectRequest extend(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Extension body) {
+        return requests.extend(user.workspaceId(), id, body == null ? null : body.reason(), user.actor());
+    }
+
+    @PostMapping("/{id}/assignment")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Give the request to a member, who then owns its deadline on the obligations calendar")
+    DataSubjectRequest assign(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Assignment body) {
+        return requests.assign(user.workspaceId(), id, body == null ? null : body.assignee(), user.actor());
+    }
+
+    @PostMapping("/{id}/identity-verification")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Record how the requester's identity was verified")
+    DataSubjectRequest verify(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Verification body) {
+        return requests.verifyIdentity(user.workspaceId(), id, body == null ? null : body.method(), user.actor());
+    }
+
+    @PostMapping("/{id}/tasks")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Add a task for a system that holds the person's data")
+    ResponseEntity<DataSubjectRequest> addTask(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) NewTask body) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(requests.addTask(user.workspaceId(), id, body == null ? null : body.system(), user.actor()));
+    }
+
+    @PostMapping("/{id}/tasks/{taskId}/completion")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Mark a system task done")
+    DataSubjectRequest completeTask(CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId,
+                                    @RequestBody(required = false) TaskCompletion body) {
+        return requests.completeTask(user.workspaceId(), id, taskId, body == null ? null : body.note(), user.actor());
+    }
+
+    @PostMapping("/{id}/response")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Record the response sent to the requester")
+    DataSubjectRequest respond(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Response body) {
+        return requests.recordResponse(user.workspaceId(), id, body == null ? null : body.response(), user.actor());
+    }
+
+    @PostMapping("/{id}/closure")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    @Operation(summary = "Close the request as fulfilled or denied")
+    DataSubjectRequest close(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Closure body) {
+        return requests.close(user.workspaceId(), id, body == null ? null : body.outcome(), body == null ? null : body.reason(),
+                user.actor());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.attest.privacy.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Pages for the records of processing (with their printable export) and the customer agreement register. */
+@Controller
+class ProcessingPages {
+
+    private final ProcessingRegister register;
+    private final Clock clock;
+
+    ProcessingPages(ProcessingRegister register, Clock clock) {
+        this.register = register;
+        this.clock = clock;
+    }
+
+    @GetMapping("/privacy/processing")
+    @PreAuthorize("hasAuthority('privacy:read')")
+    String records(CurrentUser user, HttpServletRequest request, Model model) {
+        prepare(user, model);
+        model.addAttribute("form", Map.of());
+        return Htmx.view(request, "privacy/processing", "records");
+    }
+
+    private void prepare(CurrentUser user, Model model) {
+        model.addAttribute("records", register.records(user.workspaceId()));
+        model.addAttribute("mechanisms", ProcessingRegister.MECHANISMS.stream().sorted().toList());
+        model.addAttribute("canWrite", user.can(Permission.PRIVACY_WRITE));
+    }
+
+    @PostMapping("/privacy/processing")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    String create(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
+        List<String> keys = Arrays.stream(form.getOrDefault("controlKeys", "").split("[,\\s]+")).filter(k -> !k.isBlank()).toList();
+        try {
+            register.save(user.workspaceId(), null, new ProcessingRegister.ProcessingInput(form.get("name"), form.get("purpose"),
+                    form.get("legalBasis"), form.get("dataSubjects"), form.get("dataCategories"), form.get("recipients"),
+                    form.get("transfers"), form.get("transferMechanism"), form.get("retention"), form.get("securityMeasures"), keys),
+                    user.actor());
+            return "redirect:/privacy/processing";
+        } catch (InvalidFieldException e) {
+            prepare(user, model);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", e.errors());
+            return "privacy/processing";
+        }
+    }
+
+    @GetMapping("/privacy/processing/export")
+    @PreAuthorize("hasAuthority('privacy:read')")
+    String export(CurrentUser user, Model model) {
+        model.addAttribute("records", register.records(user.workspaceId()));
+        model.addAttribute("workspace", user.workspaceName());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "privacy/processing-export";
+    }
+
+    @GetMapping("/privacy/processing/export.pdf")
+    @PreAuthorize("hasAuthority('privacy:read')")
+    org.springframework.http.ResponseEntity<byte[]> exportPdf(CurrentUser user) {
+        byte[] pdf = ProcessingRecordsPdf.render(user.workspaceName(), LocalDate.now(clock), register.records(user.workspaceId()));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"records-of-processing.pdf\"").body(pdf);
+    }
+
+    @GetMapping("/privacy/agreements")
+    @PreAuthorize("hasAuthority('privacy:read')")
+    String agreements(CurrentUser user, Model model) {
+        model.addAttribute("agreements", register.agreements(user.workspaceId()));
+        model.addAttribute("canWrite", user.can(Permission.PRIVACY_WRITE));
+        model.addAttribute("form", Map.of());
+        return "privacy/agreements";
+    }
+
+    @PostMapping("/privacy/agreements")
+    @PreAuthorize("hasAuthority('privacy:write')")
+    String recordAgreement(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
+        try {
+            register.recordAgreement(user.workspaceId(), new ProcessingRegister.AgreementInput(form.get("customer"), form.get("kind"),
+                    form.get("versionSigned"), form.get("signedOn"), "on".equals(form.get("sccsIncluded"))), user.actor());
+            return "redirect:/privacy/agreements";
+        } catch (InvalidFieldException e) {
+            model.addAttribute("agreements", register.agreements(user.workspaceId()));
+            model.addAttribute("canWrite", true);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", e.errors());
+            return "privacy/agreements";
+        }
+    }
+}

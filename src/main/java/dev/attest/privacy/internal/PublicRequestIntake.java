@@ -1,0 +1,170 @@
+package dev.attest.privacy.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.privacy.DataSubjectRequest;
+import dev.attest.privacy.NewRequest;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The public request form's back end. A submission is held, encrypted, until the requester opens
+ * the link sent to their address: only then does it become a request, so a mistyped or someone
+ * else's address never creates one. Submissions per address are limited per 24 hours.
+ */
+@Service
+class PublicRequestIntake {
+
+    /** Too many submissions from one address. */
+    static class TooManySubmissions extends RuntimeException {
+        TooManySubmissions() {
+            super("Too many submissions for this address in 24 hours");
+        }
+    }
+
+    /** A pending submission as the confirmation page shows it (no personal data beyond what its owner typed). */
+    record Pending(String type, String law, String email) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSubjectRequests requests;
+    private final PersonalDataCipher cipher;
+    private final PublicWorkspace publicWorkspace;
+    private final PrivacyProperties properties;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SecureRandom random = new SecureRandom();
+
+    PublicRequestIntake(JdbcClient jdbc, DataSubjectRequests requests, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
+                        PrivacyProperties properties, ObjectProvider<JavaMailSender> mail,
+                        @Value("${attest.mail.from:attest@localhost}") String from) {
+        this.jdbc = jdbc;
+        this.requests = requests;
+        this.cipher = cipher;
+        this.publicWorkspace = publicWorkspace;
+        this.properties = properties;
+        this.mail = mail;
+        this.from = from;
+    }
+
+    /** Validates, holds the submission and emails the confirmation link; nothing is held if the email cannot be sent. */
+    @Transactional
+    void submit(NewRequest form, String baseUrl) {
+        DataSubjectRequests.Valid valid = DataSubjectRequests.validate(form);
+        WorkspaceId workspace = workspace();
+        Instant now = requests.clock().instant();
+        String address = cipher.lookupHash(valid.subject().email());
+        Integer recent = jdbc.sql("select count(*) from privacy_intake where address_hash = ? and submitted_at > ?")
+                .params(address, RequestStore.utc(now.minusSeconds(86_400))).query(Integer.class).single();
+        if (recent >= properties.submissionsPerDay()) {
+            throw new TooManySubmissions();
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UUID id = UUID.randomUUID();
+        NewRequest normalised = new NewRequest(valid.type().wireName(), valid.law().wireName(), valid.subject().name(),
+                valid.subject().email(), valid.subject().details());
+        jdbc.sql("insert into privacy_intake (id, workspace_id, address_hash, token_hash, sealed, submitted_at, expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, workspace.value(), address, sha256(token), cipher.seal(json.writeValueAsString(normalised), "privacy_intake:" + id),
+                        RequestStore.utc(now), RequestStore.utc(now.plus(properties.linkValidity()))).update();
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw new IllegalStateException("No mail server is configured (spring.mail.host)");
+        }
+        String base = properties.publicUrl().isEmpty() ? baseUrl : properties.publicUrl();
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(valid.subject().email());
+        message.setSubject("Confirm your privacy request");
+        message.setText("""
+                We received a %s request under %s for this email address.
+
+                To confirm it, open this link within %d hours:
+                %s/trust/privacy/request/confirm?token=%s
+
+                If you did not make this request, ignore this email: nothing will be done.
+                """.formatted(valid.type().label().toLowerCase(java.util.Locale.ROOT), valid.law().name(),
+                properties.linkValidity().toHours(), base, token));
+        sender.send(message);
+    }
+
+    /** The submission a link belongs to, while the link is valid and unused. */
+    Optional<Pending> pending(String token) {
+        return find(token).map(r -> {
+            NewRequest form = json.readValue(cipher.open(r.sealed(), "privacy_intake:" + r.id()), NewRequest.class);
+            return new Pending(form.type(), form.law(), form.email());
+        });
+    }
+
+    /** Turns a verified submission into a request (once); the receipt time is the time of submission. */
+    @Transactional
+    DataSubjectRequest confirm(String token) {
+        IntakeRow row = find(token).orElseThrow(() -> new InvalidFieldException("token", "the link is invalid, used or expired"));
+        int claimed = jdbc.sql("update privacy_intake set confirmed_at = ?, sealed = null where id = ? and confirmed_at is null")
+                .params(RequestStore.utc(requests.clock().instant()), row.id()).update();
+        if (claimed == 0) {
+            throw new InvalidFieldException("token", "the link is invalid, used or expired");
+        }
+        NewRequest form = json.readValue(cipher.open(row.sealed(), "privacy_intake:" + row.id()), NewRequest.class);
+        DataSubjectRequest created = requests.receive(new WorkspaceId(row.workspaceId()), DataSubjectRequests.validate(form),
+                row.submittedAt(), "public", "public form (" + form.email() + " verified)");
+        jdbc.sql("update privacy_intake set request_id = ? where id = ?").params(created.id(), row.id()).update();
+        return created;
+    }
+
+    /** Forgets submissions whose link expired a day ago (used ones keep no personal data). */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${attest.privacy.purge-cron:0 17 3 * * *}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "privacy-intake-expiry")
+    @Transactional
+    public int forgetExpired() {
+        return jdbc.sql("delete from privacy_intake where expires_at < ?")
+                .param(RequestStore.utc(requests.clock().instant().minusSeconds(86_400))).update();
+    }
+
+    private record IntakeRow(UUID id, UUID workspaceId, String sealed, Instant submittedAt) {
+    }
+
+    private Optional<IntakeRow> find(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, workspace_id, sealed, submitted_at from privacy_intake "
+                        + "where token_hash = ? and confirmed_at is null and expires_at > ?")
+                .params(sha256(token), RequestStore.utc(requests.clock().instant()))
+                .query((rs, n) -> new IntakeRow(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+                        rs.getString("sealed"), RequestStore.instant(rs, "submitted_at")))
+                .optional();
+    }
+
+    private WorkspaceId workspace() {
+        return publicWorkspace.workspace().orElseThrow(() -> new IllegalStateException(
+                "The workspace " + properties.publicWorkspace() + " does not take public requests (attest.privacy.public-workspace)"));
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
