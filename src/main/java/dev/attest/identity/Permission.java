@@ -8,7 +8,12 @@ public enum Permission {
     CATALOG_READ("catalog:read", false),
     CONTROLS_READ("controls:read", false),
     CONTROLS_WRITE("controls:write", true),
-    WORKSPACE_ADMIN("workspace:admin", true);
+    WORKSPACE_ADMIN("workspace:admin", true),
+    // monitoring and evidence
+    MONITORING_READ("monitoring:read", false),
+    MONITORING_WRITE("monitoring:write", true),
+    EVIDENCE_READ("evidence:read", false),
+    EVIDENCE_WRITE("evidence:write", true);
 
     private final String authority;
     private final boolean write;

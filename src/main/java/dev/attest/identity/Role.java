@@ -7,11 +7,19 @@ import java.util.Set;
 /** A member's role in one workspace; a user may hold a different role in each workspace. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
-    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
+    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            // monitoring and evidence
+            Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE)),
+    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            // monitoring and evidence
+            Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE)),
     EMPLOYEE(EnumSet.of(Permission.CATALOG_READ)),
-    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ)),
-    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ));
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            // monitoring and evidence
+            Permission.MONITORING_READ, Permission.EVIDENCE_READ)),
+    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            // monitoring and evidence
+            Permission.MONITORING_READ, Permission.EVIDENCE_READ));
 
     private final Set<Permission> permissions;
 
