@@ -4,5 +4,5 @@
  * Record modules plug in by providing a {@link dev.attest.monitoring.ResourceSource} bean and check
  * definitions under {@code checks/*.yaml}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "controls", "identity", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "controls", "evidence", "identity", "web"})
 package dev.attest.monitoring;
