@@ -1,6 +1,7 @@
 package dev.attest.evidence;
 
 import dev.attest.catalog.Catalog;
+import dev.attest.evidence.internal.DurableCommits;
 import dev.attest.evidence.internal.EvidenceProperties;
 import dev.attest.evidence.internal.EvidenceRepository;
 import dev.attest.evidence.internal.EvidenceStorage;
@@ -46,10 +47,12 @@ public class EvidenceStore {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Path scratch;
+    private final DurableCommits durable;
 
     EvidenceStore(EvidenceStorage storage, EvidenceRepository repository, Ledger ledger, Catalog catalog,
                   EvidenceProperties properties, ApplicationEventPublisher events, Clock clock,
-                  @Value("${" + DataDirectory.PROPERTY + "}") String dataDir) {
+                  @Value("${" + DataDirectory.PROPERTY + "}") String dataDir, DurableCommits durable) {
+        this.durable = durable;
         this.storage = storage;
         this.repository = repository;
         this.ledger = ledger;
@@ -94,6 +97,7 @@ public class EvidenceStore {
                 evidence.mediaType() == null ? "application/octet-stream" : evidence.mediaType(), stored.size(), stored.sha256(),
                 evidence.controls(), evidence.collectedBy(), clock.instant().truncatedTo(ChronoUnit.MILLIS), evidence.validUntil(), seq);
         repository.insert(workspace, item);
+        durable.afterCommit();
         events.publishEvent(new EvidenceAdded(workspace, id, item.kind(), item.title(), item.sha256(), seq, item.collectedBy()));
         return item;
     }
