@@ -29,17 +29,19 @@ public class LedgerBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "all";
-        if (!mode.equals("verify")) append(Integer.getInteger("entries", 200_000), Integer.getInteger("batch", 1000));
-        if (!mode.equals("append")) verify(Integer.getInteger("exportEntries", 1_000_000));
+        int entries = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int exportEntries = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        if (!mode.equals("verify")) append(entries, 1000);
+        if (!mode.equals("append")) verify(exportEntries);
         System.exit(0);
     }
 
     static void append(int entries, int batch) throws Exception {
         String url = System.getenv().getOrDefault("ATTEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/attest_bench");
         Path data = Files.createTempDirectory("attest-bench");
-        var context = new SpringApplicationBuilder(AttestApplication.class).web(WebApplicationType.NONE)
+        var context = new SpringApplicationBuilder(AttestApplication.class).web(WebApplicationType.SERVLET)
                 .properties("spring.datasource.url=" + url, "spring.datasource.username=postgres", "attest.data-dir=" + data,
-                        "attest.scheduling.enabled=false", "logging.level.root=warn", "attest.evidence.checkpoint-every=1000")
+                        "attest.scheduling.enabled=false", "server.port=0", "logging.level.root=warn", "attest.evidence.checkpoint-every=1000")
                 .run();
         Ledger ledger = context.getBean(Ledger.class);
         TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
