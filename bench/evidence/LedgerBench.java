@@ -39,6 +39,9 @@ public class LedgerBench {
     static void append(int entries, int batch) throws Exception {
         String url = System.getenv().getOrDefault("ATTEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/attest_bench");
         Path data = Files.createTempDirectory("attest-bench");
+        // System properties outrank application.yml, whose defaults point at the embedded H2.
+        System.setProperty("spring.datasource.url", url);
+        System.setProperty("spring.datasource.username", System.getenv().getOrDefault("ATTEST_DB_USER", "postgres"));
         var context = new SpringApplicationBuilder(AttestApplication.class).web(WebApplicationType.SERVLET)
                 .properties("spring.datasource.url=" + url, "spring.datasource.username=postgres", "attest.data-dir=" + data,
                         "attest.scheduling.enabled=false", "server.port=0", "logging.level.root=warn", "attest.evidence.checkpoint-every=1000")
