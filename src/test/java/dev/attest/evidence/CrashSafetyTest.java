@@ -32,12 +32,46 @@ class CrashSafetyTest {
     @TempDir
     Path data;
 
+    /** On PostgreSQL the application gets a database of its own, so that its bootstrap token is the one created here. */
+    private String database;
+
+    @org.junit.jupiter.api.BeforeEach
+    void ownDatabase() throws Exception {
+        String shared = System.getenv("ATTEST_DB_URL");
+        if (shared == null || !shared.startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        String name = "attest_crash_" + UUID.randomUUID().toString().substring(0, 8);
+        String user = System.getenv().getOrDefault("ATTEST_DB_USER", "postgres");
+        try (var connection = java.sql.DriverManager.getConnection(shared, user, System.getenv().getOrDefault("ATTEST_DB_PASSWORD", ""));
+             var st = connection.createStatement()) {
+            st.execute("create database " + name);
+        }
+        database = shared.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void dropDatabase() throws Exception {
+        if (database == null) {
+            return;
+        }
+        String shared = System.getenv("ATTEST_DB_URL");
+        String name = database.replaceFirst("^.*/([^/?]+).*$", "$1");
+        try (var connection = java.sql.DriverManager.getConnection(shared, System.getenv().getOrDefault("ATTEST_DB_USER", "postgres"),
+                System.getenv().getOrDefault("ATTEST_DB_PASSWORD", "")); var st = connection.createStatement()) {
+            st.execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
     private Process start(int port) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.attest.AttestApplication",
                 "--server.port=" + port, "--attest.data-dir=" + data, "--attest.scheduling.enabled=false",
                 "--attest.bootstrap.admin-email=admin@localhost", "--attest.bootstrap.admin-password=correct-horse-battery-staple",
                 "--attest.bootstrap.api-token=" + TOKEN, "--logging.level.root=warn"));
+        if (database != null) {
+            command.add("--spring.datasource.url=" + database);
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
