@@ -15,6 +15,13 @@ import org.springframework.modulith.Modulithic;
 public class AttestApplication {
 
     public static void main(String[] args) {
+        // Offline commands run without the web application or its database.
+        if (args.length > 0 && "verify-ledger".equals(args[0])) {
+            System.exit(dev.attest.evidence.LedgerExportVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && "agent".equals(args[0])) {
+            System.exit(dev.attest.monitoring.HostAgent.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(AttestApplication.class, args);
     }
 }

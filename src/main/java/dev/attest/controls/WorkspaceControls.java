@@ -10,6 +10,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.web.InvalidFieldException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,14 +40,17 @@ public class WorkspaceControls {
     private final WorkspaceMembers members;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    // Looked up lazily: the modules that test controls depend on this service in turn.
+    private final ObjectProvider<ControlSignals> signalSources;
 
     WorkspaceControls(Catalog catalog, ControlStateStore store, WorkspaceMembers members,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, ObjectProvider<ControlSignals> signalSources) {
         this.catalog = catalog;
         this.store = store;
         this.members = members;
         this.events = events;
         this.clock = clock;
+        this.signalSources = signalSources;
     }
 
     /** Every control of the library as the workspace runs it, narrowed by the filter. */
@@ -171,10 +175,10 @@ public class WorkspaceControls {
     /** Readiness for each adopted framework, in catalog order. */
     @Transactional(readOnly = true)
     public List<FrameworkReadiness> readiness(WorkspaceId workspace) {
-        Map<ControlKey, ControlState> states = store.states(workspace, catalog);
+        java.util.function.Predicate<ControlKey> satisfied = satisfied(workspace);
         List<FrameworkReadiness> result = new ArrayList<>();
         for (AdoptedFramework adopted : adopted(workspace)) {
-            result.add(Readiness.of(catalog.requireFramework(adopted.frameworkId()), adopted.categories(), satisfied(states)));
+            result.add(Readiness.of(catalog.requireFramework(adopted.frameworkId()), adopted.categories(), satisfied));
         }
         return result;
     }
@@ -184,7 +188,7 @@ public class WorkspaceControls {
     public FrameworkReadiness readiness(WorkspaceId workspace, String frameworkId) {
         Framework framework = catalog.requireFramework(frameworkId);
         Set<String> scope = scopeOf(workspace, framework);
-        return Readiness.of(framework, scope, satisfied(store.states(workspace, catalog)));
+        return Readiness.of(framework, scope, satisfied(workspace));
     }
 
     /** The categories in scope: the adopted ones, or all of them for a framework not adopted. */
@@ -209,10 +213,43 @@ public class WorkspaceControls {
         return states;
     }
 
-    private static java.util.function.Predicate<ControlKey> satisfied(Map<ControlKey, ControlState> states) {
+    /**
+     * Whether a control counts towards readiness: implemented or justified not applicable, and no
+     * check of it failing now.
+     */
+    @Transactional(readOnly = true)
+    public java.util.function.Predicate<ControlKey> satisfied(WorkspaceId workspace) {
+        Map<ControlKey, ControlState> states = store.states(workspace, catalog);
+        Map<ControlKey, ControlSignal> signals = signals(workspace);
         return key -> {
             ControlState state = states.get(key);
-            return state != null && state.status().settled();
+            return state != null && state.status().settled()
+                    && ControlStatus.of(state.status(), signals.getOrDefault(key, ControlSignal.NONE)) != ControlStatus.FAILING;
         };
+    }
+
+    /** Every source's signals about the workspace's controls, added up per control. */
+    public Map<ControlKey, ControlSignal> signals(WorkspaceId workspace) {
+        Map<ControlKey, ControlSignal> merged = new java.util.HashMap<>();
+        signalSources.orderedStream().forEach(source ->
+                source.signals(workspace).forEach((key, signal) -> merged.merge(key, signal, ControlSignal::plus)));
+        return merged;
+    }
+
+    /** Every control's status (passing, failing, needs evidence, not applicable). */
+    @Transactional(readOnly = true)
+    public Map<ControlKey, ControlStatus> statuses(WorkspaceId workspace) {
+        Map<ControlKey, ControlSignal> signals = signals(workspace);
+        Map<ControlKey, ControlStatus> statuses = new LinkedHashMap<>();
+        states(workspace).forEach((key, state) ->
+                statuses.put(key, ControlStatus.of(state.status(), signals.getOrDefault(key, ControlSignal.NONE))));
+        return statuses;
+    }
+
+    /** One control's status; an unknown key is a 404. */
+    @Transactional(readOnly = true)
+    public ControlStatus status(WorkspaceId workspace, String key) {
+        ControlState state = get(workspace, key);
+        return ControlStatus.of(state.status(), signals(workspace).getOrDefault(state.control().key(), ControlSignal.NONE));
     }
 }

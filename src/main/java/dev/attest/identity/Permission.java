@@ -25,7 +25,12 @@ public enum Permission {
     PRIVACY_WRITE("privacy:write", true),
     // obligations
     OBLIGATIONS_READ("obligations:read", false),
-    OBLIGATIONS_WRITE("obligations:write", true);
+    OBLIGATIONS_WRITE("obligations:write", true),
+    // monitoring and evidence
+    MONITORING_READ("monitoring:read", false),
+    MONITORING_WRITE("monitoring:write", true),
+    EVIDENCE_READ("evidence:read", false),
+    EVIDENCE_WRITE("evidence:write", true);
 
     private final String authority;
     private final boolean write;

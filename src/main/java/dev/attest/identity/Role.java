@@ -13,13 +13,17 @@ public enum Role {
             Permission.RISKS_READ, Permission.RISKS_WRITE,
             Permission.INCIDENTS_REPORT, Permission.INCIDENTS_READ, Permission.INCIDENTS_MANAGE,
             // privacy, obligations
-            Permission.PRIVACY_READ, Permission.PRIVACY_WRITE, Permission.OBLIGATIONS_READ, Permission.OBLIGATIONS_WRITE)),
+            Permission.PRIVACY_READ, Permission.PRIVACY_WRITE, Permission.OBLIGATIONS_READ, Permission.OBLIGATIONS_WRITE,
+            // monitoring and evidence
+            Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
             Permission.ACCOUNT_SELF,
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_REPORT, Permission.INCIDENTS_READ,
             // obligations
-            Permission.OBLIGATIONS_READ)),
+            Permission.OBLIGATIONS_READ,
+            // monitoring and evidence
+            Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE)),
     EMPLOYEE(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF,
             // incidents: anyone signed in can report one
             Permission.INCIDENTS_REPORT,
@@ -29,12 +33,16 @@ public enum Role {
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_READ,
             // privacy, obligations
-            Permission.PRIVACY_READ, Permission.OBLIGATIONS_READ)),
+            Permission.PRIVACY_READ, Permission.OBLIGATIONS_READ,
+            // monitoring and evidence
+            Permission.MONITORING_READ, Permission.EVIDENCE_READ)),
     VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_REPORT,
             // obligations
-            Permission.OBLIGATIONS_READ));
+            Permission.OBLIGATIONS_READ,
+            // monitoring and evidence
+            Permission.MONITORING_READ, Permission.EVIDENCE_READ));
 
     private final Set<Permission> permissions;
 

@@ -1,8 +1,20 @@
 /**
  * Continuous control monitoring: collectors and record modules supply resources, checks written in
  * CEL pass or fail each resource, results become evidence and drive each control's status.
+ * <p>
  * Record modules plug in by providing a {@link dev.attest.monitoring.ResourceSource} bean and check
- * definitions under {@code checks/*.yaml}.
+ * definitions under {@code checks/*.yaml} (see {@code checks/SCHEMA.md}). Systems are read by
+ * collectors: adding a collector is adding one class that implements
+ * {@code dev.attest.monitoring.internal.Collector} (a Spring bean with its kind, resource types and
+ * {@code collect} method) and its tests; connections of that kind then run it on their schedule.
+ * Shipped: PostgreSQL, TLS endpoint, Git repository; the host agent ({@link dev.attest.monitoring.HostAgent})
+ * and file imports (AWS IAM credential report, JSON list) push through the same API as anything else
+ * ({@code POST /api/v1/resources}).
+ * <p>
+ * Every evaluation runs all checks over the current resources, keeps the latest result per check and
+ * resource with the values the expression read, stores the full snapshot as evidence, opens and
+ * closes findings, and tells controls (through {@link dev.attest.controls.ControlSignals}) which of
+ * their checks pass. A collection that fails is recorded on its run and changes nothing else.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "controls", "identity", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "controls", "evidence", "identity", "web"})
 package dev.attest.monitoring;

@@ -56,6 +56,12 @@ class ControlPages {
         }
         model.addAttribute("byStatus", byStatus);
         model.addAttribute("controlCount", states.size());
+        var statuses = controls.statuses(user.workspaceId()).values();
+        Map<dev.attest.controls.ControlStatus, Long> byTest = new java.util.EnumMap<>(dev.attest.controls.ControlStatus.class);
+        for (dev.attest.controls.ControlStatus s : dev.attest.controls.ControlStatus.values()) {
+            byTest.put(s, statuses.stream().filter(c -> c == s).count());
+        }
+        model.addAttribute("byTest", byTest);
         model.addAttribute("unowned", states.stream().filter(c -> c.owner() == null).count());
         return "controls/dashboard";
     }
@@ -70,12 +76,13 @@ class ControlPages {
         Framework framework = catalog.requireFramework(id);
         Set<String> scope = controls.scopeOf(user.workspaceId(), framework);
         var states = controls.states(user.workspaceId());
+        var satisfied = controls.satisfied(user.workspaceId());
         Map<String, Integer> depth = new HashMap<>();
         List<RequirementRow> rows = framework.requirements().stream().map(r -> {
             int d = r.parent() == null ? 0 : depth.getOrDefault(r.parent(), 0) + 1;
             depth.put(r.ref(), d);
             boolean inScope = r.group() || Readiness.inScope(r, scope);
-            boolean ready = Readiness.ready(r, key -> states.get(key).status().settled());
+            boolean ready = Readiness.ready(r, satisfied);
             return new RequirementRow(r, d, inScope, ready, r.controls().stream().map(states::get).toList());
         }).toList();
         model.addAttribute("framework", framework);
@@ -135,6 +142,8 @@ class ControlPages {
         Control control = state.control();
         model.addAttribute("state", state);
         model.addAttribute("control", control);
+        model.addAttribute("testStatus", controls.status(user.workspaceId(), control.key().value()));
+        model.addAttribute("signal", controls.signals(user.workspaceId()).getOrDefault(control.key(), dev.attest.controls.ControlSignal.NONE));
         model.addAttribute("domain", catalog.domain(control.domain()).orElseThrow());
         model.addAttribute("requirements", controls.requirementsOf(control).stream()
                 .map(ref -> catalog.requireFramework(ref.framework()).requirement(ref.ref()).orElseThrow()).toList());

@@ -43,14 +43,15 @@ class ControlsApi {
         this.queries = queries;
     }
 
-    record ControlView(String key, String name, String domain, String status, String owner, List<RequirementRef> requirements,
+    record ControlView(String key, String name, String domain, String status, String testStatus, String owner, List<RequirementRef> requirements,
                        String description, String frequency, List<String> evidence, String justification, String notes,
                        Instant updatedAt, String updatedBy) {
     }
 
-    private ControlView view(ControlState s) {
+    private ControlView view(ControlState s, dev.attest.controls.ControlStatus testStatus) {
         var c = s.control();
-        return new ControlView(c.key().value(), c.name(), c.domain(), s.status().wireName(), s.owner(), controls.requirementsOf(c),
+        return new ControlView(c.key().value(), c.name(), c.domain(), s.status().wireName(),
+                testStatus.wireName(), s.owner(), controls.requirementsOf(c),
                 c.description(), c.frequency().wireName(), c.evidence().stream().map(e -> e.wireName()).toList(),
                 s.justification(), s.notes(), s.updatedAt(), s.updatedBy());
     }
@@ -62,14 +63,15 @@ class ControlsApi {
                            @RequestParam(required = false) String framework, @RequestParam(required = false) String status,
                            @RequestParam(required = false) String owner, @RequestParam(required = false) String q) {
         ControlFilter filter = queries.filter(domain, framework, status, owner, q);
-        return controls.list(user.workspaceId(), filter).stream().map(this::view).toList();
+        var statuses = controls.statuses(user.workspaceId());
+        return controls.list(user.workspaceId(), filter).stream().map(s -> view(s, statuses.get(s.control().key()))).toList();
     }
 
     @GetMapping("/controls/{key}")
     @PreAuthorize("hasAuthority('controls:read')")
     @Operation(summary = "One control with its mapped requirements across all frameworks")
     ControlView get(CurrentUser user, @PathVariable String key) {
-        return view(controls.get(user.workspaceId(), key));
+        return view(controls.get(user.workspaceId(), key), controls.status(user.workspaceId(), key));
     }
 
     @PatchMapping("/controls/{key}")
@@ -92,7 +94,8 @@ class ControlsApi {
                 body.containsKey("owner") ? text(body, "owner") : current.owner(),
                 body.containsKey("justification") ? text(body, "justification") : current.justification(),
                 body.containsKey("notes") ? text(body, "notes") : current.notes());
-        return view(controls.update(user.workspaceId(), key, change, user));
+        ControlState updated = controls.update(user.workspaceId(), key, change, user);
+        return view(updated, controls.status(user.workspaceId(), key));
     }
 
     private static String text(Map<String, Object> body, String field) {

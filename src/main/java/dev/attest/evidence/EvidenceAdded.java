@@ -1,0 +1,26 @@
+package dev.attest.evidence;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** A piece of evidence was stored and appended to the ledger. */
+public record EvidenceAdded(WorkspaceId workspaceId, UUID evidenceId, String kind, String title, String sha256, long ledgerSeq,
+                            String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "evidence.added";
+    }
+
+    @Override
+    public String target() {
+        return "evidence:" + evidenceId;
+    }
+
+    @Override
+    public String summary() {
+        return kind + " '" + title + "' (sha256 " + sha256.substring(0, 12) + "…, ledger #" + ledgerSeq + ")";
+    }
+}

@@ -1,0 +1,183 @@
+package dev.attest.evidence;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.evidence.internal.DurableCommits;
+import dev.attest.evidence.internal.EvidenceProperties;
+import dev.attest.evidence.internal.EvidenceRepository;
+import dev.attest.evidence.internal.EvidenceStorage;
+import dev.attest.evidence.internal.Ledger;
+import dev.attest.identity.WorkspaceId;
+import dev.attest.web.DataDirectory;
+import dev.attest.web.InvalidFieldException;
+import dev.attest.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The evidence locker: stores files and snapshots content-addressed, records their metadata and
+ * appends each to the workspace's ledger in the same transaction. Once {@code add} returns, the
+ * evidence survives a crash.
+ */
+@Service
+public class EvidenceStore {
+
+    static final int MAX_TITLE = 300;
+
+    private final EvidenceStorage storage;
+    private final EvidenceRepository repository;
+    private final Ledger ledger;
+    private final Catalog catalog;
+    private final EvidenceProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Path scratch;
+    private final DurableCommits durable;
+
+    EvidenceStore(EvidenceStorage storage, EvidenceRepository repository, Ledger ledger, Catalog catalog,
+                  EvidenceProperties properties, ApplicationEventPublisher events, Clock clock,
+                  @Value("${" + DataDirectory.PROPERTY + "}") String dataDir, DurableCommits durable) {
+        this.durable = durable;
+        this.storage = storage;
+        this.repository = repository;
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+        this.scratch = Path.of(dataDir);
+    }
+
+    /** The upload limit in bytes. */
+    public long maxUploadBytes() {
+        return properties.getMaxUploadSize().toBytes();
+    }
+
+    /** Stores evidence read from a stream; refuses unknown controls, a missing title and content above the limit. */
+    @Transactional
+    public EvidenceItem add(WorkspaceId workspace, NewEvidence evidence, InputStream content) {
+        return store(workspace, evidence, content, maxUploadBytes());
+    }
+
+    /** Stores evidence held in memory, such as a run's result snapshot (no upload limit applies). */
+    @Transactional
+    public EvidenceItem add(WorkspaceId workspace, NewEvidence evidence, byte[] content) {
+        return store(workspace, evidence, new ByteArrayInputStream(content), Long.MAX_VALUE);
+    }
+
+    // The file is on disk before the row and the ledger entry commit, so no entry ever names missing bytes.
+    private EvidenceItem store(WorkspaceId workspace, NewEvidence evidence, InputStream content, long limit) {
+        validate(evidence);
+        EvidenceStorage.Stored stored;
+        try {
+            stored = storage.put(content, limit);
+        } catch (EvidenceStorage.TooLarge e) {
+            throw new EvidenceTooLargeException(limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        UUID id = UUID.randomUUID();
+        long seq = ledger.append(workspace, List.of(new Ledger.Entry(id, evidence.kind(), stored.sha256()))).get(0);
+        EvidenceItem item = new EvidenceItem(id, evidence.kind(), evidence.title().strip(), evidence.filename(),
+                evidence.mediaType() == null ? "application/octet-stream" : evidence.mediaType(), stored.size(), stored.sha256(),
+                evidence.controls(), evidence.collectedBy(), clock.instant().truncatedTo(ChronoUnit.MILLIS), evidence.validUntil(), seq);
+        repository.insert(workspace, item);
+        durable.afterCommit();
+        events.publishEvent(new EvidenceAdded(workspace, id, item.kind(), item.title(), item.sha256(), seq, item.collectedBy()));
+        return item;
+    }
+
+    private void validate(NewEvidence evidence) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (evidence.title() == null || evidence.title().isBlank()) {
+            errors.put("title", "say what this evidence shows");
+        } else if (evidence.title().length() > MAX_TITLE) {
+            errors.put("title", "at most " + MAX_TITLE + " characters");
+        }
+        for (String control : evidence.controls()) {
+            if (catalog.control(control).isEmpty()) {
+                errors.put("controls", "'" + control + "' is not a control of the catalog");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<EvidenceItem> list(WorkspaceId workspace, String control, String kind, int limit) {
+        return repository.list(workspace, blankToNull(control), blankToNull(kind), Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** One piece of evidence; another workspace's id is a 404. */
+    @Transactional(readOnly = true)
+    public EvidenceItem get(WorkspaceId workspace, UUID id) {
+        return repository.find(workspace, id).orElseThrow(() -> new NotFoundException("No evidence " + id));
+    }
+
+    /** The evidence's bytes. */
+    public InputStream content(WorkspaceId workspace, UUID id) {
+        EvidenceItem item = get(workspace, id);
+        try {
+            return storage.open(item.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Recomputes the whole chain and checks every signature, then checks every entry's file is present. */
+    @Transactional(readOnly = true)
+    public LedgerVerification verifyLedger(WorkspaceId workspace) {
+        LedgerVerification chain = ledger.verify(workspace, scratch);
+        if (!chain.valid()) {
+            return chain;
+        }
+        long[] missing = {0};
+        ledger.forEachEntry(workspace, (seq, sha) -> {
+            if (missing[0] == 0 && !storage.contains(sha)) {
+                missing[0] = seq;
+            }
+        });
+        if (missing[0] != 0) {
+            return new LedgerVerification(false, chain.entries(), chain.checkpoints(), missing[0],
+                    "entry " + missing[0] + " names content that is no longer in the evidence store");
+        }
+        return chain;
+    }
+
+    /** Writes the ledger export that {@code java -jar attest.jar verify-ledger FILE} checks offline. */
+    @Transactional(readOnly = true)
+    public void exportLedger(WorkspaceId workspace, Writer out) {
+        try {
+            ledger.export(workspace, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Signs the ledger head now if it moved since its last checkpoint. */
+    @Transactional
+    public boolean checkpoint(WorkspaceId workspace) {
+        return ledger.checkpoint(workspace);
+    }
+
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

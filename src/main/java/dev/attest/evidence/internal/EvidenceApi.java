@@ -1,0 +1,147 @@
+package dev.attest.evidence.internal;
+
+import dev.attest.evidence.EvidenceItem;
+import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceTooLargeException;
+import dev.attest.evidence.LedgerVerification;
+import dev.attest.evidence.NewEvidence;
+import dev.attest.identity.CurrentUser;
+import dev.attest.web.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/evidence")
+@Tag(name = "Evidence", description = "Uploaded evidence, run snapshots and the tamper-evident ledger")
+class EvidenceApi {
+
+    private final EvidenceStore evidence;
+
+    EvidenceApi(EvidenceStore evidence) {
+        this.evidence = evidence;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('evidence:write')")
+    @Operation(summary = "Upload a file as evidence (multipart: file, title, controls as comma-separated keys, validUntil as a date)")
+    ResponseEntity<EvidenceItem> upload(CurrentUser user, @RequestParam(required = false) MultipartFile file,
+                                        @RequestParam(required = false) String title,
+                                        @RequestParam(required = false) String controls,
+                                        @RequestParam(required = false) String validUntil) {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidFieldException("file", "attach the file as the multipart part 'file'");
+        }
+        NewEvidence meta = new NewEvidence("upload", title == null || title.isBlank() ? file.getOriginalFilename() : title,
+                file.getOriginalFilename(), file.getContentType(), keys(controls), date("validUntil", validUntil), user.actor());
+        try (InputStream in = file.getInputStream()) {
+            EvidenceItem item = evidence.add(user.workspaceId(), meta, in);
+            return ResponseEntity.status(HttpStatus.CREATED).body(item);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> keys(String controls) {
+        return controls == null ? List.of() : Arrays.stream(controls.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+    }
+
+    static Instant date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "must be a date (2027-01-31) or an ISO-8601 instant");
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('evidence:read')")
+    @Operation(summary = "Evidence, newest first; filters: control, kind (upload, check-results)")
+    List<EvidenceItem> list(CurrentUser user, @RequestParam(required = false) String control,
+                            @RequestParam(required = false) String kind, @RequestParam(defaultValue = "100") int limit) {
+        return evidence.list(user.workspaceId(), control, kind, limit);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    @Operation(summary = "One piece of evidence's metadata")
+    EvidenceItem get(CurrentUser user, @PathVariable UUID id) {
+        return evidence.get(user.workspaceId(), id);
+    }
+
+    @GetMapping("/{id}/content")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    @Operation(summary = "The evidence's bytes, as stored")
+    ResponseEntity<InputStreamResource> content(CurrentUser user, @PathVariable UUID id) {
+        EvidenceItem item = evidence.get(user.workspaceId(), id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(item.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + item.sha256() + "\"")
+                .header("X-Content-SHA256", item.sha256())
+                .body(new InputStreamResource(evidence.content(user.workspaceId(), id)));
+    }
+
+    @GetMapping("/ledger/verify")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    @Operation(summary = "Recompute the ledger's hash chain and check its signed checkpoints; names the first entry that does not match")
+    LedgerVerification verify(CurrentUser user) {
+        return evidence.verifyLedger(user.workspaceId());
+    }
+
+    @GetMapping(value = "/ledger/export", produces = MediaType.TEXT_PLAIN_VALUE)
+    @PreAuthorize("hasAuthority('evidence:read')")
+    @Operation(summary = "The ledger export, for 'java -jar attest.jar verify-ledger FILE'")
+    void export(CurrentUser user, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attest-ledger.txt\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        evidence.exportLedger(user.workspaceId(), out);
+        out.flush();
+    }
+
+    @RestControllerAdvice(assignableTypes = EvidenceApi.class)
+    @Order(0)
+    static class Problems {
+
+        @ExceptionHandler(EvidenceTooLargeException.class)
+        ResponseEntity<ProblemDetail> tooLarge(EvidenceTooLargeException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+            problem.setTitle("Upload too large");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
+    }
+}

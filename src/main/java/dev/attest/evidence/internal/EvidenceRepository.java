@@ -1,0 +1,90 @@
+package dev.attest.evidence.internal;
+
+import dev.attest.evidence.EvidenceItem;
+import dev.attest.identity.WorkspaceId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The evidence_item table: metadata of every piece of evidence; the bytes are in {@link EvidenceStorage}. */
+@Repository
+public class EvidenceRepository {
+
+    private static final String COLUMNS = "id, kind, title, filename, media_type, size_bytes, sha256, controls, collected_by, "
+            + "collected_at, valid_until, ledger_seq";
+
+    private final JdbcClient jdbc;
+
+    EvidenceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(WorkspaceId workspace, EvidenceItem item) {
+        jdbc.sql("insert into evidence_item (" + COLUMNS + ", workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(item.id(), item.kind(), item.title(), item.filename(), item.mediaType(), item.size(), item.sha256(),
+                        String.join(",", item.controls()), item.collectedBy(), utc(item.collectedAt()), utc(item.validUntil()),
+                        item.ledgerSeq(), workspace.value())
+                .update();
+    }
+
+    public Optional<EvidenceItem> find(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from evidence_item where workspace_id = ? and id = ?")
+                .params(workspace.value(), id).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Newest first; a null control or kind does not filter. */
+    public List<EvidenceItem> list(WorkspaceId workspace, String control, String kind, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from evidence_item where workspace_id = :ws");
+        if (kind != null) {
+            sql.append(" and kind = :kind");
+        }
+        if (control != null) {
+            // controls is a comma-separated list of keys; pad it so that a key matches only whole.
+            sql.append(" and concat(',', controls, ',') like :control");
+        }
+        sql.append(" order by collected_at desc, ledger_seq desc limit :limit");
+        var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("limit", limit);
+        if (kind != null) {
+            statement = statement.param("kind", kind);
+        }
+        if (control != null) {
+            statement = statement.param("control", "%," + control + ",%");
+        }
+        return statement.query((rs, n) -> row(rs)).list();
+    }
+
+    /** The controls of every upload still valid at that time, with when it was collected. */
+    public void forEachValidUpload(WorkspaceId workspace, Instant at, java.util.function.BiConsumer<List<String>, Instant> action) {
+        jdbc.sql("select controls, collected_at from evidence_item where workspace_id = ? and kind = 'upload' "
+                        + "and (valid_until is null or valid_until > ?)")
+                .params(workspace.value(), utc(at))
+                .query((ResultSet rs) -> {
+                    action.accept(split(rs.getString(1)), rs.getObject(2, OffsetDateTime.class).toInstant());
+                });
+    }
+
+    private static EvidenceItem row(ResultSet rs) throws SQLException {
+        OffsetDateTime valid = rs.getObject("valid_until", OffsetDateTime.class);
+        return new EvidenceItem(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"), rs.getString("filename"),
+                rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"), split(rs.getString("controls")),
+                rs.getString("collected_by"), rs.getObject("collected_at", OffsetDateTime.class).toInstant(),
+                valid == null ? null : valid.toInstant(), rs.getLong("ledger_seq"));
+    }
+
+    private static List<String> split(String value) {
+        return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

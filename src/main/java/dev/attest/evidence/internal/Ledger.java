@@ -1,0 +1,190 @@
+package dev.attest.evidence.internal;
+
+import dev.attest.evidence.LedgerVerification;
+import dev.attest.identity.WorkspaceId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The workspace's hash chain. Appending locks the workspace's head row, so entries get gap-free
+ * numbers even with several nodes; it runs inside the caller's transaction, so an entry exists
+ * exactly when its evidence row does.
+ */
+@Component
+public class Ledger {
+
+    /** An entry to append. */
+    public record Entry(UUID evidenceId, String kind, String sha256) {
+    }
+
+    private final JdbcClient jdbc;
+    private final LedgerKeys keys;
+    private final Clock clock;
+    private final EvidenceProperties properties;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
+
+    Ledger(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, LedgerKeys keys, Clock clock,
+           EvidenceProperties properties) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.keys = keys;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    private record Head(long seq, String hash, long signedSeq) {
+    }
+
+    private Head lockHead(WorkspaceId workspace) {
+        var head = jdbc.sql("select seq, head_hash, signed_seq from ledger_head where workspace_id = ? for update")
+                .param(workspace.value())
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).optional();
+        if (head.isPresent()) {
+            return head.get();
+        }
+        try {
+            jdbc.sql("insert into ledger_head (workspace_id, seq, head_hash, signed_seq) values (?, 0, ?, 0)")
+                    .params(workspace.value(), LedgerFormat.GENESIS).update();
+        } catch (DuplicateKeyException raced) {
+            // another transaction created it first; lock theirs
+        }
+        return jdbc.sql("select seq, head_hash, signed_seq from ledger_head where workspace_id = ? for update")
+                .param(workspace.value())
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
+    }
+
+    /** Appends entries in order (one batch insert) and returns the sequence number of each. */
+    public List<Long> append(WorkspaceId workspace, List<Entry> entries) {
+        Head head = lockHead(workspace);
+        String recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        String previous = head.hash();
+        long seq = head.seq();
+        List<Long> numbers = new ArrayList<>(entries.size());
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            seq++;
+            String hash = LedgerFormat.entryHash(previous, LedgerFormat.entryFields(seq, recordedAt, entry.evidenceId().toString(),
+                    entry.kind(), entry.sha256()));
+            rows.add(new Object[]{workspace.value(), seq, recordedAt, entry.evidenceId(), entry.kind(), entry.sha256(), hash});
+            numbers.add(seq);
+            previous = hash;
+        }
+        template.batchUpdate("insert into ledger_entry (workspace_id, seq, recorded_at, evidence_id, kind, sha256, entry_hash) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+        long signedSeq = head.signedSeq();
+        if (seq - signedSeq >= properties.getCheckpointEvery()) {
+            sign(workspace, seq, previous);
+            signedSeq = seq;
+        }
+        jdbc.sql("update ledger_head set seq = ?, head_hash = ?, signed_seq = ? where workspace_id = ?")
+                .params(seq, previous, signedSeq, workspace.value()).update();
+        return numbers;
+    }
+
+    /** Signs the head if entries were added since the last checkpoint; the timed half of "every N entries or M minutes". */
+    public boolean checkpoint(WorkspaceId workspace) {
+        Head head = lockHead(workspace);
+        if (head.seq() == head.signedSeq()) {
+            return false;
+        }
+        sign(workspace, head.seq(), head.hash());
+        jdbc.sql("update ledger_head set signed_seq = ? where workspace_id = ?").params(head.seq(), workspace.value()).update();
+        return true;
+    }
+
+    /** Workspaces whose head moved since it was last signed. */
+    public List<WorkspaceId> unsigned() {
+        return jdbc.sql("select workspace_id from ledger_head where seq > signed_seq").query(UUID.class).list()
+                .stream().map(WorkspaceId::new).toList();
+    }
+
+    private void sign(WorkspaceId workspace, long seq, String headHash) {
+        LedgerKeys.SigningKey key = keys.signingKey(workspace);
+        String signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        String signature = key.sign(LedgerFormat.checkpointMessage(workspace.toString(), seq, headHash, signedAt));
+        jdbc.sql("insert into ledger_checkpoint (workspace_id, seq, head_hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?, ?)")
+                .params(workspace.value(), seq, headHash, signedAt, key.keyId(), signature).update();
+    }
+
+    /** Writes the workspace's ledger in the export format, checkpoints right after the entries they sign. */
+    public void export(WorkspaceId workspace, Writer out) throws IOException {
+        BufferedWriter w = out instanceof BufferedWriter b ? b : new BufferedWriter(out, 1 << 16);
+        w.write(LedgerFormat.HEADER);
+        w.write('\n');
+        w.write("workspace\t" + workspace + "\n");
+        for (var key : keys.publicKeys(workspace).entrySet()) {
+            w.write("public-key\t" + key.getKey() + "\t" + key.getValue() + "\n");
+        }
+        List<String[]> checkpoints = jdbc.sql("select seq, head_hash, signed_at, key_id, signature from ledger_checkpoint "
+                        + "where workspace_id = ? order by seq")
+                .param(workspace.value())
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
+                .list();
+        int[] next = {0};
+        jdbc.sql("select seq, recorded_at, evidence_id, kind, sha256, entry_hash from ledger_entry where workspace_id = ? order by seq")
+                .param(workspace.value())
+                .withFetchSize(10_000)
+                .query((ResultSet rs) -> {
+                    long seq = rs.getLong(1);
+                    try {
+                        w.write("E\t");
+                        w.write(LedgerFormat.entryFields(seq, rs.getString(2), rs.getObject(3, UUID.class).toString(), rs.getString(4),
+                                rs.getString(5)));
+                        w.write('\t');
+                        w.write(rs.getString(6));
+                        w.write('\n');
+                        while (next[0] < checkpoints.size() && Long.parseLong(checkpoints.get(next[0])[0]) == seq) {
+                            w.write("C\t" + String.join("\t", checkpoints.get(next[0])) + "\n");
+                            next[0]++;
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        w.flush();
+    }
+
+    /** Exports the ledger to a temporary file and verifies it the way the offline command does. */
+    public LedgerVerification verify(WorkspaceId workspace, Path scratch) {
+        try {
+            Path file = Files.createTempFile(scratch, "ledger-", ".txt");
+            try {
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    export(workspace, out);
+                }
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    return LedgerFormat.verify(in);
+                }
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The content hash and evidence id of every entry, for checking that the files are still there. */
+    public void forEachEntry(WorkspaceId workspace, java.util.function.BiConsumer<Long, String> action) {
+        jdbc.sql("select seq, sha256 from ledger_entry where workspace_id = ? order by seq")
+                .param(workspace.value())
+                .query((ResultSet rs) -> {
+                    action.accept(rs.getLong(1), rs.getString(2));
+                });
+    }
+}

@@ -1,0 +1,28 @@
+package dev.attest.evidence.internal;
+
+import dev.attest.identity.WorkspaceId;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Signs every ledger head that moved since its last checkpoint, so that slow ledgers get signed too. */
+@Component
+class LedgerCheckpoints {
+
+    private final Ledger ledger;
+    private final TransactionTemplate transactions;
+
+    LedgerCheckpoints(Ledger ledger, TransactionTemplate transactions) {
+        this.ledger = ledger;
+        this.transactions = transactions;
+    }
+
+    @Scheduled(fixedDelayString = "${attest.evidence.checkpoint-interval:PT10M}")
+    @SchedulerLock(name = "evidence.ledger-checkpoints")
+    void signMovedHeads() {
+        for (WorkspaceId workspace : ledger.unsigned()) {
+            transactions.executeWithoutResult(status -> ledger.checkpoint(workspace));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.attest.monitoring.internal;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.common.values.NullValue;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Compiles and runs check expressions with CEL: {@code resource} is a {@code map(string, dyn)} and
+ * {@code now} a timestamp, as {@code checks/SCHEMA.md} promises. Compiled programs are cached by
+ * their text, since the same built-in checks run for every workspace.
+ */
+@Component
+public class CelEngine {
+
+    /** A compile error with its 1-based line and column in the expression. */
+    public static class ExpressionError extends RuntimeException {
+        private final int line;
+        private final int column;
+
+        ExpressionError(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+
+        /** "line 1, column 14: message", as shown to whoever wrote the expression. */
+        public String describe() {
+            return "line " + line + ", column " + column + ": " + getMessage();
+        }
+    }
+
+    /** A compiled expression and the top-level resource fields it reads. */
+    public record Compiled(CelRuntime.Program program, List<String> fieldsRead) {
+    }
+
+    /** The outcome of one evaluation. */
+    public record Verdict(String outcome, String error) {
+    }
+
+    private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
+            .addVar("resource", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar("now", SimpleType.TIMESTAMP)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .build();
+    private final CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder().build();
+    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+
+    /** Compiles the expression; a syntax or type error, or a result that is not a bool, is an {@link ExpressionError}. */
+    public Compiled compile(String expression) {
+        Compiled cached = cache.get(expression);
+        if (cached != null) {
+            return cached;
+        }
+        if (expression == null || expression.isBlank()) {
+            throw new ExpressionError("the expression is empty", 1, 1);
+        }
+        CelValidationResult result = compiler.compile(expression);
+        if (result.hasError()) {
+            CelIssue issue = result.getErrors().get(0);
+            int line = Math.max(1, issue.getSourceLocation().getLine());
+            int column = Math.max(0, issue.getSourceLocation().getColumn()) + 1;
+            throw new ExpressionError(issue.getMessage(), line, column);
+        }
+        try {
+            CelAbstractSyntaxTree ast = result.getAst();
+            CelKind kind = ast.getResultType().kind();
+            if (kind != CelKind.BOOL && kind != CelKind.DYN) {
+                throw new ExpressionError("the expression must be true or false, but it gives " + ast.getResultType().name(), 1, 1);
+            }
+            Compiled compiled = new Compiled(runtime.createProgram(ast), fieldsRead(ast));
+            if (cache.size() < 10_000) {
+                cache.put(expression, compiled);
+            }
+            return compiled;
+        } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
+            throw new ExpressionError(e.getMessage(), 1, 1);
+        }
+    }
+
+    private static List<String> fieldsRead(CelAbstractSyntaxTree ast) {
+        Set<String> fields = new LinkedHashSet<>();
+        CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
+            CelExpr expr = node.expr();
+            if (expr.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+                CelExpr operand = expr.select().operand();
+                if (operand.getKind() == CelExpr.ExprKind.Kind.IDENT && "resource".equals(operand.ident().name())) {
+                    fields.add(expr.select().field());
+                }
+            }
+        });
+        return List.copyOf(fields);
+    }
+
+    /** Runs a compiled expression over a resource document already prepared with {@link #celValue}. */
+    public Verdict evaluate(Compiled compiled, Map<String, Object> celDocument, Instant now) {
+        try {
+            Object value = compiled.program().eval(Map.of("resource", celDocument, "now", now));
+            if (value instanceof Boolean b) {
+                return new Verdict(b ? "pass" : "fail", null);
+            }
+            return new Verdict("error", "the expression gave " + value + " instead of true or false");
+        } catch (CelEvaluationException e) {
+            String message = e.getMessage();
+            int at = message.indexOf(": ");
+            return new Verdict("error", at > 0 && message.startsWith("evaluation error") ? message.substring(at + 2) : message);
+        } catch (RuntimeException e) {
+            return new Verdict("error", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** A JSON document as CEL wants it: nulls become CEL's null value, integers stay 64-bit. */
+    @SuppressWarnings("unchecked")
+    public static Object celValue(Object value) {
+        if (value == null) {
+            return NullValue.NULL_VALUE;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
+            map.forEach((k, v) -> copy.put(String.valueOf(k), celValue(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(celValue(v)));
+            return copy;
+        }
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        return value;
+    }
+
+    /** The values a result shows as its "why": the fields read, long lists and texts shortened. */
+    public static Map<String, Object> observed(List<String> fields, Map<String, Object> data) {
+        Map<String, Object> observed = new LinkedHashMap<>();
+        for (String field : fields) {
+            if (data.containsKey(field)) {
+                observed.put(field, shorten(data.get(field)));
+            } else {
+                observed.put(field, "(absent)");
+            }
+        }
+        return observed;
+    }
+
+    private static Object shorten(Object value) {
+        if (value instanceof String s && s.length() > 200) {
+            return s.substring(0, 200) + "…";
+        }
+        if (value instanceof List<?> list && list.size() > 20) {
+            List<Object> head = new ArrayList<>(list.subList(0, 20));
+            head.add("… " + (list.size() - 20) + " more");
+            return head;
+        }
+        return value;
+    }
+}

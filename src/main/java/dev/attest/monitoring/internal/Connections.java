@@ -1,0 +1,247 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.Connection;
+import dev.attest.monitoring.ConnectionRun;
+import dev.attest.monitoring.ConnectionRunFinished;
+import dev.attest.monitoring.ConnectionSaved;
+import dev.attest.monitoring.Monitoring;
+import dev.attest.monitoring.Resource;
+import dev.attest.web.InvalidFieldException;
+import dev.attest.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Connections and their runs. A run collects, replaces the connection's resources and evaluates the
+ * checks; a run that fails (target down, credentials refused) is recorded with its message and
+ * changes nothing else, so no control turns failing because a target could not be reached.
+ */
+@Service
+public class Connections {
+
+    private static final Logger log = LoggerFactory.getLogger(Connections.class);
+    static final int DEFAULT_INTERVAL = 60;
+
+    /** What someone submits to create or change a connection; null secrets keep the stored ones. */
+    public record Draft(String name, String kind, String target, Map<String, String> secrets, Integer intervalMinutes, Boolean enabled) {
+    }
+
+    private final ConnectionStore store;
+    private final Map<String, Collector> collectors;
+    private final SecretBox secrets;
+    private final Monitoring monitoring;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "attest-connection-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Connections(ConnectionStore store, List<Collector> collectors, SecretBox secrets, Monitoring monitoring,
+                ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.collectors = collectors.stream().collect(Collectors.toMap(Collector::kind, Function.identity()));
+        this.secrets = secrets;
+        this.monitoring = monitoring;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Set<String> kinds() {
+        return new TreeSet<>(collectors.keySet());
+    }
+
+    public Map<String, String> targetHints() {
+        Map<String, String> hints = new LinkedHashMap<>();
+        kinds().forEach(k -> hints.put(k, collectors.get(k).targetHint()));
+        return hints;
+    }
+
+    @Transactional
+    public Connection create(WorkspaceId workspace, Draft draft, String actor) {
+        validate(draft, true);
+        UUID id = UUID.randomUUID();
+        Map<String, String> given = draft.secrets() == null ? Map.of() : draft.secrets();
+        ConnectionStore.Row row = new ConnectionStore.Row(id, workspace, draft.name().strip(), draft.kind(), draft.target().strip(),
+                given.isEmpty() ? null : secrets.seal(Documents.write(given)),
+                draft.intervalMinutes() == null ? DEFAULT_INTERVAL : draft.intervalMinutes(),
+                draft.enabled() == null || draft.enabled(), clock.instant());
+        store.insert(row, actor, clock.instant());
+        events.publishEvent(new ConnectionSaved(workspace, id, row.name(), "created", actor));
+        return view(workspace, row);
+    }
+
+    @Transactional
+    public Connection update(WorkspaceId workspace, UUID id, Draft draft, String actor) {
+        ConnectionStore.Row current = row(workspace, id);
+        Draft merged = new Draft(draft.name() == null ? current.name() : draft.name(), current.kind(),
+                draft.target() == null ? current.target() : draft.target(), draft.secrets(),
+                draft.intervalMinutes() == null ? current.intervalMinutes() : draft.intervalMinutes(),
+                draft.enabled() == null ? current.enabled() : draft.enabled());
+        validate(merged, false);
+        String sealed = draft.secrets() == null ? current.sealedSecret()
+                : draft.secrets().isEmpty() ? null : secrets.seal(Documents.write(draft.secrets()));
+        ConnectionStore.Row row = new ConnectionStore.Row(id, workspace, merged.name().strip(), current.kind(), merged.target().strip(),
+                sealed, merged.intervalMinutes(), merged.enabled(), current.nextRunAt());
+        store.update(row);
+        events.publishEvent(new ConnectionSaved(workspace, id, row.name(), "changed", actor));
+        return view(workspace, row);
+    }
+
+    private void validate(Draft draft, boolean creating) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
+            errors.put("name", "a name of 1 to 200 characters");
+        }
+        if (creating && (draft.kind() == null || !collectors.containsKey(draft.kind()))) {
+            errors.put("kind", "one of " + String.join(", ", kinds()));
+        }
+        if (draft.target() == null || draft.target().isBlank() || draft.target().length() > 1000) {
+            Collector collector = draft.kind() == null ? null : collectors.get(draft.kind());
+            errors.put("target", collector == null ? "what to read" : collector.targetHint());
+        }
+        if (draft.intervalMinutes() != null && (draft.intervalMinutes() < 5 || draft.intervalMinutes() > 10080)) {
+            errors.put("intervalMinutes", "between 5 minutes and 7 days (10080)");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+    }
+
+    @Transactional
+    public void delete(WorkspaceId workspace, UUID id, String actor) {
+        ConnectionStore.Row row = row(workspace, id);
+        store.delete(workspace, id);
+        events.publishEvent(new ConnectionSaved(workspace, id, row.name(), "deleted", actor));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Connection> list(WorkspaceId workspace) {
+        return store.all(workspace).stream().map(r -> view(workspace, r)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Connection get(WorkspaceId workspace, UUID id) {
+        return view(workspace, row(workspace, id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ConnectionRun> runs(WorkspaceId workspace, UUID id, int limit) {
+        row(workspace, id);
+        return store.runs(workspace, id, Math.max(1, Math.min(limit, 500)));
+    }
+
+    @Transactional(readOnly = true)
+    public ConnectionRun run(WorkspaceId workspace, UUID runId) {
+        return store.run(workspace, runId).orElseThrow(() -> new NotFoundException("No run " + runId));
+    }
+
+    private ConnectionStore.Row row(WorkspaceId workspace, UUID id) {
+        return store.find(workspace, id).orElseThrow(() -> new NotFoundException("No connection " + id));
+    }
+
+    private Connection view(WorkspaceId workspace, ConnectionStore.Row row) {
+        Set<String> names = new TreeSet<>();
+        if (row.sealedSecret() != null) {
+            try {
+                names.addAll(Documents.read(secrets.open(row.sealedSecret())).keySet());
+            } catch (GeneralSecurityException | RuntimeException e) {
+                names.add("(unreadable: sealed under another master key)");
+            }
+        }
+        List<ConnectionRun> last = store.runs(workspace, row.id(), 1);
+        return new Connection(row.id(), row.name(), row.kind(), row.target(), names, row.intervalMinutes(), row.enabled(),
+                row.nextRunAt(), last.isEmpty() ? null : last.get(0));
+    }
+
+    /** Starts a run in the background and returns it while it is running ("run now"). */
+    public ConnectionRun runNow(WorkspaceId workspace, UUID id, String actor) {
+        ConnectionStore.Row row = row(workspace, id);
+        ConnectionRun run = start(row, "manual:" + actor);
+        background.submit(() -> execute(row, run, actor));
+        return run;
+    }
+
+    /** Runs synchronously (the scheduler, and tests). */
+    public ConnectionRun runAndWait(WorkspaceId workspace, UUID id, String trigger) {
+        ConnectionStore.Row row = row(workspace, id);
+        ConnectionRun run = start(row, trigger);
+        execute(row, run, "system");
+        return store.run(workspace, run.id()).orElseThrow();
+    }
+
+    /** Every due connection, once; called by the scheduled job under its cluster lock. */
+    public int runDue() {
+        Instant now = clock.instant();
+        int count = 0;
+        for (ConnectionStore.Row row : store.due(now)) {
+            // Move the next run first, so that a crash mid-run does not make the job loop on one connection.
+            store.scheduleNext(row.id(), now.plus(Duration.ofMinutes(row.intervalMinutes())));
+            ConnectionRun run = start(row, "schedule");
+            execute(row, run, "system");
+            count++;
+        }
+        return count;
+    }
+
+    private ConnectionRun start(ConnectionStore.Row row, String trigger) {
+        ConnectionRun run = new ConnectionRun(UUID.randomUUID(), row.id(), trigger, "running", "starting", clock.instant(), null, null,
+                null, null);
+        store.startRun(row.workspace(), run);
+        return run;
+    }
+
+    private void execute(ConnectionStore.Row row, ConnectionRun run, String actor) {
+        long started = System.nanoTime();
+        Collector collector = collectors.get(row.kind());
+        try {
+            if (collector == null) {
+                throw new Collector.CollectionFailed("no collector for kind '" + row.kind() + "'");
+            }
+            Map<String, String> secretValues = new LinkedHashMap<>();
+            if (row.sealedSecret() != null) {
+                try {
+                    Documents.read(secrets.open(row.sealedSecret())).forEach((k, v) -> secretValues.put(k, String.valueOf(v)));
+                } catch (GeneralSecurityException e) {
+                    throw new Collector.CollectionFailed("the connection's secrets cannot be decrypted with this master key");
+                }
+            }
+            List<Resource> collected = collector.collect(row.target(), secretValues, step -> store.progress(run.id(), step));
+            store.progress(run.id(), "evaluating checks over " + collected.size() + " resource(s)");
+            monitoring.replaceCollected(row.workspace(), row.id(), "connection:" + row.name(), collected);
+            monitoring.evaluate(row.workspace(), "connection:" + row.name());
+            finish(row, run, "succeeded", started, collected.size(), null, actor);
+        } catch (Collector.CollectionFailed e) {
+            finish(row, run, "failed", started, null, e.getMessage(), actor);
+        } catch (RuntimeException e) {
+            log.warn("Connection {} run {} failed", row.id(), run.id(), e);
+            finish(row, run, "failed", started, null, "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), actor);
+        }
+    }
+
+    private void finish(ConnectionStore.Row row, ConnectionRun run, String status, long startedNanos, Integer resources, String error,
+                        String actor) {
+        store.finishRun(run.id(), status, clock.instant(), (System.nanoTime() - startedNanos) / 1_000_000, resources, error);
+        events.publishEvent(new ConnectionRunFinished(row.workspace(), row.id(), run.id(), status, resources, error, actor));
+    }
+}

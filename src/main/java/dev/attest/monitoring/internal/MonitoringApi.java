@@ -1,0 +1,235 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.monitoring.Check;
+import dev.attest.monitoring.CheckDraft;
+import dev.attest.monitoring.CheckResult;
+import dev.attest.monitoring.Evaluation;
+import dev.attest.monitoring.Finding;
+import dev.attest.monitoring.FindingEvent;
+import dev.attest.monitoring.Monitoring;
+import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.Severity;
+import dev.attest.web.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Monitoring", description = "Resources, CEL checks, evaluations and findings")
+class MonitoringApi {
+
+    private final Monitoring monitoring;
+
+    MonitoringApi(Monitoring monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    // ---- resources
+
+    @PostMapping("/resources")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Push resources ({resources: [{type, id, data}], source}); all are stored or none, then the checks run")
+    ResponseEntity<Evaluation> push(CurrentUser user, @RequestBody Map<String, Object> body) {
+        List<Resource> batch = parseResources(body.get("resources"));
+        Object source = body.get("source");
+        String label = source instanceof String s && !s.isBlank() ? "push:" + s.strip() : "push";
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(monitoring.receive(user.workspaceId(), batch, label, user.actor()));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Resource> parseResources(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidFieldException("resources", "a list of {type, id, data}");
+        }
+        List<Resource> batch = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> item)) {
+                throw new InvalidFieldException("resources[" + i + "]", "an object with type, id and data");
+            }
+            Object data = item.get("data");
+            if (!(data instanceof Map<?, ?>)) {
+                throw new InvalidFieldException("resources[" + i + "].data", "an object (the resource's JSON document)");
+            }
+            Object type = item.get("type");
+            Object id = item.get("id");
+            batch.add(new Resource(type instanceof String t ? t : null, id == null ? null : String.valueOf(id), (Map<String, Object>) data));
+        }
+        return batch;
+    }
+
+    record StoredView(String type, String id, Map<String, Object> data, String source, UUID connectionId, Instant collectedAt) {
+    }
+
+    @GetMapping("/resources")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "Stored resources, optionally of one type")
+    List<StoredView> resources(CurrentUser user, @RequestParam(required = false) String type,
+                               @RequestParam(defaultValue = "200") int limit) {
+        return monitoring.resources(user.workspaceId(), type == null || type.isBlank() ? null : type, limit).stream()
+                .map(s -> new StoredView(s.resource().type(), s.resource().id(), s.resource().data(), s.source(), s.connectionId(),
+                        s.collectedAt()))
+                .toList();
+    }
+
+    @GetMapping("/resource-types")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "The resource types this workspace accepts")
+    Set<String> resourceTypes(CurrentUser user) {
+        return monitoring.resourceTypes(user.workspaceId());
+    }
+
+    // ---- checks
+
+    record CheckView(String key, String title, String resourceType, String severity, List<String> controls, String description,
+                     String expression, boolean builtIn, Integer passed, Integer failed) {
+    }
+
+    private CheckView view(Check c, Map<String, ResultStore.CheckTally> tallies) {
+        var t = tallies.get(c.key());
+        return new CheckView(c.key(), c.title(), c.resourceType(), c.severity().wireName(), c.controls(), c.description(), c.expression(),
+                c.builtIn(), t == null ? null : t.passed(), t == null ? null : t.failed());
+    }
+
+    @GetMapping("/checks")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "Built-in and workspace checks with their latest tally")
+    List<CheckView> checks(CurrentUser user) {
+        var tallies = monitoring.tallies(user.workspaceId());
+        return monitoring.checks(user.workspaceId()).stream().map(c -> view(c, tallies)).toList();
+    }
+
+    @GetMapping("/checks/{key}")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "One check")
+    CheckView check(CurrentUser user, @PathVariable String key) {
+        return view(monitoring.check(user.workspaceId(), key), monitoring.tallies(user.workspaceId()));
+    }
+
+    @GetMapping("/checks/{key}/results")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "The check's latest result per resource, with the values it read")
+    List<CheckResult> results(CurrentUser user, @PathVariable String key) {
+        return monitoring.results(user.workspaceId(), key);
+    }
+
+    @PostMapping("/checks")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Create a check; the expression is compiled and an error names its line and column")
+    ResponseEntity<CheckView> create(CurrentUser user, @RequestBody CheckDraft draft) {
+        if (draft.key() != null) {
+            try {
+                monitoring.check(user.workspaceId(), draft.key().strip());
+                throw new InvalidFieldException("key", "a check with this key exists; PUT /api/v1/checks/" + draft.key().strip() + " to change it");
+            } catch (dev.attest.web.NotFoundException free) {
+                // the key is free
+            }
+        }
+        Check saved = monitoring.saveCheck(user.workspaceId(), draft, user.actor());
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(saved, Map.of()));
+    }
+
+    @PutMapping("/checks/{key}")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Create or replace one of the workspace's checks")
+    CheckView put(CurrentUser user, @PathVariable String key, @RequestBody CheckDraft draft) {
+        CheckDraft keyed = new CheckDraft(key, draft.title(), draft.resourceType(), draft.severity(), draft.controls(),
+                draft.description(), draft.expression());
+        return view(monitoring.saveCheck(user.workspaceId(), keyed, user.actor()), monitoring.tallies(user.workspaceId()));
+    }
+
+    @DeleteMapping("/checks/{key}")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Delete one of the workspace's checks")
+    ResponseEntity<Void> delete(CurrentUser user, @PathVariable String key) {
+        monitoring.deleteCheck(user.workspaceId(), key, user.actor());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/checks/dry-run")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "Evaluate a draft check against the current resources without saving it")
+    List<CheckResult> dryRun(CurrentUser user, @RequestBody CheckDraft draft) {
+        return monitoring.dryRun(user.workspaceId(), draft);
+    }
+
+    // ---- evaluations and findings
+
+    @PostMapping("/monitoring/evaluate")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Run every check over the current resources now")
+    Evaluation evaluate(CurrentUser user) {
+        return monitoring.evaluate(user.workspaceId(), "manual:" + user.actor());
+    }
+
+    @GetMapping("/monitoring/evaluations")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "Evaluations, most recent first")
+    List<Evaluation> evaluations(CurrentUser user, @RequestParam(defaultValue = "50") int limit) {
+        return monitoring.evaluations(user.workspaceId(), limit);
+    }
+
+    @GetMapping("/findings")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "Findings; filters: status (open, closed), severity, check, owner, control")
+    List<Finding> findings(CurrentUser user, @RequestParam(required = false) String status,
+                           @RequestParam(required = false) String severity, @RequestParam(required = false) String check,
+                           @RequestParam(required = false) String owner, @RequestParam(required = false) String control,
+                           @RequestParam(defaultValue = "200") int limit) {
+        return monitoring.findings(user.workspaceId(), FindingFilters.parse(status, severity, check, owner, control), limit);
+    }
+
+    record FindingView(Finding finding, List<FindingEvent> history) {
+    }
+
+    @GetMapping("/findings/{id}")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "One finding with its history (opened, closed, reopened)")
+    FindingView finding(CurrentUser user, @PathVariable UUID id) {
+        return new FindingView(monitoring.finding(user.workspaceId(), id), monitoring.findingHistory(user.workspaceId(), id));
+    }
+
+    /** Reads finding filters from request parameters, refusing values that name nothing. */
+    static final class FindingFilters {
+        private FindingFilters() {
+        }
+
+        static FindingStore.Filter parse(String status, String severity, String check, String owner, String control) {
+            status = blank(status);
+            severity = blank(severity);
+            if (status != null && !Set.of("open", "closed").contains(status)) {
+                throw new InvalidFieldException("status", "one of open, closed");
+            }
+            Severity parsed = null;
+            if (severity != null) {
+                String value = severity;
+                parsed = Severity.fromWireName(severity).orElseThrow(() ->
+                        new InvalidFieldException("severity", "'" + value + "' is not one of " + Severity.allowed()));
+            }
+            return new FindingStore.Filter(status, parsed, blank(check), blank(owner), blank(control));
+        }
+
+        private static String blank(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+}

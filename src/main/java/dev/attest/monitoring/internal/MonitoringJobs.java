@@ -1,0 +1,51 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.Monitoring;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * The scheduled work: due connections every minute, and an hourly evaluation of every workspace so
+ * that resources from record modules and time-based checks stay current. ShedLock's row in the
+ * database makes each job run on one node at a time.
+ */
+@Component
+class MonitoringJobs {
+
+    private final Connections connections;
+    private final Monitoring monitoring;
+    private final ConnectionStore store;
+    private final Clock clock;
+
+    MonitoringJobs(Connections connections, Monitoring monitoring, ConnectionStore store, Clock clock) {
+        this.connections = connections;
+        this.monitoring = monitoring;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void closeAbandonedRuns() {
+        store.abandonRunning(clock.instant());
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT30S")
+    @SchedulerLock(name = "monitoring.connections", lockAtMostFor = "PT30M")
+    void runDueConnections() {
+        connections.runDue();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "monitoring.evaluate-all", lockAtMostFor = "PT50M")
+    void evaluateAll() {
+        for (WorkspaceId workspace : monitoring.workspaces()) {
+            monitoring.evaluate(workspace, "schedule");
+        }
+    }
+}

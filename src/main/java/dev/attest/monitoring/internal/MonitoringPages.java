@@ -1,0 +1,215 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.identity.WorkspaceMembers;
+import dev.attest.monitoring.Check;
+import dev.attest.monitoring.CheckDraft;
+import dev.attest.monitoring.Finding;
+import dev.attest.monitoring.Monitoring;
+import dev.attest.monitoring.Severity;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The monitoring overview, checks and their results, the check editor, connections with runs, findings. */
+@Controller
+class MonitoringPages {
+
+    private final Monitoring monitoring;
+    private final Connections connections;
+    private final WorkspaceMembers members;
+
+    MonitoringPages(Monitoring monitoring, Connections connections, WorkspaceMembers members) {
+        this.monitoring = monitoring;
+        this.connections = connections;
+        this.members = members;
+    }
+
+    @GetMapping("/monitoring")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String overview(CurrentUser user, Model model) {
+        var workspace = user.workspaceId();
+        var evaluations = monitoring.evaluations(workspace, 30);
+        var tallies = monitoring.tallies(workspace);
+        List<Check> checks = monitoring.checks(workspace);
+        model.addAttribute("chart", TrendChart.of(evaluations));
+        model.addAttribute("latest", evaluations.isEmpty() ? null : evaluations.get(0));
+        model.addAttribute("checks", checks);
+        model.addAttribute("tallies", tallies);
+        model.addAttribute("failing", checks.stream().filter(c -> tallies.containsKey(c.key()) && tallies.get(c.key()).failed() > 0).count());
+        model.addAttribute("passing", checks.stream().filter(c -> tallies.containsKey(c.key()) && tallies.get(c.key()).failed() == 0).count());
+        model.addAttribute("idle", checks.stream().filter(c -> !tallies.containsKey(c.key())).count());
+        model.addAttribute("openFindings", monitoring.findings(workspace, new FindingStore.Filter("open", null, null, null, null), 1000).size());
+        model.addAttribute("resourceCounts", monitoring.resourceCounts(workspace));
+        model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
+        return "monitoring/overview";
+    }
+
+    @PostMapping("/monitoring/evaluate")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String evaluate(CurrentUser user) {
+        monitoring.evaluate(user.workspaceId(), "manual:" + user.actor());
+        return "redirect:/monitoring";
+    }
+
+    @GetMapping("/monitoring/checks/{key}")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String check(CurrentUser user, @PathVariable String key, Model model) {
+        model.addAttribute("check", monitoring.check(user.workspaceId(), key));
+        model.addAttribute("results", monitoring.results(user.workspaceId(), key));
+        model.addAttribute("tally", monitoring.tallies(user.workspaceId()).get(key));
+        return "monitoring/check";
+    }
+
+    /** The editor form as typed, so that a refused form comes back as it was. */
+    record CheckForm(String key, String title, String resourceType, String severity, String controls, String description,
+                     String expression) {
+        CheckDraft draft() {
+            return new CheckDraft(key, title, resourceType, severity,
+                    controls == null ? List.of() : Arrays.stream(controls.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+                    description, expression);
+        }
+    }
+
+    @GetMapping("/monitoring/checks/new")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String newCheck(CurrentUser user, Model model) {
+        model.addAttribute("form", new CheckForm("", "", "", "medium", "", "", ""));
+        prepareEditor(user, model);
+        return "monitoring/editor";
+    }
+
+    private void prepareEditor(CurrentUser user, Model model) {
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("types", monitoring.resourceTypes(user.workspaceId()));
+    }
+
+    @PostMapping("/monitoring/checks")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String saveCheck(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(defaultValue = "save") String action,
+                     @RequestParam(required = false) String key, @RequestParam(required = false) String title,
+                     @RequestParam(required = false) String resourceType, @RequestParam(required = false) String severity,
+                     @RequestParam(required = false) String controls, @RequestParam(required = false) String description,
+                     @RequestParam(required = false) String expression) {
+        CheckForm form = new CheckForm(key, title, resourceType, severity, controls, description, expression);
+        model.addAttribute("form", form);
+        prepareEditor(user, model);
+        try {
+            if ("dry-run".equals(action)) {
+                model.addAttribute("dryRun", monitoring.dryRun(user.workspaceId(), form.draft()));
+            } else {
+                Check saved = monitoring.saveCheck(user.workspaceId(), form.draft(), user.actor());
+                if (!Htmx.isHtmx(request)) {
+                    return "redirect:/monitoring/checks/" + saved.key();
+                }
+                model.addAttribute("saved", saved);
+            }
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", e.errors());
+        }
+        return Htmx.view(request, "monitoring/editor", "editor");
+    }
+
+    @GetMapping("/monitoring/connections")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String connectionList(CurrentUser user, Model model) {
+        model.addAttribute("connections", connections.list(user.workspaceId()));
+        model.addAttribute("kinds", connections.targetHints());
+        model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
+        model.addAttribute("form", Map.of());
+        return "monitoring/connections";
+    }
+
+    @PostMapping("/monitoring/connections")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String createConnection(CurrentUser user, Model model, @RequestParam(required = false) String name,
+                            @RequestParam(required = false) String kind, @RequestParam(required = false) String target,
+                            @RequestParam(required = false) String username, @RequestParam(required = false) String password,
+                            @RequestParam(required = false) Integer intervalMinutes) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (username != null && !username.isBlank()) secrets.put("username", username.strip());
+        if (password != null && !password.isBlank()) secrets.put("password", password);
+        try {
+            var created = connections.create(user.workspaceId(), new Connections.Draft(name, kind, target, secrets, intervalMinutes, true),
+                    user.actor());
+            return "redirect:/monitoring/connections/" + created.id();
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", e.errors());
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("name", name);
+            form.put("kind", kind);
+            form.put("target", target);
+            form.put("username", username);
+            model.addAttribute("form", form);
+            model.addAttribute("connections", connections.list(user.workspaceId()));
+            model.addAttribute("kinds", connections.targetHints());
+            model.addAttribute("canWrite", true);
+            return "monitoring/connections";
+        }
+    }
+
+    @GetMapping("/monitoring/connections/{id}")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String connection(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
+        var runs = connections.runs(user.workspaceId(), id, 50);
+        model.addAttribute("connection", connections.get(user.workspaceId(), id));
+        model.addAttribute("runs", runs);
+        model.addAttribute("running", runs.stream().anyMatch(r -> "running".equals(r.status())));
+        model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
+        return Htmx.view(request, "monitoring/connection", "runs");
+    }
+
+    @PostMapping("/monitoring/connections/{id}/runs")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String runNow(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
+        connections.runNow(user.workspaceId(), id, user.actor());
+        if (Htmx.isHtmx(request)) {
+            return connection(user, request, id, model);
+        }
+        return "redirect:/monitoring/connections/" + id;
+    }
+
+    @GetMapping("/monitoring/findings")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String findings(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String severity, @RequestParam(required = false) String check,
+                    @RequestParam(required = false) String owner) {
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("members", members.members(user.workspaceId()));
+        model.addAttribute("param", new FindingParams(status, severity, check, owner));
+        try {
+            FindingStore.Filter filter = MonitoringApi.FindingFilters.parse(status, severity, check, owner, null);
+            List<Finding> list = monitoring.findings(user.workspaceId(), filter, 500);
+            model.addAttribute("findings", list);
+        } catch (InvalidFieldException e) {
+            model.addAttribute("findings", List.of());
+            model.addAttribute("filterErrors", e.errors());
+        }
+        return Htmx.view(request, "monitoring/findings", "results");
+    }
+
+    record FindingParams(String status, String severity, String check, String owner) {
+    }
+
+    @GetMapping("/monitoring/findings/{id}")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String finding(CurrentUser user, @PathVariable UUID id, Model model) {
+        model.addAttribute("finding", monitoring.finding(user.workspaceId(), id));
+        model.addAttribute("history", monitoring.findingHistory(user.workspaceId(), id));
+        return "monitoring/finding";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.Check;
+import dev.attest.monitoring.ResourceSource;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The resource types a workspace may hold: what the collectors, the import formats, the host
+ * agent and the record modules produce, plus any type one of the workspace's checks reads.
+ */
+@Component
+public class ResourceTypes {
+
+    /** Types that arrive from outside rather than from a collector bean. */
+    static final Set<String> PUSHED = Set.of("host.linux", "aws.iam.user", "aws.iam.account");
+
+    private final List<Collector> collectors;
+    private final List<ResourceSource> sources;
+    private final BuiltInChecks builtIns;
+    private final CheckStore checks;
+
+    ResourceTypes(List<Collector> collectors, List<ResourceSource> sources, BuiltInChecks builtIns, CheckStore checks) {
+        this.collectors = collectors;
+        this.sources = sources;
+        this.builtIns = builtIns;
+        this.checks = checks;
+    }
+
+    public Set<String> known(WorkspaceId workspace) {
+        Set<String> types = new TreeSet<>(PUSHED);
+        collectors.forEach(c -> types.addAll(c.types()));
+        sources.forEach(s -> types.addAll(s.types()));
+        types.addAll(builtIns.resourceTypes());
+        checks.all(workspace).stream().map(Check::resourceType).forEach(types::add);
+        return types;
+    }
+}
