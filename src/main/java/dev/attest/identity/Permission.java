@@ -8,7 +8,16 @@ public enum Permission {
     CATALOG_READ("catalog:read", false),
     CONTROLS_READ("controls:read", false),
     CONTROLS_WRITE("controls:write", true),
-    WORKSPACE_ADMIN("workspace:admin", true);
+    WORKSPACE_ADMIN("workspace:admin", true),
+    // policies
+    POLICIES_READ("policies:read", false),
+    POLICIES_WRITE("policies:write", true),
+    POLICIES_APPROVE("policies:approve", true),
+    // people
+    PEOPLE_READ("people:read", false),
+    PEOPLE_WRITE("people:write", true),
+    PEOPLE_SENSITIVE("people:sensitive", false),
+    PORTAL_SELF("portal:self", true);
 
     private final String authority;
     private final boolean write;
