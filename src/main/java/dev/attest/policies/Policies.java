@@ -300,6 +300,12 @@ public class Policies {
         return LineDiff.compare(version(workspace, id, from).body(), version(workspace, id, to).body());
     }
 
+    /** A text with the workspace's placeholder values filled in, e.g. an agreement another module shows. */
+    @Transactional(readOnly = true)
+    public String fill(WorkspaceId workspace, String text) {
+        return TemplateLibrary.fill(text, settings(workspace));
+    }
+
     /** Markdown as sanitized HTML, safe to put in a page as is. */
     public String render(String markdownText) {
         return markdown.html(markdownText);
