@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.policies.internal.LineDiff;
 import dev.attest.policies.internal.MarkdownRenderer;
+import dev.attest.policies.internal.PolicyPdf;
 import dev.attest.policies.internal.PolicyStore;
 import dev.attest.policies.internal.TemplateLibrary;
 import dev.attest.web.InvalidFieldException;
@@ -59,12 +60,14 @@ public class Policies {
     private final PolicyStore store;
     private final TemplateLibrary templates;
     private final MarkdownRenderer markdown;
+    private final PolicyPdf pdf;
     private final WorkspaceMembers members;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Policies(PolicyStore store, TemplateLibrary templates, MarkdownRenderer markdown, WorkspaceMembers members,
+    Policies(PolicyStore store, TemplateLibrary templates, MarkdownRenderer markdown, PolicyPdf pdf, WorkspaceMembers members,
              ApplicationEventPublisher events, Clock clock) {
+        this.pdf = pdf;
         this.store = store;
         this.templates = templates;
         this.markdown = markdown;
@@ -298,6 +301,25 @@ public class Policies {
     @Transactional(readOnly = true)
     public List<DiffRow> compare(WorkspaceId workspace, UUID id, int from, int to) {
         return LineDiff.compare(version(workspace, id, from).body(), version(workspace, id, to).body());
+    }
+
+    /** A published version as a PDF with its version, approver and dates; other versions are refused. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(WorkspaceId workspace, UUID id, int number) {
+        PolicyVersion v = version(workspace, id, number);
+        if (v.status() != VersionStatus.PUBLISHED) {
+            throw new PolicyStateException("Only a published version is exported; version " + number + " is "
+                    + v.status().label().toLowerCase() + ".");
+        }
+        return pdf.version(new PolicyPdf.Entry(policy(workspace, id), v), settings(workspace).get("company_name"));
+    }
+
+    /** Every policy's current published version in one PDF with a table of contents. */
+    @Transactional(readOnly = true)
+    public byte[] publishedSetPdf(WorkspaceId workspace) {
+        List<PolicyPdf.Entry> entries = list(workspace).stream().filter(s -> s.current() != null)
+                .map(s -> new PolicyPdf.Entry(s.policy(), s.current())).toList();
+        return pdf.set(entries, settings(workspace).get("company_name"), clock.instant());
     }
 
     /** A text with the workspace's placeholder values filled in, e.g. an agreement another module shows. */

@@ -203,6 +203,20 @@ class PoliciesApi {
         return VersionView.of(policies.transition(user.workspaceId(), id, number, "publish", user.actor()), false);
     }
 
+    @GetMapping(value = "/{id}/versions/{number}/pdf", produces = "application/pdf")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "A published version as PDF, with its version, approver and dates")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
+        return PolicyPages.pdfResponse(policies.pdf(user.workspaceId(), id, number), "policy-" + id + "-v" + number + ".pdf");
+    }
+
+    @GetMapping(value = "/export", produces = "application/pdf")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "Every current published policy in one PDF with a table of contents")
+    ResponseEntity<byte[]> export(CurrentUser user) {
+        return PolicyPages.pdfResponse(policies.publishedSetPdf(user.workspaceId()), "policies.pdf");
+    }
+
     record Comparison(int from, int to, List<DiffRowView> rows) {
     }
 

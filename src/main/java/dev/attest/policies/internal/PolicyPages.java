@@ -206,6 +206,26 @@ class PolicyPages {
         return "policies/version";
     }
 
+    @GetMapping(value = "/policies/{id}/versions/{number}/pdf", produces = "application/pdf")
+    @PreAuthorize("hasAuthority('policies:read')")
+    org.springframework.http.ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
+        return pdfResponse(policies.pdf(user.workspaceId(), id, number), "policy-v" + number + ".pdf");
+    }
+
+    @GetMapping(value = "/policies/export.pdf", produces = "application/pdf")
+    @PreAuthorize("hasAuthority('policies:read')")
+    org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user) {
+        return pdfResponse(policies.publishedSetPdf(user.workspaceId()), "policies.pdf");
+    }
+
+    static org.springframework.http.ResponseEntity<byte[]> pdfResponse(byte[] pdf, String filename) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(filename).build().toString())
+                .body(pdf);
+    }
+
     @GetMapping("/policies/{id}/compare")
     @PreAuthorize("hasAuthority('policies:read')")
     String compare(CurrentUser user, @PathVariable UUID id, @RequestParam int from, @RequestParam int to, Model model,
