@@ -2,6 +2,7 @@ package dev.attest.people;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.people.internal.FieldCipher;
+import dev.attest.people.internal.Fields;
 import dev.attest.people.internal.Onboarding;
 import dev.attest.people.internal.PeopleStore;
 import dev.attest.people.internal.RosterCsv;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -222,8 +222,8 @@ public class People {
         if (type == null) {
             errors.put("employmentType", "must be employee or contractor");
         }
-        LocalDate start = date(in.startDate(), "startDate", errors);
-        LocalDate end = date(in.endDate(), "endDate", errors);
+        LocalDate start = Fields.date(in.startDate(), "startDate", errors);
+        LocalDate end = Fields.date(in.endDate(), "endDate", errors);
         if (start != null && end != null && end.isBefore(start)) {
             errors.put("endDate", "is before the start date " + start);
         }
@@ -261,17 +261,6 @@ public class People {
         return v;
     }
 
-    private static LocalDate date(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "must be a date such as 2026-01-31");
-            return null;
-        }
-    }
 
     private static Person withExternalId(Person p, String externalId) {
         return externalId == null ? p : new Person(p.id(), p.name(), p.email(), p.title(), p.department(), p.managerEmail(),
@@ -407,7 +396,7 @@ public class People {
         if (!CHECK_STATUSES.contains(s)) {
             errors.put("status", "must be one of pending, completed, waived");
         }
-        LocalDate done = date(completedOn, "completedOn", errors);
+        LocalDate done = Fields.date(completedOn, "completedOn", errors);
         if ("completed".equals(s) && done == null && !errors.containsKey("completedOn")) {
             errors.put("completedOn", "is required when the check is completed");
         }

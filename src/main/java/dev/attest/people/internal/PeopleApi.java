@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +146,7 @@ class PeopleApi {
     @PreAuthorize("hasAuthority('people:write')")
     @Operation(summary = "Record a background check: status (pending, completed, waived), completedOn, provider, outcome (encrypted)")
     BackgroundCheck backgroundCheck(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
-        RequestFields.unknown(body.keySet(), Set.of("status", "completedOn", "provider", "outcome"));
+        Fields.unknown(body.keySet(), Set.of("status", "completedOn", "provider", "outcome"));
         BackgroundCheck saved = people.recordBackgroundCheck(user.workspaceId(), id, body.get("status"), body.get("completedOn"),
                 body.get("provider"), body.get("outcome"), user.actor());
         return user.can(Permission.PEOPLE_SENSITIVE) ? saved
@@ -158,12 +157,8 @@ class PeopleApi {
     @PreAuthorize("hasAuthority('people:write')")
     @Operation(summary = "Record a completed training for a person: course, completedOn")
     ResponseEntity<Training> training(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
-        RequestFields.unknown(body.keySet(), Set.of("course", "completedOn"));
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate on = RequestFields.date(body.get("completedOn"), "completedOn", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
+        Fields.unknown(body.keySet(), Set.of("course", "completedOn"));
+        LocalDate on = Fields.date(body.get("completedOn"), "completedOn");
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(people.recordTraining(user.workspaceId(), id, body.get("course"), on, null, user.actor()));
     }
@@ -199,7 +194,7 @@ class PeopleApi {
     }
 
     static PersonInput input(Map<String, Object> body) {
-        RequestFields.unknown(body.keySet(), PERSON_FIELDS);
+        Fields.unknown(body.keySet(), PERSON_FIELDS);
         Object policies = body.get("requiredPolicies");
         List<String> required;
         if (policies == null) {
@@ -222,32 +217,5 @@ class PeopleApi {
             throw new InvalidFieldException(field, "must be a string");
         }
         return s;
-    }
-
-    /** Small shared checks of request fields. */
-    static final class RequestFields {
-
-        private RequestFields() {
-        }
-
-        static void unknown(Set<String> given, Set<String> known) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            given.stream().filter(f -> !known.contains(f)).forEach(f -> errors.put(f, "is not a field here"));
-            if (!errors.isEmpty()) {
-                throw new InvalidFieldException(errors);
-            }
-        }
-
-        static LocalDate date(String value, String field, Map<String, String> errors) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                errors.put(field, "must be a date such as 2026-01-31");
-                return null;
-            }
-        }
     }
 }

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,14 +124,7 @@ class PortalPages {
                     @RequestParam(required = false) MultipartFile certificate, RedirectAttributes redirect) {
         Person person = me(user);
         try {
-            LocalDate on = null;
-            if (completedOn != null && !completedOn.isBlank()) {
-                try {
-                    on = LocalDate.parse(completedOn);
-                } catch (DateTimeParseException e) {
-                    throw new InvalidFieldException("completedOn", "must be a date such as 2026-01-31");
-                }
-            }
+            LocalDate on = Fields.date(completedOn, "completedOn");
             Certificate file = certificate == null || certificate.isEmpty() ? null
                     : new Certificate(certificate.getOriginalFilename(), certificate.getContentType(), certificate.getBytes());
             people.recordTraining(user.workspaceId(), person.id(), course, on, file, user.actor());

@@ -135,15 +135,8 @@ class PoliciesApi {
     @Operation(summary = "Change title, owner (a member's email) or review date (yyyy-mm-dd)")
     PolicyView patch(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
         unknownFields(body.keySet(), PATCH_FIELDS);
-        LocalDate reviewDue = null;
-        if (body.get("reviewDue") != null) {
-            try {
-                reviewDue = LocalDate.parse(body.get("reviewDue"));
-            } catch (DateTimeParseException e) {
-                throw new InvalidFieldException("reviewDue", "must be a date such as 2027-01-31");
-            }
-        }
-        return PolicyView.of(policies.update(user.workspaceId(), id, body.get("title"), body.get("owner"), reviewDue, user.actor()));
+        return PolicyView.of(policies.update(user.workspaceId(), id, body.get("title"), body.get("owner"), reviewDue(body.get("reviewDue")),
+                user.actor()));
     }
 
     @GetMapping("/{id}/versions")
@@ -229,6 +222,18 @@ class PoliciesApi {
     Comparison compare(CurrentUser user, @PathVariable UUID id, @RequestParam int from, @RequestParam int to) {
         List<DiffRow> rows = policies.compare(user.workspaceId(), id, from, to);
         return new Comparison(from, to, rows.stream().map(r -> new DiffRowView(r.kind().wireName(), r.left(), r.right())).toList());
+    }
+
+    /** A review date from a request, or null when blank. */
+    static LocalDate reviewDue(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("reviewDue", "must be a date such as 2027-01-31");
+        }
     }
 
     static void unknownFields(Set<String> given, Set<String> known) {

@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,15 +133,7 @@ class PolicyPages {
     String update(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String owner,
                   @RequestParam(required = false) String reviewDue, RedirectAttributes redirect) {
         try {
-            LocalDate due = null;
-            if (reviewDue != null && !reviewDue.isBlank()) {
-                try {
-                    due = LocalDate.parse(reviewDue);
-                } catch (DateTimeParseException e) {
-                    throw new InvalidFieldException("reviewDue", "must be a date such as 2027-01-31");
-                }
-            }
-            policies.update(user.workspaceId(), id, null, owner == null ? null : owner, due, user.actor());
+            policies.update(user.workspaceId(), id, null, owner, PoliciesApi.reviewDue(reviewDue), user.actor());
             redirect.addFlashAttribute("message", "Saved.");
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("errors", e.errors());
