@@ -55,7 +55,9 @@ class PolicyResources implements ResourceSource, ObligationSource {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("email", a.email());
             data.put("policyId", a.policyId().toString());
-            data.put("policyTitle", s == null ? null : s.policy().title());
+            if (s != null) {
+                data.put("policyTitle", s.policy().title());
+            }
             data.put("versionNumber", (long) a.versionNumber());
             data.put("versionHash", a.versionHash());
             data.put("acceptedAt", a.acceptedAt().toString());
@@ -68,8 +70,13 @@ class PolicyResources implements ResourceSource, ObligationSource {
     private static Map<String, Object> policy(PolicySummary s) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", s.policy().title());
-        data.put("template", s.policy().templateKey());
-        data.put("owner", s.policy().owner());
+        // Absent rather than null: checks test presence with has(), and CEL has no use for nulls here.
+        if (s.policy().templateKey() != null) {
+            data.put("template", s.policy().templateKey());
+        }
+        if (s.policy().owner() != null) {
+            data.put("owner", s.policy().owner());
+        }
         data.put("controls", s.policy().controls());
         data.put("published", s.current() != null);
         data.put("review", s.review().wireName());
