@@ -8,19 +8,21 @@ import java.util.Set;
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             // policies, people
             Permission.POLICIES_READ, Permission.POLICIES_WRITE, Permission.POLICIES_APPROVE,
             Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PORTAL_SELF)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            Permission.ACCOUNT_SELF,
             // policies, people
             Permission.POLICIES_READ, Permission.PORTAL_SELF)),
-    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ,
+    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF,
             // people: the employee portal
             Permission.PORTAL_SELF)),
-    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             // policies, people
             Permission.POLICIES_READ, Permission.PEOPLE_READ)),
-    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,
             // policies, people
             Permission.POLICIES_READ, Permission.PEOPLE_READ));
 
@@ -41,5 +43,20 @@ public enum Role {
 
     public static Role fromWireName(String value) {
         return Role.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    /** The role with this wire name, if there is one. */
+    public static java.util.Optional<Role> parse(String value) {
+        for (Role role : values()) {
+            if (role.wireName().equals(value)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The wire names, for messages that list what is allowed. */
+    public static String allowed() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Role::wireName).toList());
     }
 }

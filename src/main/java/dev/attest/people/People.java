@@ -1,7 +1,6 @@
 package dev.attest.people;
 
 import dev.attest.identity.WorkspaceId;
-import dev.attest.people.internal.FieldCipher;
 import dev.attest.people.internal.Fields;
 import dev.attest.people.internal.Onboarding;
 import dev.attest.people.internal.PeopleStore;
@@ -10,6 +9,7 @@ import dev.attest.policies.Acceptance;
 import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySummary;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.MasterKey;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,18 +40,20 @@ public class People {
 
     /** The systems whose access is revoked on departure until an admin lists the workspace's own. */
     public static final List<String> DEFAULT_SYSTEMS = List.of("Identity provider", "Email", "Source code hosting", "Cloud console");
+    /** The master-key purpose under which background-check outcomes are sealed. */
+    static final String OUTCOME_PURPOSE = "people background-check outcome";
     public static final Set<String> CHECK_STATUSES = Set.of("pending", "completed", "waived");
 
     private final PeopleStore store;
     private final Policies policies;
-    private final FieldCipher cipher;
+    private final MasterKey masterKey;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    People(PeopleStore store, Policies policies, FieldCipher cipher, ApplicationEventPublisher events, Clock clock) {
+    People(PeopleStore store, Policies policies, MasterKey masterKey, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.policies = policies;
-        this.cipher = cipher;
+        this.masterKey = masterKey;
         this.events = events;
         this.clock = clock;
     }
@@ -410,7 +412,7 @@ public class People {
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
-        String sealed = outcome == null || outcome.isBlank() ? null : cipher.seal(outcome.strip(), context(workspace, personId));
+        String sealed = outcome == null || outcome.isBlank() ? null : masterKey.seal(outcome.strip(), OUTCOME_PURPOSE, context(workspace, personId));
         store.saveCheck(workspace, new PeopleStore.StoredCheck(personId, s, done, prov, sealed, clock.instant(), actor));
         events.publishEvent(new PersonChanged(workspace, personId, p.email(), "background-check-recorded", actor, s));
         return backgroundCheck(workspace, personId, true).orElseThrow();
@@ -420,7 +422,8 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<BackgroundCheck> backgroundCheck(WorkspaceId workspace, UUID personId, boolean withOutcome) {
         return Optional.ofNullable(store.checks(workspace).get(personId)).map(c -> new BackgroundCheck(c.status(), c.completedOn(),
-                c.provider(), withOutcome ? cipher.open(c.sealedOutcome(), context(workspace, personId)) : null, c.updatedAt(), c.updatedBy()));
+                c.provider(), withOutcome && c.sealedOutcome() != null
+                        ? masterKey.open(c.sealedOutcome(), OUTCOME_PURPOSE, context(workspace, personId)) : null, c.updatedAt(), c.updatedBy()));
     }
 
     private static String context(WorkspaceId workspace, UUID personId) {

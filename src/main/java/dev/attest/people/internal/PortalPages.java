@@ -102,19 +102,27 @@ class PortalPages {
 
     @PostMapping("/portal/policies/{id}/accept")
     @PreAuthorize("hasAuthority('portal:self')")
-    String accept(CurrentUser user, @PathVariable UUID id, @RequestParam int version, HttpServletRequest request, Model model,
+    String accept(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String version, HttpServletRequest request, Model model,
                   RedirectAttributes redirect) {
         Person person = me(user);
         PolicyTask task = task(user, person, id);
         try {
-            policies.accept(user.workspaceId(), id, version, person.email(), request.getRemoteAddr(), user.actor());
+            policies.accept(user.workspaceId(), id, versionNumber(version), person.email(), request.getRemoteAddr(), user.actor());
             redirect.addFlashAttribute("message", "You accepted " + task.policy().policy().title() + ".");
             return "redirect:/portal";
-        } catch (PolicyStateException e) {
+        } catch (PolicyStateException | InvalidFieldException e) {
             model.addAttribute("refused", e.getMessage());
             model.addAttribute("task", task);
             model.addAttribute("html", policies.render(task.policy().current().body()));
             return "people/portal-policy";
+        }
+    }
+
+    private static int versionNumber(String version) {
+        try {
+            return Integer.parseInt(version == null ? "" : version.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("version", "must be a version number");
         }
     }
 

@@ -156,54 +156,54 @@ class PoliciesApi {
     @GetMapping("/{id}/versions/{number}")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "One version with its Markdown body")
-    VersionView version(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
-        return VersionView.of(policies.version(user.workspaceId(), id, number), true);
+    VersionView version(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.version(user.workspaceId(), id, version(number)), true);
     }
 
     @PutMapping("/{id}/versions/{number}")
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Replace a draft's Markdown body ({body}); a published version is refused with 409")
-    VersionView edit(CurrentUser user, @PathVariable UUID id, @PathVariable int number, @RequestBody Map<String, String> body) {
+    VersionView edit(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @RequestBody Map<String, String> body) {
         unknownFields(body.keySet(), Set.of("body"));
-        return VersionView.of(policies.edit(user.workspaceId(), id, number, body.get("body"), user.actor()), true);
+        return VersionView.of(policies.edit(user.workspaceId(), id, version(number), body.get("body"), user.actor()), true);
     }
 
     @PostMapping("/{id}/versions/{number}/submit")
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Submit a draft for review")
-    VersionView submit(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
-        return VersionView.of(policies.transition(user.workspaceId(), id, number, "submit", user.actor()), false);
+    VersionView submit(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "submit", user.actor()), false);
     }
 
     @PostMapping("/{id}/versions/{number}/return")
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Return a version in review or approved to draft")
-    VersionView returnToDraft(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
-        return VersionView.of(policies.transition(user.workspaceId(), id, number, "return", user.actor()), false);
+    VersionView returnToDraft(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "return", user.actor()), false);
     }
 
     @PostMapping("/{id}/versions/{number}/approve")
     @PreAuthorize("hasAuthority('policies:approve')")
     @Operation(summary = "Approve a version in review (records the approver and time)")
-    VersionView approve(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
-        return VersionView.of(policies.transition(user.workspaceId(), id, number, "approve", user.actor()), false);
+    VersionView approve(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "approve", user.actor()), false);
     }
 
     @PostMapping("/{id}/versions/{number}/publish")
     @PreAuthorize("hasAuthority('policies:approve')")
     @Operation(summary = "Publish an approved version; the review date becomes one year later")
-    VersionView publish(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
-        return VersionView.of(policies.transition(user.workspaceId(), id, number, "publish", user.actor()), false);
+    VersionView publish(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "publish", user.actor()), false);
     }
 
-    @GetMapping(value = "/{id}/versions/{number}/pdf", produces = "application/pdf")
+    @GetMapping("/{id}/versions/{number}/pdf")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "A published version as PDF, with its version, approver and dates")
-    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
-        return PolicyPages.pdfResponse(policies.pdf(user.workspaceId(), id, number), "policy-" + id + "-v" + number + ".pdf");
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return PolicyPages.pdfResponse(policies.pdf(user.workspaceId(), id, version(number)), "policy-" + id + "-v" + version(number) + ".pdf");
     }
 
-    @GetMapping(value = "/export", produces = "application/pdf")
+    @GetMapping("/export")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "Every current published policy in one PDF with a table of contents")
     ResponseEntity<byte[]> export(CurrentUser user) {
@@ -219,9 +219,22 @@ class PoliciesApi {
     @GetMapping("/{id}/compare")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "Two versions side by side, line by line (kind: same, changed, removed, added)")
-    Comparison compare(CurrentUser user, @PathVariable UUID id, @RequestParam int from, @RequestParam int to) {
-        List<DiffRow> rows = policies.compare(user.workspaceId(), id, from, to);
-        return new Comparison(from, to, rows.stream().map(r -> new DiffRowView(r.kind().wireName(), r.left(), r.right())).toList());
+    Comparison compare(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String from,
+                       @RequestParam(required = false) String to) {
+        List<DiffRow> rows = policies.compare(user.workspaceId(), id, version(from), version(to));
+        return new Comparison(version(from), version(to), rows.stream().map(r -> new DiffRowView(r.kind().wireName(), r.left(), r.right())).toList());
+    }
+
+    /**
+     * A version number from the path or query. Parsed here rather than bound as an int, so that the
+     * permission is checked before the value: a bad number is then a 404, never a pass.
+     */
+    static int version(String number) {
+        try {
+            return Integer.parseInt(number == null ? "" : number.strip());
+        } catch (NumberFormatException e) {
+            throw new dev.attest.web.NotFoundException("No version " + number + " of this policy");
+        }
     }
 
     /** A review date from a request, or null when blank. */

@@ -154,10 +154,10 @@ class PolicyPages {
 
     @PostMapping("/policies/{id}/versions/{number}")
     @PreAuthorize("hasAuthority('policies:write')")
-    String edit(CurrentUser user, @PathVariable UUID id, @PathVariable int number, @RequestParam(defaultValue = "") String body,
+    String edit(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @RequestParam(defaultValue = "") String body,
                 Model model, HttpServletRequest request) {
         try {
-            policies.edit(user.workspaceId(), id, number, body, user.actor());
+            policies.edit(user.workspaceId(), id, PoliciesApi.version(number), body, user.actor());
             return "redirect:/policies/" + id;
         } catch (PolicyStateException e) {
             model.addAttribute("refused", e.getMessage());
@@ -171,13 +171,13 @@ class PolicyPages {
 
     @PostMapping("/policies/{id}/versions/{number}/{action}")
     @PreAuthorize("hasAuthority('policies:write')")
-    String transition(CurrentUser user, @PathVariable UUID id, @PathVariable int number, @PathVariable String action,
+    String transition(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @PathVariable String action,
                       RedirectAttributes redirect) {
         if (("approve".equals(action) || "publish".equals(action)) && !user.can(Permission.POLICIES_APPROVE)) {
             throw new org.springframework.security.access.AccessDeniedException("approving needs policies:approve");
         }
         try {
-            policies.transition(user.workspaceId(), id, number, action, user.actor());
+            policies.transition(user.workspaceId(), id, PoliciesApi.version(number), action, user.actor());
         } catch (PolicyStateException e) {
             redirect.addFlashAttribute("refused", e.getMessage());
         } catch (InvalidFieldException e) {
@@ -188,8 +188,8 @@ class PolicyPages {
 
     @GetMapping("/policies/{id}/versions/{number}")
     @PreAuthorize("hasAuthority('policies:read')")
-    String version(CurrentUser user, @PathVariable UUID id, @PathVariable int number, Model model) {
-        PolicyVersion version = policies.version(user.workspaceId(), id, number);
+    String version(CurrentUser user, @PathVariable UUID id, @PathVariable String number, Model model) {
+        PolicyVersion version = policies.version(user.workspaceId(), id, PoliciesApi.version(number));
         model.addAttribute("policy", policies.get(user.workspaceId(), id).policy());
         model.addAttribute("version", version);
         model.addAttribute("html", policies.render(version.body()));
@@ -198,8 +198,8 @@ class PolicyPages {
 
     @GetMapping(value = "/policies/{id}/versions/{number}/pdf", produces = "application/pdf")
     @PreAuthorize("hasAuthority('policies:read')")
-    org.springframework.http.ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable int number) {
-        return pdfResponse(policies.pdf(user.workspaceId(), id, number), "policy-v" + number + ".pdf");
+    org.springframework.http.ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return pdfResponse(policies.pdf(user.workspaceId(), id, PoliciesApi.version(number)), "policy-v" + PoliciesApi.version(number) + ".pdf");
     }
 
     @GetMapping(value = "/policies/export.pdf", produces = "application/pdf")
@@ -218,13 +218,13 @@ class PolicyPages {
 
     @GetMapping("/policies/{id}/compare")
     @PreAuthorize("hasAuthority('policies:read')")
-    String compare(CurrentUser user, @PathVariable UUID id, @RequestParam int from, @RequestParam int to, Model model,
-                   HttpServletRequest request) {
+    String compare(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to, Model model, HttpServletRequest request) {
         model.addAttribute("policy", policies.get(user.workspaceId(), id).policy());
         model.addAttribute("versions", policies.versions(user.workspaceId(), id));
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("rows", policies.compare(user.workspaceId(), id, from, to));
+        model.addAttribute("from", PoliciesApi.version(from));
+        model.addAttribute("to", PoliciesApi.version(to));
+        model.addAttribute("rows", policies.compare(user.workspaceId(), id, PoliciesApi.version(from), PoliciesApi.version(to)));
         return Htmx.view(request, "policies/compare", "diff");
     }
 }
