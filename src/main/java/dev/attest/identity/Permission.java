@@ -30,7 +30,16 @@ public enum Permission {
     MONITORING_READ("monitoring:read", false),
     MONITORING_WRITE("monitoring:write", true),
     EVIDENCE_READ("evidence:read", false),
-    EVIDENCE_WRITE("evidence:write", true);
+    EVIDENCE_WRITE("evidence:write", true),
+    // policies
+    POLICIES_READ("policies:read", false),
+    POLICIES_WRITE("policies:write", true),
+    POLICIES_APPROVE("policies:approve", true),
+    // people
+    PEOPLE_READ("people:read", false),
+    PEOPLE_WRITE("people:write", true),
+    PEOPLE_SENSITIVE("people:sensitive", false),
+    PORTAL_SELF("portal:self", true);
 
     private final String authority;
     private final boolean write;

@@ -15,7 +15,10 @@ public enum Role {
             // privacy, obligations
             Permission.PRIVACY_READ, Permission.PRIVACY_WRITE, Permission.OBLIGATIONS_READ, Permission.OBLIGATIONS_WRITE,
             // monitoring and evidence
-            Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE)),
+            Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE,
+            // policies, people
+            Permission.POLICIES_READ, Permission.POLICIES_WRITE, Permission.POLICIES_APPROVE,
+            Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PORTAL_SELF)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
             Permission.ACCOUNT_SELF,
             // risks, incidents
@@ -23,26 +26,34 @@ public enum Role {
             // obligations
             Permission.OBLIGATIONS_READ,
             // monitoring and evidence
-            Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE)),
+            Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE,
+            // policies, people
+            Permission.POLICIES_READ, Permission.PORTAL_SELF)),
     EMPLOYEE(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF,
             // incidents: anyone signed in can report one
             Permission.INCIDENTS_REPORT,
             // obligations
-            Permission.OBLIGATIONS_READ)),
+            Permission.OBLIGATIONS_READ,
+            // people: the employee portal
+            Permission.PORTAL_SELF)),
     AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_READ,
             // privacy, obligations
             Permission.PRIVACY_READ, Permission.OBLIGATIONS_READ,
             // monitoring and evidence
-            Permission.MONITORING_READ, Permission.EVIDENCE_READ)),
+            Permission.MONITORING_READ, Permission.EVIDENCE_READ,
+            // policies, people
+            Permission.POLICIES_READ, Permission.PEOPLE_READ)),
     VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_REPORT,
             // obligations
             Permission.OBLIGATIONS_READ,
             // monitoring and evidence
-            Permission.MONITORING_READ, Permission.EVIDENCE_READ));
+            Permission.MONITORING_READ, Permission.EVIDENCE_READ,
+            // policies, people
+            Permission.POLICIES_READ, Permission.PEOPLE_READ));
 
     private final Set<Permission> permissions;
 

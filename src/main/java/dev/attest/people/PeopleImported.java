@@ -1,0 +1,23 @@
+package dev.attest.people;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+/** A CSV import saved its rows. */
+public record PeopleImported(WorkspaceId workspaceId, int count, String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "people.imported";
+    }
+
+    @Override
+    public String target() {
+        return "people";
+    }
+
+    @Override
+    public String summary() {
+        return count + " people imported from CSV";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.attest.people;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One member of the workforce.
+ *
+ * @param requiredPolicies the policies this person must accept; empty means every published policy
+ * @param externalId       the identity provider's id when SCIM provisioned the person
+ * @param removedAt        when the identity provider removed the person (kept for the offboarding record)
+ */
+public record Person(UUID id, String name, String email, String title, String department, String managerEmail,
+                     EmploymentType employmentType, LocalDate startDate, LocalDate endDate, List<UUID> requiredPolicies,
+                     String externalId, Instant createdAt, Instant updatedAt, Instant removedAt) {
+
+    public Person {
+        requiredPolicies = List.copyOf(requiredPolicies);
+    }
+
+    /** Still working here on that day (people who have not started yet count: their onboarding runs). */
+    public boolean activeOn(LocalDate day) {
+        return removedAt == null && (endDate == null || endDate.isAfter(day));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.attest.people.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.people.ImportResult;
+import dev.attest.people.ItemState;
+import dev.attest.people.People;
+import dev.attest.people.Person;
+import dev.attest.people.PersonInput;
+import dev.attest.people.PersonStatus;
+import dev.attest.policies.Policies;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The people page (per person done, due, overdue; the share fully compliant), a person's page, adding and importing. */
+@Controller
+class PeoplePages {
+
+    static final int PAGE_SIZE = 200;
+
+    private final People people;
+    private final Policies policies;
+
+    PeoplePages(People people, Policies policies) {
+        this.people = people;
+        this.policies = policies;
+    }
+
+    /** The figures at the top of the people page. */
+    record Summary(int total, int compliant, long withOverdue, int percent) {
+    }
+
+    @GetMapping("/people")
+    @PreAuthorize("hasAuthority('people:read')")
+    String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String state,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page) {
+        List<PersonStatus> all = people.statuses(user.workspaceId());
+        int compliant = (int) all.stream().filter(PersonStatus::fullyCompliant).count();
+        long withOverdue = all.stream().filter(s -> s.count(ItemState.OVERDUE) > 0).count();
+        model.addAttribute("summary", new Summary(all.size(), compliant, withOverdue,
+                all.isEmpty() ? 100 : (int) Math.floor(100.0 * compliant / all.size())));
+        String query = q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT);
+        List<PersonStatus> shown = all.stream()
+                .filter(s -> state == null || state.isBlank()
+                        || ("compliant".equals(state) && s.fullyCompliant())
+                        || ("overdue".equals(state) && s.count(ItemState.OVERDUE) > 0)
+                        || ("due".equals(state) && !s.fullyCompliant() && s.count(ItemState.OVERDUE) == 0))
+                .filter(s -> query.isEmpty() || s.person().name().toLowerCase(java.util.Locale.ROOT).contains(query)
+                        || s.person().email().contains(query))
+                .toList();
+        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        model.addAttribute("rows", shown.subList((current - 1) * PAGE_SIZE, Math.min(shown.size(), current * PAGE_SIZE)));
+        model.addAttribute("matching", shown.size());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("state", state);
+        model.addAttribute("q", q);
+        model.addAttribute("canWrite", user.can(Permission.PEOPLE_WRITE));
+        return Htmx.view(request, "people/list", "roster");
+    }
+
+    @GetMapping("/people/new")
+    @PreAuthorize("hasAuthority('people:write')")
+    String newPerson(CurrentUser user, Model model) {
+        model.addAttribute("form", new PersonInput(null, null, null, null, null, "employee", null, null, List.of()));
+        model.addAttribute("policies", policies.list(user.workspaceId()));
+        return "people/new";
+    }
+
+    @PostMapping("/people")
+    @PreAuthorize("hasAuthority('people:write')")
+    String add(CurrentUser user, @RequestParam(required = false) String name, @RequestParam(required = false) String email,
+               @RequestParam(required = false) String title, @RequestParam(required = false) String department,
+               @RequestParam(required = false) String managerEmail, @RequestParam(required = false) String employmentType,
+               @RequestParam(required = false) String startDate, @RequestParam(required = false) String endDate,
+               @RequestParam(required = false) List<String> requiredPolicies, Model model) {
+        PersonInput form = new PersonInput(name, email, title, department, managerEmail, employmentType, startDate, endDate,
+                requiredPolicies == null ? List.of() : requiredPolicies);
+        try {
+            Person p = people.add(user.workspaceId(), form, null, user.actor());
+            return "redirect:/people/" + p.id();
+        } catch (InvalidFieldException e) {
+            model.addAttribute("form", form);
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("policies", policies.list(user.workspaceId()));
+            return "people/new";
+        }
+    }
+
+    @GetMapping("/people/{id}")
+    @PreAuthorize("hasAuthority('people:read')")
+    String person(CurrentUser user, @PathVariable UUID id, Model model) {
+        PersonStatus status = people.status(user.workspaceId(), id);
+        model.addAttribute("status", status);
+        model.addAttribute("person", status.person());
+        boolean sensitive = user.can(Permission.PEOPLE_SENSITIVE);
+        model.addAttribute("sensitive", sensitive);
+        model.addAttribute("check", people.backgroundCheck(user.workspaceId(), id, sensitive).orElse(null));
+        model.addAttribute("tasks", people.tasks(user.workspaceId(), id));
+        model.addAttribute("trainings", people.trainings(user.workspaceId(), id));
+        model.addAttribute("canWrite", user.can(Permission.PEOPLE_WRITE));
+        return "people/person";
+    }
+
+    @PostMapping("/people/{id}/end-date")
+    @PreAuthorize("hasAuthority('people:write')")
+    String endDate(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String endDate, RedirectAttributes redirect) {
+        Person p = people.get(user.workspaceId(), id);
+        try {
+            people.update(user.workspaceId(), id, new PersonInput(p.name(), p.email(), p.title(), p.department(), p.managerEmail(),
+                    p.employmentType().wireName(), p.startDate() == null ? null : p.startDate().toString(), endDate,
+                    p.requiredPolicies().stream().map(UUID::toString).toList()), user.actor());
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/people/" + id;
+    }
+
+    @PostMapping("/people/{id}/background-check")
+    @PreAuthorize("hasAuthority('people:write')")
+    String backgroundCheck(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String status,
+                           @RequestParam(required = false) String completedOn, @RequestParam(required = false) String provider,
+                           @RequestParam(required = false) String outcome, RedirectAttributes redirect) {
+        try {
+            people.recordBackgroundCheck(user.workspaceId(), id, status, completedOn, provider, outcome, user.actor());
+            redirect.addFlashAttribute("message", "Background check saved.");
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/people/" + id;
+    }
+
+    @PostMapping("/people/{id}/offboarding/{taskId}/confirm")
+    @PreAuthorize("hasAuthority('people:write')")
+    String confirm(CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId) {
+        people.confirmRevocation(user.workspaceId(), id, taskId, user.actor());
+        return "redirect:/people/" + id;
+    }
+
+    @GetMapping("/people/import")
+    @PreAuthorize("hasAuthority('people:write')")
+    String importPage(Model model) {
+        model.addAttribute("header", RosterCsv.header());
+        return "people/import";
+    }
+
+    @PostMapping("/people/import")
+    @PreAuthorize("hasAuthority('people:write')")
+    String preview(CurrentUser user, @RequestParam(defaultValue = "") String csv, @RequestParam(defaultValue = "false") boolean confirm,
+                   Model model, RedirectAttributes redirect) {
+        ImportResult result = confirm ? people.importCsv(user.workspaceId(), csv, user.actor()) : people.preview(user.workspaceId(), csv);
+        if (confirm && result.valid()) {
+            redirect.addFlashAttribute("message", result.saved() + " people imported.");
+            return "redirect:/people";
+        }
+        model.addAttribute("header", RosterCsv.header());
+        model.addAttribute("csv", csv);
+        model.addAttribute("result", result);
+        return "people/import";
+    }
+
+}

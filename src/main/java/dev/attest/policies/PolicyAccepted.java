@@ -1,0 +1,26 @@
+package dev.attest.policies;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** A person accepted a published policy version. */
+public record PolicyAccepted(WorkspaceId workspaceId, UUID policyId, String title, int versionNumber, String email,
+                             String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "policies.accepted";
+    }
+
+    @Override
+    public String target() {
+        return "policy:" + policyId;
+    }
+
+    @Override
+    public String summary() {
+        return email + " accepted " + title + " v" + versionNumber;
+    }
+}

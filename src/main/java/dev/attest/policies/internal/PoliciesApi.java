@@ -1,0 +1,259 @@
+package dev.attest.policies.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.policies.DiffRow;
+import dev.attest.policies.Policies;
+import dev.attest.policies.PolicySummary;
+import dev.attest.policies.PolicyTemplate;
+import dev.attest.policies.PolicyVersion;
+import dev.attest.web.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/policies")
+@Tag(name = "Policies", description = "Policy documents, versions, approval, publication, review and templates")
+class PoliciesApi {
+
+    private static final Set<String> CREATE_FIELDS = Set.of("template", "title", "body", "owner");
+    private static final Set<String> PATCH_FIELDS = Set.of("title", "owner", "reviewDue");
+
+    private final Policies policies;
+
+    PoliciesApi(Policies policies) {
+        this.policies = policies;
+    }
+
+    record VersionView(int number, String status, String hash, Instant createdAt, String createdBy, Instant submittedAt,
+                       String submittedBy, Instant approvedAt, String approvedBy, Instant publishedAt, String publishedBy, String body) {
+
+        static VersionView of(PolicyVersion v, boolean withBody) {
+            return v == null ? null : new VersionView(v.number(), v.status().wireName(), v.hash(), v.createdAt(), v.createdBy(),
+                    v.submittedAt(), v.submittedBy(), v.approvedAt(), v.approvedBy(), v.publishedAt(), v.publishedBy(),
+                    withBody ? v.body() : null);
+        }
+    }
+
+    record PolicyView(UUID id, String title, String template, String owner, List<String> controls, LocalDate reviewDue,
+                      String review, VersionView current, VersionView open) {
+
+        static PolicyView of(PolicySummary s) {
+            var p = s.policy();
+            return new PolicyView(p.id(), p.title(), p.templateKey(), p.owner(), p.controls(), p.reviewDue(), s.review().wireName(),
+                    VersionView.of(s.current(), false), VersionView.of(s.open(), false));
+        }
+    }
+
+    record TemplateView(String key, String title, List<String> controls, String body) {
+    }
+
+    @GetMapping("/templates")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "The shipped policy templates with their placeholders and the controls they support")
+    List<TemplateView> templates() {
+        return policies.templates().stream().map(t -> new TemplateView(t.key(), t.title(), t.controls(), t.body())).toList();
+    }
+
+    @GetMapping("/settings")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "The workspace settings that fill template placeholders")
+    Map<String, String> settings(CurrentUser user) {
+        return policies.settings(user.workspaceId());
+    }
+
+    @PutMapping("/settings")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    @Operation(summary = "Change placeholder settings (admins); names left out keep their value")
+    Map<String, String> saveSettings(CurrentUser user, @RequestBody Map<String, String> body) {
+        return policies.saveSettings(user.workspaceId(), body, user.actor());
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "Every policy with its current version, open version and review state (current, due, overdue)")
+    List<PolicyView> list(CurrentUser user) {
+        return policies.list(user.workspaceId()).stream().map(PolicyView::of).toList();
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('policies:write')")
+    @Operation(summary = "Create a policy from a template ({template, owner}) or by hand ({title, body, owner})")
+    ResponseEntity<PolicyView> create(CurrentUser user, @RequestBody Map<String, String> body) {
+        unknownFields(body.keySet(), CREATE_FIELDS);
+        PolicySummary created = body.containsKey("template")
+                ? policies.createFromTemplate(user.workspaceId(), body.get("template"), body.get("owner"), user.actor())
+                : policies.create(user.workspaceId(), body.get("title"), null, body.get("body"), body.get("owner"), List.of(), user.actor());
+        return ResponseEntity.status(HttpStatus.CREATED).body(PolicyView.of(created));
+    }
+
+    @PostMapping("/from-templates")
+    @PreAuthorize("hasAuthority('policies:write')")
+    @Operation(summary = "Create one policy from every template not used yet")
+    ResponseEntity<List<PolicyView>> createAll(CurrentUser user, @RequestBody(required = false) Map<String, String> body) {
+        String owner = body == null ? null : body.get("owner");
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(policies.createFromAllTemplates(user.workspaceId(), owner, user.actor()).stream().map(PolicyView::of).toList());
+    }
+
+    @PostMapping("/preview")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "Render Markdown as the policy page shows it (sanitized HTML)")
+    Map<String, String> preview(@RequestBody Map<String, String> body) {
+        return Map.of("html", policies.render(body.getOrDefault("body", "")));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "One policy")
+    PolicyView get(CurrentUser user, @PathVariable UUID id) {
+        return PolicyView.of(policies.get(user.workspaceId(), id));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('policies:write')")
+    @Operation(summary = "Change title, owner (a member's email) or review date (yyyy-mm-dd)")
+    PolicyView patch(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
+        unknownFields(body.keySet(), PATCH_FIELDS);
+        return PolicyView.of(policies.update(user.workspaceId(), id, body.get("title"), body.get("owner"), reviewDue(body.get("reviewDue")),
+                user.actor()));
+    }
+
+    @GetMapping("/{id}/versions")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "Every version of a policy, oldest first")
+    List<VersionView> versions(CurrentUser user, @PathVariable UUID id) {
+        return policies.versions(user.workspaceId(), id).stream().map(v -> VersionView.of(v, false)).toList();
+    }
+
+    @PostMapping("/{id}/versions")
+    @PreAuthorize("hasAuthority('policies:write')")
+    @Operation(summary = "Start a new draft from the latest version")
+    ResponseEntity<VersionView> newDraft(CurrentUser user, @PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(VersionView.of(policies.newDraft(user.workspaceId(), id, user.actor()), true));
+    }
+
+    @GetMapping("/{id}/versions/{number}")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "One version with its Markdown body")
+    VersionView version(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.version(user.workspaceId(), id, version(number)), true);
+    }
+
+    @PutMapping("/{id}/versions/{number}")
+    @PreAuthorize("hasAuthority('policies:write')")
+    @Operation(summary = "Replace a draft's Markdown body ({body}); a published version is refused with 409")
+    VersionView edit(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @RequestBody Map<String, String> body) {
+        unknownFields(body.keySet(), Set.of("body"));
+        return VersionView.of(policies.edit(user.workspaceId(), id, version(number), body.get("body"), user.actor()), true);
+    }
+
+    @PostMapping("/{id}/versions/{number}/submit")
+    @PreAuthorize("hasAuthority('policies:write')")
+    @Operation(summary = "Submit a draft for review")
+    VersionView submit(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "submit", user.actor()), false);
+    }
+
+    @PostMapping("/{id}/versions/{number}/return")
+    @PreAuthorize("hasAuthority('policies:write')")
+    @Operation(summary = "Return a version in review or approved to draft")
+    VersionView returnToDraft(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "return", user.actor()), false);
+    }
+
+    @PostMapping("/{id}/versions/{number}/approve")
+    @PreAuthorize("hasAuthority('policies:approve')")
+    @Operation(summary = "Approve a version in review (records the approver and time)")
+    VersionView approve(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "approve", user.actor()), false);
+    }
+
+    @PostMapping("/{id}/versions/{number}/publish")
+    @PreAuthorize("hasAuthority('policies:approve')")
+    @Operation(summary = "Publish an approved version; the review date becomes one year later")
+    VersionView publish(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "publish", user.actor()), false);
+    }
+
+    @GetMapping("/{id}/versions/{number}/pdf")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "A published version as PDF, with its version, approver and dates")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
+        return PolicyPages.pdfResponse(policies.pdf(user.workspaceId(), id, version(number)), "policy-" + id + "-v" + version(number) + ".pdf");
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "Every current published policy in one PDF with a table of contents")
+    ResponseEntity<byte[]> export(CurrentUser user) {
+        return PolicyPages.pdfResponse(policies.publishedSetPdf(user.workspaceId()), "policies.pdf");
+    }
+
+    record Comparison(int from, int to, List<DiffRowView> rows) {
+    }
+
+    record DiffRowView(String kind, String left, String right) {
+    }
+
+    @GetMapping("/{id}/compare")
+    @PreAuthorize("hasAuthority('policies:read')")
+    @Operation(summary = "Two versions side by side, line by line (kind: same, changed, removed, added)")
+    Comparison compare(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String from,
+                       @RequestParam(required = false) String to) {
+        List<DiffRow> rows = policies.compare(user.workspaceId(), id, version(from), version(to));
+        return new Comparison(version(from), version(to), rows.stream().map(r -> new DiffRowView(r.kind().wireName(), r.left(), r.right())).toList());
+    }
+
+    /**
+     * A version number from the path or query. Parsed here rather than bound as an int, so that the
+     * permission is checked before the value: a bad number is then a 404, never a pass.
+     */
+    static int version(String number) {
+        try {
+            return Integer.parseInt(number == null ? "" : number.strip());
+        } catch (NumberFormatException e) {
+            throw new dev.attest.web.NotFoundException("No version " + number + " of this policy");
+        }
+    }
+
+    /** A review date from a request, or null when blank. */
+    static LocalDate reviewDue(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("reviewDue", "must be a date such as 2027-01-31");
+        }
+    }
+
+    static void unknownFields(Set<String> given, Set<String> known) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        given.stream().filter(f -> !known.contains(f)).forEach(f -> errors.put(f, "is not a field here"));
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.attest.policies.internal;
+
+import dev.attest.policies.PolicyTemplate;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shipped templates under {@code policies/templates/*.md}: a small front matter (title and
+ * controls) followed by the Markdown body with {@code {{placeholders}}}.
+ */
+@Component
+public class TemplateLibrary {
+
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
+
+    private final List<PolicyTemplate> templates;
+
+    TemplateLibrary() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:policies/templates/*.md");
+            List<PolicyTemplate> loaded = new ArrayList<>();
+            for (Resource file : files) {
+                String name = file.getFilename();
+                loaded.add(parse(name.substring(0, name.length() - 3), file.getContentAsString(StandardCharsets.UTF_8)));
+            }
+            loaded.sort(Comparator.comparing(PolicyTemplate::title));
+            this.templates = List.copyOf(loaded);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the policy templates", e);
+        }
+    }
+
+    static PolicyTemplate parse(String key, String text) {
+        Matcher m = FRONT_MATTER.matcher(text.replace("\r\n", "\n"));
+        if (!m.matches()) {
+            throw new IllegalStateException("Policy template " + key + " has no front matter");
+        }
+        String title = null;
+        List<String> controls = List.of();
+        for (String line : m.group(1).split("\n")) {
+            if (line.startsWith("title:")) {
+                title = line.substring(6).strip();
+            } else if (line.startsWith("controls:")) {
+                String list = line.substring(9).strip().replace("[", "").replace("]", "");
+                controls = Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            }
+        }
+        return new PolicyTemplate(key, title, controls, m.group(2).strip() + "\n");
+    }
+
+    public List<PolicyTemplate> templates() {
+        return templates;
+    }
+
+    public Optional<PolicyTemplate> template(String key) {
+        return templates.stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    /** The text with every known placeholder replaced; unknown ones are left visible so that they get noticed. */
+    public static String fill(String text, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The placeholder names used in a text. */
+    public static List<String> placeholders(String text) {
+        return PLACEHOLDER.matcher(text).results().map(r -> r.group(1)).distinct().toList();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Policies: the written security program. Policy documents in Markdown created from shipped
+ * templates, their versions through review, approval and publication, the review cycle, and each
+ * person's acceptance of the exact published version.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "identity", "web", "monitoring", "obligations"})
+package dev.attest.policies;
