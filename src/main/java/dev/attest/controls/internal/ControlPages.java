@@ -43,9 +43,13 @@ class ControlPages {
         this.queries = queries;
     }
 
+    // Everyone signed in lands here; people who do not run the program (employees) go to their own tasks.
     @GetMapping("/")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @PreAuthorize("isAuthenticated()")
     String dashboard(CurrentUser user, Model model) {
+        if (!user.can(dev.attest.identity.Permission.CONTROLS_READ)) {
+            return "redirect:/portal";
+        }
         var adopted = controls.adopted(user.workspaceId()).stream().map(a -> a.frameworkId()).toList();
         model.addAttribute("readiness", controls.readiness(user.workspaceId()));
         model.addAttribute("notAdopted", catalog.frameworks().stream().filter(f -> !adopted.contains(f.id())).toList());
