@@ -8,7 +8,13 @@ public enum Permission {
     CATALOG_READ("catalog:read", false),
     CONTROLS_READ("controls:read", false),
     CONTROLS_WRITE("controls:write", true),
-    WORKSPACE_ADMIN("workspace:admin", true);
+    WORKSPACE_ADMIN("workspace:admin", true),
+    // vendors
+    VENDORS_READ("vendors:read", false),
+    VENDORS_WRITE("vendors:write", true),
+    // trustcenter
+    TRUST_CENTER_READ("trustcenter:read", false),
+    TRUST_CENTER_WRITE("trustcenter:write", true);
 
     private final String authority;
     private final boolean write;

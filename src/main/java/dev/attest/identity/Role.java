@@ -7,11 +7,15 @@ import java.util.Set;
 /** A member's role in one workspace; a user may hold a different role in each workspace. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
-    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE)),
+    COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            Permission.VENDORS_READ, Permission.VENDORS_WRITE, Permission.TRUST_CENTER_READ, Permission.TRUST_CENTER_WRITE)),
+    CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            Permission.VENDORS_READ)),
     EMPLOYEE(EnumSet.of(Permission.CATALOG_READ)),
-    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ)),
-    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ));
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            Permission.VENDORS_READ, Permission.TRUST_CENTER_READ)),
+    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            Permission.VENDORS_READ));
 
     private final Set<Permission> permissions;
 
