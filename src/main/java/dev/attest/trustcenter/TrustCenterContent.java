@@ -19,7 +19,7 @@ import java.util.UUID;
 public record TrustCenterContent(String company, String summary, String contactEmail, List<Certification> certifications,
                                  List<String> controls, List<Faq> faq, List<UUID> documents, String securityContact,
                                  List<String> languages, String disclosure, String ndaText, List<String> allowedDomains,
-                                 int noticeDays, int linkDays, String internalNotes) {
+                                 Integer noticeDays, Integer linkDays, String internalNotes) {
 
     public static final int DEFAULT_NOTICE_DAYS = 30;
     public static final int DEFAULT_LINK_DAYS = 7;
@@ -31,8 +31,8 @@ public record TrustCenterContent(String company, String summary, String contactE
         documents = documents == null ? List.of() : List.copyOf(documents);
         languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
         allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
-        noticeDays = noticeDays <= 0 ? DEFAULT_NOTICE_DAYS : noticeDays;
-        linkDays = linkDays <= 0 ? DEFAULT_LINK_DAYS : linkDays;
+        noticeDays = noticeDays == null || noticeDays <= 0 ? DEFAULT_NOTICE_DAYS : noticeDays;
+        linkDays = linkDays == null || linkDays <= 0 ? DEFAULT_LINK_DAYS : linkDays;
     }
 
     /** A fresh Trust Center: nothing listed, the default notice period and link validity. */

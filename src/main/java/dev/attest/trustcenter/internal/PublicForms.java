@@ -59,6 +59,9 @@ class PublicForms {
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+        model.addAttribute("tc", site.site().map(s -> s.published().content())
+                .orElseGet(() -> dev.attest.trustcenter.TrustCenterContent.empty("Our")));
+        model.addAttribute("preview", false);
         return message(model, response, 404, "Not found", "There is nothing here. The document may no longer be listed.");
     }
 
