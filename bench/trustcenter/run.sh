@@ -63,6 +63,8 @@ api -X POST "http://127.0.0.1:$APP_PORT/api/v1/trust-center/publish" -d '{}' >/d
 mkdir -p "$WORK/www/trust" "$WORK/nginx"
 curl -sf "http://127.0.0.1:$APP_PORT/trust" -o "$WORK/www/trust/index.html"
 echo "page size: $(wc -c < "$WORK/www/trust/index.html") bytes"
+# nginx workers run as an unprivileged user when started as root: let them read the copy.
+chmod 755 "$WORK" && chmod -R a+rX "$WORK/www"
 cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -86,7 +88,7 @@ http {
 CONF
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
 NGINX_PID=$!
-sleep 1
+for _ in $(seq 1 20); do curl -sf "http://127.0.0.1:$NGINX_PORT/trust" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$NGINX_PORT/trust" | cmp -s - "$WORK/www/trust/index.html" || { echo "nginx does not serve the saved page"; exit 1; }
 
 measure() {
@@ -98,8 +100,8 @@ measure() {
   echo "$rps" > "$WORK/$3.rps"
 }
 
-echo "warming up Attest (10 s)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "http://127.0.0.1:$APP_PORT/trust" >/dev/null
+echo "warming up Attest (30 s)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d30s "http://127.0.0.1:$APP_PORT/trust" >/dev/null
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback (workers share this machine's $(nproc) cores)"
 printf "%-22s %12s %10s\n" "server" "requests/s" "p99"

@@ -71,16 +71,16 @@ class PublicSite {
     }
 
     private ResponseEntity<String> cached(String page, HttpServletRequest request, String contentType, Function<Site, String> render) {
-        RenderCache.Page rendered = cache.get(page + "|" + address.base(request), () -> {
+        RenderCache.Entry rendered = cache.get(RenderCache.key(page, request), () -> {
             Optional<Site> site = site();
             String body = site.map(render).orElse(null);
             return body == null
                     ? new RenderCache.Page(404, "text/plain;charset=UTF-8", "The Trust Center is not published yet.\n", null)
                     : new RenderCache.Page(200, contentType, body, null);
         });
-        return ResponseEntity.status(rendered.status()).header("Content-Type", rendered.contentType())
+        return ResponseEntity.status(rendered.page().status()).header("Content-Type", rendered.page().contentType())
                 .header("Cache-Control", "public, max-age=60")
-                .body(rendered.body());
+                .body(rendered.page().body());
     }
 
     static byte[] utf8(String text) {

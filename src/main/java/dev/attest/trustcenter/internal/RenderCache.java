@@ -22,11 +22,19 @@ class RenderCache {
 
     /** A rendered page: its body and content type, or a status other than 200; the cache stamps the time. */
     record Page(int status, String contentType, String body, Instant renderedAt) {
+
+        byte[] bytes() {
+            return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A page ready to write: the encoded bytes are kept so that a hit costs no rendering and no encoding. */
+    record Entry(Page page, byte[] bytes) {
     }
 
     private static final int MAX_ENTRIES = 200;
 
-    private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final Map<String, Entry> pages = new ConcurrentHashMap<>();
     private final TrustCenterProperties properties;
     private final Clock clock;
 
@@ -35,19 +43,30 @@ class RenderCache {
         this.clock = clock;
     }
 
-    Page get(String key, Supplier<Page> render) {
-        Instant now = clock.instant();
-        Page page = pages.get(key);
-        if (page != null && page.renderedAt().plus(properties.cacheTtl()).isAfter(now)) {
-            return page;
+    /** The page for this key, rendered now when it is missing or too old. */
+    Entry get(String key, Supplier<Page> render) {
+        Entry fresh = peek(key);
+        if (fresh != null) {
+            return fresh;
         }
         Page rendered = render.get();
-        Page fresh = new Page(rendered.status(), rendered.contentType(), rendered.body(), now);
+        Entry entry = new Entry(new Page(rendered.status(), rendered.contentType(), rendered.body(), clock.instant()), rendered.bytes());
         if (pages.size() >= MAX_ENTRIES) {
             pages.clear();
         }
-        pages.put(key, fresh);
-        return fresh;
+        pages.put(key, entry);
+        return entry;
+    }
+
+    /** The page for this key when it is cached and fresh, else null. */
+    Entry peek(String key) {
+        Entry entry = pages.get(key);
+        return entry != null && entry.page().renderedAt().plus(properties.cacheTtl()).isAfter(clock.instant()) ? entry : null;
+    }
+
+    /** The cache key of a public page as requested: the page and the host it was asked on (links in it carry that host). */
+    static String key(String page, jakarta.servlet.http.HttpServletRequest request) {
+        return page + "|" + request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
     }
 
     void clear() {

@@ -133,6 +133,11 @@ class TrustCenterSiteTest extends TrustCenterTestBase {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
         assertThat(page.header("Set-Cookie")).isEmpty();
+        Http.Response fromCache = visitor.get("/trust");
+        assertThat(fromCache.body()).isEqualTo(page.body());
+        assertThat(fromCache.header("Content-Security-Policy")).isEqualTo(page.header("Content-Security-Policy"));
+        assertThat(fromCache.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(fromCache.header("Content-Type")).isEqualTo(page.header("Content-Type"));
         assertThat(visitor.get("/trust-center").status()).isEqualTo(302);
         assertThat(visitor.get("/api/v1/trust-center/draft").status()).isEqualTo(401);
     }
