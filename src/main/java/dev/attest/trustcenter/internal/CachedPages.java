@@ -49,7 +49,7 @@ class CachedPages {
                 response.getOutputStream().write(entry.bytes());
             }
         });
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/trust", "/trust/", "/trust/subprocessors", "/trust/subprocessors.atom", "/trust/disclosure",
                 "/.well-known/security.txt");
         return registration;
