@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

@@ -49,6 +49,20 @@ class VendorPagesTest {
     }
 
     @Test
+    void savingTheFormWithHtmxReturnsOnlyTheForm() {
+        Http browser = Http.signedIn(port, AttestTest.ADMIN_EMAIL, AttestTest.ADMIN_PASSWORD);
+        String name = "Htmx " + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = browser.postForm("/vendors/new", "/vendors", Map.of("name", name, "data", "internal"), Map.of());
+        String path = created.header("Location").replaceFirst("^https?://[^/]+", "");
+
+        Http.Response fragment = browser.postForm(path, path, Map.of("name", name, "data", "internal", "countries", "JP"),
+                Map.of("HX-Request", "true"));
+
+        assertThat(fragment.status()).isEqualTo(200);
+        assertThat(fragment.body()).startsWith("<form id=\"vendor-form\"").contains("Saved.", "JP").doesNotContain("<html");
+    }
+
+    @Test
     void theVendorPagesNeedSignIn() {
         assertThat(Http.anonymous(port).get("/vendors").status()).isEqualTo(302);
         assertThat(Http.anonymous(port).get("/api/v1/vendors").status()).isEqualTo(401);
