@@ -9,6 +9,10 @@ public enum Permission {
     CONTROLS_READ("controls:read", false),
     CONTROLS_WRITE("controls:write", true),
     WORKSPACE_ADMIN("workspace:admin", true),
+    // identity: one's own account (password, tokens, MFA, sessions, workspace switch)
+    ACCOUNT_SELF("account:self", true),
+    // auditlog
+    AUDIT_READ("audit:read", false),
     // vendors
     VENDORS_READ("vendors:read", false),
     VENDORS_WRITE("vendors:write", true),

@@ -8,14 +8,14 @@ import java.util.Set;
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
+            Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             Permission.VENDORS_READ, Permission.VENDORS_WRITE, Permission.TRUST_CENTER_READ, Permission.TRUST_CENTER_WRITE)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
-            Permission.VENDORS_READ)),
-    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ)),
-    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
+            Permission.ACCOUNT_SELF, Permission.VENDORS_READ)),
+    EMPLOYEE(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF)),
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             Permission.VENDORS_READ, Permission.TRUST_CENTER_READ)),
-    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ,
-            Permission.VENDORS_READ));
+    VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF, Permission.VENDORS_READ));
 
     private final Set<Permission> permissions;
 
@@ -34,5 +34,20 @@ public enum Role {
 
     public static Role fromWireName(String value) {
         return Role.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    /** The role with this wire name, if there is one. */
+    public static java.util.Optional<Role> parse(String value) {
+        for (Role role : values()) {
+            if (role.wireName().equals(value)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The wire names, for messages that list what is allowed. */
+    public static String allowed() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Role::wireName).toList());
     }
 }

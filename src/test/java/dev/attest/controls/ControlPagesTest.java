@@ -103,6 +103,17 @@ class ControlPagesTest {
     }
 
     @Test
+    void anUnknownPageIsAFriendly404Page() {
+        Http.Response page = admin().get("/no-such-page", Map.of("Accept", "text/html"));
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("Not found", "Back to the dashboard").doesNotContain("Exception");
+        Http.Response control = admin().get("/controls/ZZ-99", Map.of("Accept", "text/html"));
+        assertThat(control.status()).isEqualTo(404);
+        assertThat(control.body()).contains("Not found");
+    }
+
+    @Test
     void theMatrixDownloadsFromThePageWithTheSession() {
         Http.Response csv = admin().get("/frameworks/iso27001/matrix.csv");
 

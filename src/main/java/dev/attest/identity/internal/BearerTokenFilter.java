@@ -1,6 +1,8 @@
 package dev.attest.identity.internal;
 
 import dev.attest.identity.CurrentUser;
+import dev.attest.identity.UnattributedSignInFailed;
+import org.springframework.context.ApplicationEventPublisher;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,12 +21,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final AccountStore accounts;
     private final AuthenticationEntryPoint entryPoint;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BearerTokenFilter(AccountStore accounts, AuthenticationEntryPoint entryPoint, Clock clock) {
+    BearerTokenFilter(AccountStore accounts, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.entryPoint = entryPoint;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /** A refused token is recorded (outside any workspace: a refused token names none we may trust). */
+    private void refused(String why) {
+        events.publishEvent(new UnattributedSignInFailed("anonymous", "identity.token-refused", "token:unknown", why));
     }
 
     @Override
@@ -36,6 +45,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            refused("malformed Authorization header");
             entryPoint.commence(request, response, new BadCredentialsException("The Authorization header must be 'Bearer <token>'"));
             return;
         }
@@ -43,6 +53,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         var now = clock.instant();
         CurrentUser user = accounts.tokenUser(TokenHash.of(token), now).orElse(null);
         if (user == null) {
+            refused("unknown, expired or revoked token");
             entryPoint.commence(request, response, new BadCredentialsException("The token is unknown, expired or revoked"));
             return;
         }

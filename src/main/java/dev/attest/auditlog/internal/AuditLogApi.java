@@ -1,0 +1,115 @@
+package dev.attest.auditlog.internal;
+
+import dev.attest.auditlog.AuditEntry;
+import dev.attest.auditlog.AuditFilter;
+import dev.attest.auditlog.AuditTrail;
+import dev.attest.auditlog.ChainVerification;
+import dev.attest.identity.CurrentUser;
+import dev.attest.web.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/audit-log")
+@Tag(name = "Audit log", description = "The workspace's append-only, hash-chained audit trail")
+class AuditLogApi {
+
+    static final String[] CSV_HEADER = {"seq", "occurredAt", "actor", "action", "target", "summary", "address", "userAgent",
+            "previousHash", "hash"};
+
+    private final AuditTrail trail;
+    private final JsonMapper json;
+
+    AuditLogApi(AuditTrail trail, JsonMapper json) {
+        this.trail = trail;
+        this.json = json;
+    }
+
+    record Page(List<AuditEntry> entries, int page, int size, long total) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('audit:read')")
+    @Operation(summary = "Entries newest first; filters: actor, action (whole or a module), target (whole or 'kind:'), from, to; paged")
+    Page list(CurrentUser user, @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+              @RequestParam(required = false) String target, @RequestParam(required = false) String from,
+              @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
+              @RequestParam(required = false) Integer size) {
+        AuditFilter filter = AuditQuery.filter(actor, action, target, from, to);
+        int p = AuditQuery.page(page);
+        int s = AuditQuery.size(size);
+        return new Page(trail.entries(user.workspaceId(), filter, p, s), p, s, trail.count(user.workspaceId(), filter));
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('audit:read')")
+    @Operation(summary = "Every matching entry, oldest first, as CSV (format=csv, the default) or a JSON array (format=json)")
+    void export(CurrentUser user, @RequestParam(required = false) String format, @RequestParam(required = false) String actor,
+                @RequestParam(required = false) String action, @RequestParam(required = false) String target,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                HttpServletResponse response) throws IOException {
+        String f = format == null || format.isBlank() ? "csv" : format.strip();
+        if (!f.equals("csv") && !f.equals("json")) {
+            throw new InvalidFieldException("format", "must be csv or json");
+        }
+        AuditFilter filter = AuditQuery.filter(actor, action, target, from, to);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-log." + f + "\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        if (f.equals("csv")) {
+            response.setContentType("text/csv;charset=UTF-8");
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get());
+            trail.each(user.workspaceId(), filter, e -> print(csv, e));
+            csv.flush();
+        } else {
+            response.setContentType("application/json");
+            out.write('[');
+            var first = new boolean[]{true};
+            trail.each(user.workspaceId(), filter, e -> {
+                try {
+                    if (!first[0]) {
+                        out.write(',');
+                    }
+                    first[0] = false;
+                    out.write(json.writeValueAsString(e));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+            out.write(']');
+        }
+        out.flush();
+    }
+
+    private static void print(CSVPrinter csv, AuditEntry e) {
+        try {
+            csv.printRecord(e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(), e.address(), e.userAgent(),
+                    e.previousHash(), e.hash());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @GetMapping("/verify")
+    @PreAuthorize("hasAuthority('audit:read')")
+    @Operation(summary = "Recompute the workspace's hash chain from the first entry; names the first broken link, if any")
+    ChainVerification verify(CurrentUser user) {
+        return trail.verify(user.workspaceId());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.attest.auditlog.internal;
+
+import dev.attest.auditlog.AuditFilter;
+import dev.attest.auditlog.AuditTrail;
+import dev.attest.identity.CurrentUser;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+
+/** The page to browse and filter the audit trail, and to check its chain. */
+@Controller
+class AuditLogPages {
+
+    private static final int SIZE = 50;
+
+    private final AuditTrail trail;
+
+    AuditLogPages(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/audit-log")
+    @PreAuthorize("hasAuthority('audit:read')")
+    String browse(CurrentUser user, @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                  @RequestParam(required = false) String target, @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
+                  HttpServletRequest request, Model model) {
+        AuditFilter filter = AuditFilter.none();
+        int p = 0;
+        try {
+            filter = AuditQuery.filter(actor, action, target, from, to);
+            p = AuditQuery.page(page);
+        } catch (InvalidFieldException e) {
+            model.addAttribute("filterErrors", e.errors());
+        }
+        long total = trail.count(user.workspaceId(), filter);
+        model.addAttribute("entries", model.containsAttribute("filterErrors") ? List.of() : trail.entries(user.workspaceId(), filter, p, SIZE));
+        model.addAttribute("total", total);
+        model.addAttribute("page", p);
+        model.addAttribute("hasNext", (long) (p + 1) * SIZE < total);
+        var query = new java.util.LinkedHashMap<String, String>();
+        query.put("actor", actor == null ? "" : actor);
+        query.put("action", action == null ? "" : action);
+        query.put("target", target == null ? "" : target);
+        query.put("from", from == null ? "" : from);
+        query.put("to", to == null ? "" : to);
+        model.addAttribute("query", query);
+        return Htmx.view(request, "auditlog/log", "entries");
+    }
+
+    @GetMapping("/audit-log/verify")
+    @PreAuthorize("hasAuthority('audit:read')")
+    String verify(CurrentUser user, HttpServletRequest request, Model model) {
+        model.addAttribute("verification", trail.verify(user.workspaceId()));
+        return Htmx.view(request, "auditlog/verify", "result");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.attest.catalog.internal;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.catalog.Coverage;
+import dev.attest.catalog.Framework;
+import dev.attest.catalog.Overlap;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+
+/** The coverage page: how the library covers each framework, and what a second framework adds. */
+@Controller
+class CatalogPages {
+
+    private final Catalog catalog;
+
+    CatalogPages(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/catalog/coverage")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    String coverage(Model model, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        List<Framework> frameworks = catalog.frameworks();
+        Framework a = catalog.framework(from == null ? "soc2" : from).orElse(frameworks.get(0));
+        Framework b = catalog.framework(to == null ? "iso27001" : to).orElse(frameworks.get(Math.min(1, frameworks.size() - 1)));
+        Overlap overlap = Overlap.of(a, b);
+        model.addAttribute("frameworks", frameworks);
+        model.addAttribute("coverage", frameworks.stream().map(Coverage::of).toList());
+        model.addAttribute("from", a);
+        model.addAttribute("to", b);
+        model.addAttribute("overlap", overlap);
+        model.addAttribute("additional", overlap.additionalControls().stream().map(catalog::requireControl).toList());
+        model.addAttribute("catalogVersion", catalog.version());
+        model.addAttribute("controlCount", catalog.controls().size());
+        model.addAttribute("domainCount", catalog.domains().size());
+        model.addAttribute("mappingCount", catalog.mappingCount());
+        return "catalog/coverage";
+    }
+}

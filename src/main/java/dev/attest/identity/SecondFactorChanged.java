@@ -1,0 +1,23 @@
+package dev.attest.identity;
+
+/**
+ * A user's second factor changed: {@code enabled}, {@code disabled}, {@code recovery-code-used}
+ * or {@code recovery-codes-renewed}.
+ */
+public record SecondFactorChanged(WorkspaceId workspaceId, String actor, String change) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "identity.mfa-" + change;
+    }
+
+    @Override
+    public String target() {
+        return "user:" + actor;
+    }
+
+    @Override
+    public String summary() {
+        return "two-step sign-in " + change.replace('-', ' ');
+    }
+}

@@ -1,0 +1,20 @@
+package dev.attest.identity;
+
+/** An admin changed a workspace's security settings. */
+public record WorkspaceSettingsChanged(WorkspaceId workspaceId, String actor, boolean requireMfa) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "identity.settings-changed";
+    }
+
+    @Override
+    public String target() {
+        return "workspace:" + workspaceId;
+    }
+
+    @Override
+    public String summary() {
+        return "multi-factor sign-in " + (requireMfa ? "required" : "optional");
+    }
+}

@@ -1,0 +1,213 @@
+package dev.attest.identity.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.InvitationAccepted;
+import dev.attest.identity.InvitationRefused;
+import dev.attest.identity.InvitationSent;
+import dev.attest.identity.Role;
+import dev.attest.identity.UnattributedSignInFailed;
+import dev.attest.identity.WorkspaceId;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Invitations by email: a single-use link valid for seven days. Following it creates the account
+ * (or, for an existing one, asks for its password) and adds the membership in the invited role.
+ */
+@Service
+class Invitations {
+
+    static final Duration VALID_FOR = Duration.ofDays(7);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final JdbcClient jdbc;
+    private final AccountStore accounts;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder passwords;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String from;
+
+    Invitations(JdbcClient jdbc, AccountStore accounts, PasswordPolicy policy, PasswordEncoder passwords, ObjectProvider<JavaMailSender> mail,
+                ApplicationEventPublisher events, Clock clock, @Value("${attest.mail.from:attest@localhost}") String from) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.mail = mail;
+        this.events = events;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    record Pending(UUID id, String email, String role, String invitedBy, Instant createdAt, Instant expiresAt, Instant acceptedAt) {
+    }
+
+    /** Thrown when an invitation link cannot be used; the message says why, for the person holding it. */
+    static class Unusable extends RuntimeException {
+        Unusable(String message) {
+            super(message);
+        }
+    }
+
+    /** What a valid link offers: the workspace, the role, and whether the email already has an account. */
+    record Offer(UUID id, UUID workspaceId, String workspaceName, String email, Role role, boolean existingAccount) {
+    }
+
+    @Transactional
+    Pending invite(CurrentUser admin, String email, String roleName, String baseUrl) {
+        String address = email == null ? "" : AccountStore.normalize(email);
+        if (!EMAIL.matcher(address).matches() || address.length() > 320) {
+            throw new InvalidFieldException("email", "must be an email address");
+        }
+        Role role = Role.parse(roleName == null ? "" : roleName.strip())
+                .orElseThrow(() -> new InvalidFieldException("role", "must be one of " + Role.allowed()));
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw new InvalidFieldException("email", "no mail server is configured (set ATTEST_MAIL_HOST / spring.mail.host)");
+        }
+        if (accounts.memberRows(admin.workspaceId().value()).stream().anyMatch(m -> m.email().equals(address) && m.active())) {
+            throw new InvalidFieldException("email", "is already a member of this workspace");
+        }
+        Instant now = clock.instant();
+        String token = TokenHash.newToken();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into invitation (id, workspace_id, email, role, token_hash, invited_by, created_at, expires_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, admin.workspaceId().value(), address, role.wireName(), TokenHash.of(token), admin.actor(),
+                        AccountStore.utc(now), AccountStore.utc(now.plus(VALID_FOR)))
+                .update();
+        events.publishEvent(new InvitationSent(admin.workspaceId(), admin.actor(), address, role));
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(address);
+        message.setSubject("You are invited to " + admin.workspaceName() + " on Attest");
+        message.setText("""
+                %s invited you to join the workspace "%s" on Attest as %s.
+
+                Open this link within 7 days to accept (it works once):
+                %s/invitations/%s
+
+                If you did not expect this invitation, ignore this message.
+                """.formatted(admin.displayName(), admin.workspaceName(), role.wireName(), baseUrl, token));
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            // Rolls the invitation back: an invitation nobody received must not linger.
+            throw new MailFailed(e);
+        }
+        return pending(admin.workspaceId()).stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    static class MailFailed extends RuntimeException {
+        MailFailed(Throwable cause) {
+            super("The invitation email could not be sent: the mail server refused or is unreachable", cause);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Pending> pending(WorkspaceId workspace) {
+        return jdbc.sql("""
+                        select id, email, role, invited_by, created_at, expires_at, accepted_at from invitation
+                        where workspace_id = ? order by created_at desc""")
+                .param(workspace.value())
+                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("role"),
+                        rs.getString("invited_by"), AccountStore.instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        AccountStore.instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        AccountStore.instant(rs.getObject("accepted_at", OffsetDateTime.class))))
+                .list();
+    }
+
+    /** The offer behind a link, or {@link Unusable} (recorded in the audit trail) when it is unknown, used or expired. */
+    @Transactional(noRollbackFor = Unusable.class)
+    Offer offer(String token) {
+        record Row(UUID id, UUID workspace, String workspaceName, String email, String role, Instant expires, Instant accepted) {
+        }
+        Row row = jdbc.sql("""
+                        select i.id, i.workspace_id, w.name, i.email, i.role, i.expires_at, i.accepted_at
+                        from invitation i join workspace w on w.id = i.workspace_id where i.token_hash = ?""")
+                .param(TokenHash.of(token == null ? "" : token))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), AccountStore.instant(rs.getObject(6, OffsetDateTime.class)),
+                        AccountStore.instant(rs.getObject(7, OffsetDateTime.class))))
+                .optional().orElse(null);
+        if (row == null) {
+            events.publishEvent(new UnattributedSignInFailed("anonymous", "identity.invitation-refused", "invitation:unknown",
+                    "an invitation link that matches no invitation"));
+            throw new Unusable("This invitation link is not valid. Check that you copied the whole link.");
+        }
+        if (row.accepted() != null) {
+            refused(row.workspace(), row.email(), "This invitation was already used. Sign in instead, or ask for a new invitation.");
+        }
+        if (!row.expires().isAfter(clock.instant())) {
+            refused(row.workspace(), row.email(), "This invitation expired. Ask the person who invited you for a new one.");
+        }
+        return new Offer(row.id(), row.workspace(), row.workspaceName(), row.email(), Role.fromWireName(row.role()),
+                accounts.userByEmail(row.email()).isPresent());
+    }
+
+    private void refused(UUID workspace, String email, String why) {
+        // The transaction does not roll back for Unusable, so the audit entry for the refused link is kept.
+        events.publishEvent(new InvitationRefused(new WorkspaceId(workspace), email, why));
+        throw new Unusable(why);
+    }
+
+    /** Accepts the invitation: creates the account or checks its password, adds the membership, uses up the link. */
+    @Transactional(noRollbackFor = Unusable.class)
+    CurrentUser accept(String token, String displayName, String password, String confirm) {
+        Offer offer = offer(token);
+        Instant now = clock.instant();
+        var existing = accounts.userByEmail(offer.email()).orElse(null);
+        UUID userId;
+        if (existing == null) {
+            String name = displayName == null ? "" : displayName.strip();
+            if (name.isEmpty() || name.length() > 200) {
+                throw new InvalidFieldException("displayName", "must be 1 to 200 characters");
+            }
+            policy.check("password", password, offer.email());
+            if (!password.equals(confirm)) {
+                throw new InvalidFieldException("confirm", "does not match the password");
+            }
+            userId = UUID.randomUUID();
+            accounts.insertUser(userId, offer.email(), name, passwords.encode(password), now);
+        } else {
+            if (password == null || existing.passwordHash() == null || !passwords.matches(password, existing.passwordHash())) {
+                throw new InvalidFieldException("password", "is not the password of " + offer.email());
+            }
+            userId = existing.id();
+        }
+        int used = jdbc.sql("update invitation set accepted_at = ? where id = ? and accepted_at is null")
+                .params(AccountStore.utc(now), offer.id()).update();
+        if (used != 1) {
+            throw new Unusable("This invitation was already used. Sign in instead, or ask for a new invitation.");
+        }
+        if (accounts.memberRow(offer.workspaceId(), userId).isPresent()) {
+            accounts.updateMembership(offer.workspaceId(), userId, offer.role(), null);
+            accounts.setDeactivated(offer.workspaceId(), userId, null);
+        } else {
+            accounts.insertMembership(offer.workspaceId(), userId, offer.role(), now);
+        }
+        events.publishEvent(new InvitationAccepted(new WorkspaceId(offer.workspaceId()), offer.email(), offer.role(), existing == null));
+        var user = accounts.userById(userId).orElseThrow();
+        return accounts.sessionUser(user, offer.workspaceId(), now).orElseThrow();
+    }
+}

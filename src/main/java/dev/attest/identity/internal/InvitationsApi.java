@@ -1,0 +1,60 @@
+package dev.attest.identity.internal;
+
+import dev.attest.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/invitations")
+@Tag(name = "Invitations", description = "Invite people by email to join the workspace in a role")
+class InvitationsApi {
+
+    private final Invitations invitations;
+
+    InvitationsApi(Invitations invitations) {
+        this.invitations = invitations;
+    }
+
+    record NewInvitation(String email, String role) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    @Operation(summary = "Email a single-use invitation link, valid for 7 days, to join in a role")
+    ResponseEntity<Invitations.Pending> invite(CurrentUser user, @RequestBody NewInvitation body, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(invitations.invite(user, body.email(), body.role(), baseUrl(request)));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    @Operation(summary = "Invitations of this workspace, newest first, with when each was accepted")
+    List<Invitations.Pending> list(CurrentUser user) {
+        return invitations.pending(user.workspaceId());
+    }
+
+    @ExceptionHandler(Invitations.MailFailed.class)
+    ResponseEntity<ProblemDetail> mailFailed(Invitations.MailFailed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; nothing was saved");
+        problem.setTitle("Mail not sent");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
+    /** Links point at the address the admin used, unless attest.base-url says otherwise. */
+    static String baseUrl(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.attest.identity.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Role;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** The tokens page: create (the value is shown on the answer page only), list, revoke. */
+@Controller
+class TokenPages {
+
+    private final ApiTokens tokens;
+    private final Clock clock;
+
+    TokenPages(ApiTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account/tokens")
+    @PreAuthorize("hasAuthority('account:self')")
+    String list(CurrentUser user, Model model) {
+        model.addAttribute("tokens", tokens.list(user));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("roles", Role.values());
+        return "identity/tokens";
+    }
+
+    @PostMapping("/account/tokens")
+    @PreAuthorize("hasAuthority('account:self')")
+    String create(CurrentUser user, @RequestParam(required = false) String name, @RequestParam(required = false) String scope,
+                  @RequestParam(required = false) String kind, @RequestParam(required = false) String role,
+                  @RequestParam(required = false) String expiresOn, Model model) {
+        try {
+            var issued = tokens.create(user, kind, name, scope, "service".equals(kind) ? role : null, expiresOn);
+            model.addAttribute("issued", issued);
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", e.errors());
+        }
+        return list(user, model);
+    }
+
+    @PostMapping("/account/tokens/{tokenId}/revoke")
+    @PreAuthorize("hasAuthority('account:self')")
+    String revoke(CurrentUser user, @PathVariable UUID tokenId) {
+        tokens.revoke(user, tokenId);
+        return "redirect:/account/tokens";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.attest.identity;
+
+import dev.attest.identity.internal.TestAccounts;
+import dev.attest.support.AttestTest;
+import dev.attest.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Brute force: failures slow sign-in down, then lock the account with a clear message; an admin unlocks. */
+@AttestTest
+class SignInProtectionTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private Http.Response attempt(String email, String password) {
+        return Http.anonymous(port).postForm("/login", Map.of("username", email, "password", password));
+    }
+
+    @Test
+    void repeatedFailuresSlowDownThenLockTheAccountUntilAnAdminUnlocksIt() {
+        var member = TestAccounts.member(context, Role.EMPLOYEE);
+        for (int i = 0; i < 3; i++) {
+            assertThat(attempt(member.email(), "wrong password " + i).header("Location")).endsWith("/login?error");
+        }
+        long start = System.nanoTime();
+        attempt(member.email(), "wrong password 4");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("the fourth failure is slowed down").isGreaterThanOrEqualTo(450);
+        Http.Response fifth = attempt(member.email(), "wrong password 5");
+        assertThat(fifth.header("Location")).endsWith("/login?error");
+
+        Http browser = Http.anonymous(port);
+        Http.Response locked = browser.postForm("/login", Map.of("username", member.email(), "password", member.password()));
+        assertThat(locked.header("Location")).endsWith("/login?locked");
+        assertThat(browser.get("/login?locked").body()).contains("This account is locked after too many failed sign-ins", "ask an admin");
+
+        Http admin = Http.withToken(port, AttestTest.ADMIN_TOKEN);
+        assertThat(admin.get("/api/v1/members/" + member.userId()).json().get("lockedUntil").isNull()).isFalse();
+        assertThat(admin.get("/api/v1/audit-log?action=identity.account-locked&target=user:" + member.email()).json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(admin.postJson("/api/v1/members/" + member.userId() + "/unlock", "").status()).isEqualTo(200);
+
+        Http.signedIn(port, member.email(), member.password());
+        assertThat(admin.get("/api/v1/audit-log?action=identity.account-unlocked&target=user:" + member.email()).json().get("total").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDeactivatedMemberIsToldSo() {
+        var member = TestAccounts.member(context, Role.VIEWER);
+        Http.withToken(port, AttestTest.ADMIN_TOKEN).postJson("/api/v1/members/" + member.userId() + "/deactivate", "");
+
+        Http browser = Http.anonymous(port);
+        Http.Response refused = browser.postForm("/login", Map.of("username", member.email(), "password", member.password()));
+
+        assertThat(refused.header("Location")).endsWith("/login?disabled");
+        assertThat(browser.get("/login?disabled").body()).contains("deactivated");
+    }
+
+    @Test
+    void anUnknownEmailGetsTheSameAnswerAsAWrongPassword() {
+        Http.Response unknown = attempt("nobody-" + System.nanoTime() + "@example.test", "whatever password");
+
+        assertThat(unknown.header("Location")).endsWith("/login?error");
+    }
+}
