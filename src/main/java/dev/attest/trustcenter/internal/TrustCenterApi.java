@@ -77,12 +77,13 @@ class TrustCenterApi {
         }
     }
 
-    @PostMapping(value = "/documents", consumes = "application/pdf")
+    @PostMapping("/documents")
     @PreAuthorize("hasAuthority('trustcenter:write')")
     @Operation(summary = "Upload a PDF (the request body); list it on the site by adding its id to the draft's documents")
-    ResponseEntity<DocumentView> upload(CurrentUser user, @RequestParam String title, @RequestParam String kind,
+    ResponseEntity<DocumentView> upload(CurrentUser user, @RequestParam(required = false) String title,
+                                        @RequestParam(required = false) String kind,
                                         @RequestParam(defaultValue = "true") boolean gated,
-                                        @RequestParam(required = false) String fileName, @RequestBody byte[] content) {
+                                        @RequestParam(required = false) String fileName, @RequestBody(required = false) byte[] content) {
         DocumentStore.Document document = access.upload(user.workspaceId(), title, kind, gated, fileName, content, user.actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(DocumentView.of(document));
     }

@@ -148,16 +148,19 @@ class TrustCenterPages {
         return "trustcenter/requests";
     }
 
-    @PostMapping("/trust-center/requests/{id}/{decision:approve|deny}")
+    @PostMapping("/trust-center/requests/{id}/approve")
     @PreAuthorize("hasAuthority('trustcenter:write')")
-    String decide(CurrentUser user, @PathVariable UUID id, @PathVariable String decision, HttpServletRequest request) {
-        if ("approve".equals(decision)) {
-            TrustCenterContent published = trustCenter.published(user.workspaceId()).map(PublishedTrustCenter::content)
-                    .orElseThrow(() -> new InvalidFieldException("trustCenter", "publish the Trust Center first"));
-            access.approve(user.workspaceId(), published, id, user.actor(), address.base(request));
-        } else {
-            access.deny(user.workspaceId(), id, user.actor());
-        }
+    String approve(CurrentUser user, @PathVariable UUID id, HttpServletRequest request) {
+        TrustCenterContent published = trustCenter.published(user.workspaceId()).map(PublishedTrustCenter::content)
+                .orElseThrow(() -> new InvalidFieldException("trustCenter", "publish the Trust Center first"));
+        access.approve(user.workspaceId(), published, id, user.actor(), address.base(request));
+        return "redirect:/trust-center/requests";
+    }
+
+    @PostMapping("/trust-center/requests/{id}/deny")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    String deny(CurrentUser user, @PathVariable UUID id) {
+        access.deny(user.workspaceId(), id, user.actor());
         return "redirect:/trust-center/requests";
     }
 
