@@ -39,7 +39,13 @@ public enum Permission {
     PEOPLE_READ("people:read", false),
     PEOPLE_WRITE("people:write", true),
     PEOPLE_SENSITIVE("people:sensitive", false),
-    PORTAL_SELF("portal:self", true);
+    PORTAL_SELF("portal:self", true),
+    // vendors
+    VENDORS_READ("vendors:read", false),
+    VENDORS_WRITE("vendors:write", true),
+    // trustcenter
+    TRUST_CENTER_READ("trustcenter:read", false),
+    TRUST_CENTER_WRITE("trustcenter:write", true);
 
     private final String authority;
     private final boolean write;

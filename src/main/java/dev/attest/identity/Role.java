@@ -18,7 +18,9 @@ public enum Role {
             Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE,
             // policies, people
             Permission.POLICIES_READ, Permission.POLICIES_WRITE, Permission.POLICIES_APPROVE,
-            Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PORTAL_SELF)),
+            Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PORTAL_SELF,
+            // vendors, trust center
+            Permission.VENDORS_READ, Permission.VENDORS_WRITE, Permission.TRUST_CENTER_READ, Permission.TRUST_CENTER_WRITE)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
             Permission.ACCOUNT_SELF,
             // risks, incidents
@@ -28,7 +30,9 @@ public enum Role {
             // monitoring and evidence
             Permission.MONITORING_READ, Permission.MONITORING_WRITE, Permission.EVIDENCE_READ, Permission.EVIDENCE_WRITE,
             // policies, people
-            Permission.POLICIES_READ, Permission.PORTAL_SELF)),
+            Permission.POLICIES_READ, Permission.PORTAL_SELF,
+            // vendors
+            Permission.VENDORS_READ)),
     EMPLOYEE(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF,
             // incidents: anyone signed in can report one
             Permission.INCIDENTS_REPORT,
@@ -44,7 +48,9 @@ public enum Role {
             // monitoring and evidence
             Permission.MONITORING_READ, Permission.EVIDENCE_READ,
             // policies, people
-            Permission.POLICIES_READ, Permission.PEOPLE_READ)),
+            Permission.POLICIES_READ, Permission.PEOPLE_READ,
+            // vendors, trust center
+            Permission.VENDORS_READ, Permission.TRUST_CENTER_READ)),
     VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_REPORT,
@@ -53,7 +59,9 @@ public enum Role {
             // monitoring and evidence
             Permission.MONITORING_READ, Permission.EVIDENCE_READ,
             // policies, people
-            Permission.POLICIES_READ, Permission.PEOPLE_READ));
+            Permission.POLICIES_READ, Permission.PEOPLE_READ,
+            // vendors
+            Permission.VENDORS_READ));
 
     private final Set<Permission> permissions;
 

@@ -1,0 +1,23 @@
+package dev.attest.trustcenter;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+/** A visitor asked for a gated document and accepted the NDA (approved at once for an allowed domain). */
+public record DocumentAccessRequested(WorkspaceId workspaceId, java.util.UUID requestId, String document, String company, boolean approved, String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "trustcenter.access-requested";
+    }
+
+    @Override
+    public String target() {
+        return "trust-access-request:" + requestId;
+    }
+
+    @Override
+    public String summary() {
+        return "access to " + document + " requested from " + company + (approved ? ", approved for its allowed domain" : "");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.attest.trustcenter;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+/** A document was uploaded for the Trust Center. */
+public record DocumentUploaded(WorkspaceId workspaceId, java.util.UUID documentId, String title, boolean gated, String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "trustcenter.document-uploaded";
+    }
+
+    @Override
+    public String target() {
+        return "trust-document:" + documentId;
+    }
+
+    @Override
+    public String summary() {
+        return "uploaded " + title + (gated ? " (gated)" : " (public)");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.attest.trustcenter;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+/** A subprocessor change was announced with its effective date, and subscribers were notified. */
+public record SubprocessorChangeAnnounced(WorkspaceId workspaceId, java.util.UUID noticeId, String kind, String name, java.time.LocalDate effectiveOn, String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "trustcenter.subprocessor-announced";
+    }
+
+    @Override
+    public String target() {
+        return "subprocessor:" + name;
+    }
+
+    @Override
+    public String summary() {
+        return kind + " " + name + " effective " + effectiveOn;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.attest.trustcenter;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything the Trust Center publishes and the settings that govern it, as one document: the
+ * draft an admin edits and, once published, the snapshot the public site is rendered from.
+ *
+ * @param controls        control keys whose live status is published
+ * @param documents       ids of the uploaded documents that are listed
+ * @param securityContact the security.txt contact: an email address or an https URL
+ * @param ndaText         the NDA a visitor accepts before a gated document; its hash is the NDA version
+ * @param allowedDomains  email domains whose requests are approved without an admin
+ * @param noticeDays      minimum days between announcing a subprocessor change and its effect
+ * @param linkDays        days a document link stays valid
+ * @param internalNotes   for the team only: never rendered on a public page
+ */
+public record TrustCenterContent(String company, String summary, String contactEmail, List<Certification> certifications,
+                                 List<String> controls, List<Faq> faq, List<UUID> documents, String securityContact,
+                                 List<String> languages, String disclosure, String ndaText, List<String> allowedDomains,
+                                 Integer noticeDays, Integer linkDays, String internalNotes) {
+
+    public static final int DEFAULT_NOTICE_DAYS = 30;
+    public static final int DEFAULT_LINK_DAYS = 7;
+
+    public TrustCenterContent {
+        certifications = certifications == null ? List.of() : List.copyOf(certifications);
+        controls = controls == null ? List.of() : List.copyOf(controls);
+        faq = faq == null ? List.of() : List.copyOf(faq);
+        documents = documents == null ? List.of() : List.copyOf(documents);
+        languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
+        allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
+        noticeDays = noticeDays == null || noticeDays <= 0 ? DEFAULT_NOTICE_DAYS : noticeDays;
+        linkDays = linkDays == null || linkDays <= 0 ? DEFAULT_LINK_DAYS : linkDays;
+    }
+
+    /** A fresh Trust Center: nothing listed, the default notice period and link validity. */
+    public static TrustCenterContent empty(String company) {
+        return new TrustCenterContent(company, null, null, List.of(), List.of(), List.of(), List.of(), null, List.of("en"), null,
+                "The information you are about to receive is confidential. You agree not to share it outside your organisation "
+                        + "and to use it only to evaluate our services.", List.of(), DEFAULT_NOTICE_DAYS, DEFAULT_LINK_DAYS, null);
+    }
+}

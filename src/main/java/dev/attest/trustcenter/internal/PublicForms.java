@@ -1,0 +1,280 @@
+package dev.attest.trustcenter.internal;
+
+import dev.attest.web.InvalidFieldException;
+import dev.attest.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The public pages with forms (never cached): asking for a gated document with the NDA, opening the
+ * emailed link, downloading, and subscribing to subprocessor notices. Each form has a hidden
+ * honeypot field that people leave empty, and each address has a rate limit.
+ */
+@Controller
+class PublicForms {
+
+    static final String HONEYPOT = "extra_info";
+    private static final String VERIFIED = "trust.verified-requests";
+
+    private final PublicSite site;
+    private final DocumentAccess access;
+    private final NoticeSubscriptions subscriptions;
+    private final RateLimits limits;
+    private final PublicAddress address;
+
+    PublicForms(PublicSite site, DocumentAccess access, NoticeSubscriptions subscriptions, RateLimits limits, PublicAddress address) {
+        this.site = site;
+        this.access = access;
+        this.subscriptions = subscriptions;
+        this.limits = limits;
+        this.address = address;
+    }
+
+    private PublicSite.Site requireSite() {
+        return site.site().orElseThrow(() -> new NotFoundException("The Trust Center is not published yet"));
+    }
+
+    static String message(Model model, HttpServletResponse response, int status, String title, String text) {
+        response.setStatus(status);
+        model.addAttribute("title", title);
+        model.addAttribute("text", text);
+        return "trustcenter/public/message";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+        model.addAttribute("tc", site.site().map(s -> s.published().content())
+                .orElseGet(() -> dev.attest.trustcenter.TrustCenterContent.empty("Our")));
+        model.addAttribute("preview", false);
+        return message(model, response, 404, "Not found", "There is nothing here. The document may no longer be listed.");
+    }
+
+    @GetMapping("/trust/documents/{id}")
+    Object document(@PathVariable UUID id, HttpServletRequest request, Model model) {
+        PublicSite.Site s = requireSite();
+        DocumentStore.Document document = access.listed(s.workspace(), s.published().content(), id);
+        if (!document.gated()) {
+            byte[] pdf = access.publicDownload(s.workspace(), document, request.getRemoteAddr());
+            return pdf(pdf, document.fileName());
+        }
+        prepareRequestForm(model, s, document, Map.of("name", "", "email", "", "company", "", "reason", ""), Map.of());
+        return "trustcenter/public/request";
+    }
+
+    private void prepareRequestForm(Model model, PublicSite.Site s, DocumentStore.Document document, Map<String, String> form,
+                                    Map<String, String> errors) {
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("document", document);
+        model.addAttribute("kind", PublicRendering.kindLabel(document.kind()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("preview", false);
+    }
+
+    @PostMapping("/trust/documents/{id}/request")
+    String requestAccess(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
+                         @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
+                         @RequestParam(defaultValue = "") String company, @RequestParam(defaultValue = "") String reason,
+                         @RequestParam(required = false) String nda, @RequestParam(name = HONEYPOT, defaultValue = "") String honeypot) {
+        PublicSite.Site s = requireSite();
+        DocumentStore.Document document = access.listed(s.workspace(), s.published().content(), id);
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("preview", false);
+        if (!honeypot.isEmpty()) {
+            // A bot filled the field people cannot see: answer as if it worked, keep nothing.
+            return message(model, response, 200, "Request received", "Thank you. We will email you when your request is approved.");
+        }
+        if (!limits.allow("request", request.getRemoteAddr())) {
+            return message(model, response, 429, "Too many requests", "Too many requests from your address. Please try again later.");
+        }
+        try {
+            boolean approved = access.request(s.workspace(), s.published().content(), document,
+                    new DocumentAccess.RequestForm(name, email, company, reason, "accepted".equals(nda)), request.getRemoteAddr(),
+                    address.base(request));
+            return message(model, response, 200, "Request received", approved
+                    ? "Your email domain is approved for this document: we have sent you a link to open it."
+                    : "Thank you. We will email you a link when your request is approved.");
+        } catch (InvalidFieldException e) {
+            response.setStatus(400);
+            prepareRequestForm(model, s, document, Map.of("name", name, "email", email, "company", company, "reason", reason), e.errors());
+            return "trustcenter/public/request";
+        }
+    }
+
+    @GetMapping("/trust/access/{token}")
+    String link(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        PublicSite.Site s = requireSite();
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("preview", false);
+        response.setHeader("Cache-Control", "no-store");
+        DocumentAccess.Link link = access.link(s.workspace(), token);
+        String refused = refusal(link, model, response);
+        if (refused != null) {
+            return refused;
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("document", access.document(s.workspace(), link.request().documentId()).orElseThrow());
+        if (!verified(request.getSession(false), link.request().id())) {
+            return "trustcenter/public/confirm-email";
+        }
+        access.recordView(s.workspace(), link.request(), request.getRemoteAddr());
+        model.addAttribute("expiresAt", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .format(link.request().expiresAt().atOffset(java.time.ZoneOffset.UTC)));
+        return "trustcenter/public/access";
+    }
+
+    @PostMapping("/trust/access/{token}")
+    String confirmEmail(@PathVariable String token, @RequestParam(defaultValue = "") String email, HttpServletRequest request,
+                        HttpServletResponse response, Model model) {
+        PublicSite.Site s = requireSite();
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("preview", false);
+        DocumentAccess.Link link = access.link(s.workspace(), token);
+        String refused = refusal(link, model, response);
+        if (refused != null) {
+            return refused;
+        }
+        if (!DocumentAccess.sameEmail(link.request(), email)) {
+            return message(model, response, 403, "This link is not yours",
+                    "This link was issued to someone else. Ask for the document yourself from the Trust Center.");
+        }
+        HttpSession session = request.getSession(true);
+        @SuppressWarnings("unchecked")
+        Set<UUID> ids = (Set<UUID>) session.getAttribute(VERIFIED);
+        Set<UUID> updated = ids == null ? new HashSet<>() : new HashSet<>(ids);
+        updated.add(link.request().id());
+        session.setAttribute(VERIFIED, updated);
+        return "redirect:/trust/access/" + token;
+    }
+
+    @GetMapping("/trust/access/{token}/download")
+    Object download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        PublicSite.Site s = requireSite();
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("preview", false);
+        DocumentAccess.Link link = access.link(s.workspace(), token);
+        String refused = refusal(link, model, response);
+        if (refused != null) {
+            return refused;
+        }
+        if (!verified(request.getSession(false), link.request().id())) {
+            return "redirect:/trust/access/" + token;
+        }
+        DocumentStore.Document document = access.document(s.workspace(), link.request().documentId()).orElseThrow();
+        return pdf(access.download(s.workspace(), link.request(), request.getRemoteAddr()), document.fileName());
+    }
+
+    private static String refusal(DocumentAccess.Link link, Model model, HttpServletResponse response) {
+        return switch (link.state()) {
+            case VALID -> null;
+            case EXPIRED -> message(model, response, 410, "This link has expired",
+                    "Links to our documents are valid for a limited time. Ask for the document again from the Trust Center.");
+            case UNKNOWN -> message(model, response, 404, "This link is not valid",
+                    "The link is unknown or was mistyped. Ask for the document from the Trust Center.");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean verified(HttpSession session, UUID requestId) {
+        return session != null && session.getAttribute(VERIFIED) instanceof Set<?> ids && ((Set<UUID>) ids).contains(requestId);
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] bytes, String fileName) {
+        return ResponseEntity.ok().header("Content-Type", "application/pdf")
+                .header("Content-Disposition", ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header("Cache-Control", "no-store")
+                .body(bytes);
+    }
+
+    @GetMapping("/trust/subscribe")
+    String subscribeForm(Model model) {
+        model.addAttribute("tc", requireSite().published().content());
+        model.addAttribute("preview", false);
+        model.addAttribute("email", "");
+        model.addAttribute("errors", Map.of());
+        return "trustcenter/public/subscribe";
+    }
+
+    @PostMapping("/trust/subscribe")
+    String subscribe(@RequestParam(defaultValue = "") String email, @RequestParam(name = HONEYPOT, defaultValue = "") String honeypot,
+                     HttpServletRequest request, HttpServletResponse response, Model model) {
+        PublicSite.Site s = requireSite();
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("preview", false);
+        String sent = "If the address is valid, a confirmation email is on its way. Follow its link to start receiving notices.";
+        if (!honeypot.isEmpty()) {
+            return message(model, response, 200, "Check your inbox", sent);
+        }
+        if (!limits.allow("subscribe", request.getRemoteAddr())) {
+            return message(model, response, 429, "Too many requests", "Too many requests from your address. Please try again later.");
+        }
+        try {
+            subscriptions.subscribe(s.workspace(), s.published().content().company(), email, request.getRemoteAddr(), address.base(request));
+            return message(model, response, 200, "Check your inbox", sent);
+        } catch (InvalidFieldException e) {
+            response.setStatus(400);
+            model.addAttribute("email", email);
+            model.addAttribute("errors", e.errors());
+            return "trustcenter/public/subscribe";
+        }
+    }
+
+    @GetMapping("/trust/subscriptions/confirm")
+    String confirmPage(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        model.addAttribute("tc", requireSite().published().content());
+        model.addAttribute("preview", false);
+        model.addAttribute("token", token);
+        model.addAttribute("action", "confirm");
+        return "trustcenter/public/subscription";
+    }
+
+    @PostMapping("/trust/subscriptions/confirm")
+    String confirm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        PublicSite.Site s = requireSite();
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("preview", false);
+        return subscriptions.confirm(s.workspace(), token)
+                .map(email -> message(model, response, 200, "Subscribed", "You will receive subprocessor notices by email."))
+                .orElseGet(() -> message(model, response, 404, "This link is not valid", "The confirmation link is unknown."));
+    }
+
+    @GetMapping("/trust/subscriptions/unsubscribe")
+    String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        PublicSite.Site s = requireSite();
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("preview", false);
+        if (!subscriptions.knownUnsubscribeToken(s.workspace(), token)) {
+            return message(model, response, 404, "This link is not valid", "The unsubscribe link is unknown.");
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("action", "unsubscribe");
+        return "trustcenter/public/subscription";
+    }
+
+    /** Both the button on the page and a mail client's one-click POST (RFC 8058) land here. */
+    @PostMapping("/trust/subscriptions/unsubscribe")
+    String unsubscribe(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        PublicSite.Site s = requireSite();
+        model.addAttribute("tc", s.published().content());
+        model.addAttribute("preview", false);
+        return subscriptions.unsubscribe(s.workspace(), token)
+                .map(email -> message(model, response, 200, "Unsubscribed", "You will receive no more subprocessor notices."))
+                .orElseGet(() -> message(model, response, 404, "This link is not valid", "The unsubscribe link is unknown."));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.attest.trustcenter.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.trustcenter.PublishedTrustCenter;
+import dev.attest.trustcenter.TrustCenter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The public pages without forms, served from the rendering cache: the overview, the subprocessor
+ * list and history, the feed, the disclosure policy and security.txt. No sign-in, no session.
+ */
+@Controller
+class PublicSite {
+
+    static final String HTML = "text/html;charset=UTF-8";
+
+    private final TrustCenter trustCenter;
+    private final PublicRendering rendering;
+    private final RenderCache cache;
+    private final PublicAddress address;
+
+    PublicSite(TrustCenter trustCenter, PublicRendering rendering, RenderCache cache, PublicAddress address) {
+        this.trustCenter = trustCenter;
+        this.rendering = rendering;
+        this.cache = cache;
+        this.address = address;
+    }
+
+    /** The site a visitor sees: its workspace and published snapshot, or empty before the first publish. */
+    record Site(WorkspaceId workspace, PublishedTrustCenter published) {
+    }
+
+    Optional<Site> site() {
+        return trustCenter.publicWorkspace().flatMap(w -> trustCenter.published(w).map(p -> new Site(w, p)));
+    }
+
+    @GetMapping({"/trust", "/trust/"})
+    ResponseEntity<String> overview(HttpServletRequest request) {
+        return cached("overview", request, HTML, s -> rendering.overview(s.workspace(), s.published().content(), false));
+    }
+
+    @GetMapping("/trust/subprocessors")
+    ResponseEntity<String> subprocessors(HttpServletRequest request) {
+        return cached("subprocessors", request, HTML, s -> rendering.subprocessorPage(s.workspace(), s.published().content()));
+    }
+
+    @GetMapping("/trust/subprocessors.atom")
+    ResponseEntity<String> feed(HttpServletRequest request) {
+        String base = address.base(request);
+        return cached("atom", request, "application/atom+xml;charset=UTF-8",
+                s -> rendering.atom(s.workspace(), s.published().content(), s.published().publishedAt(), base));
+    }
+
+    @GetMapping("/trust/disclosure")
+    ResponseEntity<String> disclosure(HttpServletRequest request) {
+        return cached("disclosure", request, HTML, s -> rendering.disclosure(s.published().content()));
+    }
+
+    @GetMapping("/.well-known/security.txt")
+    ResponseEntity<String> securityTxt(HttpServletRequest request) {
+        String base = address.base(request);
+        return cached("security.txt", request, "text/plain;charset=UTF-8",
+                s -> s.published().content().securityContact() == null ? null : rendering.securityTxt(s.published().content(), base));
+    }
+
+    private ResponseEntity<String> cached(String page, HttpServletRequest request, String contentType, Function<Site, String> render) {
+        RenderCache.Entry rendered = cache.get(RenderCache.key(page, request), () -> {
+            Optional<Site> site = site();
+            String body = site.map(render).orElse(null);
+            return body == null
+                    ? new RenderCache.Page(404, "text/plain;charset=UTF-8", "The Trust Center is not published yet.\n", null)
+                    : new RenderCache.Page(200, contentType, body, null);
+        });
+        return ResponseEntity.status(rendered.page().status()).header("Content-Type", rendered.page().contentType())
+                .header("Cache-Control", "public, max-age=60")
+                .body(rendered.page().body());
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.attest.trustcenter.internal;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.trustcenter.Certification;
+import dev.attest.trustcenter.Faq;
+import dev.attest.trustcenter.PublishedTrustCenter;
+import dev.attest.trustcenter.TrustCenter;
+import dev.attest.trustcenter.TrustCenterContent;
+import dev.attest.vendors.Vendors;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The admin side of the Trust Center: edit the draft, preview, publish, documents, requests, subprocessor notices. */
+@Controller
+class TrustCenterPages {
+
+    private final TrustCenter trustCenter;
+    private final PublicRendering rendering;
+    private final DocumentAccess access;
+    private final SubprocessorList subprocessors;
+    private final Vendors vendors;
+    private final Catalog catalog;
+    private final PublicAddress address;
+
+    TrustCenterPages(TrustCenter trustCenter, PublicRendering rendering, DocumentAccess access, SubprocessorList subprocessors,
+                     Vendors vendors, Catalog catalog, PublicAddress address) {
+        this.trustCenter = trustCenter;
+        this.rendering = rendering;
+        this.access = access;
+        this.subprocessors = subprocessors;
+        this.vendors = vendors;
+        this.catalog = catalog;
+        this.address = address;
+    }
+
+    @GetMapping("/trust-center")
+    @PreAuthorize("hasAuthority('trustcenter:read')")
+    String edit(CurrentUser user, Model model) {
+        prepare(user, model, trustCenter.draft(user.workspaceId()), Map.of());
+        return "trustcenter/edit";
+    }
+
+    private void prepare(CurrentUser user, Model model, TrustCenterContent draft, Map<String, String> errors) {
+        model.addAttribute("draft", draft);
+        model.addAttribute("errors", errors);
+        model.addAttribute("published", trustCenter.published(user.workspaceId()).orElse(null));
+        model.addAttribute("domains", catalog.domains());
+        model.addAttribute("controls", catalog.controls());
+        model.addAttribute("documents", access.documents(user.workspaceId()));
+        model.addAttribute("canEdit", user.can(Permission.TRUST_CENTER_WRITE));
+        List<Certification> certs = new ArrayList<>(draft.certifications());
+        certs.add(new Certification("", "planned", "", "", ""));
+        certs.add(new Certification("", "planned", "", "", ""));
+        model.addAttribute("certRows", certs);
+        List<Faq> faq = new ArrayList<>(draft.faq());
+        faq.add(new Faq("", ""));
+        faq.add(new Faq("", ""));
+        model.addAttribute("faqRows", faq);
+    }
+
+    @PostMapping("/trust-center")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    String save(CurrentUser user, HttpServletRequest request, Model model) {
+        TrustCenterContent submitted = trustCenter.draft(user.workspaceId());
+        try {
+            submitted = fromForm(request);
+            TrustCenterContent saved = trustCenter.saveDraft(user.workspaceId(), submitted, user.actor());
+            model.addAttribute("saved", true);
+            prepare(user, model, saved, Map.of());
+        } catch (InvalidFieldException e) {
+            prepare(user, model, submitted, e.errors());
+        }
+        return "trustcenter/edit";
+    }
+
+    @GetMapping("/trust-center/preview")
+    @PreAuthorize("hasAuthority('trustcenter:read')")
+    ResponseEntity<String> preview(CurrentUser user) {
+        return ResponseEntity.ok().header("Content-Type", PublicSite.HTML).header("Cache-Control", "no-store")
+                .body(rendering.overview(user.workspaceId(), trustCenter.draft(user.workspaceId()), true));
+    }
+
+    @PostMapping("/trust-center/publish")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    String publish(CurrentUser user, Model model) {
+        try {
+            trustCenter.publish(user.workspaceId(), user.actor());
+            return "redirect:/trust-center?published";
+        } catch (InvalidFieldException e) {
+            prepare(user, model, trustCenter.draft(user.workspaceId()), e.errors());
+            return "trustcenter/edit";
+        }
+    }
+
+    @GetMapping("/trust-center/documents")
+    @PreAuthorize("hasAuthority('trustcenter:read')")
+    String documents(CurrentUser user, Model model) {
+        model.addAttribute("documents", access.documents(user.workspaceId()));
+        model.addAttribute("kinds", DocumentAccess.KINDS.stream().sorted().toList());
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("canEdit", user.can(Permission.TRUST_CENTER_WRITE));
+        return "trustcenter/documents";
+    }
+
+    @PostMapping("/trust-center/documents")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    String upload(CurrentUser user, Model model, @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String kind,
+                  @RequestParam(defaultValue = "false") boolean gated, @RequestParam(required = false) MultipartFile file) throws IOException {
+        try {
+            access.upload(user.workspaceId(), title, kind, gated, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes(), user.actor());
+            return "redirect:/trust-center/documents";
+        } catch (InvalidFieldException e) {
+            documents(user, model);
+            model.addAttribute("errors", e.errors());
+            return "trustcenter/documents";
+        }
+    }
+
+    @GetMapping("/trust-center/requests")
+    @PreAuthorize("hasAuthority('trustcenter:read')")
+    String requests(CurrentUser user, Model model) {
+        Map<UUID, String> titles = new java.util.HashMap<>();
+        access.documents(user.workspaceId()).forEach(d -> titles.put(d.id(), d.title()));
+        model.addAttribute("requests", access.requests(user.workspaceId()));
+        model.addAttribute("titles", titles);
+        model.addAttribute("activity", access.activity(user.workspaceId()));
+        model.addAttribute("canEdit", user.can(Permission.TRUST_CENTER_WRITE));
+        return "trustcenter/requests";
+    }
+
+    @PostMapping("/trust-center/requests/{id}/approve")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    String approve(CurrentUser user, @PathVariable UUID id, HttpServletRequest request) {
+        TrustCenterContent published = trustCenter.published(user.workspaceId()).map(PublishedTrustCenter::content)
+                .orElseThrow(() -> new InvalidFieldException("trustCenter", "publish the Trust Center first"));
+        access.approve(user.workspaceId(), published, id, user.actor(), address.base(request));
+        return "redirect:/trust-center/requests";
+    }
+
+    @PostMapping("/trust-center/requests/{id}/deny")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    String deny(CurrentUser user, @PathVariable UUID id) {
+        access.deny(user.workspaceId(), id, user.actor());
+        return "redirect:/trust-center/requests";
+    }
+
+    @GetMapping("/trust-center/subprocessors")
+    @PreAuthorize("hasAuthority('trustcenter:read')")
+    String subprocessorPage(CurrentUser user, Model model) {
+        prepareSubprocessors(user, model, Map.of());
+        return "trustcenter/subprocessors";
+    }
+
+    private void prepareSubprocessors(CurrentUser user, Model model, Map<String, String> errors) {
+        model.addAttribute("current", subprocessors.current(user.workspaceId()));
+        model.addAttribute("history", subprocessors.history(user.workspaceId()));
+        model.addAttribute("candidates", vendors.subprocessors(user.workspaceId()));
+        model.addAttribute("published", trustCenter.published(user.workspaceId()).orElse(null));
+        model.addAttribute("earliest", subprocessors.today().plusDays(trustCenter.published(user.workspaceId())
+                .map(p -> p.content().noticeDays()).orElse(TrustCenterContent.DEFAULT_NOTICE_DAYS)));
+        model.addAttribute("errors", errors);
+        model.addAttribute("canEdit", user.can(Permission.TRUST_CENTER_WRITE));
+    }
+
+    @PostMapping("/trust-center/subprocessors/first-list")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    String firstList(CurrentUser user, Model model) {
+        try {
+            subprocessors.publishFirstList(user.workspaceId(), user.actor());
+            return "redirect:/trust-center/subprocessors";
+        } catch (InvalidFieldException e) {
+            prepareSubprocessors(user, model, e.errors());
+            return "trustcenter/subprocessors";
+        }
+    }
+
+    @PostMapping("/trust-center/subprocessors/notices")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    String announce(CurrentUser user, Model model, HttpServletRequest request, @RequestParam(defaultValue = "") String kind,
+                    @RequestParam(required = false) UUID vendorId, @RequestParam(required = false) UUID replaces,
+                    @RequestParam(defaultValue = "") String effectiveOn) {
+        try {
+            TrustCenterContent published = trustCenter.published(user.workspaceId()).map(PublishedTrustCenter::content)
+                    .orElseThrow(() -> new InvalidFieldException("trustCenter", "publish the Trust Center first"));
+            LocalDate effective;
+            try {
+                effective = effectiveOn.isBlank() ? null : LocalDate.parse(effectiveOn);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidFieldException("effectiveOn", "must be a date as YYYY-MM-DD");
+            }
+            subprocessors.announce(user.workspaceId(), published, new SubprocessorList.Announcement(kind, vendorId, replaces, effective),
+                    user.actor(), address.base(request));
+            return "redirect:/trust-center/subprocessors";
+        } catch (InvalidFieldException e) {
+            prepareSubprocessors(user, model, e.errors());
+            return "trustcenter/subprocessors";
+        }
+    }
+
+    /** Reads the draft form: repeated rows for certifications and FAQ, checkboxes for controls and documents. */
+    static TrustCenterContent fromForm(HttpServletRequest request) {
+        List<Certification> certs = new ArrayList<>();
+        String[] frameworks = values(request, "certFramework");
+        for (int i = 0; i < frameworks.length; i++) {
+            if (frameworks[i].isBlank()) continue;
+            certs.add(new Certification(frameworks[i], at(request, "certStatus", i), at(request, "certSince", i),
+                    at(request, "certAuditor", i), at(request, "certPeriod", i)));
+        }
+        List<Faq> faq = new ArrayList<>();
+        String[] questions = values(request, "faqQuestion");
+        for (int i = 0; i < questions.length; i++) {
+            String answer = at(request, "faqAnswer", i);
+            if (questions[i].isBlank() && answer.isBlank()) continue;
+            faq.add(new Faq(questions[i], answer));
+        }
+        List<UUID> documents = new ArrayList<>();
+        for (String id : values(request, "documents")) {
+            try {
+                documents.add(UUID.fromString(id));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("documents", "not a document id: " + id);
+            }
+        }
+        return new TrustCenterContent(param(request, "company"), param(request, "summary"), param(request, "contactEmail"), certs,
+                Arrays.asList(values(request, "controls")), faq, documents, param(request, "securityContact"),
+                split(param(request, "languages")), param(request, "disclosure"), param(request, "ndaText"),
+                split(param(request, "allowedDomains")), number(request, "noticeDays"), number(request, "linkDays"),
+                param(request, "internalNotes"));
+    }
+
+    private static String[] values(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? new String[0] : values;
+    }
+
+    private static String at(HttpServletRequest request, String name, int i) {
+        String[] values = values(request, name);
+        return i < values.length ? values[i] : "";
+    }
+
+    private static String param(HttpServletRequest request, String name) {
+        return request.getParameter(name);
+    }
+
+    private static List<String> split(String line) {
+        return line == null || line.isBlank() ? List.of() : Arrays.stream(line.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static int number(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) return 0;
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException(name, "must be a whole number of days");
+        }
+    }
+}
