@@ -42,7 +42,7 @@ class CachedPages {
                 response.setContentType(entry.page().contentType());
                 response.setContentLength(entry.bytes().length);
                 response.setHeader("Cache-Control", "public, max-age=60");
-                response.setHeader("Content-Security-Policy", PublicSecurity.CONTENT_SECURITY_POLICY);
+                response.setHeader("Content-Security-Policy", TrustCenterSecurity.CONTENT_SECURITY_POLICY);
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 response.setHeader("X-Frame-Options", "DENY");
                 response.setHeader("Referrer-Policy", "no-referrer");

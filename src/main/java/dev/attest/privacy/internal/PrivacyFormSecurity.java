@@ -12,7 +12,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * protection on (the form carries the token from its session) and the same strict headers.
  */
 @Configuration(proxyBeanMethods = false)
-class PublicSecurity {
+class PrivacyFormSecurity {
 
     @Bean
     @Order(-20)

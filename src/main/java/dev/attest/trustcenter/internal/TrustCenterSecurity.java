@@ -12,7 +12,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * except the one-click unsubscribe, which mail clients post without a page (RFC 8058).
  */
 @Configuration(proxyBeanMethods = false)
-class PublicSecurity {
+class TrustCenterSecurity {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
