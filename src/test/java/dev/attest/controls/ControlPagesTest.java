@@ -103,6 +103,18 @@ class ControlPagesTest {
     }
 
     @Test
+    void thePagesLoadHtmxFromTheBundledWebjar() {
+        Http http = admin();
+        String page = http.get("/").body();
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("<script src=\"([^\"]+htmx[^\"]+)\"").matcher(page);
+
+        assertThat(script.find()).isTrue();
+        Http.Response htmx = http.get(script.group(1));
+        assertThat(htmx.status()).isEqualTo(200);
+        assertThat(htmx.body()).contains("htmx");
+    }
+
+    @Test
     void anUnknownPageIsAFriendly404Page() {
         Http.Response page = admin().get("/no-such-page", Map.of("Accept", "text/html"));
 
