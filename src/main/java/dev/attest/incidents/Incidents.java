@@ -1,5 +1,7 @@
 package dev.attest.incidents;
 
+import static dev.attest.web.FieldChecks.text;
+import static dev.attest.web.FieldChecks.trimmed;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.incidents.internal.IncidentStore;
@@ -549,19 +551,5 @@ public class Incidents {
             }
         }
         return names;
-    }
-
-    private static String text(String value, String field, int max, boolean required, Map<String, String> errors) {
-        String v = trimmed(value);
-        if (v == null && required) {
-            errors.put(field, "is required");
-        } else if (v != null && v.length() > max) {
-            errors.put(field, "at most " + max + " characters");
-        }
-        return v;
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,7 @@
 package dev.attest.risks;
 
+import static dev.attest.web.FieldChecks.text;
+import static dev.attest.web.FieldChecks.trimmed;
 import dev.attest.catalog.Catalog;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
@@ -294,19 +296,5 @@ public class RiskRegister {
             errors.put(field, "'" + v + "' is not a date as YYYY-MM-DD");
             return null;
         }
-    }
-
-    private static String text(String value, String field, int max, boolean required, Map<String, String> errors) {
-        String v = trimmed(value);
-        if (v == null && required) {
-            errors.put(field, "is required");
-        } else if (v != null && v.length() > max) {
-            errors.put(field, "at most " + max + " characters");
-        }
-        return v;
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
