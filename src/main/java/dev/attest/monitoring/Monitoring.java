@@ -160,7 +160,7 @@ public class Monitoring {
                 named.controls(), null, named.expression(), false);
         List<CheckResult> out = new ArrayList<>();
         var run = evaluator.forType(List.of(check), clock.instant(), out::add);
-        forEachResource(workspace, Set.of(check.resourceType()), run::accept);
+        forEachResource(workspace, Set.of(check.resourceType()), run);
         return out;
     }
 
@@ -219,17 +219,24 @@ public class Monitoring {
         return resources.countByType(workspace);
     }
 
-    private void forEachResource(WorkspaceId workspace, Set<String> wanted, java.util.function.Consumer<Resource> consumer) {
-        resources.forEach(workspace, wanted, consumer);
+    /** Runs the checks over every resource of these types, stored or offered by a module; gives how many. */
+    private int forEachResource(WorkspaceId workspace, Set<String> wanted, Evaluator.TypeRun run) {
+        int[] count = {0};
+        resources.forEachDocument(workspace, wanted, (type, id, json) -> {
+            count[0]++;
+            run.accept(type, id, json);
+        });
         for (ResourceSource source : sources) {
             if (source.types().stream().anyMatch(wanted::contains)) {
                 for (Resource r : source.resources(workspace)) {
                     if (wanted.contains(r.type())) {
-                        consumer.accept(r);
+                        count[0]++;
+                        run.accept(r);
                     }
                 }
             }
         }
+        return count[0];
     }
 
     // ---- evaluation
@@ -246,10 +253,7 @@ public class Monitoring {
         int[] resourceCount = {0};
         for (var group : byType.entrySet()) {
             var run = evaluator.forType(group.getValue(), started, outcome::add);
-            forEachResource(workspace, Set.of(group.getKey()), r -> {
-                resourceCount[0]++;
-                run.accept(r);
-            });
+            resourceCount[0] += forEachResource(workspace, Set.of(group.getKey()), run);
         }
         Map<String, ResultStore.CheckTally> tallies = new LinkedHashMap<>();
         int passed = 0;

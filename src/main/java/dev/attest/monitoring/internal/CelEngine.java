@@ -23,8 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Compiles and runs check expressions with CEL: {@code resource} is a {@code map(string, dyn)} and
@@ -59,12 +61,22 @@ public class CelEngine {
         }
     }
 
-    /** A compiled expression and the top-level resource fields it reads. */
-    public record Compiled(CelRuntime.Program program, List<String> fieldsRead) {
+    /**
+     * A compiled expression, the top-level resource fields it reads, and its plain-Java plan when
+     * the expression has one (see {@link ExpressionPlan}): the plan answers the plain cases, CEL the rest.
+     */
+    public record Compiled(CelRuntime.Program program, List<String> fieldsRead, CelAbstractSyntaxTree ast, Optional<ExpressionPlan> plan) {
+
+        /** The plan over resources read into a layout shared with other checks of the same type. */
+        Optional<ExpressionPlan> planFor(FieldLayout layout) {
+            return ExpressionPlan.of(ast, layout);
+        }
     }
 
     /** The outcome of one evaluation. */
     public record Verdict(String outcome, String error) {
+        static final Verdict PASS = new Verdict("pass", null);
+        static final Verdict FAIL = new Verdict("fail", null);
     }
 
     private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
@@ -97,7 +109,8 @@ public class CelEngine {
             if (kind != CelKind.BOOL && kind != CelKind.DYN) {
                 throw new ExpressionError("the expression must be true or false, but it gives " + ast.getResultType().name(), 1, 1);
             }
-            Compiled compiled = new Compiled(runtime.createProgram(ast), fieldsRead(ast));
+            List<String> fields = fieldsRead(ast);
+            Compiled compiled = new Compiled(runtime.createProgram(ast), fields, ast, ExpressionPlan.of(ast, FieldLayout.of(fields)));
             if (cache.size() < 10_000) {
                 cache.put(expression, compiled);
             }
@@ -121,8 +134,79 @@ public class CelEngine {
         return List.copyOf(fields);
     }
 
-    /** Runs a compiled expression over a resource document already prepared with {@link #celValue}. */
-    public Verdict evaluate(Compiled compiled, Map<String, Object> celDocument, Instant now) {
+    /** Runs a compiled expression over a resource given as a map, with the expression's own plan. */
+    public Verdict evaluate(Compiled compiled, Map<String, Object> data, Instant now) {
+        Subject subject = Subject.of(data, FieldLayout.of(compiled.fieldsRead()), now);
+        return evaluate(compiled, compiled.plan().orElse(null), subject);
+    }
+
+    /**
+     * Runs a compiled expression over a resource read into the plan's layout. The plan answers
+     * when it can; otherwise CEL runs over the subject's whole document.
+     */
+    Verdict evaluate(Compiled compiled, ExpressionPlan plan, Subject subject) {
+        if (plan != null) {
+            try {
+                return plan.test(subject.frame(plan.frameSize())) ? Verdict.PASS : Verdict.FAIL;
+            } catch (ExpressionPlan.Unsure unsure) {
+                // CEL decides, below
+            }
+        }
+        return evaluateWithCel(compiled, subject.celDocument(), subject.now);
+    }
+
+    /**
+     * One resource as the checks of a run see it: its fields read into the run's layout, the run's
+     * time, the frame the plans share, and the whole document for CEL, made the first time a check
+     * needs CEL itself (from the map it came as, or parsed again from its JSON).
+     */
+    static final class Subject {
+        private final Object[] fields;
+        private final Instant now;
+        private final Supplier<Map<String, Object>> document;
+        private Object[] frame;
+        private Map<String, Object> celDocument;
+
+        private Subject(Object[] fields, Instant now, Supplier<Map<String, Object>> document) {
+            this.fields = fields;
+            this.now = now;
+            this.document = document;
+        }
+
+        static Subject of(Map<String, Object> data, FieldLayout layout, Instant now) {
+            return new Subject(layout.read(data), now, () -> data);
+        }
+
+        /**
+         * A resource whose data object the parser stands on; {@code document} gives the whole data
+         * again (parsed anew) for CEL's rare turns.
+         */
+        static Subject of(tools.jackson.core.JsonParser parser, Supplier<Map<String, Object>> document, FieldLayout layout, Instant now) {
+            return new Subject(layout.read(parser), now, document);
+        }
+
+        Object[] fields() {
+            return fields;
+        }
+
+        Object[] frame(int size) {
+            if (frame == null || frame.length < size) {
+                frame = ExpressionPlan.frame(fields, now, size);
+            }
+            return frame;
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> celDocument() {
+            if (celDocument == null) {
+                celDocument = (Map<String, Object>) celValue(document.get());
+            }
+            return celDocument;
+        }
+    }
+
+    /** Runs a compiled expression on CEL alone, over a document prepared with {@link #celValue}. */
+    Verdict evaluateWithCel(Compiled compiled, Map<String, Object> celDocument, Instant now) {
         try {
             Object value = compiled.program().eval(Map.of("resource", celDocument, "now", now));
             if (value instanceof Boolean b) {
@@ -163,20 +247,37 @@ public class CelEngine {
         return value;
     }
 
-    /** The values a result shows as its "why": the fields read, long lists and texts shortened. */
-    public static Map<String, Object> observed(List<String> fields, Map<String, Object> data) {
-        Map<String, Object> observed = new LinkedHashMap<>();
-        for (String field : fields) {
-            if (data.containsKey(field)) {
-                observed.put(field, shorten(data.get(field)));
-            } else {
-                observed.put(field, "(absent)");
-            }
-        }
-        return observed;
+    /**
+     * The values a result shows as its "why": the fields read, long lists and texts shortened. A
+     * read-only view over the resource's fields, built when it is read (stored or shown), since most
+     * results of a run are only counted.
+     */
+    static Map<String, Object> observed(List<String> read, FieldLayout layout, Object[] fields) {
+        return new Observed(read, layout, fields);
     }
 
-    private static Object shorten(Object value) {
+    private static final class Observed extends java.util.AbstractMap<String, Object> {
+        private final List<String> read;
+        private final FieldLayout layout;
+        private final Object[] fields;
+        private Set<Entry<String, Object>> entries;
+
+        Observed(List<String> read, FieldLayout layout, Object[] fields) {
+            this.read = read;
+            this.layout = layout;
+            this.fields = fields;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            if (entries == null) {
+                entries = java.util.Collections.unmodifiableMap(layout.observed(read, fields)).entrySet();
+            }
+            return entries;
+        }
+    }
+
+    static Object shorten(Object value) {
         if (value instanceof String s && s.length() > 200) {
             return s.substring(0, 200) + "…";
         }

@@ -54,15 +54,21 @@ public class ResourceStore {
         upsert(workspace, resources, source, connectionId, at);
     }
 
-    /** Streams the stored resources of these types to the consumer, parsed. */
-    public void forEach(WorkspaceId workspace, Collection<String> types, Consumer<Resource> consumer) {
+    /** A stored resource as its JSON text, for evaluation to read only the fields its checks need. */
+    @FunctionalInterface
+    public interface DocumentConsumer {
+        void accept(String type, String id, String json);
+    }
+
+    /** Streams the stored resources of these types to the consumer, unparsed. */
+    public void forEachDocument(WorkspaceId workspace, Collection<String> types, DocumentConsumer consumer) {
         if (types.isEmpty()) {
             return;
         }
         jdbc.sql("select type, resource_id, data from monitoring_resource where workspace_id = :ws and type in (:types)")
                 .param("ws", workspace.value()).param("types", List.copyOf(types))
                 .query((ResultSet rs) -> {
-                    consumer.accept(new Resource(rs.getString(1), rs.getString(2), Documents.read(rs.getString(3))));
+                    consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3));
                 });
     }
 
