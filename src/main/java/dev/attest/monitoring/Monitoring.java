@@ -210,7 +210,7 @@ public class Monitoring {
     }
 
     @Transactional(readOnly = true)
-    public List<ResourceStore.Stored> resources(WorkspaceId workspace, String type, int limit) {
+    public List<StoredResource> resources(WorkspaceId workspace, String type, int limit) {
         return resources.list(workspace, type, Math.max(1, Math.min(limit, 1000)));
     }
 
@@ -255,13 +255,13 @@ public class Monitoring {
             var run = evaluator.forType(group.getValue(), started, outcome::add);
             resourceCount[0] += forEachResource(workspace, Set.of(group.getKey()), run);
         }
-        Map<String, ResultStore.CheckTally> tallies = new LinkedHashMap<>();
+        Map<String, CheckTally> tallies = new LinkedHashMap<>();
         int passed = 0;
         int failed = 0;
         for (CheckResult r : outcome) {
-            var t = tallies.getOrDefault(r.checkKey(), new ResultStore.CheckTally(r.checkKey(), 0, 0, started));
-            tallies.put(r.checkKey(), r.passed() ? new ResultStore.CheckTally(t.checkKey(), t.passed() + 1, t.failed(), started)
-                    : new ResultStore.CheckTally(t.checkKey(), t.passed(), t.failed() + 1, started));
+            var t = tallies.getOrDefault(r.checkKey(), new CheckTally(r.checkKey(), 0, 0, started));
+            tallies.put(r.checkKey(), r.passed() ? new CheckTally(t.checkKey(), t.passed() + 1, t.failed(), started)
+                    : new CheckTally(t.checkKey(), t.passed(), t.failed() + 1, started));
             if (r.passed()) passed++;
             else failed++;
         }
@@ -370,12 +370,12 @@ public class Monitoring {
 
     /** Each check's latest tally: passed and failed resources. */
     @Transactional(readOnly = true)
-    public Map<String, ResultStore.CheckTally> tallies(WorkspaceId workspace) {
+    public Map<String, CheckTally> tallies(WorkspaceId workspace) {
         return results.tallies(workspace);
     }
 
     @Transactional(readOnly = true)
-    public List<Finding> findings(WorkspaceId workspace, FindingStore.Filter filter, int limit) {
+    public List<Finding> findings(WorkspaceId workspace, FindingFilter filter, int limit) {
         return findings.list(workspace, filter, Math.max(1, Math.min(limit, 1000)));
     }
 

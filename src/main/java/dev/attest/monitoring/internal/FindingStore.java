@@ -1,5 +1,6 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.monitoring.FindingFilter;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.FindingEvent;
@@ -21,10 +22,6 @@ import java.util.UUID;
 @Repository
 public class FindingStore {
 
-    /** What the findings list is narrowed to; a null field does not filter. */
-    public record Filter(String status, Severity severity, String checkKey, String owner, String controlKey) {
-    }
-
     private static final String COLUMNS = "id, check_key, resource_type, resource_id, severity, control_key, owner, status, opened_at, "
             + "due_at, closed_at, observed";
 
@@ -34,7 +31,7 @@ public class FindingStore {
         this.jdbc = jdbc;
     }
 
-    public List<Finding> list(WorkspaceId workspace, Filter filter, int limit) {
+    public List<Finding> list(WorkspaceId workspace, FindingFilter filter, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from monitoring_finding where workspace_id = :ws");
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("ws", workspace.value());
@@ -76,7 +73,7 @@ public class FindingStore {
     }
 
     public List<Finding> open(WorkspaceId workspace) {
-        return list(workspace, new Filter("open", null, null, null, null), Integer.MAX_VALUE);
+        return list(workspace, FindingFilter.open(), Integer.MAX_VALUE);
     }
 
     public void insert(WorkspaceId workspace, Finding f) {

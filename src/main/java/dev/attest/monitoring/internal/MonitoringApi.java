@@ -1,5 +1,7 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.monitoring.CheckTally;
+import dev.attest.monitoring.FindingFilter;
 import dev.attest.identity.CurrentUser;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckDraft;
@@ -104,7 +106,7 @@ class MonitoringApi {
                      String expression, boolean builtIn, Integer passed, Integer failed) {
     }
 
-    private CheckView view(Check c, Map<String, ResultStore.CheckTally> tallies) {
+    private CheckView view(Check c, Map<String, CheckTally> tallies) {
         var t = tallies.get(c.key());
         return new CheckView(c.key(), c.title(), c.resourceType(), c.severity().wireName(), c.controls(), c.description(), c.expression(),
                 c.builtIn(), t == null ? null : t.passed(), t == null ? null : t.failed());
@@ -213,7 +215,7 @@ class MonitoringApi {
         private FindingFilters() {
         }
 
-        static FindingStore.Filter parse(String status, String severity, String check, String owner, String control) {
+        static FindingFilter parse(String status, String severity, String check, String owner, String control) {
             status = blank(status);
             severity = blank(severity);
             if (status != null && !Set.of("open", "closed").contains(status)) {
@@ -225,7 +227,7 @@ class MonitoringApi {
                 parsed = Severity.fromWireName(severity).orElseThrow(() ->
                         new InvalidFieldException("severity", "'" + value + "' is not one of " + Severity.allowed()));
             }
-            return new FindingStore.Filter(status, parsed, blank(check), blank(owner), blank(control));
+            return new FindingFilter(status, parsed, blank(check), blank(owner), blank(control));
         }
 
         private static String blank(String value) {

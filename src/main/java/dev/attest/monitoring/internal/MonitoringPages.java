@@ -1,5 +1,6 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.monitoring.FindingFilter;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
@@ -53,7 +54,7 @@ class MonitoringPages {
         model.addAttribute("failing", checks.stream().filter(c -> tallies.containsKey(c.key()) && tallies.get(c.key()).failed() > 0).count());
         model.addAttribute("passing", checks.stream().filter(c -> tallies.containsKey(c.key()) && tallies.get(c.key()).failed() == 0).count());
         model.addAttribute("idle", checks.stream().filter(c -> !tallies.containsKey(c.key())).count());
-        model.addAttribute("openFindings", monitoring.findings(workspace, new FindingStore.Filter("open", null, null, null, null), 1000).size());
+        model.addAttribute("openFindings", monitoring.findings(workspace, FindingFilter.open(), 1000).size());
         model.addAttribute("resourceCounts", monitoring.resourceCounts(workspace));
         model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
         return "monitoring/overview";
@@ -192,7 +193,7 @@ class MonitoringPages {
         model.addAttribute("members", members.members(user.workspaceId()));
         model.addAttribute("param", new FindingParams(status, severity, check, owner));
         try {
-            FindingStore.Filter filter = MonitoringApi.FindingFilters.parse(status, severity, check, owner, null);
+            FindingFilter filter = MonitoringApi.FindingFilters.parse(status, severity, check, owner, null);
             List<Finding> list = monitoring.findings(user.workspaceId(), filter, 500);
             model.addAttribute("findings", list);
         } catch (InvalidFieldException e) {

@@ -1,5 +1,6 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.monitoring.CheckTally;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.ControlKey;
 import dev.attest.controls.ControlSignal;
@@ -28,13 +29,13 @@ class MonitoringSignals implements ControlSignals {
     @Override
     public Map<ControlKey, ControlSignal> signals(WorkspaceId workspace) {
         Monitoring service = monitoring.getObject();
-        Map<String, ResultStore.CheckTally> tallies = service.tallies(workspace);
+        Map<String, CheckTally> tallies = service.tallies(workspace);
         Map<ControlKey, ControlSignal> signals = new HashMap<>();
         if (tallies.isEmpty()) {
             return signals;
         }
         for (Check check : service.checks(workspace)) {
-            ResultStore.CheckTally tally = tallies.get(check.key());
+            CheckTally tally = tallies.get(check.key());
             if (tally == null) {
                 continue;
             }

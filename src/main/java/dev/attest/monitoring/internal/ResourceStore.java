@@ -1,5 +1,6 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.monitoring.StoredResource;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,10 +22,6 @@ import java.util.function.Consumer;
 /** The monitoring_resource table: the latest document of every collected or pushed resource. */
 @Repository
 public class ResourceStore {
-
-    /** A stored resource with where and when it came from. */
-    public record Stored(Resource resource, String source, UUID connectionId, Instant collectedAt) {
-    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -72,14 +69,14 @@ public class ResourceStore {
                 });
     }
 
-    public List<Stored> list(WorkspaceId workspace, String type, int limit) {
+    public List<StoredResource> list(WorkspaceId workspace, String type, int limit) {
         String sql = "select type, resource_id, data, source, connection_id, collected_at from monitoring_resource where workspace_id = :ws"
                 + (type == null ? "" : " and type = :type") + " order by type, resource_id limit :limit";
         var statement = jdbc.sql(sql).param("ws", workspace.value()).param("limit", limit);
         if (type != null) {
             statement = statement.param("type", type);
         }
-        return statement.query((rs, n) -> new Stored(new Resource(rs.getString(1), rs.getString(2), Documents.read(rs.getString(3))),
+        return statement.query((rs, n) -> new StoredResource(new Resource(rs.getString(1), rs.getString(2), Documents.read(rs.getString(3))),
                         rs.getString(4), rs.getObject(5, UUID.class), rs.getObject(6, OffsetDateTime.class).toInstant()))
                 .list();
     }

@@ -1,5 +1,6 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.monitoring.CheckTally;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Evaluation;
@@ -22,10 +23,6 @@ import java.util.UUID;
 /** Evaluations, the latest results per check and resource, and each check's latest tally. */
 @Repository
 public class ResultStore {
-
-    /** A check's latest tally. */
-    public record CheckTally(String checkKey, int passed, int failed, Instant evaluatedAt) {
-    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;

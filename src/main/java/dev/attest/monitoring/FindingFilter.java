@@ -1,0 +1,10 @@
+package dev.attest.monitoring;
+
+/** Which findings to list; a null field does not filter. */
+public record FindingFilter(String status, Severity severity, String checkKey, String owner, String controlKey) {
+
+    /** The open findings, whatever their check, owner or control. */
+    public static FindingFilter open() {
+        return FindingFilter.open();
+    }
+}
