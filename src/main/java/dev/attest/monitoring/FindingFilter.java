@@ -5,6 +5,6 @@ public record FindingFilter(String status, Severity severity, String checkKey, S
 
     /** The open findings, whatever their check, owner or control. */
     public static FindingFilter open() {
-        return FindingFilter.open();
+        return new FindingFilter("open", null, null, null, null);
     }
 }
