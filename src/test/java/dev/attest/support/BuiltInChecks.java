@@ -1,14 +1,7 @@
 package dev.attest.support;
 
 import dev.attest.monitoring.Resource;
-import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompiler;
-import dev.cel.compiler.CelCompilerFactory;
-import dev.cel.parser.CelStandardMacro;
-import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeFactory;
+import dev.attest.monitoring.internal.CelEngine;
 import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,22 +15,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs a module's built-in checks ({@code checks/<module>.yaml}) over resources with CEL the way
- * {@code checks/SCHEMA.md} describes ({@code resource} a map, {@code now} a timestamp), so that a
- * record module tests its checks and its resources together before the monitoring engine lands.
+ * A module's built-in check file ({@code checks/<module>.yaml}) read as {@code checks/SCHEMA.md}
+ * describes it, each expression run by the product's own engine (its plain-Java plan, CEL where
+ * the plan leaves it), so that a module tests its checks against the resources it really offers.
  */
 public final class BuiltInChecks {
 
     private static final Set<String> FIELDS = Set.of("key", "title", "resourceType", "severity", "controls", "description", "expression");
+    private static final CelEngine ENGINE = new CelEngine();
 
     private final List<Map<String, Object>> checks;
-    private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
-            .addVar("resource", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .addVar("now", SimpleType.TIMESTAMP)
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .build();
-    private final CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder().build();
 
+    /** The checks of {@code checks/<file>}, e.g. {@code privacy.yaml}. */
     @SuppressWarnings("unchecked")
     public BuiltInChecks(String file) {
         try (InputStream in = new ClassPathResource("checks/" + file).getInputStream()) {
@@ -53,26 +42,34 @@ public final class BuiltInChecks {
         }
     }
 
-    /** Every check of the file, as key to its definition. */
+    /** Every check of the file, as read. */
     public List<Map<String, Object>> all() {
         return checks;
     }
 
-    /** The outcome of each check of the resource's type, by check key. */
+    public Map<String, Object> check(String key) {
+        return checks.stream().filter(c -> key.equals(c.get("key"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + key));
+    }
+
+    /** The outcome of each check of the resource's type, by check key; an evaluation error fails the test. */
     public Map<String, Boolean> evaluate(Resource resource, Instant now) {
         Map<String, Boolean> results = new LinkedHashMap<>();
         for (Map<String, Object> check : checks) {
-            if (!resource.type().equals(check.get("resourceType"))) {
-                continue;
-            }
-            try {
-                CelAbstractSyntaxTree ast = compiler.compile((String) check.get("expression")).getAst();
-                Object result = runtime.createProgram(ast).eval(Map.of("resource", resource.data(), "now", now));
-                results.put((String) check.get("key"), (Boolean) result);
-            } catch (Exception e) {
-                throw new AssertionError("check " + check.get("key") + " failed to run: " + e.getMessage(), e);
+            if (resource.type().equals(check.get("resourceType"))) {
+                results.put((String) check.get("key"), passes((String) check.get("key"), resource.data(), now));
             }
         }
         return results;
+    }
+
+    /** Whether the check passes the resource document at {@code now}; an evaluation error fails the test. */
+    public boolean passes(String key, Map<String, Object> resource, Instant now) {
+        CelEngine.Compiled compiled = ENGINE.compile((String) check(key).get("expression"));
+        CelEngine.Verdict verdict = ENGINE.evaluate(compiled, resource, now);
+        if ("error".equals(verdict.outcome())) {
+            throw new AssertionError("check " + key + " failed to run: " + verdict.error());
+        }
+        return "pass".equals(verdict.outcome());
     }
 }

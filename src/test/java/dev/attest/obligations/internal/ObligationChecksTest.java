@@ -2,7 +2,7 @@ package dev.attest.obligations.internal;
 
 import dev.attest.obligations.CalendarEntry;
 import dev.attest.obligations.Obligation;
-import dev.attest.support.CheckFile;
+import dev.attest.support.BuiltInChecks;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The built-in obligations check, evaluated by CEL over the resources this module supplies. */
 class ObligationChecksTest {
 
-    private static final CheckFile FILE = CheckFile.load("checks/obligations.yaml");
+    private static final BuiltInChecks FILE = new BuiltInChecks("obligations.yaml");
     private static final Instant DUE = Instant.parse("2026-04-01T00:00:00Z");
 
     private static Map<String, Object> obligation(String owner) {

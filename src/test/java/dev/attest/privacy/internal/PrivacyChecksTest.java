@@ -5,7 +5,7 @@ import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.PrivacyLaw;
 import dev.attest.privacy.RequestDeadline;
 import dev.attest.privacy.RequestType;
-import dev.attest.support.CheckFile;
+import dev.attest.support.BuiltInChecks;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The built-in privacy check, evaluated by CEL over the resources this module supplies. */
 class PrivacyChecksTest {
 
-    private static final CheckFile FILE = CheckFile.load("checks/privacy.yaml");
+    private static final BuiltInChecks FILE = new BuiltInChecks("privacy.yaml");
     private static final String CHECK = "privacy-request-within-deadline";
     private static final Instant DUE = Instant.parse("2026-03-01T00:00:00Z");
 
@@ -32,7 +32,7 @@ class PrivacyChecksTest {
 
     @Test
     void theFileFollowsTheSchema() {
-        assertThat(FILE.checks()).allSatisfy(c -> {
+        assertThat(FILE.all()).allSatisfy(c -> {
             assertThat(c).containsKeys("key", "title", "resourceType", "severity", "controls", "description", "expression");
             assertThat((String) c.get("key")).matches("[a-z0-9]+(-[a-z0-9]+)*");
             assertThat(c.get("resourceType")).isEqualTo(PrivacyRecordSources.TYPE);
