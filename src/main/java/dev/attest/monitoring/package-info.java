@@ -15,6 +15,14 @@
  * resource with the values the expression read, stores the full snapshot as evidence, opens and
  * closes findings, and tells controls (through {@link dev.attest.controls.ControlSignals}) which of
  * their checks pass. A collection that fails is recorded on its run and changes nothing else.
+ * <p>
+ * How checks run: CEL (dev.cel) compiles and type-checks every expression and is the definition of
+ * what it means. For speed, each checked expression is also translated into a plain-Java plan
+ * ({@code internal.ExpressionPlan}) over a per-type field layout ({@code internal.FieldLayout}) that
+ * reads only the fields the type's checks use, straight from the stored JSON. A plan answers only
+ * when the answer is plain; anything else (a missing field, mixed types, an overflow, a value it does
+ * not model, a construct it does not know) goes to CEL, whose verdict and error message are the
+ * result. {@code ExpressionPlanTest} holds the two to the same answers over every built-in check.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "controls", "evidence", "identity", "web"})
 package dev.attest.monitoring;
