@@ -172,15 +172,31 @@ public class WorkspaceControls {
         }
     }
 
+    /**
+     * States, statuses and readiness from one read of the states and one of the signals, so that
+     * the dashboard does not ask every signal source three times.
+     */
+    @Transactional(readOnly = true)
+    public ControlsOverview overview(WorkspaceId workspace) {
+        Map<ControlKey, ControlState> states = states(workspace);
+        Map<ControlKey, ControlSignal> signals = signals(workspace);
+        Map<ControlKey, ControlStatus> statuses = new LinkedHashMap<>();
+        states.forEach((key, state) -> statuses.put(key, ControlStatus.of(state.status(), signals.getOrDefault(key, ControlSignal.NONE))));
+        java.util.function.Predicate<ControlKey> satisfied = key -> {
+            ControlState state = states.get(key);
+            return state != null && state.status().settled() && statuses.get(key) != ControlStatus.FAILING;
+        };
+        List<FrameworkReadiness> readiness = new ArrayList<>();
+        for (AdoptedFramework adopted : adopted(workspace)) {
+            readiness.add(Readiness.of(catalog.requireFramework(adopted.frameworkId()), adopted.categories(), satisfied));
+        }
+        return new ControlsOverview(states, statuses, readiness);
+    }
+
     /** Readiness for each adopted framework, in catalog order. */
     @Transactional(readOnly = true)
     public List<FrameworkReadiness> readiness(WorkspaceId workspace) {
-        java.util.function.Predicate<ControlKey> satisfied = satisfied(workspace);
-        List<FrameworkReadiness> result = new ArrayList<>();
-        for (AdoptedFramework adopted : adopted(workspace)) {
-            result.add(Readiness.of(catalog.requireFramework(adopted.frameworkId()), adopted.categories(), satisfied));
-        }
-        return result;
+        return overview(workspace).readiness();
     }
 
     /** Readiness for one framework under the workspace's scope (all categories when not adopted). */

@@ -50,17 +50,18 @@ class ControlPages {
         if (!user.can(dev.attest.identity.Permission.CONTROLS_READ)) {
             return "redirect:/portal";
         }
-        var adopted = controls.adopted(user.workspaceId()).stream().map(a -> a.frameworkId()).toList();
-        model.addAttribute("readiness", controls.readiness(user.workspaceId()));
+        var overview = controls.overview(user.workspaceId());
+        var adopted = overview.readiness().stream().map(r -> r.framework()).toList();
+        model.addAttribute("readiness", overview.readiness());
         model.addAttribute("notAdopted", catalog.frameworks().stream().filter(f -> !adopted.contains(f.id())).toList());
-        var states = controls.states(user.workspaceId()).values();
+        var states = overview.states().values();
         Map<ImplementationStatus, Long> byStatus = new java.util.EnumMap<>(ImplementationStatus.class);
         for (ImplementationStatus s : ImplementationStatus.values()) {
             byStatus.put(s, states.stream().filter(c -> c.status() == s).count());
         }
         model.addAttribute("byStatus", byStatus);
         model.addAttribute("controlCount", states.size());
-        var statuses = controls.statuses(user.workspaceId()).values();
+        var statuses = overview.statuses().values();
         Map<dev.attest.controls.ControlStatus, Long> byTest = new java.util.EnumMap<>(dev.attest.controls.ControlStatus.class);
         for (dev.attest.controls.ControlStatus s : dev.attest.controls.ControlStatus.values()) {
             byTest.put(s, statuses.stream().filter(c -> c == s).count());
