@@ -53,7 +53,7 @@ public class Incidents {
 
     Incidents(IncidentStore store, WorkspaceMembers members, ApplicationEventPublisher events, Clock clock,
               @Value("${attest.incidents.customer-notice-hours:72}") int customerNoticeHours,
-              @Value("${attest.incidents.time-zone:UTC}") String zone) {
+              @Value("${attest.time-zone:UTC}") String zone) {
         this.store = store;
         this.members = members;
         this.events = events;
