@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -297,9 +296,16 @@ public class Monitoring {
         document.put("evaluatedAt", at.toString());
         document.put("trigger", trigger);
         document.put("results", outcome);
-        byte[] bytes = Documents.write(document).getBytes(StandardCharsets.UTF_8);
+        // Every result with its "why" is large for a big estate (about 150 bytes each), and JSON of
+        // results compresses about tenfold: the snapshot is kept gzipped, written without a String.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            Documents.JSON.writeValue(gzip, document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return evidence.add(workspace, new NewEvidence("check-results", "Check results " + at.truncatedTo(ChronoUnit.SECONDS),
-                "check-results.json", "application/json", List.copyOf(controlKeys), null, "system"), bytes);
+                "check-results.json.gz", "application/gzip", List.copyOf(controlKeys), null, "system"), bytes.toByteArray());
     }
 
     private void updateFindings(WorkspaceId workspace, List<CheckResult> outcome, Map<String, Check> checks, Instant now) {
