@@ -6,9 +6,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -168,7 +168,7 @@ public class Ledger {
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     export(workspace, out);
                 }
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                try (InputStream in = Files.newInputStream(file)) {
                     return LedgerFormat.verify(in);
                 }
             } finally {
