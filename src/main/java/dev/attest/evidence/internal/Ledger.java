@@ -33,6 +33,9 @@ public class Ledger {
     public record Entry(UUID evidenceId, String kind, String sha256) {
     }
 
+    private static final MultiRowInsert ENTRIES = new MultiRowInsert("ledger_entry",
+            "workspace_id", "seq", "recorded_at", "evidence_id", "kind", "sha256", "entry_hash");
+
     private final JdbcClient jdbc;
     private final LedgerKeys keys;
     private final Clock clock;
@@ -69,7 +72,7 @@ public class Ledger {
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
     }
 
-    /** Appends entries in order (one batch insert) and returns the sequence number of each. */
+    /** Appends entries in order (multi-row inserts of up to 500 entries) and returns the sequence number of each. */
     public List<Long> append(WorkspaceId workspace, List<Entry> entries) {
         Head head = lockHead(workspace);
         String recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
@@ -85,8 +88,7 @@ public class Ledger {
             numbers.add(seq);
             previous = hash;
         }
-        template.batchUpdate("insert into ledger_entry (workspace_id, seq, recorded_at, evidence_id, kind, sha256, entry_hash) "
-                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+        ENTRIES.insert(template, rows);
         long signedSeq = head.signedSeq();
         if (seq - signedSeq >= properties.getCheckpointEvery()) {
             sign(workspace, seq, previous);
