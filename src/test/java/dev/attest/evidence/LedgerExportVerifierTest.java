@@ -173,12 +173,16 @@ class LedgerExportVerifierTest {
 
     @Test
     void aBadSignatureIsReportedBeforeAnyLaterDamage() throws Exception {
-        String export = export(3000, 100, "upload");
+        String export = export(6000, 100, "upload");
+        assertThat(export.length()).as("more than the verifier's read buffer").isGreaterThan(1 << 20);
+        LedgerVerification intact = verify(export);
+        assertThat(intact.valid()).as(intact.message()).isTrue();
+        assertThat(intact.checkpoints()).isEqualTo(60);
         String forged = export.replaceFirst("(C\t500\t[0-9a-f]{64}\t[^\t]+\tk1\t)(.)", "$1" + "A");
         if (forged.equals(export)) {
             forged = export.replaceFirst("(C\t500\t[0-9a-f]{64}\t[^\t]+\tk1\t)(.)", "$1" + "B");
         }
-        String alsoTampered = flip(forged, "E\t2900\t", 8, '9');
+        String alsoTampered = flip(forged, "E\t5900\t", 8, '9');
 
         for (String damaged : new String[]{forged, alsoTampered}) {
             LedgerVerification result = verify(damaged);

@@ -2,6 +2,9 @@ package dev.attest.evidence.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * An export's lines as byte ranges of one large buffer, without a String per line. A line ends at
@@ -12,6 +15,12 @@ import java.io.InputStream;
 final class ExportLines {
 
     static final int BUFFER_BYTES = 1 << 20;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long RETURNS = 0x0d0d0d0d0d0d0d0dL;
+    private static final long LOW_BITS = 0x7f7f7f7f7f7f7f7fL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** A line that does not fit the buffer. */
     static final class TooLong extends IOException {
@@ -68,13 +77,7 @@ final class ExportLines {
         while (true) {
             byte[] b = buffer;
             int stop = limit;
-            while (i < stop) {
-                byte c = b[i];
-                if (c <= '\r' && (c == '\n' || c == '\r')) {
-                    break;
-                }
-                i++;
-            }
+            i = lineEnd(b, i, stop);
             if (i < stop) {
                 start = position;
                 end = i;
@@ -101,6 +104,42 @@ final class ExportLines {
             readMore();
             i = position + scanned;
         }
+    }
+
+    /** The first \n or \r from {@code from}, or {@code to}; eight bytes at a time. */
+    private static int lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i);
+            long found = zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ RETURNS);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n' || b[i] == '\r') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** Whether the bytes from {@code from} to {@code to} are all ASCII; eight at a time. */
+    static boolean ascii(byte[] b, int from, int to) {
+        long bits = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            bits |= (long) LONGS.get(b, i);
+        }
+        for (; i < to; i++) {
+            bits |= b[i];
+        }
+        return (bits & HIGH_BITS) == 0;
+    }
+
+    /** The high bit of each byte that is zero, and only of those. */
+    private static long zeroBytes(long word) {
+        return ~(((word & LOW_BITS) + LOW_BITS) | word | LOW_BITS);
     }
 
     /** Keeps the unread bytes, moved to the buffer's start, and reads at least one more byte or reaches the end. */

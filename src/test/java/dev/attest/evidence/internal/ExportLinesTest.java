@@ -48,9 +48,10 @@ class ExportLinesTest {
     @Test
     void splitsLinesExactlyAsBufferedReaderDoesWhateverTheReadsAndTheBufferSize() throws IOException {
         Random random = new Random(42);
-        byte[] alphabet = "ab\t\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        for (int round = 0; round < 2000; round++) {
-            byte[] bytes = new byte[random.nextInt(40)];
+        // bytes next to \n and \r, with and without the high bit, to catch a wrong eight-bytes-at-a-time search
+        byte[] alphabet = "ab\t\r\n\r\n\u000b\u000c\u0000\u008a\u008d\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        for (int round = 0; round < 3000; round++) {
+            byte[] bytes = new byte[random.nextInt(round < 1000 ? 20 : 120)];
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = alphabet[random.nextInt(alphabet.length)];
             }
@@ -58,6 +59,20 @@ class ExportLinesTest {
             int buffer = longest + 1 + random.nextInt(4);
             assertThat(lines(trickle(bytes, random), buffer)).as("%s with a %d-byte buffer", java.util.Arrays.toString(bytes), buffer)
                     .isEqualTo(readLines(bytes));
+        }
+    }
+
+    @Test
+    void findsTheHighBitAnywhereInARange() {
+        byte[] bytes = new byte[40];
+        java.util.Arrays.fill(bytes, (byte) 'a');
+        assertThat(ExportLines.ascii(bytes, 0, 40)).isTrue();
+        for (int at = 0; at < 40; at++) {
+            bytes[at] = (byte) 0x80;
+            assertThat(ExportLines.ascii(bytes, 0, 40)).as("high bit at %d", at).isFalse();
+            assertThat(ExportLines.ascii(bytes, at + 1, 40)).isTrue();
+            assertThat(ExportLines.ascii(bytes, 0, at)).isTrue();
+            bytes[at] = 'a';
         }
     }
 
