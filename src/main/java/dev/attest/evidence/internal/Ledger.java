@@ -1,5 +1,6 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.evidence.LedgerStatus;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.identity.WorkspaceId;
 import org.springframework.dao.DuplicateKeyException;
@@ -108,6 +109,19 @@ public class Ledger {
         sign(workspace, head.seq(), head.hash());
         jdbc.sql("update ledger_head set signed_seq = ? where workspace_id = ?").params(head.seq(), workspace.value()).update();
         return true;
+    }
+
+    /** The head and the newest checkpoint; an empty ledger is at entry 0 with the genesis hash. */
+    public LedgerStatus status(WorkspaceId workspace) {
+        Head head = jdbc.sql("select seq, head_hash, signed_seq from ledger_head where workspace_id = ?")
+                .param(workspace.value())
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).optional()
+                .orElse(new Head(0, LedgerFormat.GENESIS, 0));
+        return jdbc.sql("select seq, signed_at, key_id from ledger_checkpoint where workspace_id = ? order by seq desc limit 1")
+                .param(workspace.value())
+                .query((rs, n) -> new LedgerStatus(head.seq(), head.hash(), rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional()
+                .orElse(new LedgerStatus(head.seq(), head.hash(), null, null, null));
     }
 
     /** Workspaces whose head moved since it was last signed. */
