@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CheckpointSignatures implements AutoCloseable {
 
-    private static final int MAX_PENDING = 4096;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    private final int maxPending;
     private final ArrayDeque<Check> pending = new ArrayDeque<>();
     private ExecutorService workers;
     private volatile boolean failed;
@@ -40,6 +40,15 @@ final class CheckpointSignatures implements AutoCloseable {
         }
     }
 
+    CheckpointSignatures() {
+        this(4096);
+    }
+
+    /** At most {@code maxPending} checks wait at a time; beyond that the caller checks the oldest itself. */
+    CheckpointSignatures(int maxPending) {
+        this.maxPending = maxPending;
+    }
+
     /** Queues the check of a checkpoint's signature; {@code checkpointsBefore} counts the checkpoints before it. */
     void submit(long seq, long checkpointsBefore, PublicKey key, byte[] message, String signature) throws InterruptedIOException {
         Check check = new Check(seq, checkpointsBefore, () -> {
@@ -52,7 +61,7 @@ final class CheckpointSignatures implements AutoCloseable {
         pending.addLast(check);
         workers().execute(check);
         // Forget the checks that passed, and keep the backlog bounded on very long ledgers.
-        while (!pending.isEmpty() && (pending.size() > MAX_PENDING || pending.peekFirst().isDone())) {
+        while (!pending.isEmpty() && (pending.size() > maxPending || pending.peekFirst().isDone())) {
             Check oldest = pending.peekFirst();
             oldest.run();
             if (!passed(oldest)) {
