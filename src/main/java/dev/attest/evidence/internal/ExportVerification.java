@@ -25,13 +25,24 @@ import java.util.Map;
 final class ExportVerification {
 
     private static final byte[] HEADER = LedgerFormat.HEADER.getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int HASH_HEX = 64;
+    /** The two lowercase hex digits of every byte value, at twice its value. */
+    private static final byte[] HEX_PAIRS = new byte[512];
+
+    static {
+        byte[] digits = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[2 * i] = digits[i >> 4];
+            HEX_PAIRS[2 * i + 1] = digits[i & 0xf];
+        }
+    }
 
     private final ExportLines lines;
     private final MessageDigest digest = LedgerFormat.sha256();
     /** The running head's hash in hex, followed by the newline that comes before an entry's fields in its hash input. */
-    private final byte[] previous = new byte[HASH_HEX + 1];
+    private byte[] previous = new byte[HASH_HEX + 1];
+    /** The hash just computed, in hex and followed by a newline: the next entry's {@link #previous} when it matches. */
+    private byte[] computedHex = new byte[HASH_HEX + 1];
     private final byte[] computed = new byte[32];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
     private final Map<String, PublicKey> keys = new HashMap<>();
@@ -44,6 +55,7 @@ final class ExportVerification {
         this.lines = new ExportLines(in);
         Arrays.fill(previous, (byte) '0');
         previous[HASH_HEX] = '\n';
+        computedHex[HASH_HEX] = '\n';
     }
 
     static LedgerVerification verify(InputStream in) throws IOException {
@@ -117,8 +129,7 @@ final class ExportVerification {
                 digest.update(b, fields, lastTab - fields);
                 digest();
                 if (matchesHex(b, hash)) {
-                    System.arraycopy(b, hash, previous, 0, HASH_HEX);
-                    expected++;
+                    advance();
                     return null;
                 }
             }
@@ -165,8 +176,7 @@ final class ExportVerification {
             return new LedgerVerification(false, seq - 1, checkpoints, seq,
                     "entry " + seq + " does not match: its hash should be " + HexFormat.of().formatHex(computed));
         }
-        System.arraycopy(b, hash, previous, 0, HASH_HEX);
-        expected++;
+        advance();
         return null;
     }
 
@@ -194,14 +204,23 @@ final class ExportVerification {
         return value;
     }
 
+    /** Whether the file has the computed hash, in lowercase hex, at {@code at}. */
     private boolean matchesHex(byte[] b, int at) {
+        byte[] hex = computedHex;
         for (int i = 0; i < computed.length; i++) {
-            int v = computed[i];
-            if (b[at + 2 * i] != HEX[(v >> 4) & 0xf] || b[at + 2 * i + 1] != HEX[v & 0xf]) {
-                return false;
-            }
+            int pair = (computed[i] & 0xff) << 1;
+            hex[2 * i] = HEX_PAIRS[pair];
+            hex[2 * i + 1] = HEX_PAIRS[pair + 1];
         }
-        return true;
+        return Arrays.equals(b, at, at + HASH_HEX, hex, 0, HASH_HEX);
+    }
+
+    /** The entry matched: its hash is the running head. */
+    private void advance() {
+        byte[] head = computedHex;
+        computedHex = previous;
+        previous = head;
+        expected++;
     }
 
     /** Checkpoints, the workspace and its public keys: a handful of lines, read as text. */
