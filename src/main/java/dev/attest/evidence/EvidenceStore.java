@@ -170,6 +170,12 @@ public class EvidenceStore {
         }
     }
 
+    /** The ledger's head and newest checkpoint. */
+    @Transactional(readOnly = true)
+    public LedgerStatus ledgerStatus(WorkspaceId workspace) {
+        return ledger.status(workspace);
+    }
+
     /** Signs the ledger head now if it moved since its last checkpoint. */
     @Transactional
     public boolean checkpoint(WorkspaceId workspace) {

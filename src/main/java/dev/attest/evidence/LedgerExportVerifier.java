@@ -2,10 +2,9 @@ package dev.attest.evidence;
 
 import dev.attest.evidence.internal.LedgerFormat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ public final class LedgerExportVerifier {
     }
 
     public static LedgerVerification verify(Path export) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(export)) {
             return LedgerFormat.verify(in);
         }
     }

@@ -116,6 +116,34 @@ public final class Http {
         return send(builder);
     }
 
+    /**
+     * Posts a multipart form as a browser does for {@code enctype="multipart/form-data"}: the fields,
+     * then the file as the part {@code file} (none when content is null). The path is sent as given, so
+     * a form action's query string (a CSRF token, say) goes along.
+     */
+    public Response postMultipart(String path, Map<String, String> fields, String filename, byte[] content) {
+        String boundary = "----attest" + java.util.UUID.randomUUID();
+        return send(request(path).timeout(Duration.ofSeconds(60)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, fields, filename, content))));
+    }
+
+    /** A multipart/form-data body: the fields, then the file as the part {@code file} unless content is null. */
+    public static byte[] multipartBody(String boundary, Map<String, String> fields, String filename, byte[] content) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (var field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (content != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -107,9 +108,20 @@ class EvidenceApi {
     @PreAuthorize("hasAuthority('evidence:read')")
     @Operation(summary = "The evidence's bytes, as stored")
     ResponseEntity<InputStreamResource> content(CurrentUser user, @PathVariable UUID id) {
+        return download(evidence, user, id);
+    }
+
+    /** The evidence's bytes as an attachment named by its hash, for the API and the pages alike. */
+    static ResponseEntity<InputStreamResource> download(EvidenceStore evidence, CurrentUser user, UUID id) {
         EvidenceItem item = evidence.get(user.workspaceId(), id);
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(item.mediaType());
+        } catch (InvalidMediaTypeException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(item.mediaType()))
+                .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + item.sha256() + "\"")
                 .header("X-Content-SHA256", item.sha256())
                 .body(new InputStreamResource(evidence.content(user.workspaceId(), id)));
@@ -126,6 +138,11 @@ class EvidenceApi {
     @PreAuthorize("hasAuthority('evidence:read')")
     @Operation(summary = "The ledger export, for 'java -jar attest.jar verify-ledger FILE'")
     void export(CurrentUser user, HttpServletResponse response) throws IOException {
+        export(evidence, user, response);
+    }
+
+    /** Streams the ledger export as a text attachment, for the API and the pages alike. */
+    static void export(EvidenceStore evidence, CurrentUser user, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attest-ledger.txt\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

@@ -1,14 +1,15 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.evidence.LedgerStatus;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.identity.WorkspaceId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,9 @@ public class Ledger {
     /** An entry to append. */
     public record Entry(UUID evidenceId, String kind, String sha256) {
     }
+
+    private static final MultiRowInsert ENTRIES = new MultiRowInsert("ledger_entry",
+            "workspace_id", "seq", "recorded_at", "evidence_id", "kind", "sha256", "entry_hash");
 
     private final JdbcClient jdbc;
     private final LedgerKeys keys;
@@ -69,7 +73,7 @@ public class Ledger {
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
     }
 
-    /** Appends entries in order (one batch insert) and returns the sequence number of each. */
+    /** Appends entries in order (multi-row inserts of up to 500 entries) and returns the sequence number of each. */
     public List<Long> append(WorkspaceId workspace, List<Entry> entries) {
         Head head = lockHead(workspace);
         String recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
@@ -85,8 +89,7 @@ public class Ledger {
             numbers.add(seq);
             previous = hash;
         }
-        template.batchUpdate("insert into ledger_entry (workspace_id, seq, recorded_at, evidence_id, kind, sha256, entry_hash) "
-                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+        ENTRIES.insert(template, rows);
         long signedSeq = head.signedSeq();
         if (seq - signedSeq >= properties.getCheckpointEvery()) {
             sign(workspace, seq, previous);
@@ -106,6 +109,19 @@ public class Ledger {
         sign(workspace, head.seq(), head.hash());
         jdbc.sql("update ledger_head set signed_seq = ? where workspace_id = ?").params(head.seq(), workspace.value()).update();
         return true;
+    }
+
+    /** The head and the newest checkpoint; an empty ledger is at entry 0 with the genesis hash. */
+    public LedgerStatus status(WorkspaceId workspace) {
+        Head head = jdbc.sql("select seq, head_hash, signed_seq from ledger_head where workspace_id = ?")
+                .param(workspace.value())
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).optional()
+                .orElse(new Head(0, LedgerFormat.GENESIS, 0));
+        return jdbc.sql("select seq, signed_at, key_id from ledger_checkpoint where workspace_id = ? order by seq desc limit 1")
+                .param(workspace.value())
+                .query((rs, n) -> new LedgerStatus(head.seq(), head.hash(), rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional()
+                .orElse(new LedgerStatus(head.seq(), head.hash(), null, null, null));
     }
 
     /** Workspaces whose head moved since it was last signed. */
@@ -168,7 +184,7 @@ public class Ledger {
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     export(workspace, out);
                 }
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                try (InputStream in = Files.newInputStream(file)) {
                     return LedgerFormat.verify(in);
                 }
             } finally {

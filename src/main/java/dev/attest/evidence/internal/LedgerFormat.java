@@ -2,18 +2,15 @@ package dev.attest.evidence.internal;
 
 import dev.attest.evidence.LedgerVerification;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.HexFormat;
 
 /**
@@ -71,90 +68,11 @@ public final class LedgerFormat {
         }
     }
 
-    /** Verifies an export read line by line; names the first entry or checkpoint that does not match. */
-    public static LedgerVerification verify(BufferedReader in) throws IOException {
-        String line = in.readLine();
-        if (!HEADER.equals(line)) {
-            return new LedgerVerification(false, 0, 0, null, "not an Attest ledger export (first line must be '" + HEADER.replace('\t', ' ') + "')");
-        }
-        String workspace = null;
-        Map<String, PublicKey> keys = new HashMap<>();
-        String previous = GENESIS;
-        long expected = 1;
-        long checkpoints = 0;
-        MessageDigest digest = sha256();
-        byte[] newline = {'\n'};
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isEmpty()) {
-                continue;
-            }
-            char type = line.charAt(0);
-            if (type == 'E') {
-                int last = line.lastIndexOf('\t');
-                int firstTab = line.indexOf('\t', 2);
-                if (last <= 2 || firstTab < 0) {
-                    return new LedgerVerification(false, expected - 1, checkpoints, expected, "line " + lineNo + " is not a ledger entry");
-                }
-                long seq;
-                try {
-                    seq = Long.parseLong(line, 2, firstTab, 10);
-                } catch (NumberFormatException e) {
-                    return new LedgerVerification(false, expected - 1, checkpoints, expected, "line " + lineNo + " has no entry number");
-                }
-                if (seq != expected) {
-                    return new LedgerVerification(false, expected - 1, checkpoints, expected,
-                            "entry " + expected + " is missing (found entry " + seq + " on line " + lineNo + ")");
-                }
-                digest.update(previous.getBytes(StandardCharsets.US_ASCII));
-                digest.update(newline);
-                digest.update(line.substring(2, last).getBytes(StandardCharsets.UTF_8));
-                String computed = HEX.formatHex(digest.digest());
-                if (!computed.regionMatches(0, line, last + 1, 64) || line.length() != last + 65) {
-                    return new LedgerVerification(false, seq - 1, checkpoints, seq,
-                            "entry " + seq + " does not match: its hash should be " + computed);
-                }
-                previous = computed;
-                expected++;
-            } else if (type == 'C') {
-                String[] f = line.split("\t");
-                PublicKey key = f.length == 6 ? keys.get(f[4]) : null;
-                if (key == null) {
-                    return new LedgerVerification(false, expected - 1, checkpoints, null, "line " + lineNo + " is not a valid checkpoint");
-                }
-                long seq = Long.parseLong(f[1]);
-                // A checkpoint follows the entry it signs, so only the running head is needed.
-                String atSeq = seq == expected - 1 ? previous : null;
-                if (atSeq == null || !atSeq.equals(f[2])) {
-                    return new LedgerVerification(false, expected - 1, checkpoints, seq,
-                            "checkpoint at entry " + seq + " names a head hash the entries do not produce");
-                }
-                try {
-                    Signature verifier = Signature.getInstance("Ed25519");
-                    verifier.initVerify(key);
-                    verifier.update(checkpointMessage(workspace, seq, f[2], f[3]));
-                    if (!verifier.verify(Base64.getDecoder().decode(f[5]))) {
-                        return new LedgerVerification(false, expected - 1, checkpoints, seq, "checkpoint at entry " + seq + " has a bad signature");
-                    }
-                } catch (Exception e) {
-                    return new LedgerVerification(false, expected - 1, checkpoints, seq, "checkpoint at entry " + seq + " has a bad signature");
-                }
-                checkpoints++;
-            } else if (line.startsWith("workspace\t")) {
-                workspace = line.substring(10);
-            } else if (line.startsWith("public-key\t")) {
-                String[] f = line.split("\t");
-                if (f.length != 3) {
-                    return new LedgerVerification(false, 0, 0, null, "line " + lineNo + " is not a public key");
-                }
-                keys.put(f[1], publicKey(f[2]));
-            } else {
-                return new LedgerVerification(false, expected - 1, checkpoints, null, "line " + lineNo + " is not part of a ledger export");
-            }
-        }
-        long entries = expected - 1;
-        return new LedgerVerification(true, entries, checkpoints, null,
-                "ledger verifies: " + entries + " entries, " + checkpoints + " signed checkpoints, head " + previous);
+    /**
+     * Verifies an export read as bytes (buffer it or not: it is read in large blocks); names the first
+     * entry or checkpoint that does not match, with its line.
+     */
+    public static LedgerVerification verify(InputStream in) throws IOException {
+        return ExportVerification.verify(in);
     }
 }

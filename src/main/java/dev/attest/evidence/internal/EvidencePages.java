@@ -1,0 +1,132 @@
+package dev.attest.evidence.internal;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.evidence.EvidenceItem;
+import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceTooLargeException;
+import dev.attest.evidence.NewEvidence;
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The evidence locker's page: the evidence list with its filters, the upload form, and the ledger's state and check. */
+@Controller
+class EvidencePages {
+
+    static final String PAGE = "/evidence";
+    private static final int LIST_SIZE = 100;
+    private static final List<String> KINDS = List.of("upload", "check-results");
+
+    private final EvidenceStore evidence;
+    private final Catalog catalog;
+
+    EvidencePages(EvidenceStore evidence, Catalog catalog) {
+        this.evidence = evidence;
+        this.catalog = catalog;
+    }
+
+    @GetMapping(PAGE)
+    @PreAuthorize("hasAuthority('evidence:read')")
+    String list(CurrentUser user, @RequestParam(required = false) String control, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String tooLarge, @RequestParam(required = false) UUID added,
+                HttpServletRequest request, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (tooLarge != null) {
+            errors.put("file", tooLargeMessage());
+        }
+        prepare(user, model, control, kind, errors, Map.of());
+        model.addAttribute("added", added);
+        return Htmx.view(request, "evidence/list", "results");
+    }
+
+    private void prepare(CurrentUser user, Model model, String control, String kind, Map<String, String> errors, Map<String, String> form) {
+        List<EvidenceItem> items = evidence.list(user.workspaceId(), control, kind, LIST_SIZE);
+        model.addAttribute("items", items);
+        model.addAttribute("full", items.size() == LIST_SIZE);
+        model.addAttribute("control", control == null ? "" : control.strip());
+        model.addAttribute("kind", kind == null ? "" : kind.strip());
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("controls", catalog.controls());
+        model.addAttribute("ledger", evidence.ledgerStatus(user.workspaceId()));
+        model.addAttribute("canUpload", user.can(Permission.EVIDENCE_WRITE));
+        model.addAttribute("limit", DataSize.ofBytes(evidence.maxUploadBytes()).toMegabytes() + " MB");
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+    }
+
+    @PostMapping(PAGE)
+    @PreAuthorize("hasAuthority('evidence:write')")
+    String upload(CurrentUser user, @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String title,
+                  @RequestParam(defaultValue = "") String controls, @RequestParam(defaultValue = "") String validUntil, Model model) {
+        Map<String, String> form = Map.of("title", title, "controls", controls, "validUntil", validUntil);
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            if (file == null || file.isEmpty()) {
+                errors.put("file", "choose the file to upload");
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidFieldException(errors);
+            }
+            NewEvidence meta = new NewEvidence("upload", title.isBlank() ? file.getOriginalFilename() : title, file.getOriginalFilename(), file.getContentType(),
+                    EvidenceApi.keys(controls), EvidenceApi.date("validUntil", validUntil), user.actor());
+            try (InputStream in = file.getInputStream()) {
+                EvidenceItem item = evidence.add(user.workspaceId(), meta, in);
+                return "redirect:" + PAGE + "?added=" + item.id();
+            }
+        } catch (InvalidFieldException e) {
+            errors.putAll(e.errors());
+        } catch (EvidenceTooLargeException e) {
+            errors.put("file", tooLargeMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        prepare(user, model, null, null, errors, form);
+        return "evidence/list";
+    }
+
+    private String tooLargeMessage() {
+        return "the file is larger than the upload limit of " + DataSize.ofBytes(evidence.maxUploadBytes()).toMegabytes() + " MB";
+    }
+
+    @GetMapping(PAGE + "/{id}/content")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    ResponseEntity<InputStreamResource> download(CurrentUser user, @PathVariable UUID id) {
+        return EvidenceApi.download(evidence, user, id);
+    }
+
+    @GetMapping(PAGE + "/ledger/verify")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    String verify(CurrentUser user, HttpServletRequest request, Model model) {
+        model.addAttribute("verification", evidence.verifyLedger(user.workspaceId()));
+        model.addAttribute("ledger", evidence.ledgerStatus(user.workspaceId()));
+        return Htmx.view(request, "evidence/verify", "verification");
+    }
+
+    @GetMapping(PAGE + "/ledger/export")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    void export(CurrentUser user, HttpServletResponse response) throws IOException {
+        EvidenceApi.export(evidence, user, response);
+    }
+}
