@@ -5,7 +5,7 @@ set -e
 cd "$(dirname "$0")/../.."
 [ -d target/classes ] || ./mvnw -B -q compile
 CP_FILE=target/bench-classpath.txt
-[ -f "$CP_FILE" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+[ "$CP_FILE" -nt pom.xml ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
 if [ -z "$ATTEST_DB_URL" ]; then
   psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'attest_bench'" | grep -q 1 \
     || psql -h 127.0.0.1 -U postgres -d postgres -c "create database attest_bench" >/dev/null

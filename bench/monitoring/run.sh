@@ -5,5 +5,5 @@ set -e
 cd "$(dirname "$0")/../.."
 [ -d target/classes ] || ./mvnw -B -q compile
 CP_FILE=target/bench-classpath.txt
-[ -f "$CP_FILE" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+[ "$CP_FILE" -nt pom.xml ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
 exec java -Xmx2g -cp "target/classes:$(cat "$CP_FILE")" bench/monitoring/EvaluationBench.java "$@"

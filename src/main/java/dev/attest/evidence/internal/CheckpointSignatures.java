@@ -124,12 +124,25 @@ final class CheckpointSignatures implements AutoCloseable {
         }
     }
 
-    private static boolean valid(PublicKey key, byte[] message, String signature) {
+    /** The X.509 SubjectPublicKeyInfo of every Ed25519 key starts with these 12 bytes; the raw key follows. */
+    private static final byte[] ED25519_KEY_PREFIX = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+
+    /**
+     * RFC 8032 verification with Bouncy Castle's Ed25519, which is several times faster than JDK 17's
+     * (about 1.25 ms a signature there); a key that is not plain Ed25519 falls back to the JDK.
+     */
+    static boolean valid(PublicKey key, byte[] message, String signature) {
         try {
+            byte[] sig = Base64.getDecoder().decode(signature);
+            byte[] encoded = key.getEncoded();
+            if (encoded != null && encoded.length == 44 && java.util.Arrays.equals(encoded, 0, 12, ED25519_KEY_PREFIX, 0, 12)) {
+                return sig.length == org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE
+                        && org.bouncycastle.math.ec.rfc8032.Ed25519.verify(sig, 0, encoded, 12, message, 0, message.length);
+            }
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
             verifier.update(message);
-            return verifier.verify(Base64.getDecoder().decode(signature));
+            return verifier.verify(sig);
         } catch (Exception e) {
             return false;
         }

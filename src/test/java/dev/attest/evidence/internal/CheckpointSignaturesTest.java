@@ -68,4 +68,30 @@ class CheckpointSignaturesTest {
             assertThat(signatures.failed()).isTrue();
         }
     }
+
+    @Test
+    void bouncyCastleAndTheJdkAgreeOnEverySignature() throws Exception {
+        Signature jdk = Signature.getInstance("Ed25519");
+        for (int i = 0; i < 200; i++) {
+            byte[] message = message(i);
+            String good = signature(message);
+            byte[] flipped = Base64.getDecoder().decode(good);
+            flipped[i % 64] ^= (byte) (1 << (i % 8));
+            byte[] otherMessage = message(i + 1);
+            for (var pair : java.util.List.of(java.util.Map.entry(message, good), java.util.Map.entry(otherMessage, good),
+                    java.util.Map.entry(message, Base64.getEncoder().encodeToString(flipped)))) {
+                jdk.initVerify(keys.getPublic());
+                jdk.update(pair.getKey());
+                boolean byJdk;
+                try {
+                    byJdk = jdk.verify(Base64.getDecoder().decode(pair.getValue()));
+                } catch (java.security.SignatureException e) {
+                    byJdk = false;
+                }
+                assertThat(CheckpointSignatures.valid(keys.getPublic(), pair.getKey(), pair.getValue())).as("signature %d", i).isEqualTo(byJdk);
+            }
+            assertThat(CheckpointSignatures.valid(keys.getPublic(), message, good)).isTrue();
+        }
+        assertThat(CheckpointSignatures.valid(keys.getPublic(), message(1), "c2hvcnQ=")).as("a signature of the wrong length").isFalse();
+    }
 }
