@@ -76,7 +76,7 @@ class MonitoringApiTest {
     }
 
     @Test
-    void aFailingCheckFailsItsControlOpensAFindingForTheOwnerAndClosesItWhenItPassesAgain() {
+    void aFailingCheckFailsItsControlOpensAFindingForTheOwnerAndClosesItWhenItPassesAgain() throws Exception {
         String type = "test.widget" + unique().replaceAll("[^a-z0-9]", "");
         String key = "widget-locked-" + unique();
         api().patchJson("/api/v1/controls/PH-07", """
@@ -128,6 +128,21 @@ class MonitoringApiTest {
 
         JsonNode evaluations = api().get("/api/v1/monitoring/evaluations?limit=1").json();
         assertThat(evaluations.get(0).get("evidenceId").isNull()).isFalse();
+        // The run's snapshot is evidence: gzipped JSON naming this check's verdict on each resource and why.
+        String evidenceId = evaluations.get(0).get("evidenceId").asText();
+        assertThat(api().get("/api/v1/evidence/" + evidenceId).json().get("filename").asText()).isEqualTo("check-results.json.gz");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(api().getBytes("/api/v1/evidence/" + evidenceId + "/content")))) {
+            JsonNode snapshot = tools.jackson.databind.json.JsonMapper.builder().build().readTree(in);
+            JsonNode mine = null;
+            for (JsonNode result : snapshot.get("results")) {
+                if (result.get("checkKey").asText().equals(key) && result.get("resourceId").asText().equals("w2")) {
+                    mine = result;
+                }
+            }
+            assertThat(mine).as("the result of %s on w2", key).isNotNull();
+            assertThat(mine.get("outcome").asText()).isEqualTo("pass");
+            assertThat(mine.get("observed").get("locked").asBoolean()).isTrue();
+        }
         assertThat(api().get("/api/v1/evidence/ledger/verify").json().get("valid").asBoolean()).isTrue();
     }
 

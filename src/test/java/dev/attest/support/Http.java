@@ -72,6 +72,22 @@ public final class Http {
         return send(request(path).GET());
     }
 
+    /** The body as bytes, for downloads that are not text. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " gave " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = request(path).GET();
         headers.forEach(builder::header);
