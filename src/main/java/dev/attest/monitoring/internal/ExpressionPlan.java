@@ -18,10 +18,12 @@ import java.util.Set;
 
 /**
  * A check expression translated from CEL's checked syntax tree into a tree of small Java nodes
- * that read the resource's JSON map as Jackson produced it: no copy of the document, no CEL value
- * conversion. It covers the shapes checks are written in (field reads, {@code has()}, logic,
- * comparisons, arithmetic on numbers, timestamps and durations, {@code in}, {@code size}, string
- * tests and the list macros).
+ * that read the resource's fields from their slots in a {@link FieldLayout} (values as Jackson
+ * reads JSON): no copy of the document, no CEL value conversion. It covers the shapes checks are
+ * written in (field reads, {@code has()}, logic, comparisons, arithmetic on numbers, timestamps and
+ * durations, {@code in}, {@code size}, string tests, {@code matches} with a constant pattern and
+ * the list macros); sub-expressions of constants are computed once, those of {@code now} and
+ * constants once per run.
  *
  * <p>The plan only answers when the answer is plain: the moment anything is not (a missing field,
  * mixed types, an overflow, a value it does not model), it gives up with {@link Unsure} and the
@@ -51,7 +53,7 @@ final class ExpressionPlan {
         Object eval(Object[] frame);
     }
 
-    /** The CEL null inside the plan (Jackson gives Java null for JSON null). */
+    /** The CEL null inside the plan (Jackson gives Java null for JSON null); also what a slot holds for it. */
     private static final Object NULL = FieldLayout.JSON_NULL;
     private static final Object ABSENT = new Object();
     private static final int RESOURCE = 0;
