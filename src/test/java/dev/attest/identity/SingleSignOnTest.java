@@ -61,8 +61,12 @@ class SingleSignOnTest {
 
     /** Walks the authorization code flow as a browser does: app, provider, back to the app. */
     private HttpResponse<String> signInAs(String email) throws Exception {
-        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback("default", "subject-" + email, "JWT", List.of("attest"),
-                Map.of("email", email, "name", "Sam Sso"), 3600));
+        return signInWith(Map.of("email", email, "name", "Sam Sso"), email);
+    }
+
+    /** The same flow with the ID token carrying these claims. */
+    private HttpResponse<String> signInWith(Map<String, Object> claims, String email) throws Exception {
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback("default", "subject-" + email, "JWT", List.of("attest"), claims, 3600));
         assertThat(get("/login").body()).contains("Sign in with single sign-on");
         HttpResponse<String> toProvider = get("/oauth2/authorization/sso");
         assertThat(location(toProvider)).startsWith(PROVIDER.issuerUrl("default").toString());
@@ -106,6 +110,20 @@ class SingleSignOnTest {
         assertThat(location(forged)).endsWith("/login?sso-error");
         assertThat(get("/login?sso-error").body()).contains("Single sign-on failed");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'identity.sso-failed' and summary like '%authorization_request_not_found%'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void anIdTokenWithAnotherSignInsNonceIsRefusedAndRecorded() throws Exception {
+        String email = "mallory-" + UUID.randomUUID().toString().substring(0, 8) + "@sso.example.test";
+
+        // An ID token minted for some other sign-in (its nonce is not the one this browser's request sent).
+        HttpResponse<String> refused = signInWith(Map.of("email", email, "name", "Mallory", "nonce", "replayed-from-elsewhere"), email);
+
+        assertThat(location(refused)).endsWith("/login?sso-error");
+        assertThat(get("/account").statusCode()).isEqualTo(302);
+        assertThat(Http.withToken(port, AttestTest.ADMIN_TOKEN).get("/api/v1/members").body()).doesNotContain(email);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'identity.sso-failed' and summary like '%nonce%'")
                 .query(Long.class).single()).isPositive();
     }
 }
