@@ -39,7 +39,10 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-            return new ChromeDriver(service, options);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // A form post on a busy machine can take longer than the click: look for elements for a while.
+            driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(10));
+            return driver;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

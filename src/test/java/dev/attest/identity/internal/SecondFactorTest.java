@@ -168,7 +168,8 @@ class SecondFactorTest {
             browser.findElement(By.name("username")).sendKeys(account.email());
             browser.findElement(By.name("password")).sendKeys(account.password());
             browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-            assertThat(browser.getCurrentUrl()).endsWith("/login/mfa");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/login/mfa$"));
             browser.findElement(By.cssSelector("[data-testid=mfa-code]")).sendKeys(code(secret, 1));
             browser.findElement(By.cssSelector("form[action='/login/mfa'] button")).click();
 
