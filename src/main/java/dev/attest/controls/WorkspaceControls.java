@@ -180,12 +180,8 @@ public class WorkspaceControls {
     public ControlsOverview overview(WorkspaceId workspace) {
         Map<ControlKey, ControlState> states = states(workspace);
         Map<ControlKey, ControlSignal> signals = signals(workspace);
-        Map<ControlKey, ControlStatus> statuses = new LinkedHashMap<>();
-        states.forEach((key, state) -> statuses.put(key, ControlStatus.of(state.status(), signals.getOrDefault(key, ControlSignal.NONE))));
-        java.util.function.Predicate<ControlKey> satisfied = key -> {
-            ControlState state = states.get(key);
-            return state != null && state.status().settled() && statuses.get(key) != ControlStatus.FAILING;
-        };
+        Map<ControlKey, ControlStatus> statuses = statusesOf(states, signals);
+        java.util.function.Predicate<ControlKey> satisfied = satisfiedBy(states, statuses);
         List<FrameworkReadiness> readiness = new ArrayList<>();
         for (AdoptedFramework adopted : adopted(workspace)) {
             readiness.add(Readiness.of(catalog.requireFramework(adopted.frameworkId()), adopted.categories(), satisfied));
@@ -235,13 +231,22 @@ public class WorkspaceControls {
      */
     @Transactional(readOnly = true)
     public java.util.function.Predicate<ControlKey> satisfied(WorkspaceId workspace) {
-        Map<ControlKey, ControlState> states = store.states(workspace, catalog);
-        Map<ControlKey, ControlSignal> signals = signals(workspace);
+        Map<ControlKey, ControlState> states = states(workspace);
+        return satisfiedBy(states, statusesOf(states, signals(workspace)));
+    }
+
+    private static java.util.function.Predicate<ControlKey> satisfiedBy(Map<ControlKey, ControlState> states,
+                                                                      Map<ControlKey, ControlStatus> statuses) {
         return key -> {
             ControlState state = states.get(key);
-            return state != null && state.status().settled()
-                    && ControlStatus.of(state.status(), signals.getOrDefault(key, ControlSignal.NONE)) != ControlStatus.FAILING;
+            return state != null && state.status().settled() && statuses.get(key) != ControlStatus.FAILING;
         };
+    }
+
+    private static Map<ControlKey, ControlStatus> statusesOf(Map<ControlKey, ControlState> states, Map<ControlKey, ControlSignal> signals) {
+        Map<ControlKey, ControlStatus> statuses = new LinkedHashMap<>();
+        states.forEach((key, state) -> statuses.put(key, ControlStatus.of(state.status(), signals.getOrDefault(key, ControlSignal.NONE))));
+        return statuses;
     }
 
     /** Every source's signals about the workspace's controls, added up per control. */
@@ -255,11 +260,7 @@ public class WorkspaceControls {
     /** Every control's status (passing, failing, needs evidence, not applicable). */
     @Transactional(readOnly = true)
     public Map<ControlKey, ControlStatus> statuses(WorkspaceId workspace) {
-        Map<ControlKey, ControlSignal> signals = signals(workspace);
-        Map<ControlKey, ControlStatus> statuses = new LinkedHashMap<>();
-        states(workspace).forEach((key, state) ->
-                statuses.put(key, ControlStatus.of(state.status(), signals.getOrDefault(key, ControlSignal.NONE))));
-        return statuses;
+        return statusesOf(states(workspace), signals(workspace));
     }
 
     /** One control's status; an unknown key is a 404. */

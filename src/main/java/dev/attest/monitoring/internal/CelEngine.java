@@ -136,8 +136,9 @@ public class CelEngine {
 
     /** Runs a compiled expression over a resource given as a map, with the expression's own plan. */
     public Verdict evaluate(Compiled compiled, Map<String, Object> data, Instant now) {
-        Subject subject = Subject.of(data, FieldLayout.of(compiled.fieldsRead()), now);
-        return evaluate(compiled, compiled.plan().orElse(null), subject);
+        ExpressionPlan plan = compiled.plan().orElse(null);
+        FieldLayout layout = plan != null ? plan.layout() : FieldLayout.of(compiled.fieldsRead());
+        return evaluate(compiled, plan, Subject.of(data, layout, now));
     }
 
     /**

@@ -91,6 +91,11 @@ final class ExpressionPlan {
         return test(frame(layout.read(resource), now, frameSize));
     }
 
+    /** The layout this plan reads its fields from. */
+    FieldLayout layout() {
+        return layout;
+    }
+
     /**
      * The same over a frame from {@link #frame}, at least {@link #frameSize()} long: the checks of
      * one resource share one frame, since each writes the slots it reads before reading them.
@@ -593,7 +598,7 @@ final class ExpressionPlan {
                     case "@not_strictly_false" -> frame -> bool(a.eval(frame));
                     case "size" -> frame -> size(a.eval(frame));
                     case "timestamp" -> frame -> parseTimestamp(a.eval(frame));
-                    case "duration" -> constantDuration(a).<Node>map(Constant::new).orElse(frame -> parseDuration(a.eval(frame)));
+                    case "duration" -> frame -> parseDuration(a.eval(frame)); // a constant text is folded by foldIfFixed
                     default -> throw new Unsupported("function " + function);
                 };
             }
@@ -692,17 +697,6 @@ final class ExpressionPlan {
         public Object eval(Object[] frame) {
             return value;
         }
-    }
-
-    /** duration("2160h") and the like are read once, when the plan is made. */
-    private static Optional<Duration> constantDuration(Node argument) {
-        if (argument instanceof Constant c && c.value instanceof String text) {
-            Duration parsed = GoDuration.parse(text);
-            if (parsed != null && parsed.abs().compareTo(MAX_DURATION) <= 0) {
-                return Optional.of(parsed);
-            }
-        }
-        return Optional.empty();
     }
 
     /**
