@@ -4,6 +4,7 @@ import dev.attest.controls.WorkspaceControls;
 import dev.attest.monitoring.internal.Connections;
 import dev.attest.support.AttestTest;
 import dev.attest.support.Http;
+import dev.attest.support.Services;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,7 @@ class ConnectionsAndImportsTest {
 
     @Test
     void aPostgresConnectionKeepsItsSecretEncryptedAndItsRunCollectsTheServer() {
+        Services.requirePostgres();
         String password = "s3cret-" + UUID.randomUUID();
         var created = api().postJson("/api/v1/connections", """
                 {"name": "primary db", "kind": "postgres", "target": "127.0.0.1:5432/postgres",
