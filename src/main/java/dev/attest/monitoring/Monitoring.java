@@ -1,21 +1,19 @@
 package dev.attest.monitoring;
 
-import dev.attest.catalog.ControlKey;
-import dev.attest.controls.ControlState;
-import dev.attest.controls.WorkspaceControls;
-import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
-import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.internal.BuiltInChecks;
 import dev.attest.monitoring.internal.CheckRules;
 import dev.attest.monitoring.internal.CheckStore;
+import dev.attest.monitoring.internal.ContentHash;
 import dev.attest.monitoring.internal.Documents;
 import dev.attest.monitoring.internal.Evaluator;
 import dev.attest.monitoring.internal.FindingStore;
+import dev.attest.monitoring.internal.MonitoringProperties;
 import dev.attest.monitoring.internal.ResourceStore;
 import dev.attest.monitoring.internal.ResourceTypes;
+import dev.attest.monitoring.internal.ResultEvidence;
 import dev.attest.monitoring.internal.ResultStore;
+import dev.attest.monitoring.internal.RunWriter;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,19 +21,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -47,9 +42,6 @@ import java.util.UUID;
 @Service
 public class Monitoring {
 
-    /** At most this many resources in one push or import. */
-    public static final int MAX_BATCH = 10_000;
-
     private final BuiltInChecks builtIns;
     private final CheckStore checkStore;
     private final CheckRules rules;
@@ -59,15 +51,16 @@ public class Monitoring {
     private final Evaluator evaluator;
     private final ResultStore results;
     private final FindingStore findings;
-    private final WorkspaceControls controls;
-    private final EvidenceStore evidence;
+    private final RunWriter writer;
+    private final ResultEvidence resultEvidence;
+    private final MonitoringProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Monitoring(BuiltInChecks builtIns, CheckStore checkStore, CheckRules rules, ResourceStore resources, ResourceTypes types,
-               List<ResourceSource> sources, Evaluator evaluator, ResultStore results, FindingStore findings,
-               WorkspaceControls controls, EvidenceStore evidence, ApplicationEventPublisher events,
+               List<ResourceSource> sources, Evaluator evaluator, ResultStore results, FindingStore findings, RunWriter writer,
+               ResultEvidence resultEvidence, MonitoringProperties properties, ApplicationEventPublisher events,
                TransactionTemplate transactions, Clock clock) {
         this.builtIns = builtIns;
         this.checkStore = checkStore;
@@ -78,8 +71,9 @@ public class Monitoring {
         this.evaluator = evaluator;
         this.results = results;
         this.findings = findings;
-        this.controls = controls;
-        this.evidence = evidence;
+        this.writer = writer;
+        this.resultEvidence = resultEvidence;
+        this.properties = properties;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -104,14 +98,26 @@ public class Monitoring {
 
     /**
      * Creates or replaces one of the workspace's own checks. The expression is compiled first; an
-     * error comes back naming its line and column. Built-in checks cannot be overwritten.
+     * error comes back naming its line and column. Built-in checks cannot be overwritten. The check
+     * then runs over every resource of its type (only it: the other checks' results stand).
      */
-    @Transactional
     public Check saveCheck(WorkspaceId workspace, CheckDraft draft, String actor) {
         Check check = validated(draft);
-        boolean exists = checkStore.find(workspace, check.key()).isPresent();
-        checkStore.save(workspace, check, actor, clock.instant());
-        events.publishEvent(new CheckSaved(workspace, check.key(), exists ? "changed" : "created", actor));
+        Check before = transactions.execute(status -> {
+            results.lock(workspace);
+            Check previous = checkStore.find(workspace, check.key()).orElse(null);
+            checkStore.save(workspace, check, actor, clock.instant());
+            if (previous != null && !previous.resourceType().equals(check.resourceType())) {
+                RunWriter.Changes changes = new RunWriter.Changes();
+                writer.dropCheck(workspace, check.key(), clock.instant(), changes);
+                resultEvidence.delta(workspace, "check:" + check.key(), clock.instant(), changes, check.controls());
+            }
+            events.publishEvent(new CheckSaved(workspace, check.key(), previous != null ? "changed" : "created", actor));
+            return previous;
+        });
+        if (before == null || !before.expression().equals(check.expression()) || !before.resourceType().equals(check.resourceType())) {
+            evaluate(workspace, "check:" + check.key(), actor, check);
+        }
         return check;
     }
 
@@ -131,15 +137,21 @@ public class Monitoring {
                 draft.expression().strip(), false);
     }
 
-    @Transactional
+    /** Deletes one of the workspace's checks: its results go and its open findings close. */
     public void deleteCheck(WorkspaceId workspace, String key, String actor) {
         if (builtIns.get(key).isPresent()) {
             throw new InvalidFieldException("key", "built-in checks cannot be deleted");
         }
-        if (!checkStore.delete(workspace, key)) {
-            throw new NotFoundException("No check " + key);
-        }
-        events.publishEvent(new CheckSaved(workspace, key, "deleted", actor));
+        transactions.executeWithoutResult(status -> {
+            results.lock(workspace);
+            if (!checkStore.delete(workspace, key)) {
+                throw new NotFoundException("No check " + key);
+            }
+            RunWriter.Changes changes = new RunWriter.Changes();
+            writer.dropCheck(workspace, key, clock.instant(), changes);
+            resultEvidence.delta(workspace, "check:" + key, clock.instant(), changes, List.of());
+            events.publishEvent(new CheckSaved(workspace, key, "deleted", actor));
+        });
     }
 
     /** Evaluates a draft against the current resources of its type without saving anything. */
@@ -175,15 +187,61 @@ public class Monitoring {
     }
 
     /**
-     * Stores pushed or imported resources (all or nothing) and evaluates the checks. A resource of a
-     * type nobody knows, without an id, or a batch that is too large, is refused naming its index.
+     * Stores pushed or imported resources and evaluates what they changed, all in one transaction:
+     * a resource whose document is unchanged is not evaluated again, and the same batch twice
+     * changes nothing. With {@code complete}, the batch is everything this source has of the types
+     * it carries: resources of those types it sent before and not now are retired and their
+     * findings closed. A resource of a type nobody knows, without an id or too large, or a batch
+     * that is too large, is refused naming its index, and nothing is stored.
      */
+    public Evaluation receive(WorkspaceId workspace, List<Resource> batch, String source, String actor, boolean complete) {
+        Map<String, List<ResourceStore.Document>> byType = validated(workspace, batch);
+        return write(workspace, source, actor, null, byType, complete ? byType.keySet() : Set.of(), batch.size());
+    }
+
+    /** {@link #receive(WorkspaceId, List, String, String, boolean)} for a batch that is not complete. */
     public Evaluation receive(WorkspaceId workspace, List<Resource> batch, String source, String actor) {
+        return receive(workspace, batch, source, actor, false);
+    }
+
+    /**
+     * Stores what a connection's run collected, evaluates what changed, and retires what it
+     * collected before and no longer finds.
+     */
+    public void replaceCollected(WorkspaceId workspace, UUID connectionId, String source, List<Resource> collected) {
+        Map<String, List<ResourceStore.Document>> byType = documents(collected);
+        Set<String> retireTypes = new TreeSet<>(byType.keySet());
+        retireTypes.addAll(resources.typesOf(workspace, connectionId));
+        write(workspace, source, "system", connectionId, byType, retireTypes, collected.size());
+    }
+
+    /** Removes one resource: its results go and its open findings close. False when there was none. */
+    public boolean removeResource(WorkspaceId workspace, String type, String id, String actor) {
+        boolean[] found = {false};
+        transactions.executeWithoutResult(status -> {
+            results.lock(workspace);
+            Instant now = clock.instant();
+            RunWriter.Changes changes = new RunWriter.Changes();
+            List<String> removed = resources.delete(workspace, type, List.of(id));
+            found[0] = !removed.isEmpty();
+            if (found[0]) {
+                writer.apply(workspace, type, checksOf(workspace, type), List.of(), List.of(), removed, now, changes);
+                changes.changed = 1;
+                finish(workspace, "delete:" + type, actor, now, now, 0, changes);
+            }
+        });
+        return found[0];
+    }
+
+    private Map<String, List<ResourceStore.Document>> validated(WorkspaceId workspace, List<Resource> batch) {
         Set<String> known = types.known(workspace);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (batch.size() > MAX_BATCH) {
-            errors.put("resources", "at most " + MAX_BATCH + " resources per request");
+        int maxBatch = properties.getMaxBatch();
+        if (batch.size() > maxBatch) {
+            throw new InvalidFieldException("resources", "at most " + maxBatch + " resources per request (this one has " + batch.size() + ")");
         }
+        long maxSize = properties.getMaxDocumentSize().toBytes();
+        List<String> json = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size() && errors.size() < 20; i++) {
             Resource r = batch.get(i);
             if (r.type() == null || !known.contains(r.type())) {
@@ -192,20 +250,119 @@ public class Monitoring {
             if (r.id() == null || r.id().isBlank() || r.id().length() > 500) {
                 errors.put("resources[" + i + "].id", "a stable id of 1 to 500 characters");
             }
+            String text = Documents.write(r.data());
+            // one char is one byte for ASCII JSON; only a document near the limit is measured exactly
+            if (text.length() > maxSize / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxSize) {
+                errors.put("resources[" + i + "].data", "a document of at most " + maxSize + " bytes (this one has "
+                        + text.getBytes(StandardCharsets.UTF_8).length + ")");
+            }
+            json.add(text);
         }
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
-        Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> resources.upsert(workspace, batch, source, null, now));
-        events.publishEvent(new ResourcesReceived(workspace, source, batch.size(), actor));
-        return evaluate(workspace, source);
+        return documents(batch, json);
     }
 
-    /** Stores what a connection's run collected, replacing what it collected before. */
-    public void replaceCollected(WorkspaceId workspace, UUID connectionId, String source, List<Resource> collected) {
-        Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> resources.replaceForConnection(workspace, connectionId, collected, source, now));
+    private static Map<String, List<ResourceStore.Document>> documents(List<Resource> batch) {
+        return documents(batch, batch.stream().map(r -> Documents.write(r.data())).toList());
+    }
+
+    /** Documents by type; when a batch names one resource twice, the later one counts. */
+    private static Map<String, List<ResourceStore.Document>> documents(List<Resource> batch, List<String> json) {
+        Map<String, Map<String, ResourceStore.Document>> byType = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Resource r = batch.get(i);
+            byType.computeIfAbsent(r.type(), t -> new LinkedHashMap<>())
+                    .put(r.id(), new ResourceStore.Document(r.type(), r.id(), json.get(i), ContentHash.of(json.get(i))));
+        }
+        Map<String, List<ResourceStore.Document>> out = new LinkedHashMap<>();
+        byType.forEach((type, docs) -> out.put(type, new ArrayList<>(docs.values())));
+        return out;
+    }
+
+    /**
+     * The one write path of pushes and collections: under the workspace's monitoring lock, stores
+     * new and changed documents, retires what a complete source no longer reports, evaluates only
+     * what changed and writes results, findings, evidence and one audit entry.
+     */
+    private Evaluation write(WorkspaceId workspace, String source, String actor, UUID connectionId,
+                             Map<String, List<ResourceStore.Document>> byType, Set<String> retireTypes, int received) {
+        return transactions.execute(status -> {
+            results.lock(workspace);
+            Instant now = clock.instant();
+            RunWriter.Changes changes = new RunWriter.Changes();
+            Map<String, List<Check>> checksByType = Evaluator.byType(checks(workspace));
+            Set<String> typesTouched = new TreeSet<>(byType.keySet());
+            typesTouched.addAll(retireTypes);
+            for (String type : typesTouched) {
+                List<ResourceStore.Document> docs = byType.getOrDefault(type, List.of());
+                List<String> ids = docs.stream().map(ResourceStore.Document::id).toList();
+                Map<String, String> stored = resources.hashes(workspace, type, ids);
+                List<ResourceStore.Document> inserts = new ArrayList<>();
+                List<ResourceStore.Document> updates = new ArrayList<>();
+                for (ResourceStore.Document d : docs) {
+                    String before = stored.get(d.id());
+                    if (before == null) {
+                        inserts.add(d);
+                    } else if (!before.equals(d.hash())) {
+                        updates.add(d);
+                    }
+                }
+                resources.insert(workspace, inserts, source, connectionId, now);
+                resources.update(workspace, updates, source, connectionId, now);
+                List<String> retired = List.of();
+                if (retireTypes.contains(type)) {
+                    Set<String> reported = new HashSet<>(ids);
+                    List<String> gone = resources.idsFrom(workspace, type, source, connectionId).stream()
+                            .filter(id -> !reported.contains(id)).toList();
+                    retired = resources.delete(workspace, type, gone);
+                }
+                List<CheckResult> verdicts = new ArrayList<>();
+                List<String> evaluated = new ArrayList<>(inserts.size() + updates.size());
+                List<Check> typeChecks = checksByType.getOrDefault(type, List.of());
+                if (!typeChecks.isEmpty() && (!inserts.isEmpty() || !updates.isEmpty())) {
+                    var run = evaluator.forType(typeChecks, now, verdicts::add);
+                    for (List<ResourceStore.Document> group : List.of(inserts, updates)) {
+                        for (ResourceStore.Document d : group) {
+                            run.accept(type, d.id(), d.json());
+                            evaluated.add(d.id());
+                        }
+                    }
+                }
+                writer.apply(workspace, type, keyed(typeChecks), evaluated, verdicts, retired, now, changes);
+                changes.changed += inserts.size() + updates.size() + retired.size();
+            }
+            return finish(workspace, source, actor, now, now, received, changes);
+        });
+    }
+
+    /** Writes a run's evidence, its evaluation row and its one audit entry; in the run's transaction. */
+    private Evaluation finish(WorkspaceId workspace, String trigger, String actor, Instant started, Instant at, int resourceCount,
+                              RunWriter.Changes changes) {
+        UUID evidenceId = resultEvidence.delta(workspace, trigger, at, changes, List.of());
+        List<Check> all = checks(workspace);
+        Map<String, CheckTally> tallies = results.tallies(workspace);
+        int failing = (int) tallies.values().stream().filter(t -> t.failed() > 0).count();
+        int passed = tallies.values().stream().mapToInt(CheckTally::passed).sum();
+        int failed = tallies.values().stream().mapToInt(CheckTally::failed).sum();
+        Evaluation evaluation = new Evaluation(UUID.randomUUID(), trigger, started, clock.instant(), resourceCount, tallies.size() - failing,
+                failing, Math.max(0, all.size() - tallies.size()), passed, failed, evidenceId, changes.changed, changes.opened,
+                changes.reopened, changes.closed);
+        results.saveEvaluation(workspace, evaluation);
+        events.publishEvent(new MonitoringRunRecorded(workspace, trigger, actor, resourceCount, changes.changed, changes.opened,
+                changes.reopened, changes.closed));
+        return evaluation;
+    }
+
+    private static Map<String, Check> keyed(List<Check> checks) {
+        Map<String, Check> byKey = new LinkedHashMap<>();
+        checks.forEach(c -> byKey.put(c.key(), c));
+        return byKey;
+    }
+
+    private Map<String, Check> checksOf(WorkspaceId workspace, String type) {
+        return keyed(checks(workspace).stream().filter(c -> c.resourceType().equals(type)).toList());
     }
 
     @Transactional(readOnly = true)
@@ -241,123 +398,98 @@ public class Monitoring {
     // ---- evaluation
 
     /**
-     * Runs every check over the workspace's current resources, stores the results as the latest,
-     * keeps the full snapshot as evidence, and opens or closes findings.
+     * A full run: every check over every resource, stored or offered by a record module. It pages
+     * through each type (one transaction per page, holding the workspace lock only for that page,
+     * so pushes go on in between) and writes only what changed; results of record-module resources
+     * that are gone are removed. A full snapshot of the results is kept as evidence when the last
+     * one is older than {@code attest.monitoring.snapshot-interval}.
      */
     public Evaluation evaluate(WorkspaceId workspace, String trigger) {
+        return evaluate(workspace, trigger, "system", null);
+    }
+
+    private Evaluation evaluate(WorkspaceId workspace, String trigger, String actor, Check only) {
         Instant started = clock.instant();
-        List<Check> checks = checks(workspace);
-        Map<String, List<Check>> byType = Evaluator.byType(checks);
-        List<CheckResult> outcome = new ArrayList<>();
-        int[] resourceCount = {0};
-        for (var group : byType.entrySet()) {
-            var run = evaluator.forType(group.getValue(), started, outcome::add);
-            resourceCount[0] += forEachResource(workspace, Set.of(group.getKey()), run);
+        RunWriter.Changes changes = new RunWriter.Changes();
+        List<Check> checks = only == null ? checks(workspace) : List.of(only);
+        int[] count = {0};
+        for (var group : Evaluator.byType(checks).entrySet()) {
+            String type = group.getKey();
+            Map<String, Check> typeChecks = keyed(group.getValue());
+            String after = null;
+            while (true) {
+                String from = after;
+                Map<String, String> page = transactions.execute(status -> {
+                    results.lock(workspace);
+                    Map<String, String> docs = resources.page(workspace, type, from, properties.getChunk());
+                    evaluateChunk(workspace, type, typeChecks, docs, List.of(), List.of(), trigger, changes);
+                    return docs;
+                });
+                count[0] += page.size();
+                if (page.size() < properties.getChunk()) {
+                    break;
+                }
+                after = page.keySet().stream().reduce((a, b) -> b).orElseThrow();
+            }
+            if (sources.stream().anyMatch(s -> s.types().contains(type))) {
+                count[0] += evaluateOffered(workspace, type, typeChecks, trigger, changes);
+            }
         }
-        Map<String, CheckTally> tallies = new LinkedHashMap<>();
-        int passed = 0;
-        int failed = 0;
-        for (CheckResult r : outcome) {
-            var t = tallies.getOrDefault(r.checkKey(), new CheckTally(r.checkKey(), 0, 0, started));
-            tallies.put(r.checkKey(), r.passed() ? new CheckTally(t.checkKey(), t.passed() + 1, t.failed(), started)
-                    : new CheckTally(t.checkKey(), t.passed(), t.failed() + 1, started));
-            if (r.passed()) passed++;
-            else failed++;
-        }
-        int checksFailing = (int) tallies.values().stream().filter(t -> t.failed() > 0).count();
-        int checksPassing = tallies.size() - checksFailing;
-        int idle = checks.size() - tallies.size();
-        int resultsPassed = passed;
-        int resultsFailed = failed;
-        Map<String, Check> checkByKey = new HashMap<>();
-        checks.forEach(c -> checkByKey.put(c.key(), c));
         return transactions.execute(status -> {
             results.lock(workspace);
-            Instant finished = clock.instant();
-            results.replaceResults(workspace, outcome, tallies, finished);
-            EvidenceItem snapshot = snapshot(workspace, trigger, started, outcome, checkByKey, tallies.keySet());
-            Evaluation evaluation = new Evaluation(UUID.randomUUID(), trigger, started, finished, resourceCount[0], checksPassing,
-                    checksFailing, idle, resultsPassed, resultsFailed, snapshot == null ? null : snapshot.id());
-            results.saveEvaluation(workspace, evaluation);
-            updateFindings(workspace, outcome, checkByKey, finished);
+            Instant now = clock.instant();
+            if (only == null && resultEvidence.snapshotDue(workspace, now, properties.getSnapshotInterval())) {
+                resultEvidence.snapshot(workspace, trigger, now);
+            }
+            Evaluation evaluation = finish(workspace, trigger, actor, started, now, count[0], changes);
             return evaluation;
         });
     }
 
-    private EvidenceItem snapshot(WorkspaceId workspace, String trigger, Instant at, List<CheckResult> outcome,
-                                  Map<String, Check> checks, Set<String> evaluated) {
-        if (outcome.isEmpty()) {
-            return null;
+    /** Record modules' resources of one type: evaluated in chunks, and results of those that are gone removed. */
+    private int evaluateOffered(WorkspaceId workspace, String type, Map<String, Check> typeChecks, String trigger, RunWriter.Changes changes) {
+        List<Resource> offered = new ArrayList<>();
+        for (ResourceSource source : sources) {
+            if (source.types().contains(type)) {
+                source.resources(workspace).stream().filter(r -> type.equals(r.type())).forEach(offered::add);
+            }
         }
-        Set<String> controlKeys = new TreeSet<>();
-        evaluated.forEach(k -> controlKeys.addAll(checks.get(k).controls()));
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("workspace", workspace.toString());
-        document.put("evaluatedAt", at.toString());
-        document.put("trigger", trigger);
-        document.put("results", outcome);
-        // Every result with its "why" is large for a big estate (about 150 bytes each), and JSON of
-        // results compresses about tenfold: the snapshot is kept gzipped, written without a String.
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
-            Documents.JSON.writeValue(gzip, document);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        int chunk = properties.getChunk();
+        for (int from = 0; from < offered.size(); from += chunk) {
+            List<Resource> part = offered.subList(from, Math.min(offered.size(), from + chunk));
+            transactions.executeWithoutResult(status -> {
+                results.lock(workspace);
+                evaluateChunk(workspace, type, typeChecks, Map.of(), part, List.of(), trigger, changes);
+            });
         }
-        return evidence.add(workspace, new NewEvidence("check-results", "Check results " + at.truncatedTo(ChronoUnit.SECONDS),
-                "check-results.json.gz", "application/gzip", List.copyOf(controlKeys), null, "system"), bytes.toByteArray());
+        transactions.executeWithoutResult(status -> {
+            results.lock(workspace);
+            Set<String> present = new HashSet<>();
+            offered.forEach(r -> present.add(r.id()));
+            List<String> stored = resources.ids(workspace, type);
+            present.addAll(stored);
+            List<String> gone = results.resourceIds(workspace, type).stream().filter(id -> !present.contains(id)).toList();
+            evaluateChunk(workspace, type, typeChecks, Map.of(), List.of(), gone, trigger, changes);
+        });
+        return offered.size();
     }
 
-    private void updateFindings(WorkspaceId workspace, List<CheckResult> outcome, Map<String, Check> checks, Instant now) {
-        Map<String, dev.attest.monitoring.Finding> open = new HashMap<>();
-        for (Finding f : findings.open(workspace)) {
-            open.put(f.checkKey() + "\u0000" + f.resourceId(), f);
+    private void evaluateChunk(WorkspaceId workspace, String type, Map<String, Check> typeChecks, Map<String, String> stored,
+                               List<Resource> offered, List<String> gone, String trigger, RunWriter.Changes changes) {
+        Instant now = clock.instant();
+        List<CheckResult> verdicts = new ArrayList<>();
+        List<String> evaluated = new ArrayList<>(stored.size() + offered.size());
+        var run = evaluator.forType(List.copyOf(typeChecks.values()), now, verdicts::add);
+        stored.forEach((id, json) -> {
+            run.accept(type, id, json);
+            evaluated.add(id);
+        });
+        for (Resource r : offered) {
+            run.accept(r);
+            evaluated.add(r.id());
         }
-        Map<ControlKey, ControlState> states = controls.states(workspace);
-        Set<String> seen = new HashSet<>();
-        for (CheckResult r : outcome) {
-            String pair = r.checkKey() + "\u0000" + r.resourceId();
-            seen.add(pair);
-            Finding current = open.get(pair);
-            if (r.passed()) {
-                if (current != null) {
-                    findings.close(workspace, current.id(), now);
-                    findings.event(current.id(), now, "closed", "the check passes again");
-                    events.publishEvent(new FindingClosed(workspace, current.id(), r.checkKey(), r.resourceId(), "passes again"));
-                }
-                continue;
-            }
-            if (current != null) {
-                findings.observe(workspace, current.id(), r.observed());
-                continue;
-            }
-            Check check = checks.get(r.checkKey());
-            String controlKey = check.controls().isEmpty() ? null : check.controls().get(0);
-            String owner = check.controls().stream().map(k -> states.get(new ControlKey(k))).filter(Objects::nonNull)
-                    .map(ControlState::owner).filter(Objects::nonNull).findFirst().orElse(null);
-            Instant due = now.plus(Duration.ofDays(check.severity().dueDays()));
-            String why = r.error() != null ? "error: " + r.error() : "failed with " + Documents.write(r.observed());
-            var previous = findings.latest(workspace, r.checkKey(), r.resourceId());
-            if (previous.isPresent()) {
-                findings.reopen(workspace, previous.get().id(), due, owner, r.observed());
-                findings.event(previous.get().id(), now, "reopened", why);
-                events.publishEvent(new FindingOpened(workspace, previous.get().id(), r.checkKey(), r.resourceId(), owner, true));
-            } else {
-                Finding created = new Finding(UUID.randomUUID(), r.checkKey(), r.resourceType(), r.resourceId(), check.severity(),
-                        controlKey, owner, "open", now, due, null, r.observed());
-                findings.insert(workspace, created);
-                findings.event(created.id(), now, "opened", why);
-                events.publishEvent(new FindingOpened(workspace, created.id(), r.checkKey(), r.resourceId(), owner, false));
-            }
-        }
-        for (var entry : open.entrySet()) {
-            if (!seen.contains(entry.getKey())) {
-                Finding f = entry.getValue();
-                findings.close(workspace, f.id(), now);
-                findings.event(f.id(), now, "closed", "the resource or the check is gone");
-                events.publishEvent(new FindingClosed(workspace, f.id(), f.checkKey(), f.resourceId(), "resource or check gone"));
-            }
-        }
+        writer.apply(workspace, type, typeChecks, evaluated, verdicts, gone, now, changes);
+        resultEvidence.delta(workspace, trigger, now, changes, List.of());
     }
 
     // ---- reading results
@@ -367,11 +499,16 @@ public class Monitoring {
         return results.evaluations(workspace, Math.max(1, Math.min(limit, 1000)));
     }
 
-    /** The latest results of one check, failures first. */
+    /** The latest results of one check, failures first: one page of at most 1,000. */
     @Transactional(readOnly = true)
-    public List<CheckResult> results(WorkspaceId workspace, String checkKey) {
+    public List<CheckResult> results(WorkspaceId workspace, String checkKey, int limit, int offset) {
         check(workspace, checkKey);
-        return results.results(workspace, checkKey);
+        return results.results(workspace, checkKey, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset));
+    }
+
+    /** The first page of a check's latest results, failures first. */
+    public List<CheckResult> results(WorkspaceId workspace, String checkKey) {
+        return results(workspace, checkKey, 1000, 0);
     }
 
     /** Each check's latest tally: passed and failed resources. */
@@ -382,7 +519,39 @@ public class Monitoring {
 
     @Transactional(readOnly = true)
     public List<Finding> findings(WorkspaceId workspace, FindingFilter filter, int limit) {
-        return findings.list(workspace, filter, Math.max(1, Math.min(limit, 1000)));
+        return findings(workspace, filter, limit, 0);
+    }
+
+    /** One page of findings, open ones first by due date. */
+    @Transactional(readOnly = true)
+    public List<Finding> findings(WorkspaceId workspace, FindingFilter filter, int limit, int offset) {
+        return findings.list(workspace, filter, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset));
+    }
+
+    /** How many findings match the filter, counted in the database. */
+    @Transactional(readOnly = true)
+    public long countFindings(WorkspaceId workspace, FindingFilter filter) {
+        return findings.count(workspace, filter);
+    }
+
+    /**
+     * The status at a past time, rebuilt from the evidence in the ledger alone (the latest full
+     * snapshot before it and every change since): each check's passed and failed counts, and with
+     * a check or a resource, each matching result's outcome.
+     */
+    @Transactional(readOnly = true)
+    public PastStatus statusAt(WorkspaceId workspace, Instant time, String checkKey, String resourceId) {
+        var past = resultEvidence.statusAt(workspace, time, checkKey, resourceId);
+        List<CheckTally> tallies = new ArrayList<>();
+        past.tallies().forEach((key, t) -> {
+            if (checkKey == null || checkKey.equals(key)) {
+                tallies.add(new CheckTally(key, t[0], t[1], null));
+            }
+        });
+        List<PastStatus.Result> outcomes = new ArrayList<>();
+        past.results().forEach((pair, outcome) -> outcomes.add(new PastStatus.Result(pair.substring(0, pair.indexOf('\u0000')),
+                pair.substring(pair.indexOf('\u0000') + 1), outcome)));
+        return new PastStatus(time, tallies, outcomes, past.evidence());
     }
 
     @Transactional(readOnly = true)

@@ -11,10 +11,16 @@
  * and file imports (AWS IAM credential report, JSON list) push through the same API as anything else
  * ({@code POST /api/v1/resources}).
  * <p>
- * Every evaluation runs all checks over the current resources, keeps the latest result per check and
- * resource with the values the expression read, stores the full snapshot as evidence, opens and
- * closes findings, and tells controls (through {@link dev.attest.controls.ControlSignals}) which of
- * their checks pass. A collection that fails is recorded on its run and changes nothing else.
+ * Cost follows change: a push or a collection stores only new or changed documents (by content
+ * hash) and evaluates only those; saving a check runs that check alone over its type; a full run
+ * (hourly, or "run now") pages through every type without holding the estate in memory. Each run
+ * compares the new verdicts with the stored latest results as sets, writes only what differs,
+ * opens, reopens and closes findings in batches, keeps what changed as evidence (with a full
+ * snapshot at most once a day, so that the status at any past time can be rebuilt), writes one
+ * audit entry with its counts, and tells controls (through {@link dev.attest.controls.ControlSignals})
+ * which of their checks pass. Every write of a workspace's results holds its monitoring lock, so
+ * concurrent pushes are applied one after the other. A collection that fails is recorded on its
+ * run and changes nothing else.
  * <p>
  * How checks run: CEL (dev.cel) compiles and type-checks every expression and is the definition of
  * what it means. For speed, each checked expression is also translated into a plain-Java plan

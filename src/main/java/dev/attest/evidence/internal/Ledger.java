@@ -2,6 +2,7 @@ package dev.attest.evidence.internal;
 
 import dev.attest.evidence.LedgerStatus;
 import dev.attest.evidence.LedgerVerification;
+import dev.attest.web.MultiRowInsert;
 import dev.attest.identity.WorkspaceId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * Connections and their runs. A run collects, replaces the connection's resources and evaluates the
- * checks; a run that fails (target down, credentials refused) is recorded with its message and
+ * ones that changed; a run that fails (target down, credentials refused) is recorded with its message and
  * changes nothing else, so no control turns failing because a target could not be reached.
  */
 @Service
@@ -228,8 +228,8 @@ public class Connections {
             }
             List<Resource> collected = collector.collect(row.target(), secretValues, step -> store.progress(run.id(), step));
             store.progress(run.id(), "evaluating checks over " + collected.size() + " resource(s)");
+            // stores, retires what is gone and evaluates what changed, in one transaction
             monitoring.replaceCollected(row.workspace(), row.id(), "connection:" + row.name(), collected);
-            monitoring.evaluate(row.workspace(), "connection:" + row.name());
             finish(row, run, "succeeded", started, collected.size(), null, actor);
         } catch (Collector.CollectionFailed e) {
             finish(row, run, "failed", started, null, e.getMessage(), actor);

@@ -5,6 +5,8 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.FindingEvent;
 import dev.attest.monitoring.Severity;
+import dev.attest.web.MultiRowInsert;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,15 +30,39 @@ public class FindingStore {
     private static final String COLUMNS = "id, check_key, resource_type, resource_id, severity, control_key, owner, status, opened_at, "
             + "due_at, closed_at, observed";
 
-    private final JdbcClient jdbc;
+    private static final MultiRowInsert INSERT = new MultiRowInsert("monitoring_finding", (COLUMNS + ", workspace_id").split(", "));
+    private static final MultiRowInsert EVENTS = new MultiRowInsert("monitoring_finding_event", "finding_id", "at", "event", "detail");
 
-    FindingStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    FindingStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public List<Finding> list(WorkspaceId workspace, FindingFilter filter, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from monitoring_finding where workspace_id = :ws");
+        return list(workspace, filter, limit, 0);
+    }
+
+    /** One page of findings, open ones first, by due date. */
+    public List<Finding> list(WorkspaceId workspace, FindingFilter filter, int limit, int offset) {
         Map<String, Object> params = new java.util.HashMap<>();
+        String sql = "select " + COLUMNS + " from monitoring_finding" + where(workspace, filter, params)
+                + " order by status desc, due_at, opened_at limit :limit offset :offset";
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+    }
+
+    /** How many findings match, counted by the database. */
+    public long count(WorkspaceId workspace, FindingFilter filter) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        return jdbc.sql("select count(*) from monitoring_finding" + where(workspace, filter, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(WorkspaceId workspace, FindingFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where workspace_id = :ws");
         params.put("ws", workspace.value());
         if (filter.status() != null) {
             sql.append(" and status = :status");
@@ -55,9 +84,7 @@ public class FindingStore {
             sql.append(" and control_key = :control");
             params.put("control", filter.controlKey());
         }
-        sql.append(" order by status desc, due_at, opened_at limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs)).list();
+        return sql.toString();
     }
 
     public Optional<Finding> find(WorkspaceId workspace, UUID id) {
@@ -65,43 +92,76 @@ public class FindingStore {
                 .params(workspace.value(), id).query((rs, n) -> row(rs)).optional();
     }
 
-    /** The most recent finding for a check and resource, open or closed. */
-    public Optional<Finding> latest(WorkspaceId workspace, String checkKey, String resourceId) {
-        return jdbc.sql("select " + COLUMNS + " from monitoring_finding where workspace_id = ? and check_key = ? and resource_id = ? "
-                        + "order by opened_at desc limit 1")
-                .params(workspace.value(), checkKey, resourceId).query((rs, n) -> row(rs)).optional();
+    /** The most recent finding (open or closed) of every check on these resources of one type, by result pair. */
+    public Map<String, Finding> latest(WorkspaceId workspace, String type, Collection<String> ids) {
+        Map<String, Finding> latest = new HashMap<>();
+        ResourceStore.forChunks(ids, chunk -> jdbc.sql("select " + COLUMNS + " from monitoring_finding "
+                        + "where workspace_id = :ws and resource_type = :type and resource_id in (:ids) order by opened_at")
+                .param("ws", workspace.value()).param("type", type).param("ids", chunk)
+                .query((ResultSet rs) -> {
+                    Finding f = row(rs);
+                    latest.put(ResultStore.pair(f.checkKey(), f.resourceId()), f);
+                }));
+        return latest;
     }
 
     public List<Finding> open(WorkspaceId workspace) {
         return list(workspace, FindingFilter.open(), Integer.MAX_VALUE);
     }
 
-    public void insert(WorkspaceId workspace, Finding f) {
-        jdbc.sql("insert into monitoring_finding (" + COLUMNS + ", workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(f.id(), f.checkKey(), f.resourceType(), f.resourceId(), f.severity().wireName(), f.controlKey(), f.owner(),
-                        f.status(), utc(f.openedAt()), utc(f.dueAt()), utc(f.closedAt()), Documents.write(f.observed()), workspace.value())
-                .update();
+    public void insertAll(WorkspaceId workspace, List<Finding> created) {
+        List<Object[]> rows = new ArrayList<>(created.size());
+        for (Finding f : created) {
+            rows.add(new Object[]{f.id(), f.checkKey(), f.resourceType(), f.resourceId(), f.severity().wireName(), f.controlKey(), f.owner(),
+                    f.status(), utc(f.openedAt()), utc(f.dueAt()), utc(f.closedAt()), Documents.write(f.observed()), workspace.value()});
+        }
+        INSERT.insert(template, rows);
     }
 
-    public void reopen(WorkspaceId workspace, UUID id, Instant dueAt, String owner, Map<String, Object> observed) {
-        jdbc.sql("update monitoring_finding set status = 'open', closed_at = null, due_at = ?, owner = ?, observed = ? "
-                        + "where workspace_id = ? and id = ?")
-                .params(utc(dueAt), owner, Documents.write(observed), workspace.value(), id).update();
+    /** Opens closed findings again: each row is {due, owner, observed, id}. */
+    public void reopenAll(WorkspaceId workspace, List<Finding> reopened) {
+        List<Object[]> rows = new ArrayList<>(reopened.size());
+        for (Finding f : reopened) {
+            rows.add(new Object[]{utc(f.dueAt()), f.owner(), Documents.write(f.observed()), workspace.value(), f.id()});
+        }
+        template.batchUpdate("update monitoring_finding set status = 'open', closed_at = null, due_at = ?, owner = ?, observed = ? "
+                + "where workspace_id = ? and id = ?", rows);
     }
 
-    public void observe(WorkspaceId workspace, UUID id, Map<String, Object> observed) {
-        jdbc.sql("update monitoring_finding set observed = ? where workspace_id = ? and id = ?")
-                .params(Documents.write(observed), workspace.value(), id).update();
+    /** Records what a still-failing resource looks like now on its open finding. */
+    public void observeAll(WorkspaceId workspace, Map<UUID, Map<String, Object>> observed) {
+        List<Object[]> rows = new ArrayList<>(observed.size());
+        observed.forEach((id, values) -> rows.add(new Object[]{Documents.write(values), workspace.value(), id}));
+        template.batchUpdate("update monitoring_finding set observed = ? where workspace_id = ? and id = ?", rows);
     }
 
-    public void close(WorkspaceId workspace, UUID id, Instant at) {
-        jdbc.sql("update monitoring_finding set status = 'closed', closed_at = ? where workspace_id = ? and id = ?")
-                .params(utc(at), workspace.value(), id).update();
+    public void closeAll(WorkspaceId workspace, Collection<UUID> ids, Instant at) {
+        List<Object[]> rows = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            rows.add(new Object[]{utc(at), workspace.value(), id});
+        }
+        template.batchUpdate("update monitoring_finding set status = 'closed', closed_at = ? where workspace_id = ? and id = ?", rows);
     }
 
-    public void event(UUID findingId, Instant at, String event, String detail) {
-        jdbc.sql("insert into monitoring_finding_event (finding_id, at, event, detail) values (?, ?, ?, ?)")
-                .params(findingId, utc(at), event, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)).update();
+    /** A finding's history entry, for {@link #events(List)}. */
+    public record Event(UUID findingId, Instant at, String event, String detail) {
+    }
+
+    public void events(List<Event> events) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Event e : events) {
+            String detail = e.detail() == null || e.detail().length() <= 1000 ? e.detail() : e.detail().substring(0, 1000);
+            rows.add(new Object[]{e.findingId(), utc(e.at()), e.event(), detail});
+        }
+        EVENTS.insert(template, rows);
+    }
+
+    /** Closes every open finding of a check (it was deleted or now reads another type); gives how many. */
+    public int closeAllOfCheck(WorkspaceId workspace, String checkKey, Instant at, String detail) {
+        jdbc.sql("insert into monitoring_finding_event (finding_id, at, event, detail) select id, ?, 'closed', ? from monitoring_finding "
+                + "where workspace_id = ? and check_key = ? and status = 'open'").params(utc(at), detail, workspace.value(), checkKey).update();
+        return jdbc.sql("update monitoring_finding set status = 'closed', closed_at = ? where workspace_id = ? and check_key = ? and status = 'open'")
+                .params(utc(at), workspace.value(), checkKey).update();
     }
 
     public List<FindingEvent> history(UUID findingId) {

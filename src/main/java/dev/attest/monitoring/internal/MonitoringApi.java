@@ -10,6 +10,7 @@ import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.FindingEvent;
 import dev.attest.monitoring.Monitoring;
+import dev.attest.monitoring.PastStatus;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.InvalidFieldException;
@@ -50,12 +51,29 @@ class MonitoringApi {
 
     @PostMapping("/resources")
     @PreAuthorize("hasAuthority('monitoring:write')")
-    @Operation(summary = "Push resources ({resources: [{type, id, data}], source}); all are stored or none, then the checks run")
+    @Operation(summary = "Push resources ({resources: [{type, id, data}], source, complete}); all are stored or none, and only new or "
+            + "changed ones are evaluated. With complete: true the batch is all this source has of its types: what it sent before and "
+            + "not now is retired and its findings closed")
     ResponseEntity<Evaluation> push(CurrentUser user, @RequestBody Map<String, Object> body) {
         List<Resource> batch = parseResources(body.get("resources"));
         Object source = body.get("source");
+        Object complete = body.get("complete");
+        if (complete != null && !(complete instanceof Boolean)) {
+            throw new InvalidFieldException("complete", "true or false");
+        }
         String label = source instanceof String s && !s.isBlank() ? "push:" + s.strip() : "push";
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(monitoring.receive(user.workspaceId(), batch, label, user.actor()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(monitoring.receive(user.workspaceId(), batch, label, user.actor(), Boolean.TRUE.equals(complete)));
+    }
+
+    @DeleteMapping("/resources/{type}/{id}")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Remove one resource: its results go and its open findings close")
+    ResponseEntity<Void> deleteResource(CurrentUser user, @PathVariable String type, @PathVariable String id) {
+        if (!monitoring.removeResource(user.workspaceId(), type, id, user.actor())) {
+            throw new dev.attest.web.NotFoundException("No resource " + type + "/" + id);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @SuppressWarnings("unchecked")
@@ -129,9 +147,10 @@ class MonitoringApi {
 
     @GetMapping("/checks/{key}/results")
     @PreAuthorize("hasAuthority('monitoring:read')")
-    @Operation(summary = "The check's latest result per resource, with the values it read")
-    List<CheckResult> results(CurrentUser user, @PathVariable String key) {
-        return monitoring.results(user.workspaceId(), key);
+    @Operation(summary = "The check's latest result per resource, with the values it read; failures first, paged (limit up to 1000)")
+    List<CheckResult> results(CurrentUser user, @PathVariable String key, @RequestParam(defaultValue = "1000") int limit,
+                              @RequestParam(defaultValue = "0") int offset) {
+        return monitoring.results(user.workspaceId(), key, limit, offset);
     }
 
     @PostMapping("/checks")
@@ -192,12 +211,32 @@ class MonitoringApi {
 
     @GetMapping("/findings")
     @PreAuthorize("hasAuthority('monitoring:read')")
-    @Operation(summary = "Findings; filters: status (open, closed), severity, check, owner, control")
-    List<Finding> findings(CurrentUser user, @RequestParam(required = false) String status,
-                           @RequestParam(required = false) String severity, @RequestParam(required = false) String check,
-                           @RequestParam(required = false) String owner, @RequestParam(required = false) String control,
-                           @RequestParam(defaultValue = "200") int limit) {
-        return monitoring.findings(user.workspaceId(), FindingFilters.parse(status, severity, check, owner, control), limit);
+    @Operation(summary = "Findings; filters: status (open, closed), severity, check, owner, control; paged with limit and offset, "
+            + "the total in the X-Total-Count header")
+    ResponseEntity<List<Finding>> findings(CurrentUser user, @RequestParam(required = false) String status,
+                                           @RequestParam(required = false) String severity, @RequestParam(required = false) String check,
+                                           @RequestParam(required = false) String owner, @RequestParam(required = false) String control,
+                                           @RequestParam(defaultValue = "200") int limit, @RequestParam(defaultValue = "0") int offset) {
+        FindingFilter filter = FindingFilters.parse(status, severity, check, owner, control);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(monitoring.countFindings(user.workspaceId(), filter)))
+                .body(monitoring.findings(user.workspaceId(), filter, limit, offset));
+    }
+
+    @GetMapping("/monitoring/status-at")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "The status at a past time (ISO-8601), rebuilt from the results evidence in the ledger: each check's counts, "
+            + "and with check or resource, each matching result")
+    PastStatus statusAt(CurrentUser user, @RequestParam(required = false) String time, @RequestParam(required = false) String check,
+                        @RequestParam(required = false) String resource) {
+        Instant at;
+        try {
+            // checked here rather than by Spring, so that a caller without the permission learns nothing more than 403
+            at = Instant.parse(time == null ? "" : time.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidFieldException("time", "an ISO-8601 instant such as 2026-12-06T10:00:00Z");
+        }
+        return monitoring.statusAt(user.workspaceId(), at, check == null || check.isBlank() ? null : check.strip(),
+                resource == null || resource.isBlank() ? null : resource.strip());
     }
 
     record FindingView(Finding finding, List<FindingEvent> history) {

@@ -4,6 +4,7 @@ import dev.attest.monitoring.CheckTally;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Evaluation;
+import dev.attest.web.MultiRowInsert;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,13 @@ public class ResultStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
+    private final JdbcTemplate streaming;
+
     ResultStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.streaming = new JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
+        this.streaming.setFetchSize(1000);
     }
 
     /** Locks the workspace's monitoring row so that two evaluations never interleave their writes. */
@@ -47,32 +53,132 @@ public class ResultStore {
         }
     }
 
-    public void replaceResults(WorkspaceId workspace, List<CheckResult> results, Map<String, CheckTally> tallies, Instant at) {
-        jdbc.sql("delete from monitoring_result where workspace_id = ?").param(workspace.value()).update();
+    /** A stored latest result: what a new verdict is compared with. */
+    public record Stored(String outcome, String error, String observed) {
+    }
+
+    private static final MultiRowInsert INSERT = new MultiRowInsert("monitoring_result",
+            "workspace_id", "check_key", "resource_type", "resource_id", "outcome", "error", "observed", "evaluated_at");
+
+    /** The latest results of these resources of one type, by {@link #pair(String, String)}. */
+    public Map<String, Stored> latest(WorkspaceId workspace, String type, Collection<String> ids) {
+        Map<String, Stored> stored = new HashMap<>();
+        ResourceStore.forChunks(ids, chunk -> jdbc.sql("select check_key, resource_id, outcome, error, observed from monitoring_result "
+                        + "where workspace_id = :ws and resource_type = :type and resource_id in (:ids)")
+                .param("ws", workspace.value()).param("type", type).param("ids", chunk)
+                .query((ResultSet rs) -> {
+                    stored.put(pair(rs.getString(1), rs.getString(2)), new Stored(rs.getString(3), rs.getString(4), rs.getString(5)));
+                }));
+        return stored;
+    }
+
+    /** The key of a check's result on a resource (a check reads one type, so its key and the id name the result). */
+    public static String pair(String checkKey, String resourceId) {
+        return checkKey + "\u0000" + resourceId;
+    }
+
+    public void insert(WorkspaceId workspace, List<CheckResult> results, Instant at) {
         List<Object[]> rows = new ArrayList<>(results.size());
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
         for (CheckResult r : results) {
-            rows.add(new Object[]{workspace.value(), r.checkKey(), r.resourceType(), r.resourceId(), r.outcome(),
-                    r.error() == null || r.error().length() <= 1000 ? r.error() : r.error().substring(0, 1000),
+            rows.add(new Object[]{workspace.value(), r.checkKey(), r.resourceType(), r.resourceId(), r.outcome(), clip(r.error()),
                     Documents.write(r.observed()), when});
         }
-        template.batchUpdate("insert into monitoring_result (workspace_id, check_key, resource_type, resource_id, outcome, error, "
-                + "observed, evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        jdbc.sql("delete from monitoring_check_status where workspace_id = ?").param(workspace.value()).update();
-        List<Object[]> tallyRows = new ArrayList<>();
-        for (CheckTally t : tallies.values()) {
-            tallyRows.add(new Object[]{workspace.value(), t.checkKey(), t.passed(), t.failed(), when});
+        INSERT.insert(template, rows);
+    }
+
+    public void update(WorkspaceId workspace, List<CheckResult> results, Instant at) {
+        List<Object[]> rows = new ArrayList<>(results.size());
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        for (CheckResult r : results) {
+            rows.add(new Object[]{r.outcome(), clip(r.error()), Documents.write(r.observed()), when, workspace.value(), r.checkKey(), r.resourceId()});
         }
-        template.batchUpdate("insert into monitoring_check_status (workspace_id, check_key, passed, failed, evaluated_at) "
-                + "values (?, ?, ?, ?, ?)", tallyRows);
+        template.batchUpdate("update monitoring_result set outcome = ?, error = ?, observed = ?, evaluated_at = ? "
+                + "where workspace_id = ? and check_key = ? and resource_id = ?", rows);
+    }
+
+    /** Removes results by check and resource id. */
+    public void delete(WorkspaceId workspace, List<String[]> checkAndResource) {
+        List<Object[]> rows = new ArrayList<>(checkAndResource.size());
+        for (String[] key : checkAndResource) {
+            rows.add(new Object[]{workspace.value(), key[0], key[1]});
+        }
+        template.batchUpdate("delete from monitoring_result where workspace_id = ? and check_key = ? and resource_id = ?", rows);
+    }
+
+    /**
+     * Every latest result of the workspace in a stable order, streamed in pages of rows from the
+     * database (the fetch size keeps PostgreSQL from reading the whole result into memory).
+     */
+    public void forEach(WorkspaceId workspace, java.util.function.Consumer<CheckResult> consumer) {
+        streaming.query("select check_key, resource_type, resource_id, outcome, error from monitoring_result where workspace_id = ? "
+                        + "order by check_key, resource_id",
+                (ResultSet rs) -> {
+                    consumer.accept(new CheckResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), Map.of()));
+                }, workspace.value());
+    }
+
+    /** Resource ids of a type that have results (a full run removes those whose record-module resource is gone). */
+    public List<String> resourceIds(WorkspaceId workspace, String type) {
+        return jdbc.sql("select distinct resource_id from monitoring_result where workspace_id = ? and resource_type = ?")
+                .params(workspace.value(), type).query(String.class).list();
+    }
+
+    public void deleteCheck(WorkspaceId workspace, String checkKey) {
+        jdbc.sql("delete from monitoring_result where workspace_id = ? and check_key = ?").params(workspace.value(), checkKey).update();
+        jdbc.sql("delete from monitoring_check_status where workspace_id = ? and check_key = ?").params(workspace.value(), checkKey).update();
+    }
+
+    /**
+     * Adds to each check's tally ({passed, failed} by check key); a tally that reaches zero results
+     * is removed, so that its check counts as idle.
+     */
+    public void adjustTallies(WorkspaceId workspace, Map<String, int[]> deltas, Instant at) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        List<String> keys = new ArrayList<>(deltas.keySet());
+        List<Object[]> rows = new ArrayList<>();
+        for (String key : keys) {
+            int[] d = deltas.get(key);
+            rows.add(new Object[]{d[0], d[1], when, workspace.value(), key});
+        }
+        int[] updated = template.batchUpdate("update monitoring_check_status set passed = passed + ?, failed = failed + ?, evaluated_at = ? "
+                + "where workspace_id = ? and check_key = ?", rows);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (updated[i] == 0) {
+                int[] d = deltas.get(keys.get(i));
+                inserts.add(new Object[]{workspace.value(), keys.get(i), d[0], d[1], when});
+            }
+        }
+        template.batchUpdate("insert into monitoring_check_status (workspace_id, check_key, passed, failed, evaluated_at) values (?, ?, ?, ?, ?)",
+                inserts);
+        jdbc.sql("delete from monitoring_check_status where workspace_id = ? and passed <= 0 and failed <= 0").param(workspace.value()).update();
+    }
+
+    /** Counts every check's tally again from its results (a full run's last step, which heals any drift). */
+    public void recountTallies(WorkspaceId workspace, Instant at) {
+        jdbc.sql("delete from monitoring_check_status where workspace_id = ?").param(workspace.value()).update();
+        jdbc.sql("insert into monitoring_check_status (workspace_id, check_key, passed, failed, evaluated_at) "
+                        + "select workspace_id, check_key, sum(case when outcome = 'pass' then 1 else 0 end), "
+                        + "sum(case when outcome = 'pass' then 0 else 1 end), ? from monitoring_result where workspace_id = ? "
+                        + "group by workspace_id, check_key")
+                .params(at.atOffset(ZoneOffset.UTC), workspace.value()).update();
+    }
+
+    static String clip(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
 
     public void saveEvaluation(WorkspaceId workspace, Evaluation e) {
         jdbc.sql("insert into monitoring_evaluation (id, workspace_id, trigger_name, started_at, finished_at, resources, checks_passing, "
-                        + "checks_failing, checks_idle, results_passed, results_failed, evidence_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "checks_failing, checks_idle, results_passed, results_failed, evidence_id, resources_changed, findings_opened, "
+                        + "findings_reopened, findings_closed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.id(), workspace.value(), e.trigger(), e.startedAt().atOffset(ZoneOffset.UTC), e.finishedAt().atOffset(ZoneOffset.UTC),
                         e.resources(), e.checksPassing(), e.checksFailing(), e.checksIdle(), e.resultsPassed(), e.resultsFailed(),
-                        e.evidenceId())
+                        e.evidenceId(), e.resourcesChanged(), e.findingsOpened(), e.findingsReopened(), e.findingsClosed())
                 .update();
         jdbc.sql("update monitoring_state set last_evaluation_id = ? where workspace_id = ?").params(e.id(), workspace.value()).update();
     }
@@ -80,18 +186,20 @@ public class ResultStore {
     /** Most recent first. */
     public List<Evaluation> evaluations(WorkspaceId workspace, int limit) {
         return jdbc.sql("select id, trigger_name, started_at, finished_at, resources, checks_passing, checks_failing, checks_idle, "
-                        + "results_passed, results_failed, evidence_id from monitoring_evaluation where workspace_id = ? "
-                        + "order by started_at desc limit ?")
+                        + "results_passed, results_failed, evidence_id, resources_changed, findings_opened, findings_reopened, findings_closed "
+                        + "from monitoring_evaluation where workspace_id = ? order by started_at desc limit ?")
                 .params(workspace.value(), limit)
                 .query((rs, n) -> new Evaluation(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, 3), instant(rs, 4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getObject(11, UUID.class)))
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getObject(11, UUID.class),
+                        rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15)))
                 .list();
     }
 
-    public List<CheckResult> results(WorkspaceId workspace, String checkKey) {
+    /** A check's latest results, failures first, one page. */
+    public List<CheckResult> results(WorkspaceId workspace, String checkKey, int limit, int offset) {
         return jdbc.sql("select check_key, resource_type, resource_id, outcome, error, observed from monitoring_result "
-                        + "where workspace_id = ? and check_key = ? order by outcome, resource_id")
-                .params(workspace.value(), checkKey)
+                        + "where workspace_id = ? and check_key = ? order by outcome, resource_id limit ? offset ?")
+                .params(workspace.value(), checkKey, limit, offset)
                 .query((rs, n) -> new CheckResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         Documents.read(rs.getString(6))))
                 .list();

@@ -2,6 +2,7 @@ package dev.attest.evidence.internal;
 
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.MultiRowInsert;
 import dev.attest.support.AttestTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.attest.evidence.internal;
+package dev.attest.web;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -10,16 +10,16 @@ import java.util.List;
  * whatever the driver's own batch settings (PostgreSQL's reWriteBatchedInserts, for one). The
  * statements run in the caller's transaction, which makes the rows all-or-nothing.
  */
-final class MultiRowInsert {
+public final class MultiRowInsert {
 
-    static final int MAX_ROWS = 500;
+    public static final int MAX_ROWS = 500;
 
     private final String table;
     private final String columns;
     private final int width;
     private final String fullStatement;
 
-    MultiRowInsert(String table, String... columns) {
+    public MultiRowInsert(String table, String... columns) {
         this.table = table;
         this.columns = String.join(", ", columns);
         this.width = columns.length;
@@ -36,7 +36,7 @@ final class MultiRowInsert {
     }
 
     /** Inserts the rows (each with a value per column, in order) and returns how many were inserted. */
-    int insert(JdbcTemplate jdbc, List<Object[]> rows) {
+    public int insert(JdbcTemplate jdbc, List<Object[]> rows) {
         int inserted = 0;
         for (int from = 0; from < rows.size(); from += MAX_ROWS) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_ROWS));

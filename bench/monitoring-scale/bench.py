@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""Monitoring at scale, end to end: starts Attest on a fresh database, pushes resources over HTTP
+with a service token and prints the four figures of issue 12. See README.md."""
+import argparse, http.client, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+
+TOKEN = "bench-" + "%016x" % random.getrandbits(64)
+TYPES = ["aws.iam.user", "tls.endpoint", "host.linux", "postgres.server", "git.repository"]
+RECENT = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 86400 * 10))
+FLIP_CONTROL = "PH-07"  # no built-in check maps to it, so the flip check alone decides its status
+
+
+def document(kind, n, failing):
+    """A resource that passes every built-in check of its type, or fails one when asked."""
+    if kind == "aws.iam.user":
+        d = {"userName": "user%d" % n, "isRoot": False, "passwordEnabled": True, "mfaActive": not failing,
+             "passwordLastUsed": RECENT, "passwordLastChanged": RECENT, "accessKey1Active": True,
+             "accessKey1LastRotated": RECENT, "accessKey1LastUsed": RECENT, "accessKey2Active": False,
+             "flip": False, "tags": {"team": "t%d" % (n % 40)}}
+    elif kind == "tls.endpoint":
+        d = {"tls10": failing, "tls11": False, "tls12": True, "tls13": True, "daysToExpiry": 200,
+             "notBefore": RECENT, "chainTrusted": True, "hostnameMatches": True, "keyType": "EC", "keySize": 256,
+             "signatureAlgorithm": "SHA256withECDSA", "https": True, "hsts": True, "hstsMaxAge": 31536000}
+    elif kind == "host.linux":
+        d = {"hostname": "h%d" % n, "sshd": True, "sshPermitRootLogin": "yes" if failing else "no",
+             "sshPasswordAuthentication": "no", "sshPermitEmptyPasswords": "no", "sshMaxAuthTries": 4,
+             "sshX11Forwarding": "no", "automaticUpdates": True, "firewallActive": True, "diskEncryption": True,
+             "auditd": True, "timeSync": True}
+    elif kind == "postgres.server":
+        d = {"ssl": not failing, "passwordEncryption": "scram-sha-256", "logConnections": True,
+             "logDisconnections": True, "logStatement": "ddl", "sharedPreloadLibraries": ["pgaudit"],
+             "superusers": ["postgres"], "adminRole": "postgres", "majorVersion": 16}
+    else:
+        d = {"hasSecurityPolicy": True, "hasCodeowners": True, "dependencyUpdates": True, "commits": 120,
+             "signedShare": 0.95, "secretsFound": 1 if failing else 0}
+    d["serial"] = n
+    return d
+
+
+def resource(n, salt=0):
+    kind = TYPES[n % len(TYPES)]
+    failing = random.Random(n * 7919 + salt).random() < 0.10
+    return {"type": kind, "id": "%s-%07d" % (kind.split(".")[-1], n), "data": document(kind, n, failing)}
+
+
+CUSTOM_CHECKS = [
+    ("bench-flip", "aws.iam.user", "!resource.flip", FLIP_CONTROL),
+    ("bench-user-named", "aws.iam.user", "size(resource.userName) > 0", "AC-03"),
+    ("bench-tag-team", "aws.iam.user", "has(resource.tags.team)", "AC-03"),
+    ("bench-tls-key", "tls.endpoint", "resource.keySize >= 256", "EN-03"),
+    ("bench-tls-expiry", "tls.endpoint", "resource.daysToExpiry > 7", "EN-03"),
+    ("bench-host-name", "host.linux", "resource.hostname != ''", "VM-04"),
+    ("bench-host-fw", "host.linux", "resource.firewallActive", "NS-01"),
+    ("bench-pg-version", "postgres.server", "resource.majorVersion >= 12", "VM-05"),
+    ("bench-git-commits", "git.repository", "resource.commits >= 0", "SD-02"),
+    ("bench-git-secrets", "git.repository", "resource.secretsFound < 5", "SD-02"),
+]
+
+
+class Api:
+    def __init__(self, port, timeout):
+        self.port, self.timeout, self.conn = port, timeout, None
+
+    def call(self, method, path, body=None):
+        for attempt in (0, 1):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+            try:
+                data = None if body is None else json.dumps(body).encode()
+                self.conn.request(method, path, body=data, headers={"Authorization": "Bearer " + TOKEN,
+                                                                   "Content-Type": "application/json", "Accept": "application/json"})
+                r = self.conn.getresponse()
+                raw = r.read()
+                return r.status, (json.loads(raw) if raw and raw[:1] in b"[{" else raw)
+            except (ConnectionError, http.client.HTTPException):
+                self.conn.close()
+                self.conn = None
+                if attempt:
+                    raise
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+def start_app(args, data_dir, port):
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    cp = open(os.path.join(root, "target", "bench-classpath.txt")).read().strip()
+    env = dict(os.environ, ATTEST_DATA_DIR=data_dir, ATTEST_BOOTSTRAP_API_TOKEN=TOKEN, SERVER_PORT=str(port),
+               ATTEST_BOOTSTRAP_ADMIN_PASSWORD="bench-password-1234")
+    if args.db == "postgres":
+        env.update(ATTEST_DB_URL="jdbc:postgresql://%s/%s" % (args.pg_host, args.pg_database), ATTEST_DB_USER="postgres",
+                   ATTEST_DB_PASSWORD="")
+    log = open(os.path.join(data_dir, "app.log"), "w")
+    proc = subprocess.Popen(["java", "-Xmx" + args.heap, "-cp", os.path.join(root, "target", "classes") + ":" + cp,
+                             "dev.attest.AttestApplication"], env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            c.request("GET", "/actuator/health")
+            if c.getresponse().status == 200:
+                return proc
+        except OSError:
+            pass
+        if proc.poll() is not None:
+            sys.exit("the app stopped; see " + log.name)
+        time.sleep(1)
+    sys.exit("the app did not start in 180 s; see " + log.name)
+
+
+def heap_sampler(pid, stop, peak):
+    """Largest used heap (survivors + eden + old, MiB) seen by jstat while the full run goes."""
+    while not stop.is_set():
+        out = subprocess.run(["jstat", "-gc", str(pid)], capture_output=True, text=True).stdout.split("\n")
+        if len(out) > 1 and out[1].strip():
+            cols = dict(zip(out[0].split(), out[1].split()))
+            used = sum(float(cols.get(k, 0)) for k in ("S0U", "S1U", "EU", "OU")) / 1024
+            peak[0] = max(peak[0], used)
+        time.sleep(0.2)
+
+
+def push_range(api, start, end, batch, deadline, salt=0):
+    """Pushes resources start..end-1 in batches; returns (count pushed, opened, closed) or stops at the deadline."""
+    pushed = opened = closed = 0
+    for s in range(start, end, batch):
+        if time.time() > deadline:
+            print("   stopped at the time limit after %d resources" % pushed)
+            break
+        items = [resource(n, salt) for n in range(s, min(end, s + batch))]
+        status, body = api.call("POST", "/api/v1/resources", {"source": "bench", "resources": items})
+        if status >= 300:
+            sys.exit("push failed: %s %s" % (status, str(body)[:500]))
+        pushed += len(items)
+        if isinstance(body, dict):
+            opened += body.get("findingsOpened", 0) + body.get("findingsReopened", 0)
+            closed += body.get("findingsClosed", 0)
+    return pushed, opened, closed
+
+
+def open_findings(api, check):
+    status, body = api.call("GET", "/api/v1/findings?status=open&check=%s&limit=5" % check)
+    return body if status == 200 else []
+
+
+def flips(api, count, deadline, label):
+    """Flips one user between failing and passing the flip check; time until finding and control show it."""
+    latencies = []
+    target = 3 * len(TYPES)  # an aws.iam.user: n % 5 == 0
+    for i in range(count):
+        if time.time() > deadline:
+            break
+        fail = i % 2 == 0
+        doc = resource(target)
+        doc["data"]["flip"] = fail
+        t0 = time.perf_counter()
+        status, body = api.call("POST", "/api/v1/resources", {"source": "bench", "resources": [doc]})
+        if status >= 300:
+            sys.exit("flip push failed: %s %s" % (status, body))
+        while True:
+            found = any(f["resourceId"] == doc["id"] for f in open_findings(api, "bench-flip"))
+            _, control = api.call("GET", "/api/v1/controls/" + FLIP_CONTROL)
+            shown = control.get("testStatus") if isinstance(control, dict) else None
+            if found == fail and shown == ("failing" if fail else "passing"):
+                break
+            if time.perf_counter() - t0 > 30:
+                sys.exit("flip %d not visible after 30 s (finding %s, control %s)" % (i, found, shown))
+        latencies.append((time.perf_counter() - t0) * 1000)
+    if latencies:
+        latencies.sort()
+        p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+        print("3. %s: %d flips, latency until finding and control status visible: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+              % (label, len(latencies), p(0.5), p(0.99), latencies[-1]))
+
+
+def copy_limit(args, count):
+    """PostgreSQL's COPY of the same documents into a plain table: the floor for storing them."""
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as f:
+        for n in range(count):
+            r = resource(n)
+            f.write("%s\t%s\t%s\n" % (r["type"], r["id"], json.dumps(r["data"]).replace("\\", "\\\\")))
+        path = f.name
+    psql = ["psql", "-q", "-h", args.pg_host.split(":")[0], "-U", "postgres", "-d", args.pg_database, "-v", "ON_ERROR_STOP=1"]
+    subprocess.run(psql + ["-c", "create table if not exists bench_copy (type text, id text, data text)"], check=True)
+    t0 = time.perf_counter()
+    subprocess.run(psql + ["-c", "\\copy bench_copy from '%s'" % path], check=True)
+    took = time.perf_counter() - t0
+    subprocess.run(psql + ["-c", "drop table bench_copy"], check=True)
+    os.unlink(path)
+    return count / took
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", choices=["h2", "postgres"], default="h2")
+    ap.add_argument("--resources", type=int, default=100_000)
+    ap.add_argument("--large", type=int, default=1_000_000, help="size for the second flip run and the full run; 0 skips")
+    ap.add_argument("--flips", type=int, default=200)
+    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--heap", default="1g")
+    ap.add_argument("--time-limit", type=int, default=3600, help="seconds; every phase stops at this overall limit")
+    ap.add_argument("--request-timeout", type=int, default=600)
+    ap.add_argument("--pg-host", default="127.0.0.1:5432")
+    ap.add_argument("--pg-database", default="attest_bench")
+    args = ap.parse_args()
+    deadline = time.time() + args.time_limit
+    data_dir = tempfile.mkdtemp(prefix="attest-bench-")
+    if args.db == "postgres":
+        host = args.pg_host.split(":")[0]
+        subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "drop database if exists %s" % args.pg_database], check=True)
+        subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "create database %s" % args.pg_database], check=True)
+    port = free_port()
+    app = start_app(args, data_dir, port)
+    try:
+        api = Api(port, args.request_timeout)
+        for key, kind, expr, control in CUSTOM_CHECKS:
+            status, body = api.call("POST", "/api/v1/checks", {"key": key, "title": key, "resourceType": kind, "severity": "low",
+                                                               "controls": [control], "expression": expr})
+            if status != 201:
+                sys.exit("custom check refused: %s %s" % (status, body))
+        _, checks = api.call("GET", "/api/v1/checks")
+        print("db=%s resources=%d batch=%d checks=%d (heap -Xmx%s)" % (args.db, args.resources, args.batch, len(checks), args.heap))
+
+        t0 = time.perf_counter()
+        pushed, opened, _ = push_range(api, 0, args.resources, args.batch, deadline)
+        took = time.perf_counter() - t0
+        _, findings = api.call("GET", "/api/v1/findings?status=open&limit=1")
+        line = "1. first push: %d resources in %.1f s = %.0f resources/s (first request to last finding committed)" % (pushed, took, pushed / took)
+        if args.db == "postgres" and pushed:
+            line += "; COPY of the same documents into a plain table: %.0f resources/s" % copy_limit(args, pushed)
+        print(line)
+
+        t0 = time.perf_counter()
+        again, opened2, closed2 = push_range(api, 0, pushed, args.batch, deadline)
+        took = time.perf_counter() - t0
+        print("2. same %d resources again: %.1f s = %.0f resources/s; findings opened %d, closed %d (as reported by the pushes)"
+              % (again, took, again / max(took, 1e-9), opened2, closed2))
+
+        flips(api, args.flips, deadline, "%d stored" % pushed)
+        if args.large > pushed and time.time() < deadline:
+            t0 = time.perf_counter()
+            more, _, _ = push_range(api, pushed, args.large, args.batch, deadline)
+            took = time.perf_counter() - t0
+            total = pushed + more
+            print("   grew the estate to %d resources (%.0f resources/s)" % (total, more / max(took, 1e-9)))
+            flips(api, args.flips, deadline, "%d stored" % total)
+        if args.large and time.time() < deadline:
+            stop, peak = threading.Event(), [0.0]
+            sampler = threading.Thread(target=heap_sampler, args=(app.pid, stop, peak), daemon=True)
+            sampler.start()
+            t0 = time.perf_counter()
+            status, body = api.call("POST", "/api/v1/monitoring/evaluate")
+            took = time.perf_counter() - t0
+            stop.set()
+            sampler.join()
+            _, counts = api.call("GET", "/api/v1/monitoring/evaluations?limit=1")
+            print("4. full re-evaluation (HTTP %s): %s resources in %.1f s, peak heap used %.0f MiB (-Xmx%s)"
+                  % (status, body.get("resources") if isinstance(body, dict) else "?", took, peak[0], args.heap))
+    except (TimeoutError, socket.timeout):
+        print("   a request did not answer within %d s: stopped" % args.request_timeout)
+    finally:
+        os.killpg(app.pid, signal.SIGTERM)
+        try:
+            app.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(app.pid, signal.SIGKILL)
+        if args.db == "h2":
+            shutil.rmtree(data_dir, ignore_errors=True)
+        else:
+            print("   app log kept in " + data_dir)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.catalog.ControlKey;
+import dev.attest.controls.ControlState;
+import dev.attest.controls.WorkspaceControls;
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.Check;
+import dev.attest.monitoring.CheckResult;
+import dev.attest.monitoring.Finding;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes what a run decided about a set of resources of one type, by comparing sets: the new
+ * verdicts against the stored latest results (one indexed lookup per chunk of ids), then only the
+ * results that appeared, changed or went away touch findings (one more lookup). Everything is
+ * written in batches, in the caller's transaction, which holds the workspace's monitoring lock.
+ */
+@Component
+public class RunWriter {
+
+    private final ResultStore results;
+    private final FindingStore findings;
+    private final WorkspaceControls controls;
+
+    RunWriter(ResultStore results, FindingStore findings, WorkspaceControls controls) {
+        this.results = results;
+        this.findings = findings;
+        this.controls = controls;
+    }
+
+    /**
+     * What one run changed, accumulated over the chunks it writes: counts for its audit entry and
+     * evaluation, and the results that flipped since the last evidence was written.
+     */
+    public static final class Changes {
+        public int received;
+        public int changed;
+        public int opened;
+        public int reopened;
+        public int closed;
+        /** Results that appeared, changed outcome or went away, not yet written as evidence. */
+        public final List<Map<String, Object>> flipped = new ArrayList<>();
+        public final List<UUID> openedIds = new ArrayList<>();
+        public final List<UUID> closedIds = new ArrayList<>();
+        private Map<ControlKey, ControlState> states;
+
+        public boolean hasEvidence() {
+            return !flipped.isEmpty() || !openedIds.isEmpty() || !closedIds.isEmpty();
+        }
+
+        public void evidenceWritten() {
+            flipped.clear();
+            openedIds.clear();
+            closedIds.clear();
+        }
+    }
+
+    /**
+     * Applies the verdicts of {@code checks} (all of one type) on the evaluated resources, and
+     * removes every result of the removed resources.
+     *
+     * @param verdicts each check's verdict on each evaluated resource
+     */
+    public void apply(WorkspaceId workspace, String type, Map<String, Check> checks, Collection<String> evaluated,
+                      List<CheckResult> verdicts, Collection<String> removed, Instant now, Changes changes) {
+        Set<String> ids = new LinkedHashSet<>(evaluated);
+        ids.addAll(removed);
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> gone = removed instanceof Set<String> set ? set : new HashSet<>(removed);
+        Map<String, ResultStore.Stored> stored = results.latest(workspace, type, ids);
+        List<CheckResult> inserts = new ArrayList<>();
+        List<CheckResult> updates = new ArrayList<>();
+        List<String[]> deletes = new ArrayList<>();
+        Map<String, int[]> tallies = new HashMap<>();
+        // pairs whose finding may need opening (failing), closing (passing or gone) or a new observation
+        Map<String, CheckResult> failing = new LinkedHashMap<>();
+        Map<String, String> toClose = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (CheckResult verdict : verdicts) {
+            String pair = ResultStore.pair(verdict.checkKey(), verdict.resourceId());
+            seen.add(pair);
+            ResultStore.Stored before = stored.get(pair);
+            String observed = Documents.write(verdict.observed());
+            if (before == null) {
+                inserts.add(verdict);
+                count(tallies, verdict.checkKey(), verdict.outcome(), 1);
+                flipped(changes, verdict, null);
+            } else if (!before.outcome().equals(verdict.outcome())) {
+                updates.add(verdict);
+                count(tallies, verdict.checkKey(), before.outcome(), -1);
+                count(tallies, verdict.checkKey(), verdict.outcome(), 1);
+                flipped(changes, verdict, before.outcome());
+            } else if (Objects.equals(before.error(), ResultStore.clip(verdict.error())) && before.observed().equals(observed)) {
+                continue; // the same verdict for the same reasons: nothing to write, no finding to touch
+            } else {
+                updates.add(verdict);
+            }
+            if (verdict.passed()) {
+                if (before != null && !"pass".equals(before.outcome())) {
+                    toClose.put(pair, "the check passes again");
+                }
+            } else {
+                failing.put(pair, verdict);
+            }
+        }
+        for (var entry : stored.entrySet()) {
+            String pair = entry.getKey();
+            String checkKey = pair.substring(0, pair.indexOf('\u0000'));
+            String resourceId = pair.substring(pair.indexOf('\u0000') + 1);
+            boolean inScope = gone.contains(resourceId) || checks.containsKey(checkKey);
+            if (seen.contains(pair) || !inScope) {
+                continue;
+            }
+            deletes.add(new String[]{checkKey, resourceId});
+            count(tallies, checkKey, entry.getValue().outcome(), -1);
+            Map<String, Object> removal = new LinkedHashMap<>();
+            removal.put("checkKey", checkKey);
+            removal.put("resourceType", type);
+            removal.put("resourceId", resourceId);
+            removal.put("outcome", null);
+            removal.put("was", entry.getValue().outcome());
+            changes.flipped.add(removal);
+            if (!"pass".equals(entry.getValue().outcome())) {
+                toClose.put(pair, "the resource or the check is gone");
+            }
+        }
+        results.delete(workspace, deletes);
+        results.update(workspace, updates, now);
+        results.insert(workspace, inserts, now);
+        results.adjustTallies(workspace, tallies, now);
+        if (!failing.isEmpty() || !toClose.isEmpty()) {
+            updateFindings(workspace, type, checks, failing, toClose, now, changes);
+        }
+    }
+
+    private void updateFindings(WorkspaceId workspace, String type, Map<String, Check> checks, Map<String, CheckResult> failing,
+                                Map<String, String> toClose, Instant now, Changes changes) {
+        Set<String> resourceIds = new LinkedHashSet<>();
+        failing.values().forEach(r -> resourceIds.add(r.resourceId()));
+        toClose.keySet().forEach(pair -> resourceIds.add(pair.substring(pair.indexOf('\u0000') + 1)));
+        Map<String, Finding> latest = findings.latest(workspace, type, resourceIds);
+        List<Finding> created = new ArrayList<>();
+        List<Finding> reopened = new ArrayList<>();
+        Map<UUID, Map<String, Object>> observed = new HashMap<>();
+        List<UUID> closed = new ArrayList<>();
+        List<FindingStore.Event> history = new ArrayList<>();
+        for (var entry : toClose.entrySet()) {
+            Finding current = latest.get(entry.getKey());
+            if (current != null && "open".equals(current.status())) {
+                closed.add(current.id());
+                history.add(new FindingStore.Event(current.id(), now, "closed", entry.getValue()));
+            }
+        }
+        for (var entry : failing.entrySet()) {
+            CheckResult r = entry.getValue();
+            Finding current = latest.get(entry.getKey());
+            if (current != null && "open".equals(current.status())) {
+                if (!current.observed().equals(r.observed())) {
+                    observed.put(current.id(), r.observed());
+                }
+                continue;
+            }
+            Check check = checks.get(r.checkKey());
+            String owner = owner(workspace, check, changes);
+            Instant due = now.plus(Duration.ofDays(check.severity().dueDays()));
+            String why = r.error() != null ? "error: " + r.error() : "failed with " + Documents.write(r.observed());
+            if (current != null) {
+                reopened.add(new Finding(current.id(), current.checkKey(), current.resourceType(), current.resourceId(), current.severity(),
+                        current.controlKey(), owner, "open", current.openedAt(), due, null, r.observed()));
+                history.add(new FindingStore.Event(current.id(), now, "reopened", why));
+                changes.openedIds.add(current.id());
+            } else {
+                Finding f = new Finding(UUID.randomUUID(), r.checkKey(), r.resourceType(), r.resourceId(), check.severity(),
+                        check.controls().isEmpty() ? null : check.controls().get(0), owner, "open", now, due, null, r.observed());
+                created.add(f);
+                history.add(new FindingStore.Event(f.id(), now, "opened", why));
+                changes.openedIds.add(f.id());
+            }
+        }
+        findings.closeAll(workspace, closed, now);
+        findings.reopenAll(workspace, reopened);
+        findings.observeAll(workspace, observed);
+        findings.insertAll(workspace, created);
+        findings.events(history);
+        changes.closedIds.addAll(closed);
+        changes.closed += closed.size();
+        changes.reopened += reopened.size();
+        changes.opened += created.size();
+    }
+
+    /** Closes every open finding of a check and forgets its results (the check was deleted or reads another type now). */
+    public void dropCheck(WorkspaceId workspace, String checkKey, Instant now, Changes changes) {
+        Map<String, Object> dropped = new LinkedHashMap<>();
+        dropped.put("checkKey", checkKey);
+        dropped.put("dropped", true);
+        changes.flipped.add(dropped);
+        results.deleteCheck(workspace, checkKey);
+        changes.closed += findings.closeAllOfCheck(workspace, checkKey, now, "the check is gone");
+    }
+
+    private String owner(WorkspaceId workspace, Check check, Changes changes) {
+        if (changes.states == null) {
+            changes.states = controls.states(workspace);
+        }
+        return check.controls().stream().map(k -> changes.states.get(new ControlKey(k))).filter(Objects::nonNull)
+                .map(ControlState::owner).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static void flipped(Changes changes, CheckResult verdict, String was) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("checkKey", verdict.checkKey());
+        entry.put("resourceType", verdict.resourceType());
+        entry.put("resourceId", verdict.resourceId());
+        entry.put("outcome", verdict.outcome());
+        entry.put("was", was);
+        if (verdict.error() != null) {
+            entry.put("error", verdict.error());
+        }
+        entry.put("observed", verdict.observed());
+        changes.flipped.add(entry);
+    }
+
+    /** Adds {@code by} to the passed or failed count of a check's tally. */
+    static void count(Map<String, int[]> tallies, String checkKey, String outcome, int by) {
+        int[] tally = tallies.computeIfAbsent(checkKey, k -> new int[2]);
+        tally["pass".equals(outcome) ? 0 : 1] += by;
+    }
+}
