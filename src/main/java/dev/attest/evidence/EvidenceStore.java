@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -140,10 +141,23 @@ public class EvidenceStore {
         }
     }
 
-    /** Recomputes the whole chain and checks every signature, then checks every entry's file is present. */
+    /**
+     * Recomputes the whole chain and checks every signature against the pinned keys (never the ones the
+     * database lists), requires the head to be covered by a recent checkpoint and the ledger to extend the
+     * newest checkpoint kept outside the database, then checks every entry's file is present.
+     */
     @Transactional(readOnly = true)
     public LedgerVerification verifyLedger(WorkspaceId workspace) {
-        LedgerVerification chain = ledger.verify(workspace, scratch);
+        return verifyLedger(workspace, List.of());
+    }
+
+    /**
+     * As {@link #verifyLedger(WorkspaceId)}, and proves that the ledger extends each earlier checkpoint given
+     * (from an export, an audit package or the Trust Center): a ledger cut short or rewritten up to one fails.
+     */
+    @Transactional(readOnly = true)
+    public LedgerVerification verifyLedger(WorkspaceId workspace, List<LedgerCheckpoint> earlier) {
+        LedgerVerification chain = ledger.verify(workspace, scratch, earlier);
         if (!chain.valid()) {
             return chain;
         }
@@ -174,6 +188,21 @@ public class EvidenceStore {
     @Transactional(readOnly = true)
     public LedgerStatus ledgerStatus(WorkspaceId workspace) {
         return ledger.status(workspace);
+    }
+
+    /**
+     * The newest signed checkpoint of the workspace's ledger (empty before the first one), for publishing
+     * where customers and auditors keep copies: the Trust Center and audit packages. Call
+     * {@link #checkpoint(WorkspaceId)} first to cover the head as it is now.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LedgerCheckpoint> latestCheckpoint(WorkspaceId workspace) {
+        return ledger.latestCheckpoint(workspace);
+    }
+
+    /** The keys that verify the workspace's checkpoints, the current one first: what auditors pin. */
+    public List<LedgerKey> ledgerKeys(WorkspaceId workspace) {
+        return ledger.pinnedKeys(workspace);
     }
 
     /** Signs the ledger head now if it moved since its last checkpoint. */

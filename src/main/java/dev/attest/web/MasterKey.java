@@ -17,7 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
@@ -51,6 +55,32 @@ public class MasterKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
         }
+    }
+
+    /** The DER prefixes of an Ed25519 private key (PKCS#8, the 32-byte seed follows) and public key (X.509, the raw key follows). */
+    private static final byte[] PKCS8_ED25519 = java.util.HexFormat.of().parseHex("302e020100300506032b657004220420");
+    private static final byte[] X509_ED25519 = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+
+    /**
+     * An Ed25519 key pair for one purpose (e.g. a workspace's ledger checkpoints), derived from the
+     * master key: the same on every node and every start, and never stored. Its public half is what
+     * auditors pin, so a key swapped in the database cannot sign checkpoints that verify.
+     */
+    public KeyPair signingKeyPair(String purpose) {
+        byte[] seed = derive("ed25519 " + purpose);
+        var privateKey = new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(seed, 0);
+        byte[] publicKey = privateKey.generatePublicKey().getEncoded();
+        try {
+            KeyFactory factory = KeyFactory.getInstance("Ed25519");
+            return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(concat(X509_ED25519, publicKey))),
+                    factory.generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_ED25519, seed))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is part of every JRE since 15", e);
+        }
+    }
+
+    private static byte[] concat(byte[] prefix, byte[] body) {
+        return ByteBuffer.allocate(prefix.length + body.length).put(prefix).put(body).array();
     }
 
     /** Base64 of version, IV and ciphertext; open it with the same purpose and context. */

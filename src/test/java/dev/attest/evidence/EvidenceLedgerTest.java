@@ -94,22 +94,23 @@ class EvidenceLedgerTest {
         evidence.exportLedger(workspace, export);
         Path file = folder.resolve("ledger.txt");
         Files.writeString(file, export.toString());
-        assertThat(offline(file)).startsWith("OK: ledger verifies: 5 entries, 2 signed checkpoints");
-        assertThat(LedgerExportVerifier.run(new String[]{file.toString()}, new PrintStream(new ByteArrayOutputStream()))).isZero();
+        String key = evidence.ledgerKeys(workspace).get(0).fingerprint();
+        assertThat(offline(file, key)).startsWith("OK: ledger verifies: 5 entries, 2 signed checkpoints");
+        assertThat(LedgerExportVerifier.run(new String[]{file.toString(), "--key", key}, new PrintStream(new ByteArrayOutputStream()))).isZero();
 
         String tampered = export.toString().replaceFirst("(E\\t4\\t[^\\t]+\\t[^\\t]+\\t[^\\t]+\\t)[0-9a-f]{64}", "$1" + "0".repeat(64));
         assertThat(tampered).isNotEqualTo(export.toString());
         Files.writeString(file, tampered);
-        assertThat(offline(file)).startsWith("FAILED: entry 4 does not match");
-        assertThat(LedgerExportVerifier.run(new String[]{file.toString()}, new PrintStream(new ByteArrayOutputStream()))).isEqualTo(1);
+        assertThat(offline(file, key)).startsWith("FAILED: entry 4 does not match");
+        assertThat(LedgerExportVerifier.run(new String[]{file.toString(), "--key", key}, new PrintStream(new ByteArrayOutputStream()))).isEqualTo(1);
 
         String dropped = export.toString().replaceFirst("E\\t2\\t[^\\n]*\\n", "");
         Files.writeString(file, dropped);
-        assertThat(offline(file)).startsWith("FAILED: entry 2 is missing");
+        assertThat(offline(file, key)).startsWith("FAILED: entry 2 is missing");
 
         String forged = export.toString().replaceFirst("(C\\t3\\t[0-9a-f]{64}\\t[^\\t]+\\t[^\\t]+\\t)(.)", "$1" + "A");
         Files.writeString(file, forged.equals(export.toString()) ? forged.replaceFirst("(C\\t3\\t[0-9a-f]{64}\\t[^\\t]+\\t[^\\t]+\\t)(.)", "$1B") : forged);
-        assertThat(offline(file)).startsWith("FAILED: checkpoint at entry 3 has a bad signature");
+        assertThat(offline(file, key)).startsWith("FAILED: checkpoint at entry 3 has a bad signature");
     }
 
     @Test
@@ -123,9 +124,9 @@ class EvidenceLedgerTest {
         assertThat(export.body()).startsWith("attest-ledger\t1\nworkspace\t");
     }
 
-    private static String offline(Path file) {
+    private static String offline(Path file, String key) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LedgerExportVerifier.run(new String[]{file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        LedgerExportVerifier.run(new String[]{file.toString(), "--key", key}, new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -74,6 +74,10 @@ class EvidencePagesTest {
         var page = browser.get("/evidence?control=AC-06&kind=upload");
         assertThat(page.body()).contains(title).contains("firewall.txt").contains(sha.substring(0, 12)).contains("2099-01-31")
                 .contains(AttestTest.ADMIN_EMAIL).contains("data-testid=\"ledger\"");
+        String fingerprint = Http.withToken(port, AttestTest.ADMIN_TOKEN).get("/api/v1/evidence/ledger/key").json().get(0).get("fingerprint")
+                .asString();
+        assertThat(page.body()).as("the pinned key's fingerprint, for auditors")
+                .contains("data-testid=\"ledger-key-fingerprint\">" + fingerprint + "<").contains("--key <span>" + fingerprint + "</span>");
         String row = java.util.Arrays.stream(page.body().split("<tr")).filter(r -> r.contains(title)).findFirst().orElseThrow();
         Matcher link = Pattern.compile("href=\"(/evidence/[0-9a-f-]{36}/content)\"").matcher(row);
         assertThat(link.find()).as(row).isTrue();

@@ -232,6 +232,65 @@ class LedgerExportVerifierTest {
         assertThat(verify(export + "E\t11\t" + "x".repeat(2 << 20) + "\n").message()).endsWith("is too long to be part of a ledger export");
     }
 
+    private String exportedAt(String export, String at, String interval) {
+        return export.replaceFirst("(workspace\t[^\n]+\n)", "$1exported-at\t" + at + "\t" + interval + "\n");
+    }
+
+    private String command(String export, String... args) throws IOException {
+        Path file = folder.resolve("ledger-" + UUID.randomUUID() + ".txt");
+        Files.writeString(file, export);
+        String[] all = new String[args.length + 1];
+        all[0] = file.toString();
+        System.arraycopy(args, 0, all, 1, args.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = LedgerExportVerifier.run(all, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return status + " " + out.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void entriesLeftUnsignedLongerThanTheCheckpointIntervalMakeTheHeadStale() throws Exception {
+        String export = export(10, 3, "upload");
+        assertThat(verify(exportedAt(export, "2026-11-27T08:10:00Z", "PT11M")).valid()).as("entry 10 waited 10 minutes").isTrue();
+
+        LedgerVerification stale = verify(exportedAt(export, "2026-11-27T09:00:00Z", "PT11M"));
+        assertFails(stale, "the head is not covered by a recent signed checkpoint: the newest signed checkpoint covers entry 9, "
+                + "and entries 10 to 10 have waited since " + AT + ", longer than the checkpoint interval allows (PT11M)", 10, 10, 3);
+
+        LedgerVerification none = verify(exportedAt(export(4, 100, "upload"), "2026-11-28T08:00:00Z", "PT11M"));
+        assertThat(none.message()).startsWith("the head is not covered by a recent signed checkpoint: there is no signed checkpoint at all, "
+                + "and entries 1 to 4 have waited since");
+        assertThat(verify(exportedAt(export(9, 3, "upload"), "2027-11-27T09:00:00Z", "PT11M")).valid())
+                .as("a head covered by a checkpoint stays valid however old").isTrue();
+    }
+
+    @Test
+    void onlyCheckpointsSignedByAPinnedKeyCount() throws Exception {
+        String export = export();
+        String fingerprint = LedgerFormat.fingerprint(keys.getPublic());
+        String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+        assertThat(command(export, "--key", fingerprint)).startsWith("0 OK: ledger verifies: 10 entries, 3 signed checkpoints");
+        assertThat(command(export, "--key", fingerprint.toUpperCase())).startsWith("0 OK: ");
+        assertThat(command(export, "--key", publicKey)).startsWith("0 OK: ");
+
+        String other = LedgerFormat.fingerprint(keyPair().getPublic());
+        assertThat(command(export, "--key", other)).isEqualTo("1 FAILED: checkpoint at entry 3 is signed by key k1 (fingerprint "
+                + fingerprint + "), which is not a pinned key of this workspace: its signature proves nothing");
+        assertThat(command(export)).startsWith("1 FAILED: the export is consistent (ledger verifies: 10 entries");
+    }
+
+    @Test
+    void theCommandRefusesBadArgumentsWithStatusTwo() throws Exception {
+        String export = export();
+        Path notJson = folder.resolve("checkpoint.json");
+        Files.writeString(notJson, "{\"count\": 3}");
+        assertThat(command(export, "--key")).startsWith("2 --key needs a value");
+        assertThat(command(export, "--key", "not a key")).startsWith("2 not an Ed25519 public key");
+        assertThat(command(export, "--checkpoint", notJson.toString())).startsWith("2 " + notJson + " is not a valid checkpoint: {workspace=");
+        assertThat(command(export, "--checkpoint", folder.resolve("missing.json").toString())).startsWith("2 cannot read ")
+                .contains("no such file");
+        assertThat(command(export, "--frobnicate")).startsWith("2 unexpected argument --frobnicate");
+    }
+
     @Test
     void theCommandExitsWithOneAndNamesTheFailure() throws Exception {
         Path file = folder.resolve("tampered.txt");

@@ -1,11 +1,18 @@
 package dev.attest.auditlog.internal;
 
+import dev.attest.auditlog.AuditCheckpoint;
 import dev.attest.auditlog.AuditEntry;
 import dev.attest.auditlog.AuditFilter;
 import dev.attest.auditlog.AuditTrail;
 import dev.attest.auditlog.ChainVerification;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.CheckpointFields;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import tools.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -108,8 +115,34 @@ class AuditLogApi {
 
     @GetMapping("/verify")
     @PreAuthorize("hasAuthority('audit:read')")
-    @Operation(summary = "Recompute the workspace's hash chain from the first entry; names the first broken link, if any")
+    @Operation(summary = "Recompute the workspace's hash chain from the first entry and check its signed checkpoints; names the first "
+            + "broken link, if any")
     ChainVerification verify(CurrentUser user) {
         return trail.verify(user.workspaceId());
+    }
+
+    @PostMapping(value = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('audit:read')")
+    @Operation(summary = "Verify the trail and prove it extends earlier checkpoints (a checkpoint's JSON from GET /checkpoint, or an "
+            + "array of them); a trail cut short or rewritten fails")
+    ChainVerification verifyAgainst(CurrentUser user, @RequestBody(required = false) JsonNode body) {
+        return trail.verify(user.workspaceId(), CheckpointFields.read(body, user.workspaceId().toString(), AuditCheckpoint::new));
+    }
+
+    record CheckpointKey(String algorithm, String fingerprint) {
+    }
+
+    @GetMapping("/checkpoint")
+    @PreAuthorize("hasAuthority('audit:read')")
+    @Operation(summary = "The newest signed checkpoint of the trail (count, hash, time, key id, signature): keep a copy to verify against")
+    AuditCheckpoint checkpoint(CurrentUser user) {
+        return trail.latestCheckpoint(user.workspaceId()).orElseThrow(() -> new NotFoundException("The trail has no signed checkpoint yet"));
+    }
+
+    @GetMapping("/key")
+    @PreAuthorize("hasAuthority('audit:read')")
+    @Operation(summary = "The fingerprint of the key that signs the trail's checkpoints (derived from the operator's master key)")
+    CheckpointKey key(CurrentUser user) {
+        return new CheckpointKey("Ed25519", trail.checkpointKeyFingerprint(user.workspaceId()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.auditlog.internal;
 
+import dev.attest.auditlog.AuditCheckpoint;
 import dev.attest.auditlog.AuditEntry;
 import dev.attest.auditlog.AuditFilter;
 import dev.attest.auditlog.AuditTrail;
@@ -16,7 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -28,9 +32,13 @@ class AuditStore implements AuditTrail {
     static final UUID NO_WORKSPACE = new UUID(0, 0);
 
     private final JdbcClient jdbc;
+    private final AuditCheckpoints checkpoints;
+    private final java.time.Clock clock;
 
-    AuditStore(JdbcClient jdbc) {
+    AuditStore(JdbcClient jdbc, AuditCheckpoints checkpoints, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
+        this.clock = clock;
     }
 
     /**
@@ -50,10 +58,10 @@ class AuditStore implements AuditTrail {
         userAgent = clip(userAgent, 400);
         jdbc.sql("insert into audit_chain_head (workspace_id, last_seq, last_hash) values (?, 0, ?) on conflict do nothing")
                 .params(chain, EntryHash.GENESIS).update();
-        record Head(long seq, String hash) {
+        record Head(long seq, String hash, long signedSeq) {
         }
-        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where workspace_id = ? for update")
-                .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head head = jdbc.sql("select last_seq, last_hash, signed_seq from audit_chain_head where workspace_id = ? for update")
+                .param(chain).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
         long seq = head.seq() + 1;
         String hash = EntryHash.of(chain, seq, occurredAt, actor, action, target, summary, address, userAgent, head.hash());
         jdbc.sql("""
@@ -63,6 +71,9 @@ class AuditStore implements AuditTrail {
                         head.hash(), hash)
                 .update();
         jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where workspace_id = ?").params(seq, hash, chain).update();
+        if (seq - head.signedSeq() >= AuditCheckpoints.EVERY) {
+            checkpoints.sign(chain, seq, hash);
+        }
         return new AuditEntry(seq, occurredAt, actor, action, target, summary, address, userAgent, head.hash(), hash);
     }
 
@@ -110,7 +121,7 @@ class AuditStore implements AuditTrail {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private static final String COLUMNS = "select seq, occurred_at, actor, action, target, summary, address, user_agent, previous_hash, hash from audit_entry";
+    static final String COLUMNS = "select seq, occurred_at, actor, action, target, summary, address, user_agent, previous_hash, hash from audit_entry";
 
     @Override
     @Transactional(readOnly = true)
@@ -141,13 +152,22 @@ class AuditStore implements AuditTrail {
 
     @Override
     @Transactional(readOnly = true)
-    public ChainVerification verify(WorkspaceId workspace) {
+    public ChainVerification verify(WorkspaceId workspace, List<AuditCheckpoint> earlier) {
         UUID chain = workspace.value();
+        List<AuditCheckpoint> stored = checkpoints.stored(chain);
+        Optional<AuditCheckpoint> kept = checkpoints.kept(chain);
+        long newest = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).count();
+        // The hash of every entry a checkpoint names, filled in as the walk passes it.
+        Map<Long, String> hashes = new HashMap<>();
+        stored.forEach(c -> hashes.put(c.count(), null));
+        kept.ifPresent(c -> hashes.put(c.count(), null));
+        earlier.forEach(c -> hashes.put(c.count(), null));
         var walk = new Object() {
             long expected = 1;
             String previous = EntryHash.GENESIS;
             Long broken;
             String problem;
+            OffsetDateTime firstUnsignedAt;
         };
         jdbc.sql(COLUMNS + " where workspace_id = ? order by seq").param(chain).query(rs -> {
             if (walk.broken != null) {
@@ -167,6 +187,12 @@ class AuditStore implements AuditTrail {
             } else {
                 walk.previous = e.hash();
                 walk.expected++;
+                if (hashes.containsKey(e.seq())) {
+                    hashes.put(e.seq(), e.hash());
+                }
+                if (e.seq() == newest + 1) {
+                    walk.firstUnsignedAt = e.occurredAt().atOffset(ZoneOffset.UTC);
+                }
             }
         });
         long checked = walk.expected - 1;
@@ -179,10 +205,30 @@ class AuditStore implements AuditTrail {
                 walk.problem = "entries after " + checked + " are missing (the chain ends at " + lastSeq + ")";
             }
         }
-        return new ChainVerification(walk.broken == null, checked, walk.broken, walk.problem, walk.previous);
+        if (walk.broken == null) {
+            AuditCheckpoints.Problem problem = checkpoints.judge(chain, checked, hashes, stored, kept, earlier, clock.instant(),
+                    walk.firstUnsignedAt);
+            if (problem != null) {
+                walk.broken = problem.seq();
+                walk.problem = problem.message();
+            }
+        }
+        return new ChainVerification(walk.broken == null, checked, walk.broken, walk.problem, walk.previous, stored.size());
     }
 
-    private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AuditCheckpoint> latestCheckpoint(WorkspaceId workspace) {
+        List<AuditCheckpoint> stored = checkpoints.stored(workspace.value());
+        return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(stored.size() - 1));
+    }
+
+    @Override
+    public String checkpointKeyFingerprint(WorkspaceId workspace) {
+        return checkpoints.fingerprint(workspace.value());
+    }
+
+    static AuditEntry entry(ResultSet rs, int n) throws SQLException {
         return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                 rs.getString("action"), rs.getString("target"), rs.getString("summary"), rs.getString("address"),
                 rs.getString("user_agent"), rs.getString("previous_hash"), rs.getString("hash"));

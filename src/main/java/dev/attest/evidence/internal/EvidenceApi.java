@@ -3,10 +3,16 @@ package dev.attest.evidence.internal;
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.evidence.EvidenceStore;
 import dev.attest.evidence.EvidenceTooLargeException;
+import dev.attest.evidence.LedgerCheckpoint;
+import dev.attest.evidence.LedgerKey;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.CheckpointFields;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.NotFoundException;
+import tools.jackson.databind.JsonNode;
+import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +20,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -111,18 +116,20 @@ class EvidenceApi {
         return download(evidence, user, id);
     }
 
-    /** The evidence's bytes as an attachment named by its hash, for the API and the pages alike. */
+    /**
+     * The evidence's bytes as an attachment named by its hash, for the API and the pages alike. Whoever
+     * uploaded them chose their media type, so the response never lets a browser run them in Attest's
+     * origin: always an attachment, a type from a list of passive formats (anything else is
+     * application/octet-stream), no sniffing, and a CSP that sandboxes the document and allows nothing.
+     */
     static ResponseEntity<InputStreamResource> download(EvidenceStore evidence, CurrentUser user, UUID id) {
         EvidenceItem item = evidence.get(user.workspaceId(), id);
-        MediaType type;
-        try {
-            type = MediaType.parseMediaType(item.mediaType());
-        } catch (InvalidMediaTypeException e) {
-            type = MediaType.APPLICATION_OCTET_STREAM;
-        }
         return ResponseEntity.ok()
-                .contentType(type)
+                .contentType(DownloadTypes.safe(item.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + item.sha256() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", DownloadTypes.CONTENT_SECURITY_POLICY)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .header("X-Content-SHA256", item.sha256())
                 .body(new InputStreamResource(evidence.content(user.workspaceId(), id)));
     }
@@ -132,6 +139,31 @@ class EvidenceApi {
     @Operation(summary = "Recompute the ledger's hash chain and check its signed checkpoints; names the first entry that does not match")
     LedgerVerification verify(CurrentUser user) {
         return evidence.verifyLedger(user.workspaceId());
+    }
+
+    @PostMapping(value = "/ledger/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('evidence:read')")
+    @Operation(summary = "Verify the ledger and prove it extends earlier checkpoints (a checkpoint's JSON, or an array of them, "
+            + "as published on the Trust Center, in audit packages or by GET /ledger/checkpoint); a ledger cut short or rewritten fails")
+    LedgerVerification verifyAgainst(CurrentUser user, @RequestBody(required = false) JsonNode body) {
+        return evidence.verifyLedger(user.workspaceId(),
+                CheckpointFields.read(body, user.workspaceId().toString(), LedgerCheckpoint::new));
+    }
+
+    @GetMapping("/ledger/checkpoint")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    @Operation(summary = "The newest signed checkpoint (count, hash, time, key id, signature): keep a copy to verify against later")
+    LedgerCheckpoint latestCheckpoint(CurrentUser user) {
+        return evidence.latestCheckpoint(user.workspaceId())
+                .orElseThrow(() -> new NotFoundException("The ledger has no signed checkpoint yet"));
+    }
+
+    @GetMapping("/ledger/key")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    @Operation(summary = "The keys that verify this workspace's checkpoints (derived from the operator's master key, not read from the "
+            + "database); pin the fingerprint: 'verify-ledger EXPORT --key FINGERPRINT'")
+    List<LedgerKey> keys(CurrentUser user) {
+        return evidence.ledgerKeys(user.workspaceId());
     }
 
     @GetMapping(value = "/ledger/export", produces = MediaType.TEXT_PLAIN_VALUE)

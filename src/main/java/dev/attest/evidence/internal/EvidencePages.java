@@ -70,6 +70,7 @@ class EvidencePages {
         model.addAttribute("kinds", KINDS);
         model.addAttribute("controls", catalog.controls());
         model.addAttribute("ledger", evidence.ledgerStatus(user.workspaceId()));
+        model.addAttribute("ledgerKey", evidence.ledgerKeys(user.workspaceId()).get(0));
         model.addAttribute("canUpload", user.can(Permission.EVIDENCE_WRITE));
         model.addAttribute("limit", DataSize.ofBytes(evidence.maxUploadBytes()).toMegabytes() + " MB");
         model.addAttribute("errors", errors);

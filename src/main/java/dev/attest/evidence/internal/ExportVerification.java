@@ -1,5 +1,6 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.evidence.LedgerVerification;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -46,20 +49,39 @@ final class ExportVerification {
     private final byte[] computed = new byte[32];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
     private final Map<String, PublicKey> keys = new HashMap<>();
+    /** Key ids the export lists with a key that is not pinned: named in the failure of a checkpoint they sign. */
+    private final Map<String, String> unpinnedKeys = new HashMap<>();
+    private final VerificationPolicy policy;
+    private final boolean[] anchorPresent;
+    private int nextAnchor;
+    /** The entry the next earlier checkpoint covers, or Long.MAX_VALUE when none is left to match. */
+    private long nextAnchorSeq = Long.MAX_VALUE;
+    private long lastCheckpointSeq;
+    /** Whether the next entry is the first one after the newest checkpoint, whose time the freshness rule needs. */
+    private boolean captureTime = true;
+    private String firstUnsignedAt;
+    private Instant exportedAt;
+    private Duration exportInterval;
     private String workspace;
     private long expected = 1;
     private long checkpoints;
     private int lineNo;
 
-    private ExportVerification(InputStream in) {
+    private ExportVerification(InputStream in, VerificationPolicy policy) {
         this.lines = new ExportLines(in);
+        this.policy = policy;
+        this.keys.putAll(policy.pinnedKeys());
+        this.anchorPresent = new boolean[policy.anchors().size()];
+        if (!policy.anchors().isEmpty()) {
+            nextAnchorSeq = policy.anchors().get(0).checkpoint().count();
+        }
         Arrays.fill(previous, (byte) '0');
         previous[HASH_HEX] = '\n';
         computedHex[HASH_HEX] = '\n';
     }
 
-    static LedgerVerification verify(InputStream in) throws IOException {
-        return new ExportVerification(in).run();
+    static LedgerVerification verify(InputStream in, VerificationPolicy policy) throws IOException {
+        return new ExportVerification(in, policy).run();
     }
 
     private LedgerVerification run() throws IOException {
@@ -79,9 +101,88 @@ final class ExportVerification {
                 return found;
             }
         }
+        LedgerVerification unmet = afterLastLine();
+        if (unmet != null) {
+            return unmet;
+        }
         long entries = expected - 1;
         return new LedgerVerification(true, entries, checkpoints, null,
-                "ledger verifies: " + entries + " entries, " + checkpoints + " signed checkpoints, head " + head());
+                "ledger verifies: " + entries + " entries, " + checkpoints + " signed checkpoints, head " + head()
+                        + (policy.anchors().isEmpty() ? "" : "; it extends " + describeAnchors()));
+    }
+
+    private String describeAnchors() {
+        return policy.anchors().stream().map(a -> a.origin() + " (" + a.checkpoint().count() + " entries)")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * The rules that need the whole ledger: no earlier checkpoint covers more entries than are left
+     * (truncation), the one kept outside the database is still there, and the head is signed or young.
+     */
+    private LedgerVerification afterLastLine() {
+        long entries = expected - 1;
+        for (int i = 0; i < anchorPresent.length; i++) {
+            VerificationPolicy.Anchor anchor = policy.anchors().get(i);
+            if (anchor.checkpoint().count() > entries) {
+                return failure(entries + 1, "the ledger ends at entry " + entries + ", but " + anchor.origin() + " (signed "
+                        + anchor.checkpoint().time() + ") covers " + anchor.checkpoint().count()
+                        + " entries: entries were removed from its end");
+            }
+            if (!anchorPresent[i]) {
+                return failure(anchor.checkpoint().count(), "the checkpoint at entry " + anchor.checkpoint().count() + ", "
+                        + anchor.origin() + ", is missing from the ledger");
+            }
+        }
+        Instant now = policy.now() != null ? policy.now() : exportedAt;
+        Duration allowed = policy.maxUnsigned() != null ? policy.maxUnsigned() : exportInterval;
+        if (now == null || allowed == null || lastCheckpointSeq == entries) {
+            return null;
+        }
+        Instant waitingSince;
+        try {
+            waitingSince = Instant.parse(firstUnsignedAt);
+        } catch (RuntimeException e) {
+            return failure(lastCheckpointSeq + 1, "entry " + (lastCheckpointSeq + 1) + " has no valid time");
+        }
+        if (Duration.between(waitingSince, now).compareTo(allowed) > 0) {
+            String newest = lastCheckpointSeq == 0 ? "there is no signed checkpoint at all"
+                    : "the newest signed checkpoint covers entry " + lastCheckpointSeq;
+            return failure(lastCheckpointSeq + 1, "the head is not covered by a recent signed checkpoint: " + newest
+                    + ", and entries " + (lastCheckpointSeq + 1) + " to " + entries + " have waited since " + firstUnsignedAt
+                    + ", longer than the checkpoint interval allows (" + allowed + "); checkpoints were deleted or signing stopped");
+        }
+        return null;
+    }
+
+    /** After an entry matched: records its time when the freshness rule needs it, and compares it with an earlier checkpoint. */
+    private LedgerVerification afterEntry(byte[] b, int firstTab, int e) {
+        long seq = expected - 1;
+        if (captureTime) {
+            int end = firstTab + 1;
+            while (end < e && b[end] != '\t') {
+                end++;
+            }
+            firstUnsignedAt = new String(b, firstTab + 1, end - firstTab - 1, StandardCharsets.UTF_8);
+            captureTime = false;
+        }
+        while (seq == nextAnchorSeq) {
+            VerificationPolicy.Anchor anchor = policy.anchors().get(nextAnchor);
+            LedgerCheckpoint given = anchor.checkpoint();
+            if (!head().equals(given.hash())) {
+                return new LedgerVerification(false, seq - 1, checkpoints, seq, "entry " + seq + " does not match " + anchor.origin()
+                        + " (signed " + given.time() + "): the ledger was rewritten at or before entry " + seq);
+            }
+            PublicKey key = keys.get(given.keyId());
+            if (key == null || !CheckpointSignatures.valid(key, LedgerFormat.checkpointMessage(workspace, seq, given.hash(), given.time()),
+                    given.signature())) {
+                return new LedgerVerification(false, seq, checkpoints, seq, anchor.origin() + " at entry " + seq
+                        + " is not signed by a " + (policy.pinned() ? "pinned " : "") + "key of this workspace");
+            }
+            nextAnchor++;
+            nextAnchorSeq = nextAnchor < policy.anchors().size() ? policy.anchors().get(nextAnchor).checkpoint().count() : Long.MAX_VALUE;
+        }
+        return null;
     }
 
     /** Reads to the end or to the first line that does not verify; returns that line's failure, else null. */
@@ -130,7 +231,7 @@ final class ExportVerification {
                 digest();
                 if (matchesHex(b, hash)) {
                     advance();
-                    return null;
+                    return captureTime || expected - 1 == nextAnchorSeq ? afterEntry(b, firstTab, e) : null;
                 }
             }
         }
@@ -177,7 +278,7 @@ final class ExportVerification {
                     "entry " + seq + " does not match: its hash should be " + HexFormat.of().formatHex(computed));
         }
         advance();
-        return null;
+        return afterEntry(b, firstTab, e);
     }
 
     private void digest() {
@@ -233,15 +334,37 @@ final class ExportVerification {
             return checkpoint(line, signatures);
         } else if (line.startsWith("workspace\t")) {
             workspace = line.substring(10);
+            for (VerificationPolicy.Anchor anchor : policy.anchors()) {
+                if (!workspace.equals(anchor.checkpoint().workspace())) {
+                    return new LedgerVerification(false, 0, 0, null, anchor.origin() + " is of workspace "
+                            + anchor.checkpoint().workspace() + ", not of this ledger's workspace " + workspace);
+                }
+            }
         } else if (line.startsWith("public-key\t")) {
             String[] f = line.split("\t", -1);
             if (f.length != 3) {
                 return new LedgerVerification(false, 0, 0, null, "line " + lineNo + " is not a public key");
             }
+            PublicKey key;
             try {
-                keys.put(f[1], LedgerFormat.publicKey(f[2]));
+                key = LedgerFormat.publicKey(f[2]);
             } catch (IllegalArgumentException notAKey) {
                 return new LedgerVerification(false, 0, 0, null, "line " + lineNo + " is not a public key");
+            }
+            // A key the database (or whoever wrote the export) lists counts only when it is pinned.
+            String fingerprint = LedgerFormat.fingerprint(key);
+            if (!policy.pinned() || policy.pinnedFingerprints().contains(fingerprint)) {
+                keys.putIfAbsent(f[1], key);
+            } else {
+                unpinnedKeys.put(f[1], fingerprint);
+            }
+        } else if (line.startsWith("exported-at\t")) {
+            String[] f = line.split("\t", -1);
+            try {
+                exportedAt = Instant.parse(f[1]);
+                exportInterval = f.length > 2 ? Duration.parse(f[2]) : null;
+            } catch (RuntimeException badTime) {
+                return new LedgerVerification(false, 0, 0, null, "line " + lineNo + " does not give the export's time and checkpoint interval");
             }
         } else {
             return new LedgerVerification(false, expected - 1, checkpoints, null, "line " + lineNo + " is not part of a ledger export");
@@ -254,6 +377,11 @@ final class ExportVerification {
         PublicKey key = f.length == 6 && f[0].equals("C") && !f[5].isEmpty() ? keys.get(f[4]) : null;
         byte[] digits = f.length == 6 ? f[1].getBytes(StandardCharsets.UTF_8) : new byte[0];
         long seq = number(digits, 0, digits.length);
+        if (key == null && seq >= 0 && policy.pinned() && !f[5].isEmpty() && f.length == 6) {
+            return new LedgerVerification(false, expected - 1, checkpoints, seq, "checkpoint at entry " + seq + " is signed by key " + f[4]
+                    + (unpinnedKeys.containsKey(f[4]) ? " (fingerprint " + unpinnedKeys.get(f[4]) + ")" : "")
+                    + ", which is not a pinned key of this workspace: its signature proves nothing");
+        }
         if (key == null || seq < 0) {
             return new LedgerVerification(false, expected - 1, checkpoints, null, "line " + lineNo + " is not a valid checkpoint");
         }
@@ -264,6 +392,15 @@ final class ExportVerification {
         }
         signatures.submit(seq, checkpoints, key, LedgerFormat.checkpointMessage(workspace, seq, f[2], f[3]), f[5]);
         checkpoints++;
+        lastCheckpointSeq = seq;
+        captureTime = true;
+        firstUnsignedAt = null;
+        for (int i = 0; i < anchorPresent.length; i++) {
+            LedgerCheckpoint anchor = policy.anchors().get(i).checkpoint();
+            if (anchor.count() == seq && anchor.hash().equals(f[2]) && anchor.time().equals(f[3]) && anchor.signature().equals(f[5])) {
+                anchorPresent[i] = true;
+            }
+        }
         return null;
     }
 

@@ -1,5 +1,7 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.evidence.LedgerCheckpoint;
+import dev.attest.evidence.LedgerKey;
 import dev.attest.evidence.LedgerStatus;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.web.MultiRowInsert;
@@ -17,10 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +37,8 @@ import java.util.UUID;
  */
 @Component
 public class Ledger {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ledger.class);
 
     /** An entry to append. */
     public record Entry(UUID evidenceId, String kind, String sha256) {
@@ -43,10 +52,12 @@ public class Ledger {
     private final Clock clock;
     private final EvidenceProperties properties;
     private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final LedgerWitness witness;
 
     Ledger(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, LedgerKeys keys, Clock clock,
-           EvidenceProperties properties) {
+           EvidenceProperties properties, LedgerWitness witness) {
         this.jdbc = jdbc;
+        this.witness = witness;
         this.template = template;
         this.keys = keys;
         this.clock = clock;
@@ -92,7 +103,7 @@ public class Ledger {
         }
         ENTRIES.insert(template, rows);
         long signedSeq = head.signedSeq();
-        if (seq - signedSeq >= properties.getCheckpointEvery()) {
+        if (seq - signedSeq >= properties.getCheckpointEvery() && extendsWitness(workspace, seq, previous)) {
             sign(workspace, seq, previous);
             signedSeq = seq;
         }
@@ -104,7 +115,7 @@ public class Ledger {
     /** Signs the head if entries were added since the last checkpoint; the timed half of "every N entries or M minutes". */
     public boolean checkpoint(WorkspaceId workspace) {
         Head head = lockHead(workspace);
-        if (head.seq() == head.signedSeq()) {
+        if (head.seq() == head.signedSeq() || !extendsWitness(workspace, head.seq(), head.hash())) {
             return false;
         }
         sign(workspace, head.seq(), head.hash());
@@ -137,6 +148,64 @@ public class Ledger {
         String signature = key.sign(LedgerFormat.checkpointMessage(workspace.toString(), seq, headHash, signedAt));
         jdbc.sql("insert into ledger_checkpoint (workspace_id, seq, head_hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?, ?)")
                 .params(workspace.value(), seq, headHash, signedAt, key.keyId(), signature).update();
+        witness.recordAfterCommit(new LedgerCheckpoint(workspace.toString(), seq, headHash, signedAt, key.keyId(), signature));
+    }
+
+    /**
+     * Whether the chain up to the head still extends the newest checkpoint this installation signed (kept
+     * outside the database): entry by entry from that checkpoint's hash to the head. Signing anything
+     * else would vouch for a ledger someone rewrote or cut in the database, so it is refused and logged.
+     */
+    private boolean extendsWitness(WorkspaceId workspace, long headSeq, String headHash) {
+        var known = witness.read(workspace);
+        if (known.isEmpty()) {
+            return true;
+        }
+        LedgerCheckpoint checkpoint = known.get();
+        String[] hash = {checkpoint.count() <= headSeq ? checkpoint.hash() : null};
+        long[] expected = {checkpoint.count()};
+        if (hash[0] != null) {
+            jdbc.sql("select seq, recorded_at, evidence_id, kind, sha256, entry_hash from ledger_entry where workspace_id = ? and seq >= ? "
+                            + "and seq <= ? order by seq")
+                    .params(workspace.value(), checkpoint.count(), headSeq)
+                    .query((ResultSet rs) -> {
+                        long seq = rs.getLong(1);
+                        if (hash[0] == null || seq != expected[0]) {
+                            hash[0] = null;
+                            return;
+                        }
+                        expected[0]++;
+                        if (seq == checkpoint.count()) {
+                            hash[0] = rs.getString(6).equals(checkpoint.hash()) ? hash[0] : null;
+                            return;
+                        }
+                        String computed = LedgerFormat.entryHash(hash[0], LedgerFormat.entryFields(seq,
+                                rs.getString(2), rs.getObject(3, UUID.class).toString(), rs.getString(4), rs.getString(5)));
+                        hash[0] = computed.equals(rs.getString(6)) ? computed : null;
+                    });
+        }
+        if (hash[0] != null && hash[0].equals(headHash) && expected[0] == headSeq + 1) {
+            return true;
+        }
+        log.error("Not signing the evidence ledger of workspace {}: its entries up to {} no longer extend the checkpoint at entry {} "
+                + "signed {}, which this installation keeps outside the database. The ledger was changed in the database.",
+                workspace, headSeq, checkpoint.count(), checkpoint.time());
+        return false;
+    }
+
+    /** The newest signed checkpoint, to publish (Trust Center, audit packages) and to verify against later. */
+    public java.util.Optional<LedgerCheckpoint> latestCheckpoint(WorkspaceId workspace) {
+        return jdbc.sql("select seq, head_hash, signed_at, key_id, signature from ledger_checkpoint where workspace_id = ? "
+                        + "order by seq desc limit 1")
+                .param(workspace.value())
+                .query((rs, n) -> new LedgerCheckpoint(workspace.toString(), rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .optional();
+    }
+
+    /** The keys auditors pin for this workspace, the current one first. */
+    public List<LedgerKey> pinnedKeys(WorkspaceId workspace) {
+        return keys.pinned(workspace);
     }
 
     /** Writes the workspace's ledger in the export format, checkpoints right after the entries they sign. */
@@ -145,6 +214,7 @@ public class Ledger {
         w.write(LedgerFormat.HEADER);
         w.write('\n');
         w.write("workspace\t" + workspace + "\n");
+        w.write("exported-at\t" + clock.instant().truncatedTo(ChronoUnit.MILLIS) + "\t" + maxUnsigned() + "\n");
         for (var key : keys.publicKeys(workspace).entrySet()) {
             w.write("public-key\t" + key.getKey() + "\t" + key.getValue() + "\n");
         }
@@ -177,8 +247,34 @@ public class Ledger {
         w.flush();
     }
 
-    /** Exports the ledger to a temporary file and verifies it the way the offline command does. */
-    public LedgerVerification verify(WorkspaceId workspace, Path scratch) {
+    /**
+     * How long entries may wait at the head for a checkpoint: one checkpoint interval, plus a minute for the
+     * scheduled signing to come round.
+     */
+    private Duration maxUnsigned() {
+        return properties.getCheckpointInterval().plusMinutes(1);
+    }
+
+    /**
+     * Exports the ledger to a temporary file and verifies it the way the offline command does, trusting
+     * nothing the database says about itself: only the pinned keys count, the ledger must extend the
+     * checkpoint kept outside the database and every earlier checkpoint given, and the head must be signed
+     * or younger than the checkpoint interval.
+     */
+    public LedgerVerification verify(WorkspaceId workspace, Path scratch, List<LedgerCheckpoint> earlier) {
+        List<VerificationPolicy.Anchor> anchors = new ArrayList<>();
+        witness.read(workspace).ifPresent(known -> anchors.add(new VerificationPolicy.Anchor(known,
+                "the checkpoint this installation keeps outside the database")));
+        for (LedgerCheckpoint given : earlier) {
+            anchors.add(new VerificationPolicy.Anchor(given, "the earlier checkpoint given"));
+        }
+        Map<String, PublicKey> pinned = keys.pinnedByKeyId(workspace);
+        Set<String> fingerprints = new HashSet<>();
+        pinned.values().forEach(key -> fingerprints.add(LedgerFormat.fingerprint(key)));
+        return verify(workspace, scratch, new VerificationPolicy(fingerprints, pinned, anchors, clock.instant(), maxUnsigned()));
+    }
+
+    private LedgerVerification verify(WorkspaceId workspace, Path scratch, VerificationPolicy policy) {
         try {
             Path file = Files.createTempFile(scratch, "ledger-", ".txt");
             try {
@@ -186,7 +282,7 @@ public class Ledger {
                     export(workspace, out);
                 }
                 try (InputStream in = Files.newInputStream(file)) {
-                    return LedgerFormat.verify(in);
+                    return LedgerFormat.verify(in, policy);
                 }
             } finally {
                 Files.deleteIfExists(file);

@@ -19,13 +19,15 @@ import java.util.HexFormat;
  * <pre>
  * attest-ledger	1
  * workspace	UUID
+ * exported-at	INSTANT	CHECKPOINT_INTERVAL (ISO-8601 duration): how old unsigned entries at the head may be
  * public-key	KEY_ID	BASE64 (X.509 Ed25519), one line per key the workspace has used
  * E	SEQ	RECORDED_AT	EVIDENCE_ID	KIND	SHA256	ENTRY_HASH
  * C	SEQ	HEAD_HASH	SIGNED_AT	KEY_ID	SIGNATURE (base64), right after entry SEQ
  * </pre>
  * An entry's hash is SHA-256 over the previous entry's hash (hex; 64 zeros before the first), a
  * newline, and the entry's fields joined by tabs. A checkpoint signs
- * {@code attest-ledger-checkpoint\nWORKSPACE\nSEQ\nHEAD_HASH\nSIGNED_AT}.
+ * {@code attest-ledger-checkpoint\nWORKSPACE\nSEQ\nHEAD_HASH\nSIGNED_AT}. A key's fingerprint is the
+ * SHA-256 (hex) of its X.509 encoding and its id the first 16 hex digits of that.
  */
 public final class LedgerFormat {
 
@@ -68,11 +70,29 @@ public final class LedgerFormat {
         }
     }
 
+    /** The SHA-256 (hex) of the key's X.509 encoding: what auditors pin. */
+    public static String fingerprint(PublicKey key) {
+        return HEX.formatHex(sha256().digest(key.getEncoded()));
+    }
+
+    /** A key's id: the first 16 hex digits of its fingerprint. */
+    public static String keyId(PublicKey key) {
+        return fingerprint(key).substring(0, 16);
+    }
+
+    /**
+     * Verifies an export trusting only what the policy pins (keys by fingerprint, earlier checkpoints, the
+     * head's freshness); names the first entry or checkpoint that does not match.
+     */
+    public static LedgerVerification verify(InputStream in, VerificationPolicy policy) throws IOException {
+        return ExportVerification.verify(in, policy);
+    }
+
     /**
      * Verifies an export read as bytes (buffer it or not: it is read in large blocks); names the first
      * entry or checkpoint that does not match, with its line.
      */
     public static LedgerVerification verify(InputStream in) throws IOException {
-        return ExportVerification.verify(in);
+        return ExportVerification.verify(in, VerificationPolicy.unpinned());
     }
 }

@@ -1,38 +1,49 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.evidence.LedgerKey;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.DataDirectory;
+import dev.attest.web.MasterKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each workspace's Ed25519 signing keys: the public halves in the database (they go into every
- * export), the private halves in the data folder, readable by the application's user only.
+ * Each workspace's Ed25519 checkpoint key. The key is derived from the operator's {@link MasterKey}, so
+ * every node signs with the same key and nothing in the database decides which key is trusted: the
+ * public halves listed in {@code ledger_key} only go into exports, verification pins the derived key
+ * (and, for checkpoints signed before keys were derived, the keys whose private halves are in the data
+ * folder's {@code ledger-keys}).
  */
 @Component
 class LedgerKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerKeys.class);
+    private static final byte[] X509_ED25519 = HexFormat.of().parseHex("302a300506032b6570032100");
 
     record SigningKey(String keyId, PrivateKey privateKey) {
 
@@ -51,71 +62,115 @@ class LedgerKeys {
     private final JdbcClient jdbc;
     private final Path folder;
     private final Clock clock;
+    private final MasterKey master;
+    private final Map<WorkspaceId, KeyPair> derived = new ConcurrentHashMap<>();
+    private final Map<WorkspaceId, Boolean> listed = new ConcurrentHashMap<>();
 
-    LedgerKeys(JdbcClient jdbc, @Value("${" + DataDirectory.PROPERTY + "}") String dataDir, Clock clock) {
+    LedgerKeys(JdbcClient jdbc, @Value("${" + DataDirectory.PROPERTY + "}") String dataDir, Clock clock, MasterKey master) {
         this.jdbc = jdbc;
         this.folder = Path.of(dataDir, "ledger-keys");
         this.clock = clock;
+        this.master = master;
     }
 
-    /** Public keys by key id, oldest first. */
+    private KeyPair derived(WorkspaceId workspace) {
+        return derived.computeIfAbsent(workspace, w -> master.signingKeyPair("evidence ledger checkpoints " + w));
+    }
+
+    /** The key new checkpoints are signed with; its public half is listed in the database for exports. */
+    SigningKey signingKey(WorkspaceId workspace) {
+        KeyPair pair = derived(workspace);
+        String keyId = LedgerFormat.keyId(pair.getPublic());
+        listed.computeIfAbsent(workspace, w -> {
+            jdbc.sql("insert into ledger_key (workspace_id, key_id, public_key, created_at) values (?, ?, ?, ?) on conflict do nothing")
+                    .params(w.value(), keyId, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+                            clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
+            return true;
+        });
+        return new SigningKey(keyId, pair.getPrivate());
+    }
+
+    /** The keys whose checkpoints count, the current one first; none of them comes from the database. */
+    List<LedgerKey> pinned(WorkspaceId workspace) {
+        List<LedgerKey> keys = new ArrayList<>();
+        keys.add(describe(derived(workspace).getPublic(), true));
+        for (PublicKey legacy : legacy(workspace)) {
+            keys.add(describe(legacy, false));
+        }
+        return keys;
+    }
+
+    /** The pinned keys as a verification policy's trust (no anchors, no freshness rule yet). */
+    Map<String, PublicKey> pinnedByKeyId(WorkspaceId workspace) {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        keys.put(LedgerFormat.keyId(derived(workspace).getPublic()), derived(workspace).getPublic());
+        for (PublicKey legacy : legacy(workspace)) {
+            keys.putIfAbsent(LedgerFormat.keyId(legacy), legacy);
+        }
+        return keys;
+    }
+
+    private static LedgerKey describe(PublicKey key, boolean current) {
+        String fingerprint = LedgerFormat.fingerprint(key);
+        return new LedgerKey(fingerprint.substring(0, 16), "Ed25519", Base64.getEncoder().encodeToString(key.getEncoded()), fingerprint,
+                current);
+    }
+
+    /** Public halves of the random keys older versions kept in the data folder, derived from their private halves. */
+    private List<PublicKey> legacy(WorkspaceId workspace) {
+        List<PublicKey> keys = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return keys;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, workspace + "-*.ed25519")) {
+            for (Path file : files) {
+                try {
+                    var key = org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(Files.readAllBytes(file));
+                    if (key instanceof org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters ed25519) {
+                        keys.add(LedgerFormat.publicKey(Base64.getEncoder().encodeToString(
+                                concat(X509_ED25519, ed25519.generatePublicKey().getEncoded()))));
+                    }
+                } catch (IOException | RuntimeException unreadable) {
+                    log.warn("Ignoring unreadable ledger key file {}", file);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot list the ledger key folder {}", folder);
+        }
+        return keys;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** Public keys by key id for an export: the pinned ones first, then any other the database lists. */
     Map<String, String> publicKeys(WorkspaceId workspace) {
         Map<String, String> keys = new LinkedHashMap<>();
+        for (LedgerKey key : pinned(workspace)) {
+            keys.put(key.keyId(), key.publicKey());
+        }
         jdbc.sql("select key_id, public_key from ledger_key where workspace_id = ? order by created_at, key_id")
                 .param(workspace.value())
                 .query((java.sql.ResultSet rs) -> {
-                    keys.put(rs.getString(1), rs.getString(2));
+                    if (!rs.getString(2).equals(keys.get(rs.getString(1)))) {
+                        keys.putIfAbsent(rs.getString(1), rs.getString(2));
+                    }
                 });
         return keys;
     }
 
-    /** The newest key this node holds the private half of, or a new one. */
-    SigningKey signingKey(WorkspaceId workspace) {
-        var ids = jdbc.sql("select key_id from ledger_key where workspace_id = ? order by created_at desc, key_id")
-                .param(workspace.value()).query(String.class).list();
-        for (String id : ids) {
-            Optional<PrivateKey> key = load(workspace, id);
-            if (key.isPresent()) {
-                return new SigningKey(id, key.get());
-            }
-        }
-        return create(workspace);
-    }
-
-    private Optional<PrivateKey> load(WorkspaceId workspace, String keyId) {
-        Path file = folder.resolve(workspace + "-" + keyId + ".ed25519");
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file))));
-        } catch (IOException | GeneralSecurityException e) {
-            return Optional.empty();
-        }
-    }
-
-    private SigningKey create(WorkspaceId workspace) {
-        try {
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            byte[] publicBytes = pair.getPublic().getEncoded();
-            String keyId = HexFormat.of().formatHex(LedgerFormat.sha256().digest(publicBytes)).substring(0, 16);
-            Files.createDirectories(folder);
-            Path file = folder.resolve(workspace + "-" + keyId + ".ed25519");
-            Files.write(file, pair.getPrivate().getEncoded(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the folder's own permissions protect it
-            }
-            jdbc.sql("insert into ledger_key (workspace_id, key_id, public_key, created_at) values (?, ?, ?, ?)")
-                    .params(workspace.value(), keyId, Base64.getEncoder().encodeToString(publicBytes),
-                            clock.instant().atOffset(ZoneOffset.UTC))
-                    .update();
-            return new SigningKey(keyId, pair.getPrivate());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /** Prints every ledger's key fingerprint at start, so that the operator can hand it to auditors from the log too. */
+    @EventListener(ApplicationReadyEvent.class)
+    void announce() {
+        for (UUID workspace : jdbc.sql("select workspace_id from ledger_head order by workspace_id").query(UUID.class).list()) {
+            log.info("Evidence ledger of workspace {}: checkpoints are signed by Ed25519 key {} (fingerprint SHA-256 {})", workspace,
+                    LedgerFormat.keyId(derived(new WorkspaceId(workspace)).getPublic()),
+                    LedgerFormat.fingerprint(derived(new WorkspaceId(workspace)).getPublic()));
         }
     }
 }

@@ -53,9 +53,11 @@ class PublicRendering {
     private final DocumentStore documents;
     private final SubprocessorList subprocessors;
     private final Clock clock;
+    private final LedgerCheckpointPublication ledgerCheckpoint;
 
     PublicRendering(TemplateEngine templates, Catalog catalog, WorkspaceControls controls, DocumentStore documents,
-                    SubprocessorList subprocessors, Clock clock) {
+                    SubprocessorList subprocessors, Clock clock, LedgerCheckpointPublication ledgerCheckpoint) {
+        this.ledgerCheckpoint = ledgerCheckpoint;
         this.templates = templates;
         this.catalog = catalog;
         this.controls = controls;
@@ -72,6 +74,7 @@ class PublicRendering {
         context.setVariable("documents", documentLines(workspace, content));
         context.setVariable("subprocessorCount", subprocessors.current(workspace).size());
         context.setVariable("upcoming", subprocessors.upcoming(workspace).size());
+        context.setVariable("ledgerCheckpoint", ledgerCheckpoint.shown(workspace).orElse(null));
         return templates.process("trustcenter/public/overview", context);
     }
 

@@ -25,8 +25,13 @@ class PublicSite {
     private final PublicRendering rendering;
     private final RenderCache cache;
     private final PublicAddress address;
+    private final LedgerCheckpointPublication ledgerCheckpoint;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    PublicSite(TrustCenter trustCenter, PublicRendering rendering, RenderCache cache, PublicAddress address) {
+    PublicSite(TrustCenter trustCenter, PublicRendering rendering, RenderCache cache, PublicAddress address,
+               LedgerCheckpointPublication ledgerCheckpoint, tools.jackson.databind.json.JsonMapper json) {
+        this.ledgerCheckpoint = ledgerCheckpoint;
+        this.json = json;
         this.trustCenter = trustCenter;
         this.rendering = rendering;
         this.cache = cache;
@@ -61,6 +66,13 @@ class PublicSite {
     @GetMapping("/trust/disclosure")
     ResponseEntity<String> disclosure(HttpServletRequest request) {
         return cached("disclosure", request, HTML, s -> rendering.disclosure(s.published().content()));
+    }
+
+    /** The published ledger checkpoint as JSON, exactly what the verifiers take back (404 unless the workspace opted in). */
+    @GetMapping("/trust/ledger-checkpoint.json")
+    ResponseEntity<String> ledgerCheckpoint(HttpServletRequest request) {
+        return cached("ledger-checkpoint", request, "application/json",
+                s -> ledgerCheckpoint.shown(s.workspace()).map(shown -> json.writeValueAsString(shown.checkpoint())).orElse(null));
     }
 
     @GetMapping("/.well-known/security.txt")

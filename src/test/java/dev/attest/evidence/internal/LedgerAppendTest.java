@@ -59,7 +59,7 @@ class LedgerAppendTest {
         assertThat(count(workspace)).isEqualTo(1040);
         assertThat(jdbc.queryForObject("select max(seq) from ledger_entry where workspace_id = ?", Long.class, workspace.value()))
                 .isEqualTo(1040);
-        LedgerVerification verification = ledger.verify(workspace, scratch);
+        LedgerVerification verification = ledger.verify(workspace, scratch, java.util.List.of());
         assertThat(verification.valid()).as(verification.message()).isTrue();
         assertThat(verification.entries()).isEqualTo(1040);
     }
@@ -78,6 +78,6 @@ class LedgerAppendTest {
         assertThat(count(workspace)).isEqualTo(2);
         List<Long> next = transactions.execute(s -> ledger.append(workspace, entries(1, "upload")));
         assertThat(next).containsExactly(3L);
-        assertThat(ledger.verify(workspace, scratch).valid()).isTrue();
+        assertThat(ledger.verify(workspace, scratch, java.util.List.of()).valid()).isTrue();
     }
 }

@@ -1,0 +1,251 @@
+package dev.attest.auditlog.internal;
+
+import dev.attest.auditlog.AuditCheckpoint;
+import dev.attest.web.CheckpointWitness;
+import dev.attest.web.MasterKey;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Signed checkpoints over each audit-trail chain, so that the trail does not rest on an unkeyed hash
+ * that anyone who can write the database can recompute. The Ed25519 key is derived from the operator's
+ * master key; the newest checkpoint is also kept outside the database ({@link CheckpointWitness}). The
+ * head is signed every {@link #EVERY} entries when they are appended and by a scheduled job every
+ * checkpoint interval otherwise.
+ */
+@Component
+class AuditCheckpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
+    static final int EVERY = 100;
+    private static final String KIND = "audit";
+
+    private final JdbcClient jdbc;
+    private final MasterKey master;
+    private final CheckpointWitness witness;
+    private final Clock clock;
+    private final Duration interval;
+    private final TransactionTemplate transactions;
+    private final Map<UUID, KeyPair> keys = new ConcurrentHashMap<>();
+
+    AuditCheckpoints(JdbcClient jdbc, MasterKey master, CheckpointWitness witness, Clock clock, TransactionTemplate transactions,
+                     @Value("${attest.audit-log.checkpoint-interval:PT10M}") Duration interval) {
+        this.jdbc = jdbc;
+        this.master = master;
+        this.witness = witness;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.interval = interval;
+    }
+
+    private KeyPair key(UUID chain) {
+        return keys.computeIfAbsent(chain, c -> master.signingKeyPair("audit trail checkpoints " + c));
+    }
+
+    String fingerprint(UUID chain) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key(chain).getPublic().getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private String keyId(UUID chain) {
+        return fingerprint(chain).substring(0, 16);
+    }
+
+    private static byte[] message(String chain, long seq, String hash, String signedAt) {
+        return ("attest-audit-checkpoint\n" + chain + "\n" + seq + "\n" + hash + "\n" + signedAt).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Signs the head (whose row the caller has locked) when it still extends the checkpoint kept outside the database. */
+    boolean sign(UUID chain, long seq, String hash) {
+        if (!extendsWitness(chain, seq, hash)) {
+            return false;
+        }
+        String signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        String signature;
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(key(chain).getPrivate());
+            signer.update(message(chain.toString(), seq, hash, signedAt));
+            signature = Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("insert into audit_checkpoint (workspace_id, seq, hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?, ?)")
+                .params(chain, seq, hash, signedAt, keyId(chain), signature).update();
+        jdbc.sql("update audit_chain_head set signed_seq = ? where workspace_id = ?").params(seq, chain).update();
+        witness.recordAfterCommit(KIND, chain, List.of(Long.toString(seq), hash, signedAt, keyId(chain), signature));
+        return true;
+    }
+
+    /** Signs the chain's head now if it moved since its last checkpoint. */
+    boolean signHead(UUID chain) {
+        Boolean signed = transactions.execute(status -> {
+            var head = jdbc.sql("select last_seq, last_hash, signed_seq from audit_chain_head where workspace_id = ? for update").param(chain)
+                    .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getLong(3)}).optional();
+            if (head.isEmpty() || head.get()[0].equals(head.get()[2])) {
+                return false;
+            }
+            return sign(chain, (Long) head.get()[0], (String) head.get()[1]);
+        });
+        return Boolean.TRUE.equals(signed);
+    }
+
+    @Scheduled(fixedDelayString = "${attest.audit-log.checkpoint-interval:PT10M}")
+    @SchedulerLock(name = "auditlog.checkpoints")
+    void signMovedHeads() {
+        for (UUID chain : jdbc.sql("select workspace_id from audit_chain_head where last_seq > signed_seq").query(UUID.class).list()) {
+            signHead(chain);
+        }
+    }
+
+    /**
+     * Whether the chain up to the head still extends the checkpoint kept outside the database, recomputed
+     * entry by entry from it; signing anything else would vouch for a trail rewritten in the database.
+     */
+    private boolean extendsWitness(UUID chain, long headSeq, String headHash) {
+        Optional<AuditCheckpoint> known = kept(chain);
+        if (known.isEmpty()) {
+            return true;
+        }
+        AuditCheckpoint checkpoint = known.get();
+        var walk = new Object() {
+            String hash = checkpoint.count() <= headSeq ? checkpoint.hash() : null;
+            long expected = checkpoint.count();
+        };
+        if (walk.hash != null) {
+            jdbc.sql(AuditStore.COLUMNS + " where workspace_id = ? and seq >= ? and seq <= ? order by seq")
+                    .params(chain, checkpoint.count(), headSeq)
+                    .query(rs -> {
+                        var e = AuditStore.entry(rs, 0);
+                        if (walk.hash == null || e.seq() != walk.expected) {
+                            walk.hash = null;
+                            return;
+                        }
+                        walk.expected++;
+                        if (e.seq() == checkpoint.count()) {
+                            walk.hash = e.hash().equals(checkpoint.hash()) ? walk.hash : null;
+                            return;
+                        }
+                        String computed = EntryHash.of(chain, e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(),
+                                e.address(), e.userAgent(), walk.hash);
+                        walk.hash = computed.equals(e.hash()) && e.previousHash().equals(walk.hash) ? computed : null;
+                    });
+        }
+        if (walk.hash != null && walk.hash.equals(headHash) && walk.expected == headSeq + 1) {
+            return true;
+        }
+        log.error("Not signing the audit trail of {}: its entries up to {} no longer extend the checkpoint at entry {} signed {}, "
+                + "which this installation keeps outside the database. The trail was changed in the database.", chain, headSeq,
+                checkpoint.count(), checkpoint.time());
+        return false;
+    }
+
+    Optional<AuditCheckpoint> kept(UUID chain) {
+        return witness.read(KIND, chain).map(f -> new AuditCheckpoint(chain.toString(), Long.parseLong(f.get(0)), f.get(1), f.get(2),
+                f.get(3), f.get(4)));
+    }
+
+    /** The chain's checkpoints as the database holds them, oldest first. */
+    List<AuditCheckpoint> stored(UUID chain) {
+        return jdbc.sql("select seq, hash, signed_at, key_id, signature from audit_checkpoint where workspace_id = ? order by seq")
+                .param(chain)
+                .query((rs, n) -> new AuditCheckpoint(chain.toString(), rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    /** A problem found in the checkpoints of a chain whose entries link up: the entry it concerns and what is wrong. */
+    record Problem(long seq, String message) {
+    }
+
+    /**
+     * Judges a chain whose entries link up, given the hash of every entry a checkpoint names, against its
+     * checkpoints, the one kept outside the database and earlier ones handed in.
+     *
+     * @param firstUnsignedAt when the first entry after the newest checkpoint was written, or null when there is none
+     */
+    Problem judge(UUID chain, long entries, Map<Long, String> hashes, List<AuditCheckpoint> stored, Optional<AuditCheckpoint> kept,
+                  List<AuditCheckpoint> earlier, Instant now, OffsetDateTime firstUnsignedAt) {
+        for (AuditCheckpoint checkpoint : stored) {
+            if (!signedByPinnedKey(chain, checkpoint)) {
+                return new Problem(checkpoint.count(), "checkpoint at entry " + checkpoint.count() + " is not signed by this workspace's "
+                        + "key (fingerprint " + fingerprint(chain) + "): its signature proves nothing");
+            }
+            if (!checkpoint.hash().equals(hashes.get(checkpoint.count()))) {
+                return new Problem(checkpoint.count(), "checkpoint at entry " + checkpoint.count() + " names a hash the entries do not produce");
+            }
+        }
+        List<Map.Entry<String, AuditCheckpoint>> anchors = new java.util.ArrayList<>();
+        kept.ifPresent(k -> anchors.add(Map.entry("the checkpoint this installation keeps outside the database", k)));
+        earlier.forEach(e -> anchors.add(Map.entry("the earlier checkpoint given", e)));
+        for (var anchor : anchors) {
+            String origin = anchor.getKey();
+            AuditCheckpoint checkpoint = anchor.getValue();
+            if (checkpoint.count() > entries) {
+                return new Problem(entries + 1, "the trail ends at entry " + entries + ", but " + origin + " (signed " + checkpoint.time()
+                        + ") covers " + checkpoint.count() + " entries: entries were removed from its end");
+            }
+            if (!checkpoint.hash().equals(hashes.get(checkpoint.count()))) {
+                return new Problem(checkpoint.count(), "entry " + checkpoint.count() + " does not match " + origin + " (signed "
+                        + checkpoint.time() + "): the trail was rewritten at or before entry " + checkpoint.count());
+            }
+            if (!signedByPinnedKey(chain, checkpoint)) {
+                return new Problem(checkpoint.count(), origin + " at entry " + checkpoint.count() + " is not signed by this workspace's key");
+            }
+            if (!stored.contains(checkpoint)) {
+                return new Problem(checkpoint.count(), "the checkpoint at entry " + checkpoint.count() + ", " + origin
+                        + ", is missing from the trail");
+            }
+        }
+        long signed = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).count();
+        Duration allowed = interval.plusMinutes(1);
+        if (signed < entries && firstUnsignedAt != null && Duration.between(firstUnsignedAt.toInstant(), now).compareTo(allowed) > 0) {
+            return new Problem(signed + 1, "the head is not covered by a recent signed checkpoint: "
+                    + (signed == 0 ? "there is no signed checkpoint at all" : "the newest signed checkpoint covers entry " + signed)
+                    + ", and entries " + (signed + 1) + " to " + entries + " have waited since " + firstUnsignedAt.toInstant()
+                    + ", longer than the checkpoint interval allows (" + allowed + "); checkpoints were deleted or signing stopped");
+        }
+        return null;
+    }
+
+    private boolean signedByPinnedKey(UUID chain, AuditCheckpoint checkpoint) {
+        if (!keyId(chain).equals(checkpoint.keyId())) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key(chain).getPublic());
+            verifier.update(message(chain.toString(), checkpoint.count(), checkpoint.hash(), checkpoint.time()));
+            return verifier.verify(Base64.getDecoder().decode(checkpoint.signature()));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

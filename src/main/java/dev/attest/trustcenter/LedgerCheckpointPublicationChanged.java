@@ -1,0 +1,24 @@
+package dev.attest.trustcenter;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+/** An admin turned the publication of the evidence ledger's newest checkpoint on the Trust Center on or off. */
+public record LedgerCheckpointPublicationChanged(WorkspaceId workspaceId, boolean published, String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "trustcenter.ledger-checkpoint-publication-changed";
+    }
+
+    @Override
+    public String target() {
+        return "trust-center";
+    }
+
+    @Override
+    public String summary() {
+        return published ? "publishes the evidence ledger's newest checkpoint on the Trust Center"
+                : "stopped publishing the evidence ledger's checkpoint on the Trust Center";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.attest.trustcenter.internal;
+
+import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.LedgerCheckpoint;
+import dev.attest.evidence.LedgerKey;
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.WorkspaceId;
+import dev.attest.trustcenter.LedgerCheckpointPublicationChanged;
+import dev.attest.web.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The opt-in publication of the evidence ledger's newest signed checkpoint on the public Trust Center:
+ * every visitor who keeps a copy makes rewriting the ledger's history detectable (they hand it to
+ * {@code POST /api/v1/evidence/ledger/verify} or {@code verify-ledger --checkpoint}). Off by default.
+ */
+@RestController
+class LedgerCheckpointPublication {
+
+    /** What the public page shows: the checkpoint and the fingerprint of the key that verifies it. */
+    record Shown(LedgerCheckpoint checkpoint, String keyFingerprint) {
+    }
+
+    record Setting(Boolean published) {
+    }
+
+    private final JdbcClient jdbc;
+    private final EvidenceStore evidence;
+    private final ApplicationEventPublisher events;
+    private final RenderCache cache;
+    private final Clock clock;
+
+    LedgerCheckpointPublication(JdbcClient jdbc, EvidenceStore evidence, ApplicationEventPublisher events, RenderCache cache, Clock clock) {
+        this.jdbc = jdbc;
+        this.evidence = evidence;
+        this.events = events;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    boolean published(WorkspaceId workspace) {
+        return jdbc.sql("select published from trust_ledger_publication where workspace_id = ?").param(workspace.value())
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The checkpoint to show on the public site, when the workspace opted in and one is signed. */
+    Optional<Shown> shown(WorkspaceId workspace) {
+        if (!published(workspace)) {
+            return Optional.empty();
+        }
+        return evidence.latestCheckpoint(workspace).map(c -> new Shown(c, evidence.ledgerKeys(workspace).stream()
+                .filter(k -> k.keyId().equals(c.keyId())).map(LedgerKey::fingerprint).findFirst().orElse(null)));
+    }
+
+    @GetMapping("/api/v1/trust-center/ledger-checkpoint")
+    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @Operation(summary = "Whether the Trust Center publishes the evidence ledger's newest signed checkpoint (off by default)")
+    Setting setting(CurrentUser user) {
+        return new Setting(published(user.workspaceId()));
+    }
+
+    @PutMapping("/api/v1/trust-center/ledger-checkpoint")
+    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @Transactional
+    @Operation(summary = "Publish the evidence ledger's newest signed checkpoint on the Trust Center ({\"published\": true}), or stop")
+    Setting change(CurrentUser user, @RequestBody Setting setting) {
+        if (setting == null || setting.published() == null) {
+            throw new InvalidFieldException("published", "must be true or false");
+        }
+        int updated = jdbc.sql("update trust_ledger_publication set published = ?, updated_at = ?, updated_by = ? where workspace_id = ?")
+                .params(setting.published(), clock.instant().atOffset(ZoneOffset.UTC), user.actor(), user.workspaceId().value()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into trust_ledger_publication (workspace_id, published, updated_at, updated_by) values (?, ?, ?, ?)")
+                    .params(user.workspaceId().value(), setting.published(), clock.instant().atOffset(ZoneOffset.UTC), user.actor()).update();
+        }
+        events.publishEvent(new LedgerCheckpointPublicationChanged(user.workspaceId(), setting.published(), user.actor()));
+        cache.clear();
+        return setting;
+    }
+}
