@@ -14,7 +14,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public data-subject request form on the Trust Center, no sign-in: submit, then confirm from
@@ -56,7 +55,7 @@ class PublicRequestForm {
             return "privacy/public-sent";
         }
         try {
-            intake.submit(form, ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
+            intake.submit(form);
             return "privacy/public-sent";
         } catch (InvalidFieldException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.NewRequest;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PublicBaseUrl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +50,13 @@ class PublicRequestIntake {
     private final PrivacyProperties properties;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
+    private final PublicBaseUrl baseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
     PublicRequestIntake(JdbcClient jdbc, DataSubjectRequests requests, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
                         PrivacyProperties properties, ObjectProvider<JavaMailSender> mail,
-                        @Value("${attest.mail.from:attest@localhost}") String from) {
+                        @Value("${attest.mail.from:attest@localhost}") String from, PublicBaseUrl baseUrl) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.cipher = cipher;
@@ -62,11 +64,12 @@ class PublicRequestIntake {
         this.properties = properties;
         this.mail = mail;
         this.from = from;
+        this.baseUrl = baseUrl;
     }
 
     /** Validates, holds the submission and emails the confirmation link; nothing is held if the email cannot be sent. */
     @Transactional
-    void submit(NewRequest form, String baseUrl) {
+    void submit(NewRequest form) {
         DataSubjectRequests.Valid valid = DataSubjectRequests.validate(form);
         WorkspaceId workspace = workspace();
         Instant now = requests.clock().instant();
@@ -90,7 +93,6 @@ class PublicRequestIntake {
         if (sender == null) {
             throw new IllegalStateException("No mail server is configured (spring.mail.host)");
         }
-        String base = properties.publicUrl().isEmpty() ? baseUrl : properties.publicUrl();
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(valid.subject().email());
@@ -103,7 +105,7 @@ class PublicRequestIntake {
 
                 If you did not make this request, ignore this email: nothing will be done.
                 """.formatted(valid.type().label().toLowerCase(java.util.Locale.ROOT), valid.law().name(),
-                properties.linkValidity().toHours(), base, token));
+                properties.linkValidity().toHours(), baseUrl.get(), token));
         sender.send(message);
     }
 

@@ -106,7 +106,7 @@ class PublicForms {
         try {
             boolean approved = access.request(s.workspace(), s.published().content(), document,
                     new DocumentAccess.RequestForm(name, email, company, reason, "accepted".equals(nda)), request.getRemoteAddr(),
-                    address.base(request));
+                    address.base());
             return message(model, response, 200, "Request received", approved
                     ? "Your email domain is approved for this document: we have sent you a link to open it."
                     : "Thank you. We will email you a link when your request is approved.");
@@ -225,7 +225,7 @@ class PublicForms {
             return message(model, response, 429, "Too many requests", "Too many requests from your address. Please try again later.");
         }
         try {
-            subscriptions.subscribe(s.workspace(), s.published().content().company(), email, request.getRemoteAddr(), address.base(request));
+            subscriptions.subscribe(s.workspace(), s.published().content().company(), email, request.getRemoteAddr(), address.base());
             return message(model, response, 200, "Check your inbox", sent);
         } catch (InvalidFieldException e) {
             response.setStatus(400);
