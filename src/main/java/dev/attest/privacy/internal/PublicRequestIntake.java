@@ -5,6 +5,7 @@ import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.NewRequest;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.PublicBaseUrl;
+import dev.attest.web.PublicFormLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,17 +28,11 @@ import java.util.UUID;
 /**
  * The public request form's back end. A submission is held, encrypted, until the requester opens
  * the link sent to their address: only then does it become a request, so a mistyped or someone
- * else's address never creates one. Submissions per address are limited per 24 hours.
+ * else's address never creates one. Submissions are limited per client and per email address
+ * ({@link PublicFormLimits}); one over a limit is dropped without a word, so the page looks the same.
  */
 @Service
 class PublicRequestIntake {
-
-    /** Too many submissions from one address. */
-    static class TooManySubmissions extends RuntimeException {
-        TooManySubmissions() {
-            super("Too many submissions for this address in 24 hours");
-        }
-    }
 
     /** A pending submission as the confirmation page shows it (no personal data beyond what its owner typed). */
     record Pending(String type, String law, String email) {
@@ -51,12 +46,14 @@ class PublicRequestIntake {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
     private final PublicBaseUrl baseUrl;
+    private final PublicFormLimits limits;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
     PublicRequestIntake(JdbcClient jdbc, DataSubjectRequests requests, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
                         PrivacyProperties properties, ObjectProvider<JavaMailSender> mail,
-                        @Value("${attest.mail.from:attest@localhost}") String from, PublicBaseUrl baseUrl) {
+                        @Value("${attest.mail.from:attest@localhost}") String from, PublicBaseUrl baseUrl,
+                        PublicFormLimits limits) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.cipher = cipher;
@@ -65,19 +62,21 @@ class PublicRequestIntake {
         this.mail = mail;
         this.from = from;
         this.baseUrl = baseUrl;
+        this.limits = limits;
     }
 
-    /** Validates, holds the submission and emails the confirmation link; nothing is held if the email cannot be sent. */
+    /**
+     * Validates, holds the submission and emails the confirmation link; nothing is held if the email
+     * cannot be sent, or when the client or the address is over its limit.
+     */
     @Transactional
-    void submit(NewRequest form) {
+    void submit(NewRequest form, String client) {
         DataSubjectRequests.Valid valid = DataSubjectRequests.validate(form);
         WorkspaceId workspace = workspace();
         Instant now = requests.clock().instant();
         String address = cipher.lookupHash(valid.subject().email());
-        Integer recent = jdbc.sql("select count(*) from privacy_intake where address_hash = ? and submitted_at > ?")
-                .params(address, RequestStore.utc(now.minusSeconds(86_400))).query(Integer.class).single();
-        if (recent >= properties.submissionsPerDay()) {
-            throw new TooManySubmissions();
+        if (!limits.allow("privacy.request", client, valid.subject().email())) {
+            return;
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
