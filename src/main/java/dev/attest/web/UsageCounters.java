@@ -117,6 +117,11 @@ public class UsageCounters {
         jdbc.sql("delete from usage_counter where counter = ? and subject = ?").params(counter, key(subject)).update();
     }
 
+    /** Forgets every subject of one counter. */
+    public void clearAll(String counter) {
+        jdbc.sql("delete from usage_counter where counter = ?").param(counter).update();
+    }
+
     /** Deletes the rows whose window started before {@code before} and that block nothing any more. */
     public int sweep(Instant before) {
         return jdbc.sql("delete from usage_counter where window_start < ? and (blocked_until is null or blocked_until < ?)")

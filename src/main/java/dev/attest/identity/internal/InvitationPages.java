@@ -65,9 +65,9 @@ class InvitationPages {
     @PostMapping("/members/invite")
     @PreAuthorize("hasAuthority('workspace:admin')")
     String invite(CurrentUser user, @RequestParam(required = false) String email, @RequestParam(required = false) String role,
-                  HttpServletRequest request, Model model) {
+                  Model model) {
         try {
-            invitations.invite(user, email, role, InvitationsApi.baseUrl(request));
+            invitations.invite(user, email, role);
             return "redirect:/members?invited";
         } catch (InvalidFieldException e) {
             return "redirect:/members?inviteError=" + java.net.URLEncoder.encode(String.join("; ", e.errors().values()),

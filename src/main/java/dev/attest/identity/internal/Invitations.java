@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.attest.web.PublicBaseUrl;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -45,9 +46,11 @@ class Invitations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String from;
+    private final PublicBaseUrl baseUrl;
 
     Invitations(JdbcClient jdbc, AccountStore accounts, PasswordPolicy policy, PasswordEncoder passwords, ObjectProvider<JavaMailSender> mail,
-                ApplicationEventPublisher events, Clock clock, @Value("${attest.mail.from:attest@localhost}") String from) {
+                ApplicationEventPublisher events, Clock clock, @Value("${attest.mail.from:attest@localhost}") String from,
+                PublicBaseUrl baseUrl) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.policy = policy;
@@ -56,6 +59,7 @@ class Invitations {
         this.events = events;
         this.clock = clock;
         this.from = from;
+        this.baseUrl = baseUrl;
     }
 
     record Pending(UUID id, String email, String role, String invitedBy, Instant createdAt, Instant expiresAt, Instant acceptedAt) {
@@ -73,7 +77,7 @@ class Invitations {
     }
 
     @Transactional
-    Pending invite(CurrentUser admin, String email, String roleName, String baseUrl) {
+    Pending invite(CurrentUser admin, String email, String roleName) {
         String address = email == null ? "" : AccountStore.normalize(email);
         if (!EMAIL.matcher(address).matches() || address.length() > 320) {
             throw new InvalidFieldException("email", "must be an email address");
@@ -83,6 +87,9 @@ class Invitations {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             throw new InvalidFieldException("email", "no mail server is configured (set ATTEST_MAIL_HOST / spring.mail.host)");
+        }
+        if (baseUrl.configured().isEmpty()) {
+            throw new InvalidFieldException("email", "no public address is configured for the link (set ATTEST_BASE_URL / attest.base-url)");
         }
         if (accounts.memberRows(admin.workspaceId().value()).stream().anyMatch(m -> m.email().equals(address) && m.active())) {
             throw new InvalidFieldException("email", "is already a member of this workspace");
@@ -108,7 +115,7 @@ class Invitations {
                 %s/invitations/%s
 
                 If you did not expect this invitation, ignore this message.
-                """.formatted(admin.displayName(), admin.workspaceName(), role.wireName(), baseUrl, token));
+                """.formatted(admin.displayName(), admin.workspaceName(), role.wireName(), baseUrl.get(), token));
         try {
             sender.send(message);
         } catch (MailException e) {

@@ -3,7 +3,6 @@ package dev.attest.identity.internal;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 
@@ -35,8 +33,8 @@ class InvitationsApi {
     @PostMapping
     @PreAuthorize("hasAuthority('workspace:admin')")
     @Operation(summary = "Email a single-use invitation link, valid for 7 days, to join in a role")
-    ResponseEntity<Invitations.Pending> invite(CurrentUser user, @RequestBody NewInvitation body, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(invitations.invite(user, body.email(), body.role(), baseUrl(request)));
+    ResponseEntity<Invitations.Pending> invite(CurrentUser user, @RequestBody NewInvitation body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(invitations.invite(user, body.email(), body.role()));
     }
 
     @GetMapping
@@ -51,10 +49,5 @@ class InvitationsApi {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; nothing was saved");
         problem.setTitle("Mail not sent");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
-    }
-
-    /** Links point at the address the admin used, unless attest.base-url says otherwise. */
-    static String baseUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,7 +46,7 @@ class CalendarFeedController {
         boolean all = member.role().permissions().contains(Permission.OBLIGATIONS_WRITE);
         List<CalendarEntry> entries = calendar.entries(subscriber.workspace()).stream()
                 .filter(e -> all || member.email().equalsIgnoreCase(e.obligation().owner())).toList();
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String base = feeds.base();
         String body = IcsCalendar.write("Attest obligations", entries, duties.zone(), calendar.now(), base);
         return ResponseEntity.ok().contentType(CALENDAR).header("Cache-Control", "private, max-age=300").body(body);
     }

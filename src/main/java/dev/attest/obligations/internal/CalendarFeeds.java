@@ -1,6 +1,7 @@
 package dev.attest.obligations.internal;
 
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.PublicBaseUrl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,15 +28,27 @@ class CalendarFeeds {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PublicBaseUrl baseUrl;
     private final SecureRandom random = new SecureRandom();
 
-    CalendarFeeds(JdbcClient jdbc, Clock clock) {
+    CalendarFeeds(JdbcClient jdbc, Clock clock, PublicBaseUrl baseUrl) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.baseUrl = baseUrl;
     }
 
     /** A new token for this user (the previous one stops working); shown once. */
     @Transactional
+    /** The absolute address of a feed, from the configured public base URL (calendar apps fetch it from elsewhere). */
+    String url(String token) {
+        return baseUrl.link("/obligations/calendar/" + token + ".ics");
+    }
+
+    /** The base URL that links inside a feed start with. */
+    String base() {
+        return baseUrl.get();
+    }
+
     String issue(WorkspaceId workspace, String email) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.Map;
 import java.util.UUID;
@@ -85,8 +84,7 @@ class ObligationPages {
         String token = feeds.issue(user.workspaceId(), user.email());
         prepare(user, model, null);
         model.addAttribute("form", Map.of());
-        model.addAttribute("feedUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/obligations/calendar/{t}.ics")
-                .buildAndExpand(token).toUriString());
+        model.addAttribute("feedUrl", feeds.url(token));
         return "obligations/calendar";
     }
 }

@@ -3,6 +3,7 @@ package dev.attest.obligations.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.obligations.CalendarEntry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import dev.attest.web.PublicBaseUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,17 +36,17 @@ class ObligationReminders {
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
-    private final String publicUrl;
+    private final PublicBaseUrl publicUrl;
 
     ObligationReminders(ObligationsCalendar calendar, RecurringDuties duties, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
                         @Value("${attest.mail.from:attest@localhost}") String from,
-                        @Value("${attest.public-url:http://localhost:8080}") String publicUrl) {
+                        PublicBaseUrl publicUrl) {
         this.calendar = calendar;
         this.duties = duties;
         this.jdbc = jdbc;
         this.mail = mail;
         this.from = from;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     /** Sends the reminders due now; returns how many were sent. */
@@ -75,7 +76,7 @@ class ObligationReminders {
                             %s is due by %s.
 
                             Open it in Attest: %s%s
-                            """.formatted(o.title(), WHEN.format(o.due().atZone(duties.zone())), publicUrl, o.path()));
+                            """.formatted(o.title(), WHEN.format(o.due().atZone(duties.zone())), publicUrl.get(), o.path()));
                     sender.send(message);
                     jdbc.sql("insert into obligation_reminder (workspace_id, obligation_id, due, sent_to, sent_at) values (?, ?, ?, ?, ?)")
                             .params(workspace.getKey().value(), o.id(), RecurringDuties.utc(o.due()), o.owner(), RecurringDuties.utc(now))

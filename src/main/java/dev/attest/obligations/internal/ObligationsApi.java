@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,6 @@ class ObligationsApi {
     @Operation(summary = "Issue the caller's iCalendar feed URL (the previous one stops working)")
     Map<String, String> feed(CurrentUser user) {
         String token = feeds.issue(user.workspaceId(), user.email());
-        return Map.of("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/obligations/calendar/{t}.ics")
-                .buildAndExpand(token).toUriString());
+        return Map.of("url", feeds.url(token));
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.people.internal;
 
+import dev.attest.web.PublicBaseUrl;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.people.Item;
 import dev.attest.people.ItemState;
@@ -43,11 +44,11 @@ class ReminderDigests {
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final String from;
-    private final String baseUrl;
+    private final PublicBaseUrl baseUrl;
 
     ReminderDigests(People people, PeopleStore store, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
                     @Value("${attest.mail.from:attest@localhost}") String from,
-                    @Value("${attest.base-url:http://localhost:8080}") String baseUrl) {
+                    PublicBaseUrl baseUrl) {
         this.people = people;
         this.store = store;
         this.jdbc = jdbc;
@@ -109,7 +110,7 @@ class ReminderDigests {
             body.append(item.state() == ItemState.OVERDUE ? "  [overdue] " : "  [due]     ").append(item.title())
                     .append(" (due ").append(DAY.format(item.due())).append(")\n");
         }
-        body.append("\nDo them in the portal: ").append(baseUrl).append("/portal\n\n")
+        body.append("\nDo them in the portal: ").append(baseUrl.link("/portal")).append("\n\n")
                 .append("You get at most one of these emails a day, and only while something is due within a week or overdue.\n");
         message.setText(body.toString());
         return message;

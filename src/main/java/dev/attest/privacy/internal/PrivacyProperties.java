@@ -10,18 +10,13 @@ import java.time.Duration;
  * @param purgeAfter        how long after closure the requester's personal data is kept (default 90 days)
  * @param publicWorkspace   the slug of the workspace whose Trust Center takes public requests
  * @param linkValidity      how long an email verification link works (default 24 hours)
- * @param submissionsPerDay how many public submissions one address may make in 24 hours (default 3)
- * @param publicUrl         the external base URL for links in emails; empty means the URL of the request
  */
 @ConfigurationProperties("attest.privacy")
-record PrivacyProperties(Duration purgeAfter, String publicWorkspace, Duration linkValidity, Integer submissionsPerDay,
-                         String publicUrl) {
+record PrivacyProperties(Duration purgeAfter, String publicWorkspace, Duration linkValidity) {
 
     PrivacyProperties {
         purgeAfter = purgeAfter == null ? Duration.ofDays(90) : purgeAfter;
         publicWorkspace = publicWorkspace == null || publicWorkspace.isBlank() ? "default" : publicWorkspace.strip();
         linkValidity = linkValidity == null ? Duration.ofHours(24) : linkValidity;
-        submissionsPerDay = submissionsPerDay == null ? 3 : submissionsPerDay;
-        publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public data-subject request form on the Trust Center, no sign-in: submit, then confirm from
@@ -56,17 +55,12 @@ class PublicRequestForm {
             return "privacy/public-sent";
         }
         try {
-            intake.submit(form, ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
+            intake.submit(form, request.getRemoteAddr());
             return "privacy/public-sent";
         } catch (InvalidFieldException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             prepare(model, form);
             model.addAttribute("errors", e.errors());
-            return "privacy/public-form";
-        } catch (PublicRequestIntake.TooManySubmissions e) {
-            response.setStatus(429);
-            prepare(model, form);
-            model.addAttribute("refused", "Too many requests were sent for this address today. Please try again tomorrow.");
             return "privacy/public-form";
         } catch (RuntimeException e) {
             log.error("A public privacy request could not be taken", e);

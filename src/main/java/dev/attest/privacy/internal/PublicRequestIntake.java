@@ -4,6 +4,8 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.NewRequest;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PublicBaseUrl;
+import dev.attest.web.PublicFormLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,17 +28,11 @@ import java.util.UUID;
 /**
  * The public request form's back end. A submission is held, encrypted, until the requester opens
  * the link sent to their address: only then does it become a request, so a mistyped or someone
- * else's address never creates one. Submissions per address are limited per 24 hours.
+ * else's address never creates one. Submissions are limited per client and per email address
+ * ({@link PublicFormLimits}); one over a limit is dropped without a word, so the page looks the same.
  */
 @Service
 class PublicRequestIntake {
-
-    /** Too many submissions from one address. */
-    static class TooManySubmissions extends RuntimeException {
-        TooManySubmissions() {
-            super("Too many submissions for this address in 24 hours");
-        }
-    }
 
     /** A pending submission as the confirmation page shows it (no personal data beyond what its owner typed). */
     record Pending(String type, String law, String email) {
@@ -49,12 +45,15 @@ class PublicRequestIntake {
     private final PrivacyProperties properties;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
+    private final PublicBaseUrl baseUrl;
+    private final PublicFormLimits limits;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
     PublicRequestIntake(JdbcClient jdbc, DataSubjectRequests requests, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
                         PrivacyProperties properties, ObjectProvider<JavaMailSender> mail,
-                        @Value("${attest.mail.from:attest@localhost}") String from) {
+                        @Value("${attest.mail.from:attest@localhost}") String from, PublicBaseUrl baseUrl,
+                        PublicFormLimits limits) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.cipher = cipher;
@@ -62,19 +61,22 @@ class PublicRequestIntake {
         this.properties = properties;
         this.mail = mail;
         this.from = from;
+        this.baseUrl = baseUrl;
+        this.limits = limits;
     }
 
-    /** Validates, holds the submission and emails the confirmation link; nothing is held if the email cannot be sent. */
+    /**
+     * Validates, holds the submission and emails the confirmation link; nothing is held if the email
+     * cannot be sent, or when the client or the address is over its limit.
+     */
     @Transactional
-    void submit(NewRequest form, String baseUrl) {
+    void submit(NewRequest form, String client) {
         DataSubjectRequests.Valid valid = DataSubjectRequests.validate(form);
         WorkspaceId workspace = workspace();
         Instant now = requests.clock().instant();
         String address = cipher.lookupHash(valid.subject().email());
-        Integer recent = jdbc.sql("select count(*) from privacy_intake where address_hash = ? and submitted_at > ?")
-                .params(address, RequestStore.utc(now.minusSeconds(86_400))).query(Integer.class).single();
-        if (recent >= properties.submissionsPerDay()) {
-            throw new TooManySubmissions();
+        if (!limits.allow("privacy.request", client, valid.subject().email())) {
+            return;
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -90,7 +92,6 @@ class PublicRequestIntake {
         if (sender == null) {
             throw new IllegalStateException("No mail server is configured (spring.mail.host)");
         }
-        String base = properties.publicUrl().isEmpty() ? baseUrl : properties.publicUrl();
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(valid.subject().email());
@@ -103,7 +104,7 @@ class PublicRequestIntake {
 
                 If you did not make this request, ignore this email: nothing will be done.
                 """.formatted(valid.type().label().toLowerCase(java.util.Locale.ROOT), valid.law().name(),
-                properties.linkValidity().toHours(), base, token));
+                properties.linkValidity().toHours(), baseUrl.get(), token));
         sender.send(message);
     }
 

@@ -33,7 +33,7 @@ class CachedPages {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String page = "GET".equals(request.getMethod()) && request.getQueryString() == null ? PAGES.get(request.getRequestURI()) : null;
-                RenderCache.Entry entry = page == null ? null : cache.peek(RenderCache.key(page, request));
+                RenderCache.Entry entry = page == null ? null : cache.peek(page);
                 if (entry == null) {
                     chain.doFilter(request, response);
                     return;

@@ -109,7 +109,7 @@ class DocumentAccess {
      */
     @Transactional
     boolean request(WorkspaceId workspace, TrustCenterContent published, DocumentStore.Document document, RequestForm form,
-                    String address, String base) {
+                    String address, String base, java.util.function.BooleanSupplier withinLimits) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = trim(form.name());
         String email = trim(form.email());
@@ -130,6 +130,10 @@ class DocumentAccess {
         Instant now = clock.instant();
         String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         boolean automatic = published.allowedDomains().contains(domain);
+        if (!withinLimits.getAsBoolean()) {
+            // Over a public-form limit: nothing is kept or sent, and the visitor is told what they would have been told.
+            return automatic;
+        }
         UUID id = UUID.randomUUID();
         store.insertRequest(workspace, new DocumentStore.AccessRequest(id, document.id(), name, email, company, reason,
                 TrustCenter.sha256(published.ndaText()), now, address, "pending", null, null, null, now));

@@ -29,15 +29,19 @@ class NoticeSubscriptions {
         this.clock = clock;
     }
 
-    /** Records a pending subscription and emails the confirmation link. */
+    /** Records a pending subscription and emails the confirmation link, unless a public-form limit says no. */
     @Transactional
-    void subscribe(WorkspaceId workspace, String company, String email, String address, String base) {
+    void subscribe(WorkspaceId workspace, String company, String email, String address, String base,
+                   java.util.function.BooleanSupplier withinLimits) {
         String clean = email == null ? "" : email.trim();
         if (clean.isEmpty()) {
             throw new InvalidFieldException("email", "your email address is required");
         }
         if (!TrustCenter.validEmail(clean)) {
             throw new InvalidFieldException("email", "this is not a valid email address");
+        }
+        if (!withinLimits.getAsBoolean()) {
+            return;
         }
         SubprocessorStore.Subscriber subscriber = new SubprocessorStore.Subscriber(UUID.randomUUID(), clean,
                 DocumentAccess.newToken(), DocumentAccess.newToken(), clock.instant(), null, null);

@@ -1,23 +1,22 @@
 package dev.attest.trustcenter.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
+import dev.attest.web.PublicBaseUrl;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Absolute addresses of public pages, for emails and the feed: the configured base URL, else the request's. */
+/**
+ * Absolute addresses of public pages, for emails, the feed and security.txt: always the configured
+ * public base URL, never the Host of the request (which whoever sends it chooses).
+ */
 @Component
 class PublicAddress {
 
-    private final TrustCenterProperties properties;
+    private final PublicBaseUrl baseUrl;
 
-    PublicAddress(TrustCenterProperties properties) {
-        this.properties = properties;
+    PublicAddress(PublicBaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
-    String base(HttpServletRequest request) {
-        if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) {
-            return properties.baseUrl().replaceAll("/+$", "");
-        }
-        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+    String base() {
+        return baseUrl.get();
     }
 }

@@ -2,6 +2,7 @@ package dev.attest.trustcenter.internal;
 
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.PublicFormLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -24,7 +25,8 @@ import java.util.UUID;
 /**
  * The public pages with forms (never cached): asking for a gated document with the NDA, opening the
  * emailed link, downloading, and subscribing to subprocessor notices. Each form has a hidden
- * honeypot field that people leave empty, and each address has a rate limit.
+ * honeypot field that people leave empty, and submissions are limited per client and per email address
+ * ({@link PublicFormLimits}); a refused one is answered like an accepted one.
  */
 @Controller
 class PublicForms {
@@ -35,10 +37,10 @@ class PublicForms {
     private final PublicSite site;
     private final DocumentAccess access;
     private final NoticeSubscriptions subscriptions;
-    private final RateLimits limits;
+    private final PublicFormLimits limits;
     private final PublicAddress address;
 
-    PublicForms(PublicSite site, DocumentAccess access, NoticeSubscriptions subscriptions, RateLimits limits, PublicAddress address) {
+    PublicForms(PublicSite site, DocumentAccess access, NoticeSubscriptions subscriptions, PublicFormLimits limits, PublicAddress address) {
         this.site = site;
         this.access = access;
         this.subscriptions = subscriptions;
@@ -98,15 +100,12 @@ class PublicForms {
         model.addAttribute("preview", false);
         if (!honeypot.isEmpty()) {
             // A bot filled the field people cannot see: answer as if it worked, keep nothing.
-            return message(model, response, 200, "Request received", "Thank you. We will email you when your request is approved.");
-        }
-        if (!limits.allow("request", request.getRemoteAddr())) {
-            return message(model, response, 429, "Too many requests", "Too many requests from your address. Please try again later.");
+            return message(model, response, 200, "Request received", "Thank you. We will email you a link when your request is approved.");
         }
         try {
             boolean approved = access.request(s.workspace(), s.published().content(), document,
                     new DocumentAccess.RequestForm(name, email, company, reason, "accepted".equals(nda)), request.getRemoteAddr(),
-                    address.base(request));
+                    address.base(), () -> limits.allow("trust.document-request", request.getRemoteAddr(), email));
             return message(model, response, 200, "Request received", approved
                     ? "Your email domain is approved for this document: we have sent you a link to open it."
                     : "Thank you. We will email you a link when your request is approved.");
@@ -221,11 +220,9 @@ class PublicForms {
         if (!honeypot.isEmpty()) {
             return message(model, response, 200, "Check your inbox", sent);
         }
-        if (!limits.allow("subscribe", request.getRemoteAddr())) {
-            return message(model, response, 429, "Too many requests", "Too many requests from your address. Please try again later.");
-        }
         try {
-            subscriptions.subscribe(s.workspace(), s.published().content().company(), email, request.getRemoteAddr(), address.base(request));
+            subscriptions.subscribe(s.workspace(), s.published().content().company(), email, request.getRemoteAddr(), address.base(),
+                    () -> limits.allow("trust.subscription", request.getRemoteAddr(), email));
             return message(model, response, 200, "Check your inbox", sent);
         } catch (InvalidFieldException e) {
             response.setStatus(400);

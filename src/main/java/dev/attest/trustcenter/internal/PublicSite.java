@@ -58,7 +58,7 @@ class PublicSite {
 
     @GetMapping("/trust/subprocessors.atom")
     ResponseEntity<String> feed(HttpServletRequest request) {
-        String base = address.base(request);
+        String base = address.base();
         return cached("atom", request, "application/atom+xml;charset=UTF-8",
                 s -> rendering.atom(s.workspace(), s.published().content(), s.published().publishedAt(), base));
     }
@@ -77,13 +77,13 @@ class PublicSite {
 
     @GetMapping("/.well-known/security.txt")
     ResponseEntity<String> securityTxt(HttpServletRequest request) {
-        String base = address.base(request);
+        String base = address.base();
         return cached("security.txt", request, "text/plain;charset=UTF-8",
                 s -> s.published().content().securityContact() == null ? null : rendering.securityTxt(s.published().content(), base));
     }
 
     private ResponseEntity<String> cached(String page, HttpServletRequest request, String contentType, Function<Site, String> render) {
-        RenderCache.Entry rendered = cache.get(RenderCache.key(page, request), () -> {
+        RenderCache.Entry rendered = cache.get(page, () -> {
             Optional<Site> site = site();
             String body = site.map(render).orElse(null);
             return body == null

@@ -64,11 +64,6 @@ class RenderCache {
         return entry != null && entry.page().renderedAt().plus(properties.cacheTtl()).isAfter(clock.instant()) ? entry : null;
     }
 
-    /** The cache key of a public page as requested: the page and the host it was asked on (links in it carry that host). */
-    static String key(String page, jakarta.servlet.http.HttpServletRequest request) {
-        return page + "|" + request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-    }
-
     void clear() {
         pages.clear();
     }

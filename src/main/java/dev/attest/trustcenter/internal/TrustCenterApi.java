@@ -114,7 +114,7 @@ class TrustCenterApi {
     @PreAuthorize("hasAuthority('trustcenter:write')")
     @Operation(summary = "Approve a pending request: the requester is emailed a personal link that expires")
     Map<String, String> approve(CurrentUser user, @PathVariable UUID id, HttpServletRequest request) {
-        access.approve(user.workspaceId(), publishedContent(user), id, user.actor(), address.base(request));
+        access.approve(user.workspaceId(), publishedContent(user), id, user.actor(), address.base());
         return Map.of("status", "approved");
     }
 
@@ -164,7 +164,7 @@ class TrustCenterApi {
             throw new InvalidFieldException("effectiveOn", "must be a date as YYYY-MM-DD");
         }
         SubprocessorStore.Notice notice = subprocessors.announce(user.workspaceId(), publishedContent(user),
-                new SubprocessorList.Announcement(body.kind(), body.vendorId(), body.replaces(), effective), user.actor(), address.base(request));
+                new SubprocessorList.Announcement(body.kind(), body.vendorId(), body.replaces(), effective), user.actor(), address.base());
         return ResponseEntity.status(HttpStatus.CREATED).body(notice);
     }
 

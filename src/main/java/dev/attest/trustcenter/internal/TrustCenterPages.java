@@ -153,7 +153,7 @@ class TrustCenterPages {
     String approve(CurrentUser user, @PathVariable UUID id, HttpServletRequest request) {
         TrustCenterContent published = trustCenter.published(user.workspaceId()).map(PublishedTrustCenter::content)
                 .orElseThrow(() -> new InvalidFieldException("trustCenter", "publish the Trust Center first"));
-        access.approve(user.workspaceId(), published, id, user.actor(), address.base(request));
+        access.approve(user.workspaceId(), published, id, user.actor(), address.base());
         return "redirect:/trust-center/requests";
     }
 
@@ -209,7 +209,7 @@ class TrustCenterPages {
                 throw new InvalidFieldException("effectiveOn", "must be a date as YYYY-MM-DD");
             }
             subprocessors.announce(user.workspaceId(), published, new SubprocessorList.Announcement(kind, vendorId, replaces, effective),
-                    user.actor(), address.base(request));
+                    user.actor(), address.base());
             return "redirect:/trust-center/subprocessors";
         } catch (InvalidFieldException e) {
             prepareSubprocessors(user, model, e.errors());

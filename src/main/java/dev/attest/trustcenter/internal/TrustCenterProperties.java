@@ -8,21 +8,16 @@ import java.time.Duration;
  * Settings of the public site (attest.trust-center.*).
  *
  * @param workspace      the slug of the workspace whose Trust Center is served at /trust
- * @param baseUrl        the public address used in emails and the feed, e.g. https://trust.example.com; the request's when empty
  * @param mailFrom       the sender of access links and notices
- * @param rateLimit      access requests or subscriptions allowed per address per window
- * @param rateWindow     the window of the rate limit
  * @param cacheTtl       how long a rendered public page is served before it is rendered again (publishing clears it at once)
  */
 @ConfigurationProperties("attest.trust-center")
-public record TrustCenterProperties(String workspace, String baseUrl, String mailFrom, int rateLimit, Duration rateWindow,
+public record TrustCenterProperties(String workspace, String mailFrom,
                                     Duration cacheTtl) {
 
     public TrustCenterProperties {
         workspace = workspace == null || workspace.isBlank() ? "default" : workspace;
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "trust@localhost" : mailFrom;
-        rateLimit = rateLimit <= 0 ? 5 : rateLimit;
-        rateWindow = rateWindow == null ? Duration.ofMinutes(10) : rateWindow;
         cacheTtl = cacheTtl == null ? Duration.ofSeconds(60) : cacheTtl;
     }
 }

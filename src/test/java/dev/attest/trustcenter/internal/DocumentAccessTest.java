@@ -201,16 +201,30 @@ class DocumentAccessTest extends TrustCenterTestBase {
     }
 
     @Test
-    void accessRequestsAreRateLimitedPerAddress() {
-        String report = publishWithReport(unique("Romeo"), "");
-        for (int i = 0; i < 5; i++) {
-            visitor.postForm("/trust/documents/" + report, "/trust/documents/" + report + "/request",
-                    form("R" + i, unique("r") + "@example.com", "Rate Co"), Map.of());
+    void accessRequestsAreLimitedPerClientAndPerTargetWithTheUsualAnswer() {
+        String report = publishWithReport(unique("Romeo"), "\"allowedDomains\":[\"rate.example\"]");
+        String target = unique("target") + "@rate.example";
+        for (int i = 0; i < 3; i++) {
+            visitor.postForm("/trust/documents/" + report, "/trust/documents/" + report + "/request", form("T" + i, target, "Rate Co"), Map.of());
         }
-        Http.Response limited = visitor.postForm("/trust/documents/" + report, "/trust/documents/" + report + "/request",
-                form("R6", unique("r") + "@example.com", "Rate Co"), Map.of());
-        assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.body()).contains("Too many requests");
+        Http.Response fourthForTarget = visitor.postForm("/trust/documents/" + report, "/trust/documents/" + report + "/request",
+                form("T4", target, "Rate Co"), Map.of());
+        assertThat(fourthForTarget.status()).isEqualTo(200);
+        assertThat(fourthForTarget.body()).contains("we have sent you a link");
+        mailTo(target, "your access link");
+        assertThat(mailsTo(target)).as("three links to one address, the fourth dropped").isEqualTo(3);
+
+        limits.clear();
+        String last = null;
+        for (int i = 0; i < 6; i++) {
+            last = unique("r" + i) + "@rate.example";
+            Http.Response answer = visitor.postForm("/trust/documents/" + report, "/trust/documents/" + report + "/request",
+                    form("R" + i, last, "Rate Co"), Map.of());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).contains("we have sent you a link");
+        }
+        assertThat(requestFor(last)).as("the sixth from one client is answered as usual but neither kept nor mailed").isNull();
+        assertThat(mailsTo(last)).isZero();
     }
 
     @Test

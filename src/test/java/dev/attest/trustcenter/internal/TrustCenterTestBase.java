@@ -56,7 +56,7 @@ abstract class TrustCenterTestBase {
     int port;
 
     @Autowired
-    RateLimits limits;
+    dev.attest.web.PublicFormLimits limits;
     @Autowired
     RenderCache cache;
 
@@ -67,6 +67,12 @@ abstract class TrustCenterTestBase {
     void clients() {
         api = Http.withToken(port, AttestTest.ADMIN_TOKEN);
         visitor = Http.anonymous(port);
+        limits.clear();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetLimits() {
+        // On PostgreSQL every test context shares the counters: leave 127.0.0.1 with a clean slate.
         limits.clear();
     }
 
