@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.navigation.CelNavigableAst;
@@ -84,7 +85,12 @@ public class CelEngine {
             .addVar("now", SimpleType.TIMESTAMP)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .build();
-    private final CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder().build();
+    // The planner's own defaults (heterogeneous numeric comparisons on) plus a limit on list-macro
+    // iterations across the whole evaluation; the clock is watched in evaluateWithCel.
+    private final CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder()
+            .setOptions(CelOptions.DEFAULT.toBuilder().enableHeterogeneousNumericComparisons(true)
+                    .comprehensionMaxIterations(EvaluationBudget.MAX_STEPS).build())
+            .build();
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
 
     /** Compiles the expression; a syntax or type error, or a result that is not a bool, is an {@link ExpressionError}. */
@@ -206,21 +212,45 @@ public class CelEngine {
         }
     }
 
-    /** Runs a compiled expression on CEL alone, over a document prepared with {@link #celValue}. */
+    /**
+     * Runs a compiled expression on CEL alone, over a document prepared with {@link #celValue}, under
+     * an {@link EvaluationBudget}: CEL stops its list macros at the step limit, and a listener CEL
+     * calls after each node it evaluates stops it when the time is spent.
+     */
     Verdict evaluateWithCel(Compiled compiled, Map<String, Object> celDocument, Instant now) {
+        EvaluationBudget budget = new EvaluationBudget();
+        int[] visits = new int[1];
         try {
-            Object value = compiled.program().eval(Map.of("resource", celDocument, "now", now));
+            Object value = compiled.program().trace(Map.of("resource", celDocument, "now", now), (expr, result) -> {
+                if ((++visits[0] & 255) == 0) {
+                    budget.checkTime();
+                }
+            });
             if (value instanceof Boolean b) {
                 return new Verdict(b ? "pass" : "fail", null);
             }
             return new Verdict("error", "the expression gave " + value + " instead of true or false");
         } catch (CelEvaluationException e) {
+            if (overBudget(e)) {
+                return new Verdict("error", EvaluationBudget.EXCEEDED);
+            }
             String message = e.getMessage();
             int at = message.indexOf(": ");
             return new Verdict("error", at > 0 && message.startsWith("evaluation error") ? message.substring(at + 2) : message);
+        } catch (EvaluationBudget.TimeUp e) {
+            return new Verdict("error", EvaluationBudget.EXCEEDED);
         } catch (RuntimeException e) {
             return new Verdict("error", String.valueOf(e.getMessage()));
         }
+    }
+
+    private static boolean overBudget(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EvaluationBudget.TimeUp || cause instanceof dev.cel.common.exceptions.CelIterationLimitExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JSON document as CEL wants it: nulls become CEL's null value, integers stay 64-bit. */

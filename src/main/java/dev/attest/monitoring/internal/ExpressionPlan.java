@@ -23,7 +23,9 @@ import java.util.Set;
  * written in (field reads, {@code has()}, logic, comparisons, arithmetic on numbers, timestamps and
  * durations, {@code in}, {@code size}, string tests, {@code matches} with a constant pattern and
  * the list macros); sub-expressions of constants are computed once, those of {@code now} and
- * constants once per run.
+ * constants once per run. Patterns run on RE2/J (linear in the text, whatever the pattern) and list
+ * macros count their steps against an {@link EvaluationBudget}: past it, the plan gives up and CEL,
+ * under the same budget, reports the error.
  *
  * <p>The plan only answers when the answer is plain: the moment anything is not (a missing field,
  * mixed types, an overflow, a value it does not model), it gives up with {@link Unsure} and the
@@ -65,11 +67,14 @@ final class ExpressionPlan {
     private final Node root;
     private final int frameSize;
     private final FieldLayout layout;
+    /** The frame slot of the evaluation's budget, or -1 when the expression has no list macro to count. */
+    private final int budgetSlot;
 
-    private ExpressionPlan(Node root, int frameSize, FieldLayout layout) {
+    private ExpressionPlan(Node root, int frameSize, FieldLayout layout, int budgetSlot) {
         this.root = root;
         this.frameSize = frameSize;
         this.layout = layout;
+        this.budgetSlot = budgetSlot;
     }
 
     /**
@@ -80,7 +85,7 @@ final class ExpressionPlan {
         Translator translator = new Translator(layout);
         try {
             Node root = translator.translate(ast.getExpr());
-            return Optional.of(new ExpressionPlan(root, translator.slots, layout));
+            return Optional.of(new ExpressionPlan(root, translator.slots, layout, translator.budgetSlot));
         } catch (Unsupported e) {
             return Optional.empty();
         }
@@ -101,7 +106,14 @@ final class ExpressionPlan {
      * one resource share one frame, since each writes the slots it reads before reading them.
      */
     boolean test(Object[] frame) {
-        return bool(root.eval(frame));
+        if (budgetSlot >= 0) {
+            frame[budgetSlot] = new EvaluationBudget();
+        }
+        try {
+            return bool(root.eval(frame));
+        } catch (EvaluationBudget.Exceeded e) {
+            throw Unsure.INSTANCE; // CEL runs under the same budget and reports it
+        }
     }
 
     int frameSize() {
@@ -378,6 +390,7 @@ final class ExpressionPlan {
         private final Set<Node> readsOnlyNow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private final FieldLayout layout;
         private int slots = 2;
+        private int budgetSlot = -1;
 
         Translator(FieldLayout layout) {
             this.layout = layout;
@@ -446,10 +459,14 @@ final class ExpressionPlan {
                 constant &= arg instanceof Constant;
             }
             if (constant) {
+                Object[] frame = new Object[slots];
+                if (budgetSlot >= 0) {
+                    frame[budgetSlot] = new EvaluationBudget();
+                }
                 try {
-                    return new Constant(node.eval(new Object[slots]));
-                } catch (Unsure unsure) {
-                    return node; // such as 1 / 0: CEL reports it for every resource
+                    return new Constant(node.eval(frame));
+                } catch (Unsure | EvaluationBudget.Exceeded unsure) {
+                    return node; // such as 1 / 0, or a fold past the budget: CEL reports it for every resource
                 }
             }
             Node once = new OncePerRun(node);
@@ -514,6 +531,10 @@ final class ExpressionPlan {
             if (!loop.iterVar2().isEmpty()) {
                 throw new Unsupported("two-variable comprehension");
             }
+            if (budgetSlot < 0) {
+                budgetSlot = slots++;
+            }
+            int budget = budgetSlot;
             Node range = translate(loop.iterRange());
             Node init = translate(loop.accuInit());
             int accu = slots++;
@@ -536,10 +557,12 @@ final class ExpressionPlan {
                     throw Unsure.INSTANCE;
                 }
                 frame[accu] = init.eval(frame);
+                EvaluationBudget spent = (EvaluationBudget) frame[budget];
                 for (Object item : items) {
                     if (!bool(condition.eval(frame))) {
                         break;
                     }
+                    spent.step();
                     frame[iter] = value(item);
                     frame[accu] = step.eval(frame);
                 }
@@ -550,9 +573,8 @@ final class ExpressionPlan {
         /**
          * {@code text.matches('re')} with a constant pattern, compiled once with RE2/J as CEL
          * compiles it on every call, and matched as CEL's default options say (partial or whole).
-         * RE2/J is slow, so a pattern in a plain subset is also compiled with java.util.regex, which
-         * answers exactly as RE2 does for it over printable ASCII text (see {@link PlainPattern});
-         * other text goes to RE2/J.
+         * RE2/J and nothing else: a backtracking engine takes exponential time on patterns such as
+         * {@code ^(.*a){20}$}, and patterns come from whoever writes checks.
          */
         private Node matches(Node text, Node pattern) throws Unsupported {
             if (!(pattern instanceof Constant c && c.value instanceof String regex)) {
@@ -569,14 +591,8 @@ final class ExpressionPlan {
                 throw new Unsupported("a pattern over CEL's size limit");
             }
             boolean partial = options.enableRegexPartialMatch();
-            java.util.regex.Pattern plain = PlainPattern.compile(regex);
             return frame -> {
-                String subject = string(text.eval(frame));
-                if (plain != null && PlainPattern.printableAscii(subject)) {
-                    java.util.regex.Matcher matcher = plain.matcher(subject);
-                    return partial ? matcher.find() : matcher.matches();
-                }
-                com.google.re2j.Matcher matcher = re2.matcher(subject);
+                com.google.re2j.Matcher matcher = re2.matcher(string(text.eval(frame)));
                 return partial ? matcher.find() : matcher.matches();
             };
         }
@@ -696,73 +712,6 @@ final class ExpressionPlan {
         @Override
         public Object eval(Object[] frame) {
             return value;
-        }
-    }
-
-    /**
-     * Patterns on which java.util.regex and RE2 agree over printable ASCII text: ASCII literals,
-     * groups, alternation, classes of ASCII characters, quantifiers, anchors {@code ^} and {@code $},
-     * {@code .}, escapes of punctuation and {@code \d \D \w \W}, and an optional leading {@code (?i)}.
-     * Left out because the two engines read them differently: POSIX classes ({@code [[:alpha:]]}),
-     * class intersections ({@code &&}), other flags ({@code (?U)} is "ungreedy" in RE2 but Unicode
-     * classes in Java), {@code \b}, {@code \s}, {@code \p}, {@code \Q} and any non-ASCII character.
-     * RE2/J has already accepted the pattern.
-     */
-    static final class PlainPattern {
-        private PlainPattern() {
-        }
-
-        static java.util.regex.Pattern compile(String regex) {
-            String body = regex.startsWith("(?i)") ? regex.substring(4) : regex;
-            if (body.contains("[:") || body.contains("&&") || body.replace("(?:", "").contains("(?")) {
-                return null;
-            }
-            boolean inClass = false;
-            for (int i = 0; i < body.length(); i++) {
-                char c = body.charAt(i);
-                if (c < 0x20 || c > 0x7E) {
-                    return null;
-                }
-                if (c == '[') {
-                    if (inClass) {
-                        return null; // a nested class in Java, a literal in RE2
-                    }
-                    inClass = true;
-                    int next = body.startsWith("^", i + 1) ? i + 2 : i + 1;
-                    if (body.startsWith("]", next)) {
-                        return null; // a leading ']' is a literal in RE2 only
-                    }
-                } else if (c == ']') {
-                    inClass = false;
-                }
-                if (c == '\\') {
-                    if (++i == body.length()) {
-                        return null;
-                    }
-                    char escaped = body.charAt(i);
-                    boolean punctuation = !Character.isLetterOrDigit(escaped) && escaped >= 0x21 && escaped <= 0x7E;
-                    if (!punctuation && "dDwW".indexOf(escaped) < 0) {
-                        return null;
-                    }
-                }
-            }
-            try {
-                int flags = regex.startsWith("(?i)") ? java.util.regex.Pattern.CASE_INSENSITIVE : 0;
-                return java.util.regex.Pattern.compile(body, flags);
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-
-        /** Only characters from space to tilde: no line terminators, no case folding beyond ASCII. */
-        static boolean printableAscii(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x20 || c > 0x7E) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 

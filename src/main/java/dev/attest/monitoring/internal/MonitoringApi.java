@@ -187,7 +187,7 @@ class MonitoringApi {
     }
 
     @PostMapping("/checks/dry-run")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @PreAuthorize("hasAuthority('monitoring:write')") // runs an expression of the caller's choosing: only for those who may write checks
     @Operation(summary = "Evaluate a draft check against the current resources without saving it")
     List<CheckResult> dryRun(CurrentUser user, @RequestBody CheckDraft draft) {
         return monitoring.dryRun(user.workspaceId(), draft);

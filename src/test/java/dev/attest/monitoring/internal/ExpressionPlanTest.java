@@ -210,7 +210,6 @@ class ExpressionPlanTest {
                 "abab.", "abab.x", "me@host", "deadBEEF", "deadbeefx", "K", "\u212A", "ſ", "a\n", "a", "x y", "\u000b", "--9", "MD5");
         Random random = new Random(7);
         for (String pattern : patterns) {
-            assertThat(ExpressionPlan.PlainPattern.compile(pattern)).as("a plain pattern: %s", pattern).isNotNull();
             CelEngine.Compiled compiled = cel.compile("resource.s.matches('" + pattern.replace("\\", "\\\\") + "')");
             List<String> subjects = new ArrayList<>(texts);
             for (int i = 0; i < 40; i++) {
@@ -226,9 +225,6 @@ class ExpressionPlanTest {
                 assertThat(compiled.plan().get().test(document, NOW) ? "pass" : "fail").as("%s over %s", pattern, text)
                         .isEqualTo(cel.evaluateWithCel(compiled, celDocument(document), NOW).outcome());
             }
-        }
-        for (String odd : List.of("[[:alpha:]]", "[a&&b]", "(?U)a+", "\\bword", "\\s", "\\pL", "[[a]", "[]a]", "é", "\\1", "(?s).")) {
-            assertThat(ExpressionPlan.PlainPattern.compile(odd)).as("left to RE2/J: %s", odd).isNull();
         }
     }
 
