@@ -1,5 +1,7 @@
 package dev.attest.policies;
 
+import dev.attest.controls.AdoptedFramework;
+import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.policies.internal.LineDiff;
@@ -9,6 +11,7 @@ import dev.attest.policies.internal.PolicyStore;
 import dev.attest.policies.internal.TemplateLibrary;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +62,8 @@ public class Policies {
 
     private final PolicyStore store;
     private final TemplateLibrary templates;
+    /** Looked up when needed: the controls module's signal sources reach back to policies' resources. */
+    private final ObjectProvider<WorkspaceControls> controls;
     private final MarkdownRenderer markdown;
     private final PolicyPdf pdf;
     private final WorkspaceMembers members;
@@ -66,7 +71,8 @@ public class Policies {
     private final Clock clock;
 
     Policies(PolicyStore store, TemplateLibrary templates, MarkdownRenderer markdown, PolicyPdf pdf, WorkspaceMembers members,
-             ApplicationEventPublisher events, Clock clock) {
+             ObjectProvider<WorkspaceControls> controls, ApplicationEventPublisher events, Clock clock) {
+        this.controls = controls;
         this.pdf = pdf;
         this.store = store;
         this.templates = templates;
@@ -112,12 +118,17 @@ public class Policies {
         return settings(workspace);
     }
 
-    /** Creates a policy from a template, its first draft filled from the workspace settings. */
+    /**
+     * Creates a policy from a template, its first draft filled from the workspace settings and
+     * holding the template's sections for the frameworks the workspace pursues.
+     */
     @Transactional
     public PolicySummary createFromTemplate(WorkspaceId workspace, String templateKey, String owner, String actor) {
         PolicyTemplate template = templates.template(templateKey == null ? "" : templateKey)
                 .orElseThrow(() -> new InvalidFieldException("template", "is not a known template"));
-        String body = TemplateLibrary.fill(template.body(), settings(workspace));
+        Set<String> adopted = new java.util.HashSet<>();
+        controls.getObject().adopted(workspace).stream().map(AdoptedFramework::frameworkId).forEach(adopted::add);
+        String body = TemplateLibrary.fill(TemplateLibrary.forFrameworks(template.body(), adopted), settings(workspace));
         return create(workspace, template.title(), template.key(), body, owner, template.controls(), actor);
     }
 

@@ -65,14 +65,16 @@ class PoliciesApi {
         }
     }
 
-    record TemplateView(String key, String title, List<String> controls, String body) {
+    /** frameworkSections: the frameworks whose sections a policy keeps only when the workspace pursues them. */
+    record TemplateView(String key, String title, List<String> controls, List<String> frameworkSections, String body) {
     }
 
     @GetMapping("/templates")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "The shipped policy templates with their placeholders and the controls they support")
     List<TemplateView> templates() {
-        return policies.templates().stream().map(t -> new TemplateView(t.key(), t.title(), t.controls(), t.body())).toList();
+        return policies.templates().stream().map(t -> new TemplateView(t.key(), t.title(), t.controls(),
+                TemplateLibrary.frameworkSections(t.key(), t.body()), t.body())).toList();
     }
 
     @GetMapping("/settings")

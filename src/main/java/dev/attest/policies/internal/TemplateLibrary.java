@@ -19,13 +19,19 @@ import java.util.regex.Pattern;
 
 /**
  * The shipped templates under {@code policies/templates/*.md}: a small front matter (title and
- * controls) followed by the Markdown body with {@code {{placeholders}}}.
+ * controls) followed by the Markdown body with {@code {{placeholders}}}. A body may hold
+ * framework sections, each between a line {@code {{#framework pci-dss}}} and a line
+ * {@code {{/framework}}}: a policy created from the template keeps such a section only when the
+ * workspace pursues that framework, so that, say, PCI DSS's 90-day password change appears only
+ * where PCI DSS applies.
  */
 @Component
 public class TemplateLibrary {
 
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
+    private static final Pattern SECTION_START = Pattern.compile("\\{\\{#framework ([a-z0-9-]+)}}");
+    private static final String SECTION_END = "{{/framework}}";
 
     private final List<PolicyTemplate> templates;
 
@@ -59,7 +65,62 @@ public class TemplateLibrary {
                 controls = Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             }
         }
-        return new PolicyTemplate(key, title, controls, m.group(2).strip() + "\n");
+        String body = m.group(2).strip() + "\n";
+        frameworkSections(key, body);
+        return new PolicyTemplate(key, title, controls, body);
+    }
+
+    /**
+     * The framework ids the body has sections for, in order of appearance. A section that is not
+     * closed, is nested, or a stray end line stops start-up: a half-applied condition would put
+     * a framework's rules into every policy, or drop them silently.
+     */
+    public static List<String> frameworkSections(String key, String body) {
+        List<String> frameworks = new ArrayList<>();
+        String open = null;
+        int lineNumber = 0;
+        for (String line : body.split("\n", -1)) {
+            lineNumber++;
+            Matcher start = SECTION_START.matcher(line.strip());
+            if (start.matches()) {
+                if (open != null) {
+                    throw new IllegalStateException("Policy template " + key + " line " + lineNumber
+                            + ": framework section inside the " + open + " section");
+                }
+                open = start.group(1);
+                if (!frameworks.contains(open)) {
+                    frameworks.add(open);
+                }
+            } else if (line.strip().equals(SECTION_END)) {
+                if (open == null) {
+                    throw new IllegalStateException("Policy template " + key + " line " + lineNumber + ": " + SECTION_END
+                            + " without a section to close");
+                }
+                open = null;
+            }
+        }
+        if (open != null) {
+            throw new IllegalStateException("Policy template " + key + ": the " + open + " section is not closed");
+        }
+        return frameworks;
+    }
+
+    /** The body with the sections of the given frameworks kept (without their marker lines) and the others removed. */
+    public static String forFrameworks(String body, java.util.Set<String> frameworks) {
+        StringBuilder out = new StringBuilder();
+        String open = null;
+        for (String line : body.split("\n", -1)) {
+            Matcher start = SECTION_START.matcher(line.strip());
+            if (start.matches()) {
+                open = start.group(1);
+            } else if (open != null && line.strip().equals(SECTION_END)) {
+                open = null;
+            } else if (open == null || frameworks.contains(open)) {
+                out.append(line).append('\n');
+            }
+        }
+        // Removing a section can leave blank lines on both sides of it: keep one.
+        return out.substring(0, Math.max(0, out.length() - 1)).replaceAll("\n{3,}", "\n\n");
     }
 
     public List<PolicyTemplate> templates() {

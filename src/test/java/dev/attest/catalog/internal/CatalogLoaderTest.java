@@ -104,6 +104,37 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void anOptInCategoryIsOutOfTheDefaultScopeAndCannotAlsoBeRequired() throws IOException {
+        String optIn = FRAMEWORK.replace("""
+                    - id: availability
+                      name: Availability
+                """, """
+                    - id: availability
+                      name: Availability
+                      optIn: true
+                """);
+        assertThat(load(INDEX, CONTROLS, optIn).requireFramework("soc2").defaultCategories()).containsExactly("security");
+
+        String both = FRAMEWORK.replace("      required: true", "      required: true\n      optIn: true");
+        assertThatThrownBy(() -> load(INDEX, CONTROLS, both))
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("frameworks/soc2.yaml:8: category security cannot be both required and optIn");
+    }
+
+    @Test
+    void aParagraphWhoseItemsStartAtRomanTwoIsAlsoCitedWithRomanOne() throws IOException {
+        String hipaaLike = FRAMEWORK.replace("ref: \"CC6.10\"", "ref: \"CC6.1(ii)(A)\"").replace("parent: CC6\n    title: A ref",
+                "parent: \"CC6.1\"\n    title: A ref");
+        Catalog catalog = load(INDEX, CONTROLS, hipaaLike);
+
+        assertThat(catalog.requireFramework("soc2").requirement("CC6.1(i)")).get()
+                .satisfies(r -> assertThat(r.ref()).isEqualTo("CC6.1"))
+                .satisfies(r -> assertThat(r.citation()).isEqualTo("CC6.1(i)"));
+        assertThat(catalog.requireFramework("soc2").requirement("CC6.1(ii)(A)")).get()
+                .satisfies(r -> assertThat(r.citation()).isNull());
+    }
+
+    @Test
     void aDuplicateControlKeyNamesTheSecondOne() {
         String broken = CONTROLS.replace("key: AC-02", "key: AC-01");
 
