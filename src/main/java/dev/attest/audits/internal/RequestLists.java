@@ -175,6 +175,15 @@ class RequestLists {
         events.publishEvent(new AuditRequestRaised(user.workspaceId(), user.actor(), request.auditId(), request.reference(), request.control()));
     }
 
+    /** A request for a sampled item whose evidence Attest does not hold. */
+    void raiseForSample(CurrentUser user, Audit audit, String reference, String text, String control) {
+        List<String> taken = new ArrayList<>(store.references(audit.id()));
+        if (!taken.contains(reference)) {
+            save(user, prepare(audit, new RaiseRequest(reference, text.length() > 4000 ? text.substring(0, 4000) : text, control, null,
+                    audit.fieldworkEnd()), taken, ""));
+        }
+    }
+
     /** Submit is the client's (audits:manage); accept and flag are the auditor's (audits:fieldwork). */
     @Transactional
     AuditRequest move(CurrentUser user, UUID auditId, UUID id, MoveRequest command) {
