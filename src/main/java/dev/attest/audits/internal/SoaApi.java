@@ -56,8 +56,8 @@ class SoaApi {
     @GetMapping("/versions/{version}")
     @PreAuthorize("hasAuthority('audits:read')")
     @Operation(summary = "One version with its entries")
-    SoaVersion version(CurrentUser user, @PathVariable int version) {
-        return soa.version(user, version);
+    SoaVersion version(CurrentUser user, @PathVariable String version) {
+        return soa.version(user, StatementOfApplicability.number(version));
     }
 
     @PutMapping("/entries/{ref}")
@@ -77,18 +77,18 @@ class SoaApi {
     @GetMapping(value = "/versions/{version}/csv", produces = "text/csv")
     @PreAuthorize("hasAuthority('audits:read')")
     @Operation(summary = "The version as CSV")
-    ResponseEntity<String> csv(CurrentUser user, @PathVariable int version) {
+    ResponseEntity<String> csv(CurrentUser user, @PathVariable String version) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + version + ".csv\"")
-                .body(SoaDocuments.csv(soa.version(user, version)));
+                .body(SoaDocuments.csv(soa.version(user, StatementOfApplicability.number(version))));
     }
 
     @GetMapping(value = "/versions/{version}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAuthority('audits:read')")
     @Operation(summary = "The version as PDF")
-    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable int version) {
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + version + ".pdf\"")
-                .body(SoaDocuments.pdf(user.workspaceName(), soa.version(user, version)));
+                .body(SoaDocuments.pdf(user.workspaceName(), soa.version(user, StatementOfApplicability.number(version))));
     }
 }

@@ -62,6 +62,15 @@ class StatementOfApplicability {
         }
     }
 
+    /** A version number from a path; anything else is a 400 naming {@code version}. */
+    static int number(String version) {
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("version", "must be a version number such as 3");
+        }
+    }
+
     List<SoaVersion> versions(CurrentUser user) {
         readable(user, "Statement of Applicability versions");
         return store.versions(user.workspaceId());
