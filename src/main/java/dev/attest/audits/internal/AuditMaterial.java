@@ -36,10 +36,12 @@ class AuditMaterial {
     private final AuditScope scope;
     private final WorkspaceControls controls;
     private final EvidenceStore evidence;
+    private final AuditRequestStore requests;
     private final ZoneId zone;
 
-    AuditMaterial(AuditorAccess access, AuditScope scope, WorkspaceControls controls, EvidenceStore evidence,
+    AuditMaterial(AuditorAccess access, AuditScope scope, WorkspaceControls controls, EvidenceStore evidence, AuditRequestStore requests,
                   @Value("${attest.time-zone:UTC}") String zone) {
+        this.requests = requests;
         this.access = access;
         this.scope = scope;
         this.controls = controls;
@@ -75,11 +77,11 @@ class AuditMaterial {
         return found.values().stream().sorted(Comparator.comparing(EvidenceItem::collectedAt).reversed()).toList();
     }
 
-    /** One piece of evidence if the audit covers it: one of its controls in scope, collected in the period. */
+    /** One piece of evidence if the audit covers it: attached to one of its requests, or for a control in scope and collected in the period. */
     EvidenceItem covered(WorkspaceId workspace, Audit audit, UUID evidenceId) {
         EvidenceItem item = evidence.get(workspace, evidenceId);
         Set<String> inScope = scope.controls(audit);
-        boolean covered = item.controls().stream().anyMatch(inScope::contains) && audit.inPeriod(item.collectedAt().atZone(zone).toLocalDate());
+        boolean covered = requests.attachedTo(audit.id(), evidenceId) || item.controls().stream().anyMatch(inScope::contains) && audit.inPeriod(item.collectedAt().atZone(zone).toLocalDate());
         if (!covered) {
             throw new NotFoundException("No evidence " + evidenceId + " within this audit's scope and period");
         }

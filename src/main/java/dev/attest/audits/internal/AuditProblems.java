@@ -3,6 +3,7 @@ package dev.attest.audits.internal;
 import dev.attest.web.ApiProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.core.JacksonException;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,16 @@ import java.util.stream.Collectors;
 @RestControllerAdvice(basePackageClasses = AuditProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuditProblems {
+
+    @ExceptionHandler(RequestCsv.Rejected.class)
+    ResponseEntity<ProblemDetail> importRejected(RequestCsv.Rejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage() + "; nothing was imported");
+        problem.setTitle("Request list refused");
+        problem.setType(URI.create("https://attest.dev/problems/invalid-import"));
+        problem.setProperty("errors", e.errors().stream()
+                .map(err -> Map.of("row", err.row(), "column", err.column(), "field", err.column(), "message", err.message())).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {

@@ -1,0 +1,94 @@
+package dev.attest.audits.internal;
+
+import dev.attest.audits.SoaVersion;
+import dev.attest.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The ISO 27001 Statement of Applicability through the API: versions, edits, approval, CSV and PDF. */
+@RestController
+@RequestMapping("/api/v1/soa")
+@Tag(name = "Statement of Applicability", description = "ISO 27001 Annex A applicability, versioned and approved")
+class SoaApi {
+
+    private final StatementOfApplicability soa;
+
+    SoaApi(StatementOfApplicability soa) {
+        this.soa = soa;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('audits:read')")
+    @Operation(summary = "The latest version with all 93 Annex A controls")
+    SoaVersion latest(CurrentUser user) {
+        return soa.latest(user);
+    }
+
+    @GetMapping("/versions")
+    @PreAuthorize("hasAuthority('audits:read')")
+    @Operation(summary = "Every version, newest first (without entries)")
+    List<SoaVersion> versions(CurrentUser user) {
+        return soa.versions(user);
+    }
+
+    @PostMapping("/versions")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    @Operation(summary = "Start a new draft: generated from the catalog and controls the first time, else a copy of the approved version")
+    ResponseEntity<SoaVersion> create(CurrentUser user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(soa.create(user));
+    }
+
+    @GetMapping("/versions/{version}")
+    @PreAuthorize("hasAuthority('audits:read')")
+    @Operation(summary = "One version with its entries")
+    SoaVersion version(CurrentUser user, @PathVariable String version) {
+        return soa.version(user, StatementOfApplicability.number(version));
+    }
+
+    @PutMapping("/entries/{ref}")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    @Operation(summary = "Edit one Annex A control in the draft (an exclusion needs a justification)")
+    SoaVersion edit(CurrentUser user, @PathVariable String ref, @RequestBody(required = false) EditSoaEntry body) {
+        return soa.edit(user, ref, body);
+    }
+
+    @PostMapping("/approve")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    @Operation(summary = "Approve the draft; the approver must not be its last editor")
+    SoaVersion approve(CurrentUser user) {
+        return soa.approve(user);
+    }
+
+    @GetMapping(value = "/versions/{version}/csv", produces = "text/csv")
+    @PreAuthorize("hasAuthority('audits:read')")
+    @Operation(summary = "The version as CSV")
+    ResponseEntity<String> csv(CurrentUser user, @PathVariable String version) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + version + ".csv\"")
+                .body(SoaDocuments.csv(soa.version(user, StatementOfApplicability.number(version))));
+    }
+
+    @GetMapping(value = "/versions/{version}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("hasAuthority('audits:read')")
+    @Operation(summary = "The version as PDF")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + version + ".pdf\"")
+                .body(SoaDocuments.pdf(user.workspaceName(), soa.version(user, StatementOfApplicability.number(version))));
+    }
+}
