@@ -45,7 +45,11 @@ public enum Permission {
     VENDORS_WRITE("vendors:write", true),
     // trustcenter
     TRUST_CENTER_READ("trustcenter:read", false),
-    TRUST_CENTER_WRITE("trustcenter:write", true);
+    TRUST_CENTER_WRITE("trustcenter:write", true),
+    // accessreviews: see campaigns and reports; decide in one's own queue; run campaigns and systems
+    ACCESS_REVIEWS_READ("accessreviews:read", false),
+    ACCESS_REVIEWS_DECIDE("accessreviews:decide", true),
+    ACCESS_REVIEWS_MANAGE("accessreviews:manage", true);
 
     private final String authority;
     private final boolean write;
