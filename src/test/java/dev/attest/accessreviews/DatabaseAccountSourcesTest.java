@@ -89,6 +89,49 @@ class DatabaseAccountSourcesTest extends MailAndClockTest {
     }
 
     @Test
+    void mariaDbUsersComeWithTheirGrantsAndADroppedUserVerifiesTheRevocation() throws Exception {
+        Services.requireMariaDb();
+        String user = "ar_" + run;
+        String dba = "ar_dba_" + run;
+        try (Connection db = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+             Statement st = db.createStatement()) {
+            st.execute("create user '" + user + "'@'%' identified by 'secret-" + run + "'");
+            st.execute("grant select on mysql.db to '" + user + "'@'%'");
+            st.execute("create user '" + dba + "'@'localhost'");
+            st.execute("grant all privileges on *.* to '" + dba + "'@'localhost'");
+        }
+        try {
+            Http http = AccessReviewSupport.admin(port);
+            String connection = connection(http, "mariadb", "127.0.0.1:3306", "{\"username\":\"root\"}");
+            String system = AccessReviewSupport.system(http, """
+                    {"name":"MariaDB %s","kind":"mariadb","ownerEmail":"%s","connectionId":"%s"}""".formatted(run, AttestTest.ADMIN_EMAIL, connection));
+            String campaign = AccessReviewSupport.startedCampaign(http, "MariaDB " + run, system);
+            Map<String, JsonNode> items = AccessReviewSupport.items(http, campaign);
+            JsonNode reader = items.get(user + "@%");
+            assertThat(reader.get("account").get("roles").toString()).contains("SELECT ON `mysql`.`db`");
+            assertThat(reader.get("account").get("privileged").asBoolean()).isFalse();
+            assertThat(reader.get("flags").toString()).contains("NO_MATCHING_PERSON");
+            assertThat(items.get(dba + "@localhost").get("flags").toString()).contains("PRIVILEGED");
+            assertThat(items.get("root@localhost").get("account").get("privileged").asBoolean()).isTrue();
+
+            assertThat(AccessReviewSupport.decide(http, campaign, reader, "{\"decision\":\"revoke\",\"comment\":\"not needed\"}").status())
+                    .isEqualTo(200);
+            try (Connection db = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+                 Statement st = db.createStatement()) {
+                st.execute("drop user '" + user + "'@'%'");
+            }
+            assertThat(http.postJson(BASE + "/systems/" + system + "/collection", "{}").status()).isEqualTo(200);
+            assertThat(http.get(BASE + "/campaigns/" + campaign + "/tasks").json().get(0).get("status").asText()).isEqualTo("VERIFIED");
+        } finally {
+            try (Connection db = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+                 Statement st = db.createStatement()) {
+                st.execute("drop user if exists '" + user + "'@'%'");
+                st.execute("drop user if exists '" + dba + "'@'localhost'");
+            }
+        }
+    }
+
+    @Test
     void aConnectionThatCannotBeReachedStopsTheCampaignNamingTheSystemAndTheError() {
         Http http = AccessReviewSupport.admin(port);
         String connection = connection(http, "postgres", "127.0.0.1:1/postgres", "{\"username\":\"postgres\"}");
