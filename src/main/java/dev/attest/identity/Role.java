@@ -22,7 +22,9 @@ public enum Role {
             // vendors, trust center
             Permission.VENDORS_READ, Permission.VENDORS_WRITE, Permission.TRUST_CENTER_READ, Permission.TRUST_CENTER_WRITE,
             // audits
-            Permission.AUDITS_READ, Permission.AUDITS_MANAGE, Permission.AUDITS_FIELDWORK)),
+            Permission.AUDITS_READ, Permission.AUDITS_MANAGE, Permission.AUDITS_FIELDWORK,
+            // access reviews
+            Permission.ACCESS_REVIEWS_READ, Permission.ACCESS_REVIEWS_DECIDE, Permission.ACCESS_REVIEWS_MANAGE)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
             Permission.ACCOUNT_SELF,
             // risks, incidents
@@ -34,14 +36,18 @@ public enum Role {
             // policies, people
             Permission.POLICIES_READ, Permission.PORTAL_SELF,
             // vendors
-            Permission.VENDORS_READ)),
+            Permission.VENDORS_READ,
+            // access reviews: system owners review their systems' accounts
+            Permission.ACCESS_REVIEWS_READ, Permission.ACCESS_REVIEWS_DECIDE)),
     EMPLOYEE(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF,
             // incidents: anyone signed in can report one
             Permission.INCIDENTS_REPORT,
             // obligations
             Permission.OBLIGATIONS_READ,
             // people: the employee portal
-            Permission.PORTAL_SELF)),
+            Permission.PORTAL_SELF,
+            // access reviews: a manager reviews their reports' accounts in their queue
+            Permission.ACCESS_REVIEWS_DECIDE)),
     AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_READ,
@@ -54,7 +60,9 @@ public enum Role {
             // vendors, trust center
             Permission.VENDORS_READ, Permission.TRUST_CENTER_READ,
             // audits: only the audits the auditor is invited to; fieldwork writes requests, samples and findings
-            Permission.AUDITS_READ, Permission.AUDITS_FIELDWORK)),
+            Permission.AUDITS_READ, Permission.AUDITS_FIELDWORK,
+            // access reviews
+            Permission.ACCESS_REVIEWS_READ)),
     VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_REPORT,

@@ -9,4 +9,7 @@ public interface WorkspaceMembers {
     List<Member> members(WorkspaceId workspace);
 
     Optional<Member> memberByEmail(WorkspaceId workspace, String email);
+
+    /** The active members with their second-factor state and membership date, for access reviews. */
+    List<MemberAccount> memberAccounts(WorkspaceId workspace);
 }

@@ -2,6 +2,7 @@ package dev.attest.identity.internal;
 
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Member;
+import dev.attest.identity.MemberAccount;
 import dev.attest.identity.Permission;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceId;
@@ -265,6 +266,20 @@ class AccountStore implements WorkspaceMembers {
                 .param(workspace.value())
                 .query((rs, n) -> new Member(rs.getObject("id", UUID.class), rs.getString("email"),
                         rs.getString("display_name"), Role.fromWireName(rs.getString("role"))))
+                .list();
+    }
+
+    @Override
+    public List<MemberAccount> memberAccounts(WorkspaceId workspace) {
+        return jdbc.sql("""
+                        select u.id, u.email, u.display_name, m.role, m.created_at, t.enabled_at
+                        from membership m join app_user u on u.id = m.user_id left join user_totp t on t.user_id = u.id
+                        where m.workspace_id = ? and m.deactivated_at is null order by u.email""")
+                .param(workspace.value())
+                .query((rs, n) -> new MemberAccount(new Member(rs.getObject("id", UUID.class), rs.getString("email"),
+                        rs.getString("display_name"), Role.fromWireName(rs.getString("role"))),
+                        rs.getObject("enabled_at", OffsetDateTime.class) != null,
+                        instant(rs.getObject("created_at", OffsetDateTime.class))))
                 .list();
     }
 

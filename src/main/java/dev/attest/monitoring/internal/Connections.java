@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * changes nothing else, so no control turns failing because a target could not be reached.
  */
 @Service
-public class Connections {
+public class Connections implements dev.attest.monitoring.ConnectionRuns {
 
     private static final Logger log = LoggerFactory.getLogger(Connections.class);
     static final int DEFAULT_INTERVAL = 60;
@@ -140,6 +140,7 @@ public class Connections {
         return store.all(workspace).stream().map(r -> view(workspace, r)).toList();
     }
 
+    @Override
     @Transactional(readOnly = true)
     public Connection get(WorkspaceId workspace, UUID id) {
         return view(workspace, row(workspace, id));
@@ -182,7 +183,8 @@ public class Connections {
         return run;
     }
 
-    /** Runs synchronously (the scheduler, and tests). */
+    /** Runs synchronously (the scheduler, access reviews, and tests). */
+    @Override
     public ConnectionRun runAndWait(WorkspaceId workspace, UUID id, String trigger) {
         ConnectionStore.Row row = row(workspace, id);
         ConnectionRun run = start(row, trigger);

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads the Linux host it runs on into a {@code host.linux} document: effective sshd settings,
- * automatic security updates, firewall, disk encryption, audit daemon and time sync. Each fact
+ * automatic security updates, firewall, disk encryption, audit daemon, time sync, and the accounts
+ * people sign in with (see {@link LinuxAccounts}). Each fact
  * is read from the system's own files and tools; what cannot be read counts as "not in place".
  */
 public final class LinuxHost {
@@ -50,6 +51,7 @@ public final class LinuxHost {
         String timeSync = timeSync();
         data.put("timeSyncService", timeSync);
         data.put("timeSync", !"none".equals(timeSync));
+        data.put("accounts", new LinuxAccounts(root).read());
         return data;
     }
 

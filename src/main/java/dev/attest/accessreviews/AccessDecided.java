@@ -1,0 +1,24 @@
+package dev.attest.accessreviews;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** A reviewer decided about one account (appended to its history). */
+public record AccessDecided(WorkspaceId workspaceId, String actor, UUID campaignId, UUID itemId, String accountId, Decision decision) implements AccessReviewEvent {
+
+    @Override
+    public String action() {
+        return "accessreviews.decided";
+    }
+
+    @Override
+    public String target() {
+        return "access-item:" + itemId;
+    }
+
+    @Override
+    public String summary() {
+        return decision.wireName() + " " + accountId;
+    }
+}

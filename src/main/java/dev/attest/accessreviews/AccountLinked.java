@@ -1,0 +1,24 @@
+package dev.attest.accessreviews;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** An account was linked to a person by hand (or the link was removed). */
+public record AccountLinked(WorkspaceId workspaceId, String actor, UUID systemId, String accountId, String personEmail) implements AccessReviewEvent {
+
+    @Override
+    public String action() {
+        return "accessreviews.account-linked";
+    }
+
+    @Override
+    public String target() {
+        return "access-account:" + systemId + "/" + accountId;
+    }
+
+    @Override
+    public String summary() {
+        return personEmail == null ? "link to a person removed" : "linked to " + personEmail;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.attest.accessreviews;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** A system's accounts were collected again (by schedule, by hand, by a campaign start or a CSV upload). */
+public record AccountsCollected(WorkspaceId workspaceId, String actor, UUID systemId, String name, int accounts, int tasksVerified) implements AccessReviewEvent {
+
+    @Override
+    public String action() {
+        return "accessreviews.accounts-collected";
+    }
+
+    @Override
+    public String target() {
+        return "access-system:" + systemId;
+    }
+
+    @Override
+    public String summary() {
+        return accounts + " account(s) collected from " + name + (tasksVerified > 0 ? ", " + tasksVerified + " remediation task(s) verified" : "");
+    }
+}

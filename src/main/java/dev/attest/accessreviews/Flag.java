@@ -1,0 +1,37 @@
+package dev.attest.accessreviews;
+
+import java.util.Locale;
+
+/** Why an account deserves a closer look; keeping a flagged account needs a written reason. */
+public enum Flag {
+    /** The matched person has left or the member was deactivated. */
+    TERMINATED,
+    /** No person in the roster has the account's email, and nobody linked one. */
+    NO_MATCHING_PERSON,
+    /** No sign-in within the campaign's dormancy period. */
+    DORMANT,
+    /** Superuser, administrator, sudo or similar rights. */
+    PRIVILEGED,
+    /** Not in the last completed campaign of the system. */
+    NEW,
+    /** In the last completed campaign but gone now (shown, not decided). */
+    REMOVED,
+    /** A shared or service account. */
+    SERVICE,
+    /** Its roles differ from the last completed campaign. */
+    ROLE_CHANGED;
+
+    /** The spelling stored and shown, e.g. {@code no_matching_person}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static java.util.Optional<Flag> parse(String value) {
+        for (Flag f : values()) {
+            if (f.wireName().equals(value)) {
+                return java.util.Optional.of(f);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.attest.accessreviews.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.ConnectionRunFinished;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a monitoring connection's run succeeds (on its schedule or by hand), the systems read through it
+ * take the new collection as theirs, which verifies their open remediation tasks without anyone asking.
+ */
+@Component
+class ConnectionFollowUp {
+
+    private final SystemStore store;
+    private final Systems systems;
+    private final AccountCollection collection;
+
+    ConnectionFollowUp(SystemStore store, Systems systems, AccountCollection collection) {
+        this.store = store;
+        this.systems = systems;
+        this.collection = collection;
+    }
+
+    @EventListener
+    void runFinished(ConnectionRunFinished event) {
+        if (!"succeeded".equals(event.status())) {
+            return;
+        }
+        WorkspaceId workspace = event.workspaceId();
+        for (SystemStore.Row system : store.byConnection(workspace, event.connectionId())) {
+            if (systems.source(system.kind()) instanceof ConnectionAccountSource source) {
+                collection.keep(workspace, system, source.stored(workspace, event.connectionId(), system.name(), system.settings()),
+                        event.actor());
+            }
+        }
+    }
+}
