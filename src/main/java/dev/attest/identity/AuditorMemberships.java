@@ -14,8 +14,9 @@ public interface AuditorMemberships {
     enum Outcome { EXISTING_AUDITOR, INVITED }
 
     /**
+     * Invitation links start with the configured public base URL (attest.base-url), never the request's.
+     *
      * @param membershipEnds when the membership ends, or null when it ends only by the audit's own access rules
-     * @param baseUrl        the address invitation links start with
      */
-    Outcome ensureAuditor(CurrentUser admin, String email, Instant membershipEnds, String baseUrl);
+    Outcome ensureAuditor(CurrentUser admin, String email, Instant membershipEnds);
 }

@@ -365,9 +365,12 @@ public class Monitoring {
         return keyed(checks(workspace).stream().filter(c -> c.resourceType().equals(type)).toList());
     }
 
+    /** At most this many resources in one listing. */
+    public static final int MAX_LISTED = 1000;
+
     @Transactional(readOnly = true)
     public List<StoredResource> resources(WorkspaceId workspace, String type, int limit) {
-        return resources.list(workspace, type, Math.max(1, Math.min(limit, 1000)));
+        return resources.list(workspace, type, Math.max(1, Math.min(limit, MAX_LISTED)));
     }
 
     @Transactional(readOnly = true)

@@ -62,7 +62,7 @@ abstract class ConnectionAccountSource implements AccountSource {
 
     /** The accounts in the connection's latest collection, without running it again. */
     List<Account> stored(WorkspaceId workspace, UUID connectionId, String system, Map<String, String> settings) {
-        return monitoring.resources(workspace, resourceType(), Monitoring.MAX_BATCH).stream()
+        return monitoring.resources(workspace, resourceType(), Monitoring.MAX_LISTED).stream()
                 .filter(r -> connectionId.equals(r.connectionId()))
                 .map(r -> account(system, r.resource().data(), settings))
                 .filter(java.util.Objects::nonNull)

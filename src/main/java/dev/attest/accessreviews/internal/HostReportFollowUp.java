@@ -1,7 +1,7 @@
 package dev.attest.accessreviews.internal;
 
 import dev.attest.accessreviews.AccountSource;
-import dev.attest.monitoring.ResourcesReceived;
+import dev.attest.monitoring.MonitoringRunRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,7 @@ class HostReportFollowUp {
     }
 
     @EventListener
-    void received(ResourcesReceived event) {
+    void received(MonitoringRunRecorded event) {
         // The push's source label is free text, so every Linux system checks whether its host's report is newer than its accounts.
         for (SystemStore.Row system : store.all(event.workspaceId())) {
             if (!"linux".equals(system.kind()) || system.target() == null) {

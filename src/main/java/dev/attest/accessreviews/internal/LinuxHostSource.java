@@ -59,7 +59,7 @@ class LinuxHostSource implements AccountSource {
     }
 
     Optional<StoredResource> report(WorkspaceId workspace, String hostname) {
-        return monitoring.resources(workspace, TYPE, Monitoring.MAX_BATCH).stream()
+        return monitoring.resources(workspace, TYPE, Monitoring.MAX_LISTED).stream()
                 .filter(r -> r.resource().id().equalsIgnoreCase(hostname)).findFirst();
     }
 
