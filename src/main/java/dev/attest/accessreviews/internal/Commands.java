@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Checks a typed command against its Bean Validation constraints and turns the violations into the
  * field errors the API and the pages already show (the first message per field).
  */
-@Component
+@Component("accessReviewCommands") // both new modules have a Commands class: bean names must differ
 class Commands {
 
     private final Validator validator;

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * every violated field becomes an entry of the {@code errors} map (a 400 problem, or form errors).
  * Rules over several fields stay in the use-case classes.
  */
-@Component
+@Component("auditCommands") // both new modules have a Commands class: bean names must differ
 class Commands {
 
     private final Validator validator;
