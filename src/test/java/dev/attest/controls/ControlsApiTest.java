@@ -228,6 +228,10 @@ class ControlsApiTest {
             assertThat(api.putJson("/api/v1/adoptions/pci-dss", "{\"categories\":[\"a1-multi-tenant\",\"a3-desv\"]}").status())
                     .isEqualTo(200);
             assertThat(inScopeOf("pci-dss")).as("and A3.1 to A3.5").isEqualTo(principal + 7);
+            Http.Response unknown = api.putJson("/api/v1/adoptions/pci-dss", "{\"categories\":[\"a4-compensating\"]}");
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.body()).contains("categories", "a4-compensating");
+            assertThat(inScopeOf("pci-dss")).as("a refused scope changes nothing").isEqualTo(principal + 7);
         } finally {
             api.putJson("/api/v1/adoptions/pci-dss", "{\"categories\":[]}");
         }
