@@ -7,6 +7,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import dev.attest.web.PublicBaseUrl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -35,12 +36,12 @@ class ReviewMail {
     private final CampaignStore store;
     private final Clock clock;
     private final String from;
-    private final String baseUrl;
+    private final PublicBaseUrl baseUrl;
     private final int reminderDays;
 
     ReviewMail(ObjectProvider<JavaMailSender> mail, CampaignStore store, Clock clock,
                @Value("${attest.mail.from:attest@localhost}") String from,
-               @Value("${attest.base-url:http://localhost:8080}") String baseUrl,
+               PublicBaseUrl baseUrl,
                @Value("${attest.accessreviews.reminder-days:3}") int reminderDays) {
         this.mail = mail;
         this.store = store;
@@ -87,7 +88,7 @@ class ReviewMail {
     private String text(Campaign campaign, List<ReviewItem> mine, String opening) {
         long flagged = mine.stream().filter(ReviewItem::flagged).count();
         return opening + "\n\nCampaign: " + campaign.name() + "\nDue: " + campaign.dueOn() + "\nAccounts for you: " + mine.size()
-                + " (" + flagged + " flagged, shown first)\n\nReview them in your queue: " + baseUrl + "/access-reviews/queue\n";
+                + " (" + flagged + " flagged, shown first)\n\nReview them in your queue: " + baseUrl.link("/access-reviews/queue") + "\n";
     }
 
     private boolean send(String to, String subject, String text) {
