@@ -41,7 +41,7 @@ class CheckExpressionLimitsTest {
         Http admin = Http.withToken(port, ExtraAccounts.inNewWorkspace(jdbc).token());
         String type = "test.limits" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[^a-z0-9]", "");
         var check = admin.postJson("/api/v1/checks", JSON.writeValueAsString(java.util.Map.of("key", "widgets-exist",
-                "title", "Widgets exist", "resourceType", type, "severity", "low", "controls", java.util.List.of("PH-07"), "expression", "true")));
+                "title", "Widgets exist", "resourceType", type, "severity", "low", "controls", java.util.List.of("PH-09"), "expression", "true")));
         assertThat(check.status()).as(check.body()).isEqualTo(201);
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 300; i++) {

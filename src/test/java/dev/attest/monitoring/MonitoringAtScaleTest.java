@@ -36,7 +36,7 @@ class MonitoringAtScaleTest {
         String type = "test.gadget" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         var created = api().postJson("/api/v1/checks", """
                 {"key": "%s", "title": "Gadgets are sealed", "resourceType": "%s", "severity": "medium",
-                 "controls": ["PH-07"], "expression": "resource.sealed == true"}""".formatted(key, type));
+                 "controls": ["PH-09"], "expression": "resource.sealed == true"}""".formatted(key, type));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return type;
     }
