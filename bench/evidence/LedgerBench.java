@@ -123,7 +123,8 @@ public class LedgerBench {
             String loadBefore = load();
             double command = seconds(() -> {
                 Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                        System.getProperty("java.class.path"), "dev.attest.AttestApplication", "verify-ledger", file.toString())
+                        System.getProperty("java.class.path"), "dev.attest.AttestApplication", "verify-ledger", file.toString(),
+                        "--key", LedgerFormat.fingerprint(keys.getPublic()))
                         .redirectErrorStream(true).start();
                 String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (verify.waitFor() != 0) {
