@@ -6,7 +6,9 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.support.AttestTest;
 import dev.attest.support.ExtraAccounts;
 import dev.attest.support.Http;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,8 +18,16 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Trust Center publishes the evidence ledger's newest checkpoint only once an admin opts in, and a copy of it verifies. */
-class LedgerCheckpointPublicationTest extends TrustCenterTestBase {
+/**
+ * The Trust Center publishes the evidence ledger's newest checkpoint only once an admin opts in, and a copy of it verifies.
+ * It runs in the plain application context, not the Trust Center tests' one: the evidence it adds must be in the data
+ * folder of the context whose tests verify the default workspace's ledger (on PostgreSQL the contexts share the database).
+ */
+@AttestTest
+class LedgerCheckpointPublicationTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     EvidenceStore evidence;
@@ -25,9 +35,25 @@ class LedgerCheckpointPublicationTest extends TrustCenterTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    Http api;
+    Http visitor;
+
+    @BeforeEach
+    void clients() {
+        api = Http.withToken(port, AttestTest.ADMIN_TOKEN);
+        visitor = Http.anonymous(port);
+    }
+
+    private void publishTrustCenter() {
+        var saved = api.putJson("/api/v1/trust-center/draft", "{\"company\":\"Tango " + UUID.randomUUID() + "\",\"ndaText\":\"You keep this confidential.\"}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        var published = api.postJson("/api/v1/trust-center/publish", "{}");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+    }
+
     @Test
     void theCheckpointIsPublishedOnlyAfterOptingInAndACopyVerifiesTheLedger() {
-        publish(draft(unique("Tango"), ""));
+        publishTrustCenter();
         WorkspaceId workspace = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
         evidence.add(workspace, new NewEvidence("upload", "published checkpoint", null, "text/plain", List.of(), null, "test"),
                 UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
