@@ -164,8 +164,9 @@ public final class Http {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    // Generous: the first OpenAPI document or a large push can take a while on a busy 2-core machine.
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
