@@ -95,7 +95,8 @@ def start_app(args, data_dir, port):
         env.update(ATTEST_DB_URL="jdbc:postgresql://%s/%s" % (args.pg_host, args.pg_database), ATTEST_DB_USER="postgres",
                    ATTEST_DB_PASSWORD="")
     log = open(os.path.join(data_dir, "app.log"), "w")
-    proc = subprocess.Popen(["java", "-Xmx" + args.heap, "-cp", os.path.join(root, "target", "classes") + ":" + cp,
+    classes = args.classes or os.path.join(root, "target", "classes")
+    proc = subprocess.Popen(["java", "-Xmx" + args.heap, "-cp", classes + ":" + cp,
                              "dev.attest.AttestApplication"], env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     deadline = time.time() + 180
@@ -124,10 +125,17 @@ def heap_sampler(pid, stop, peak):
         time.sleep(0.2)
 
 
+ANALYZE = None  # set for PostgreSQL: the command that refreshes planner statistics
+
+
 def push_range(api, start, end, batch, deadline, salt=0):
     """Pushes resources start..end-1 in batches; returns (count pushed, opened, closed) or stops at the deadline."""
     pushed = opened = closed = 0
     for s in range(start, end, batch):
+        # As autovacuum would on a growing table (it is off on some machines): without fresh statistics
+        # PostgreSQL plans the id lookups of a table that grew from empty as if it were still tiny.
+        if ANALYZE and (s - start) % (batch * 20) == 0 and s > start:
+            subprocess.run(ANALYZE, check=True)
         if time.time() > deadline:
             print("   stopped at the time limit after %d resources" % pushed)
             break
@@ -202,6 +210,7 @@ def main():
     ap.add_argument("--flips", type=int, default=200)
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--heap", default="1g")
+    ap.add_argument("--classes", help="compiled classes to run (default target/classes); a copy lets you rebuild meanwhile")
     ap.add_argument("--time-limit", type=int, default=3600, help="seconds; every phase stops at this overall limit")
     ap.add_argument("--request-timeout", type=int, default=600)
     ap.add_argument("--pg-host", default="127.0.0.1:5432")
@@ -213,6 +222,9 @@ def main():
         host = args.pg_host.split(":")[0]
         subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "drop database if exists %s" % args.pg_database], check=True)
         subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "create database %s" % args.pg_database], check=True)
+    global ANALYZE
+    if args.db == "postgres":
+        ANALYZE = ["psql", "-q", "-h", args.pg_host.split(":")[0], "-U", "postgres", "-d", args.pg_database, "-c", "analyze"]
     port = free_port()
     app = start_app(args, data_dir, port)
     try:
