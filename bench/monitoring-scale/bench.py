@@ -6,6 +6,7 @@ import argparse, http.client, json, os, random, shutil, signal, socket, subproce
 TOKEN = "bench-" + "%016x" % random.getrandbits(64)
 TYPES = ["aws.iam.user", "tls.endpoint", "host.linux", "postgres.server", "git.repository"]
 RECENT = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 86400 * 10))
+ADMIN_PASSWORD = "bench-password-1234"
 FLIP_CONTROL = "PH-07"  # no built-in check maps to it, so the flip check alone decides its status
 
 
@@ -90,7 +91,7 @@ def start_app(args, data_dir, port):
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     cp = open(os.path.join(root, "target", "bench-classpath.txt")).read().strip()
     env = dict(os.environ, ATTEST_DATA_DIR=data_dir, ATTEST_BOOTSTRAP_API_TOKEN=TOKEN, SERVER_PORT=str(port),
-               ATTEST_BOOTSTRAP_ADMIN_PASSWORD="bench-password-1234")
+               ATTEST_BOOTSTRAP_ADMIN_PASSWORD=ADMIN_PASSWORD)
     if args.db == "postgres":
         env.update(ATTEST_DB_URL="jdbc:postgresql://%s/%s" % (args.pg_host, args.pg_database), ATTEST_DB_USER="postgres",
                    ATTEST_DB_PASSWORD="")
@@ -185,6 +186,42 @@ def flips(api, count, deadline, label):
               % (label, len(latencies), p(0.5), p(0.99), latencies[-1]))
 
 
+def browser_session(port):
+    """Signs in as the bootstrap admin through the login form; gives an opener that keeps the session cookie."""
+    import http.cookiejar, re, urllib.parse, urllib.request
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    base = "http://127.0.0.1:%d" % port
+    page = opener.open(base + "/login").read().decode()
+    csrf = re.search(r'name="_csrf"\s+value="([^"]+)"', page) or re.search(r'value="([^"]+)"\s+name="_csrf"', page)
+    form = urllib.parse.urlencode({"username": "admin@localhost", "password": ADMIN_PASSWORD,
+                                   "_csrf": csrf.group(1) if csrf else ""}).encode()
+    opener.open(base + "/login", form).read()
+    return opener, base
+
+
+def pages(api, port, label):
+    """Time to answer the pages a person opens (signed in) and the readiness API, 20 times each."""
+    opener, base = browser_session(port)
+    paths = ["/", "/monitoring", "/monitoring/checks/bench-flip", "/monitoring/findings", "/controls/" + FLIP_CONTROL]
+    parts = []
+    for path in paths + ["/api/v1/readiness", "/api/v1/findings?status=open&limit=50"]:
+        times = []
+        for _ in range(20):
+            t0 = time.perf_counter()
+            if path.startswith("/api/"):
+                status, _ = api.call("GET", path)
+            else:
+                r = opener.open(base + path)
+                r.read()
+                status = r.status
+            times.append((time.perf_counter() - t0) * 1000)
+            if status != 200:
+                sys.exit("%s answered %s" % (path, status))
+        times.sort()
+        parts.append("%s p50 %.0f ms, max %.0f ms" % (path, times[len(times) // 2], times[-1]))
+    print("5. %s, pages and readiness: %s" % (label, "; ".join(parts)))
+
+
 def copy_limit(args, count):
     """PostgreSQL's COPY of the same documents into a plain table: the floor for storing them."""
     with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as f:
@@ -253,6 +290,7 @@ def main():
               % (again, took, again / max(took, 1e-9), opened2, closed2))
 
         flips(api, args.flips, deadline, "%d stored" % pushed)
+        pages(api, port, "%d stored" % pushed)
         if args.large > pushed and time.time() < deadline:
             t0 = time.perf_counter()
             more, _, _ = push_range(api, pushed, args.large, args.batch, deadline)
@@ -260,6 +298,7 @@ def main():
             total = pushed + more
             print("   grew the estate to %d resources (%.0f resources/s)" % (total, more / max(took, 1e-9)))
             flips(api, args.flips, deadline, "%d stored" % total)
+            pages(api, port, "%d stored" % total)
         if args.large and time.time() < deadline:
             stop, peak = threading.Event(), [0.0]
             sampler = threading.Thread(target=heap_sampler, args=(app.pid, stop, peak), daemon=True)
