@@ -33,12 +33,15 @@ class MonitoringAtScaleTest {
         return Http.withToken(port, AttestTest.ADMIN_TOKEN);
     }
 
-    /** A resource type of its own with a check on it, so that the test owns every result and finding of the type. */
+    /**
+     * A resource type of its own with a check on it, so that the test owns every result and finding of the type.
+     * The check proves PH-06, a control no other test asserts on (its failures would fail that control).
+     */
     private String typeWithCheck(String key) {
         String type = "test.gadget" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         var created = api().postJson("/api/v1/checks", """
                 {"key": "%s", "title": "Gadgets are sealed", "resourceType": "%s", "severity": "medium",
-                 "controls": ["PH-07"], "expression": "resource.sealed == true"}""".formatted(key, type));
+                 "controls": ["PH-06"], "expression": "resource.sealed == true"}""".formatted(key, type));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return type;
     }

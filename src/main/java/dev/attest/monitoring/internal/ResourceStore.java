@@ -65,6 +65,9 @@ public class ResourceStore {
             rows.add(new Object[]{workspace.value(), d.type(), d.id(), d.json(), d.hash(), source, connectionId, utc(at)});
         }
         INSERT.insert(template, rows);
+        Map<String, Long> added = new HashMap<>();
+        documents.forEach(d -> added.merge(d.type(), 1L, Long::sum));
+        added.forEach((type, n) -> count(workspace, type, n));
     }
 
     /** Replaces the content of stored documents, in one batch. */
@@ -82,6 +85,7 @@ public class ResourceStore {
         List<String> existing = new ArrayList<>(hashes(workspace, type, ids).keySet());
         forChunks(existing, chunk -> jdbc.sql("delete from monitoring_resource where workspace_id = :ws and type = :type and resource_id in (:ids)")
                 .param("ws", workspace.value()).param("type", type).param("ids", chunk).update());
+        count(workspace, type, -existing.size());
         return existing;
     }
 
@@ -153,15 +157,28 @@ public class ResourceStore {
                 .list();
     }
 
-    /** Resources per type. */
+    /** Resources per type, from the counts every write keeps. */
     public Map<String, Integer> countByType(WorkspaceId workspace) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("select type, count(*) from monitoring_resource where workspace_id = ? group by type order by type")
+        jdbc.sql("select type, resources from monitoring_resource_count where workspace_id = ? and resources > 0 order by type")
                 .param(workspace.value())
                 .query((ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 });
         return counts;
+    }
+
+    /** Adds to the count of a type's resources; in the transaction that inserted or deleted them. */
+    public void count(WorkspaceId workspace, String type, long by) {
+        if (by == 0) {
+            return;
+        }
+        int updated = jdbc.sql("update monitoring_resource_count set resources = resources + ? where workspace_id = ? and type = ?")
+                .params(by, workspace.value(), type).update();
+        if (updated == 0) {
+            jdbc.sql("insert into monitoring_resource_count (workspace_id, type, resources) values (?, ?, ?)")
+                    .params(workspace.value(), type, by).update();
+        }
     }
 
     /** Stored types of the workspace. */
