@@ -219,6 +219,7 @@ def pages(api, port, label):
                 sys.exit("%s answered %s" % (path, status))
         times.sort()
         parts.append("%s p50 %.0f ms, max %.0f ms" % (path, times[len(times) // 2], times[-1]))
+    sys.stdout.flush()
     print("5. %s, pages and readiness: %s" % (label, "; ".join(parts)))
 
 
@@ -239,6 +240,43 @@ def copy_limit(args, count):
     return count / took
 
 
+def grow(api, args, port, deadline):
+    """Phases 1 to 3 (and 5) on a fresh database, then the estate grown to --large and 3 and 5 again."""
+    for key, kind, expr, control in CUSTOM_CHECKS:
+        status, body = api.call("POST", "/api/v1/checks", {"key": key, "title": key, "resourceType": kind, "severity": "low",
+                                                           "controls": [control], "expression": expr})
+        if status != 201:
+            sys.exit("custom check refused: %s %s" % (status, body))
+    _, checks = api.call("GET", "/api/v1/checks")
+    print("db=%s resources=%d batch=%d checks=%d (heap -Xmx%s)" % (args.db, args.resources, args.batch, len(checks), args.heap))
+
+    t0 = time.perf_counter()
+    pushed, opened, _ = push_range(api, 0, args.resources, args.batch, deadline)
+    took = time.perf_counter() - t0
+    _, findings = api.call("GET", "/api/v1/findings?status=open&limit=1")
+    line = "1. first push: %d resources in %.1f s = %.0f resources/s (first request to last finding committed)" % (pushed, took, pushed / took)
+    if args.db == "postgres" and pushed:
+        line += "; COPY of the same documents into a plain table: %.0f resources/s" % copy_limit(args, pushed)
+    print(line)
+
+    t0 = time.perf_counter()
+    again, opened2, closed2 = push_range(api, 0, pushed, args.batch, deadline)
+    took = time.perf_counter() - t0
+    print("2. same %d resources again: %.1f s = %.0f resources/s; findings opened %d, closed %d (as reported by the pushes)"
+          % (again, took, again / max(took, 1e-9), opened2, closed2))
+
+    flips(api, args.flips, deadline, "%d stored" % pushed)
+    pages(api, port, "%d stored" % pushed)
+    if args.large > pushed and time.time() < deadline:
+        t0 = time.perf_counter()
+        more, _, _ = push_range(api, pushed, args.large, args.batch, deadline)
+        took = time.perf_counter() - t0
+        total = pushed + more
+        print("   grew the estate to %d resources (%.0f resources/s)" % (total, more / max(took, 1e-9)))
+        flips(api, args.flips, deadline, "%d stored" % total)
+        pages(api, port, "%d stored" % total)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", choices=["h2", "postgres"], default="h2")
@@ -252,10 +290,13 @@ def main():
     ap.add_argument("--request-timeout", type=int, default=600)
     ap.add_argument("--pg-host", default="127.0.0.1:5432")
     ap.add_argument("--pg-database", default="attest_bench")
+    ap.add_argument("--no-full-run", action="store_true", help="skip 4, the full re-evaluation")
+    ap.add_argument("--existing", action="store_true",
+                    help="PostgreSQL only: keep the database a previous run filled and measure only 3 to 5 on it")
     args = ap.parse_args()
     deadline = time.time() + args.time_limit
     data_dir = tempfile.mkdtemp(prefix="attest-bench-")
-    if args.db == "postgres":
+    if args.db == "postgres" and not args.existing:
         host = args.pg_host.split(":")[0]
         subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "drop database if exists %s" % args.pg_database], check=True)
         subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "create database %s" % args.pg_database], check=True)
@@ -266,40 +307,16 @@ def main():
     app = start_app(args, data_dir, port)
     try:
         api = Api(port, args.request_timeout)
-        for key, kind, expr, control in CUSTOM_CHECKS:
-            status, body = api.call("POST", "/api/v1/checks", {"key": key, "title": key, "resourceType": kind, "severity": "low",
-                                                               "controls": [control], "expression": expr})
-            if status != 201:
-                sys.exit("custom check refused: %s %s" % (status, body))
-        _, checks = api.call("GET", "/api/v1/checks")
-        print("db=%s resources=%d batch=%d checks=%d (heap -Xmx%s)" % (args.db, args.resources, args.batch, len(checks), args.heap))
-
-        t0 = time.perf_counter()
-        pushed, opened, _ = push_range(api, 0, args.resources, args.batch, deadline)
-        took = time.perf_counter() - t0
-        _, findings = api.call("GET", "/api/v1/findings?status=open&limit=1")
-        line = "1. first push: %d resources in %.1f s = %.0f resources/s (first request to last finding committed)" % (pushed, took, pushed / took)
-        if args.db == "postgres" and pushed:
-            line += "; COPY of the same documents into a plain table: %.0f resources/s" % copy_limit(args, pushed)
-        print(line)
-
-        t0 = time.perf_counter()
-        again, opened2, closed2 = push_range(api, 0, pushed, args.batch, deadline)
-        took = time.perf_counter() - t0
-        print("2. same %d resources again: %.1f s = %.0f resources/s; findings opened %d, closed %d (as reported by the pushes)"
-              % (again, took, again / max(took, 1e-9), opened2, closed2))
-
-        flips(api, args.flips, deadline, "%d stored" % pushed)
-        pages(api, port, "%d stored" % pushed)
-        if args.large > pushed and time.time() < deadline:
-            t0 = time.perf_counter()
-            more, _, _ = push_range(api, pushed, args.large, args.batch, deadline)
-            took = time.perf_counter() - t0
-            total = pushed + more
-            print("   grew the estate to %d resources (%.0f resources/s)" % (total, more / max(took, 1e-9)))
+        if args.existing:
+            host = args.pg_host.split(":")[0]
+            total = int(subprocess.run(["psql", "-Atq", "-h", host, "-U", "postgres", "-d", args.pg_database, "-c",
+                                        "select count(*) from monitoring_resource"], capture_output=True, text=True, check=True).stdout)
+            print("db=%s existing estate of %d resources (heap -Xmx%s)" % (args.db, total, args.heap))
             flips(api, args.flips, deadline, "%d stored" % total)
             pages(api, port, "%d stored" % total)
-        if args.large and time.time() < deadline:
+        else:
+            grow(api, args, port, deadline)
+        if not args.no_full_run and time.time() < deadline:
             stop, peak = threading.Event(), [0.0]
             sampler = threading.Thread(target=heap_sampler, args=(app.pid, stop, peak), daemon=True)
             sampler.start()
