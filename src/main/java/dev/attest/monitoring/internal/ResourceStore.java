@@ -37,9 +37,15 @@ public class ResourceStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate streaming;
+
     ResourceStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        // a fetch size, so that PostgreSQL sends a type's documents in pages rather than all at once
+        JdbcTemplate paged = new JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
+        paged.setFetchSize(1000);
+        this.streaming = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(paged);
     }
 
     /** A document ready to store: its JSON text and the hash of that text. */
@@ -138,9 +144,9 @@ public class ResourceStore {
         if (types.isEmpty()) {
             return;
         }
-        jdbc.sql("select type, resource_id, data from monitoring_resource where workspace_id = :ws and type in (:types)")
-                .param("ws", workspace.value()).param("types", List.copyOf(types))
-                .query((ResultSet rs) -> {
+        streaming.query("select type, resource_id, data from monitoring_resource where workspace_id = :ws and type in (:types)",
+                Map.of("ws", workspace.value(), "types", List.copyOf(types)),
+                (ResultSet rs) -> {
                     consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3));
                 });
     }
