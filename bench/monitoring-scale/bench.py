@@ -3,9 +3,11 @@
 with a service token and prints the four figures of issue 12. See README.md."""
 import argparse, http.client, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 
-TOKEN = "bench-" + "%016x" % random.getrandbits(64)
+# The same on every run, so that --existing can use the token the first run's database holds (a throwaway database).
+TOKEN = "bench-monitoring-scale-token"
 TYPES = ["aws.iam.user", "tls.endpoint", "host.linux", "postgres.server", "git.repository"]
 RECENT = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 86400 * 10))
+ADMIN_PASSWORD = "bench-password-1234"
 FLIP_CONTROL = "PH-07"  # no built-in check maps to it, so the flip check alone decides its status
 
 
@@ -90,12 +92,13 @@ def start_app(args, data_dir, port):
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     cp = open(os.path.join(root, "target", "bench-classpath.txt")).read().strip()
     env = dict(os.environ, ATTEST_DATA_DIR=data_dir, ATTEST_BOOTSTRAP_API_TOKEN=TOKEN, SERVER_PORT=str(port),
-               ATTEST_BOOTSTRAP_ADMIN_PASSWORD="bench-password-1234")
+               ATTEST_BOOTSTRAP_ADMIN_PASSWORD=ADMIN_PASSWORD)
     if args.db == "postgres":
         env.update(ATTEST_DB_URL="jdbc:postgresql://%s/%s" % (args.pg_host, args.pg_database), ATTEST_DB_USER="postgres",
                    ATTEST_DB_PASSWORD="")
     log = open(os.path.join(data_dir, "app.log"), "w")
-    proc = subprocess.Popen(["java", "-Xmx" + args.heap, "-cp", os.path.join(root, "target", "classes") + ":" + cp,
+    classes = args.classes or os.path.join(root, "target", "classes")
+    proc = subprocess.Popen(["java", "-Xmx" + args.heap, "-cp", classes + ":" + cp,
                              "dev.attest.AttestApplication"], env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     deadline = time.time() + 180
@@ -124,10 +127,17 @@ def heap_sampler(pid, stop, peak):
         time.sleep(0.2)
 
 
+ANALYZE = None  # set for PostgreSQL: the command that refreshes planner statistics
+
+
 def push_range(api, start, end, batch, deadline, salt=0):
     """Pushes resources start..end-1 in batches; returns (count pushed, opened, closed) or stops at the deadline."""
     pushed = opened = closed = 0
     for s in range(start, end, batch):
+        # As autovacuum would on a growing table (it is off on some machines): without fresh statistics
+        # PostgreSQL plans the id lookups of a table that grew from empty as if it were still tiny.
+        if ANALYZE and (s - start) % (batch * 20) == 0 and s > start:
+            subprocess.run(ANALYZE, check=True)
         if time.time() > deadline:
             print("   stopped at the time limit after %d resources" % pushed)
             break
@@ -177,6 +187,43 @@ def flips(api, count, deadline, label):
               % (label, len(latencies), p(0.5), p(0.99), latencies[-1]))
 
 
+def browser_session(port):
+    """Signs in as the bootstrap admin through the login form; gives an opener that keeps the session cookie."""
+    import http.cookiejar, re, urllib.parse, urllib.request
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    base = "http://127.0.0.1:%d" % port
+    page = opener.open(base + "/login").read().decode()
+    csrf = re.search(r'name="_csrf"\s+value="([^"]+)"', page) or re.search(r'value="([^"]+)"\s+name="_csrf"', page)
+    form = urllib.parse.urlencode({"username": "admin@localhost", "password": ADMIN_PASSWORD,
+                                   "_csrf": csrf.group(1) if csrf else ""}).encode()
+    opener.open(base + "/login", form).read()
+    return opener, base
+
+
+def pages(api, port, label):
+    """Time to answer the pages a person opens (signed in) and the readiness API, 20 times each."""
+    opener, base = browser_session(port)
+    paths = ["/", "/monitoring", "/monitoring/checks/bench-flip", "/monitoring/findings", "/controls/" + FLIP_CONTROL]
+    parts = []
+    for path in paths + ["/api/v1/readiness", "/api/v1/findings?status=open&limit=50"]:
+        times = []
+        for _ in range(20):
+            t0 = time.perf_counter()
+            if path.startswith("/api/"):
+                status, _ = api.call("GET", path)
+            else:
+                r = opener.open(base + path)
+                r.read()
+                status = r.status
+            times.append((time.perf_counter() - t0) * 1000)
+            if status != 200:
+                sys.exit("%s answered %s" % (path, status))
+        times.sort()
+        parts.append("%s p50 %.0f ms, max %.0f ms" % (path, times[len(times) // 2], times[-1]))
+    sys.stdout.flush()
+    print("5. %s, pages and readiness: %s" % (label, "; ".join(parts)))
+
+
 def copy_limit(args, count):
     """PostgreSQL's COPY of the same documents into a plain table: the floor for storing them."""
     with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as f:
@@ -194,6 +241,43 @@ def copy_limit(args, count):
     return count / took
 
 
+def grow(api, args, port, deadline):
+    """Phases 1 to 3 (and 5) on a fresh database, then the estate grown to --large and 3 and 5 again."""
+    for key, kind, expr, control in CUSTOM_CHECKS:
+        status, body = api.call("POST", "/api/v1/checks", {"key": key, "title": key, "resourceType": kind, "severity": "low",
+                                                           "controls": [control], "expression": expr})
+        if status != 201:
+            sys.exit("custom check refused: %s %s" % (status, body))
+    _, checks = api.call("GET", "/api/v1/checks")
+    print("db=%s resources=%d batch=%d checks=%d (heap -Xmx%s)" % (args.db, args.resources, args.batch, len(checks), args.heap))
+
+    t0 = time.perf_counter()
+    pushed, opened, _ = push_range(api, 0, args.resources, args.batch, deadline)
+    took = time.perf_counter() - t0
+    _, findings = api.call("GET", "/api/v1/findings?status=open&limit=1")
+    line = "1. first push: %d resources in %.1f s = %.0f resources/s (first request to last finding committed)" % (pushed, took, pushed / took)
+    if args.db == "postgres" and pushed:
+        line += "; COPY of the same documents into a plain table: %.0f resources/s" % copy_limit(args, pushed)
+    print(line)
+
+    t0 = time.perf_counter()
+    again, opened2, closed2 = push_range(api, 0, pushed, args.batch, deadline)
+    took = time.perf_counter() - t0
+    print("2. same %d resources again: %.1f s = %.0f resources/s; findings opened %d, closed %d (as reported by the pushes)"
+          % (again, took, again / max(took, 1e-9), opened2, closed2))
+
+    flips(api, args.flips, deadline, "%d stored" % pushed)
+    pages(api, port, "%d stored" % pushed)
+    if args.large > pushed and time.time() < deadline:
+        t0 = time.perf_counter()
+        more, _, _ = push_range(api, pushed, args.large, args.batch, deadline)
+        took = time.perf_counter() - t0
+        total = pushed + more
+        print("   grew the estate to %d resources (%.0f resources/s)" % (total, more / max(took, 1e-9)))
+        flips(api, args.flips, deadline, "%d stored" % total)
+        pages(api, port, "%d stored" % total)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", choices=["h2", "postgres"], default="h2")
@@ -202,53 +286,38 @@ def main():
     ap.add_argument("--flips", type=int, default=200)
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--heap", default="1g")
+    ap.add_argument("--classes", help="compiled classes to run (default target/classes); a copy lets you rebuild meanwhile")
     ap.add_argument("--time-limit", type=int, default=3600, help="seconds; every phase stops at this overall limit")
     ap.add_argument("--request-timeout", type=int, default=600)
     ap.add_argument("--pg-host", default="127.0.0.1:5432")
     ap.add_argument("--pg-database", default="attest_bench")
+    ap.add_argument("--no-full-run", action="store_true", help="skip 4, the full re-evaluation")
+    ap.add_argument("--existing", action="store_true",
+                    help="PostgreSQL only: keep the database a previous run filled and measure only 3 to 5 on it")
     args = ap.parse_args()
     deadline = time.time() + args.time_limit
     data_dir = tempfile.mkdtemp(prefix="attest-bench-")
-    if args.db == "postgres":
+    if args.db == "postgres" and not args.existing:
         host = args.pg_host.split(":")[0]
         subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "drop database if exists %s" % args.pg_database], check=True)
         subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "create database %s" % args.pg_database], check=True)
+    global ANALYZE
+    if args.db == "postgres":
+        ANALYZE = ["psql", "-q", "-h", args.pg_host.split(":")[0], "-U", "postgres", "-d", args.pg_database, "-c", "analyze"]
     port = free_port()
     app = start_app(args, data_dir, port)
     try:
         api = Api(port, args.request_timeout)
-        for key, kind, expr, control in CUSTOM_CHECKS:
-            status, body = api.call("POST", "/api/v1/checks", {"key": key, "title": key, "resourceType": kind, "severity": "low",
-                                                               "controls": [control], "expression": expr})
-            if status != 201:
-                sys.exit("custom check refused: %s %s" % (status, body))
-        _, checks = api.call("GET", "/api/v1/checks")
-        print("db=%s resources=%d batch=%d checks=%d (heap -Xmx%s)" % (args.db, args.resources, args.batch, len(checks), args.heap))
-
-        t0 = time.perf_counter()
-        pushed, opened, _ = push_range(api, 0, args.resources, args.batch, deadline)
-        took = time.perf_counter() - t0
-        _, findings = api.call("GET", "/api/v1/findings?status=open&limit=1")
-        line = "1. first push: %d resources in %.1f s = %.0f resources/s (first request to last finding committed)" % (pushed, took, pushed / took)
-        if args.db == "postgres" and pushed:
-            line += "; COPY of the same documents into a plain table: %.0f resources/s" % copy_limit(args, pushed)
-        print(line)
-
-        t0 = time.perf_counter()
-        again, opened2, closed2 = push_range(api, 0, pushed, args.batch, deadline)
-        took = time.perf_counter() - t0
-        print("2. same %d resources again: %.1f s = %.0f resources/s; findings opened %d, closed %d (as reported by the pushes)"
-              % (again, took, again / max(took, 1e-9), opened2, closed2))
-
-        flips(api, args.flips, deadline, "%d stored" % pushed)
-        if args.large > pushed and time.time() < deadline:
-            t0 = time.perf_counter()
-            more, _, _ = push_range(api, pushed, args.large, args.batch, deadline)
-            took = time.perf_counter() - t0
-            total = pushed + more
-            print("   grew the estate to %d resources (%.0f resources/s)" % (total, more / max(took, 1e-9)))
+        if args.existing:
+            host = args.pg_host.split(":")[0]
+            total = int(subprocess.run(["psql", "-Atq", "-h", host, "-U", "postgres", "-d", args.pg_database, "-c",
+                                        "select count(*) from monitoring_resource"], capture_output=True, text=True, check=True).stdout)
+            print("db=%s existing estate of %d resources (heap -Xmx%s)" % (args.db, total, args.heap))
             flips(api, args.flips, deadline, "%d stored" % total)
-        if args.large and time.time() < deadline:
+            pages(api, port, "%d stored" % total)
+        else:
+            grow(api, args, port, deadline)
+        if not args.no_full_run and time.time() < deadline:
             stop, peak = threading.Event(), [0.0]
             sampler = threading.Thread(target=heap_sampler, args=(app.pid, stop, peak), daemon=True)
             sampler.start()

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/../.."
 [ -d target/classes ] || ./mvnw -B -q compile
 CP_FILE=target/bench-classpath.txt
 [ "$CP_FILE" -nt pom.xml ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
-exec python3 bench/monitoring-scale/bench.py "$@"
+exec python3 -u bench/monitoring-scale/bench.py "$@"

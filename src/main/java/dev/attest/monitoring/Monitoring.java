@@ -554,7 +554,7 @@ public class Monitoring {
         List<PastStatus.Result> outcomes = new ArrayList<>();
         past.results().forEach((pair, outcome) -> outcomes.add(new PastStatus.Result(pair.substring(0, pair.indexOf('\u0000')),
                 pair.substring(pair.indexOf('\u0000') + 1), outcome)));
-        return new PastStatus(time, tallies, outcomes, past.evidence());
+        return new PastStatus(time, tallies, outcomes, past.snapshot(), past.changes());
     }
 
     @Transactional(readOnly = true)

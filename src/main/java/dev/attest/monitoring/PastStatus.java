@@ -9,9 +9,10 @@ import java.util.UUID;
  *
  * @param checks   each check's passed and failed counts then (checks without results are absent)
  * @param results  with a check or a resource asked for: each matching result's outcome then
- * @param evidence the evidence items it was rebuilt from, oldest first (a snapshot, then changes)
+ * @param snapshot the evidence holding the full snapshot it started from, or null when it started from nothing
+ * @param changes  how many evidence items of changes it applied after that snapshot
  */
-public record PastStatus(Instant time, List<CheckTally> checks, List<Result> results, List<UUID> evidence) {
+public record PastStatus(Instant time, List<CheckTally> checks, List<Result> results, UUID snapshot, int changes) {
 
     /** One check's outcome on one resource at that time. */
     public record Result(String checkKey, String resourceId, String outcome) {

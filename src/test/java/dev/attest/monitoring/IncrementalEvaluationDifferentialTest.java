@@ -150,7 +150,7 @@ class IncrementalEvaluationDifferentialTest {
                     : List.copyOf(checks.keySet()).get(random.nextInt(checks.size()));
             String expression = EXPRESSIONS.get(random.nextInt(EXPRESSIONS.size()));
             var saved = api().putJson("/api/v1/checks/" + key, """
-                    {"title": "Differential", "resourceType": "%s", "severity": "low", "controls": ["PH-09"], "expression": "%s"}"""
+                    {"title": "Differential", "resourceType": "%s", "severity": "low", "controls": ["PH-06"], "expression": "%s"}"""
                     .formatted(type, expression));
             assertThat(saved.status()).as(saved.body()).isEqualTo(200);
             checks.put(key, expression);

@@ -3,7 +3,9 @@ package dev.attest.monitoring;
 import dev.attest.support.AttestTest;
 import dev.attest.support.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -31,12 +33,15 @@ class MonitoringAtScaleTest {
         return Http.withToken(port, AttestTest.ADMIN_TOKEN);
     }
 
-    /** A resource type of its own with a check on it, so that the test owns every result and finding of the type. */
+    /**
+     * A resource type of its own with a check on it, so that the test owns every result and finding of the type.
+     * The check proves PH-06, a control no other test asserts on (its failures would fail that control).
+     */
     private String typeWithCheck(String key) {
         String type = "test.gadget" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         var created = api().postJson("/api/v1/checks", """
                 {"key": "%s", "title": "Gadgets are sealed", "resourceType": "%s", "severity": "medium",
-                 "controls": ["PH-09"], "expression": "resource.sealed == true"}""".formatted(key, type));
+                 "controls": ["PH-06"], "expression": "resource.sealed == true"}""".formatted(key, type));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return type;
     }
@@ -166,6 +171,35 @@ class MonitoringAtScaleTest {
         assertThat(openFindings(key)).hasSize(100);
     }
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aDatabaseFailureMidPushStoresNothingAndTheNextPushSucceeds() {
+        String key = key();
+        String type = typeWithCheck(key);
+        // The database refuses the finding that this push would open, after its resources and results are written.
+        jdbc.sql("alter table monitoring_finding add constraint test_refuse_doomed check (resource_id <> 'doomed')").update();
+        Http.Response failed;
+        try {
+            failed = push(type, gadgets(type, 0, 5, i -> true) + ",{\"type\": \"%s\", \"id\": \"doomed\", \"data\": {\"sealed\": false}}"
+                    .formatted(type), false);
+        } finally {
+            jdbc.sql("alter table monitoring_finding drop constraint test_refuse_doomed").update();
+        }
+
+        assertThat(failed.status()).isGreaterThanOrEqualTo(500);
+        assertThat(failed.body()).doesNotContain("constraint").doesNotContain("Exception");
+        assertThat(api().get("/api/v1/resources?type=" + type).json().size()).isZero();
+        assertThat(api().get("/api/v1/checks/" + key + "/results").json().size()).isZero();
+        assertThat(api().get("/api/v1/checks/" + key).json().get("passed").isNull()).isTrue();
+
+        var next = push(type, gadgets(type, 0, 5, i -> i != 2), false);
+        assertThat(next.status()).isEqualTo(202);
+        assertThat(next.json().get("resourcesChanged").asInt()).isEqualTo(5);
+        assertThat(openFindings(key)).containsExactly("g2");
+    }
+
     @Test
     void theStatusAtAPastTimeIsRebuiltFromEvidenceAsTheApiShowedIt() throws Exception {
         String key = key();
@@ -180,6 +214,10 @@ class MonitoringAtScaleTest {
             push(type, gadgets(type, step * 3, step * 3 + 15, i -> flips.nextInt(3) > 0), step == 4);
             if (step == 5) {
                 api().delete("/api/v1/resources/" + type + "/g16");
+            }
+            if (step == 3) {
+                // a full run keeps a snapshot of every result when the last one is a day old
+                assertThat(api().postJson("/api/v1/monitoring/evaluate", "{}").status()).isEqualTo(200);
             }
             shown.add(results(key));
             tallies.add(api().get("/api/v1/checks/" + key).json());

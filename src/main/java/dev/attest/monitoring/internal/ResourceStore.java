@@ -37,9 +37,15 @@ public class ResourceStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate streaming;
+
     ResourceStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        // a fetch size, so that PostgreSQL sends a type's documents in pages rather than all at once
+        JdbcTemplate paged = new JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
+        paged.setFetchSize(1000);
+        this.streaming = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(paged);
     }
 
     /** A document ready to store: its JSON text and the hash of that text. */
@@ -65,6 +71,9 @@ public class ResourceStore {
             rows.add(new Object[]{workspace.value(), d.type(), d.id(), d.json(), d.hash(), source, connectionId, utc(at)});
         }
         INSERT.insert(template, rows);
+        Map<String, Long> added = new HashMap<>();
+        documents.forEach(d -> added.merge(d.type(), 1L, Long::sum));
+        added.forEach((type, n) -> count(workspace, type, n));
     }
 
     /** Replaces the content of stored documents, in one batch. */
@@ -82,6 +91,7 @@ public class ResourceStore {
         List<String> existing = new ArrayList<>(hashes(workspace, type, ids).keySet());
         forChunks(existing, chunk -> jdbc.sql("delete from monitoring_resource where workspace_id = :ws and type = :type and resource_id in (:ids)")
                 .param("ws", workspace.value()).param("type", type).param("ids", chunk).update());
+        count(workspace, type, -existing.size());
         return existing;
     }
 
@@ -134,9 +144,9 @@ public class ResourceStore {
         if (types.isEmpty()) {
             return;
         }
-        jdbc.sql("select type, resource_id, data from monitoring_resource where workspace_id = :ws and type in (:types)")
-                .param("ws", workspace.value()).param("types", List.copyOf(types))
-                .query((ResultSet rs) -> {
+        streaming.query("select type, resource_id, data from monitoring_resource where workspace_id = :ws and type in (:types)",
+                Map.of("ws", workspace.value(), "types", List.copyOf(types)),
+                (ResultSet rs) -> {
                     consumer.accept(rs.getString(1), rs.getString(2), rs.getString(3));
                 });
     }
@@ -153,15 +163,28 @@ public class ResourceStore {
                 .list();
     }
 
-    /** Resources per type. */
+    /** Resources per type, from the counts every write keeps. */
     public Map<String, Integer> countByType(WorkspaceId workspace) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("select type, count(*) from monitoring_resource where workspace_id = ? group by type order by type")
+        jdbc.sql("select type, resources from monitoring_resource_count where workspace_id = ? and resources > 0 order by type")
                 .param(workspace.value())
                 .query((ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 });
         return counts;
+    }
+
+    /** Adds to the count of a type's resources; in the transaction that inserted or deleted them. */
+    public void count(WorkspaceId workspace, String type, long by) {
+        if (by == 0) {
+            return;
+        }
+        int updated = jdbc.sql("update monitoring_resource_count set resources = resources + ? where workspace_id = ? and type = ?")
+                .params(by, workspace.value(), type).update();
+        if (updated == 0) {
+            jdbc.sql("insert into monitoring_resource_count (workspace_id, type, resources) values (?, ?, ?)")
+                    .params(workspace.value(), type, by).update();
+        }
     }
 
     /** Stored types of the workspace. */

@@ -153,7 +153,7 @@ public class ResultEvidence {
     }
 
     /** One check's reconstructed tally, and (when asked for a check or a resource) each result. */
-    public record PastStatus(Instant time, List<UUID> evidence, Map<String, int[]> tallies, Map<String, String> results) {
+    public record PastStatus(Instant time, UUID snapshot, int changes, Map<String, int[]> tallies, Map<String, String> results) {
     }
 
     /**
@@ -175,7 +175,6 @@ public class ResultEvidence {
         Map<String, int[]> tallies = new TreeMap<>();
         Map<String, String> matching = new TreeMap<>();
         boolean keepResults = checkKey != null || resourceId != null;
-        List<UUID> used = new ArrayList<>();
         Consumer<Map<String, Object>> apply = entry -> {
             String check = (String) entry.get("checkKey");
             if (Boolean.TRUE.equals(entry.get("dropped"))) {
@@ -201,18 +200,16 @@ public class ResultEvidence {
             }
         };
         snapshot.ifPresent(row -> {
-            used.add(row.evidenceId());
             read(workspace, row.evidenceId(), entry -> {
                 entry.put("was", null);
                 apply.accept(entry);
             });
         });
         for (Row row : deltas) {
-            used.add(row.evidenceId());
             read(workspace, row.evidenceId(), apply);
         }
         tallies.values().removeIf(t -> t[0] <= 0 && t[1] <= 0);
-        return new PastStatus(time, used, tallies, matching);
+        return new PastStatus(time, snapshot.map(Row::evidenceId).orElse(null), deltas.size(), tallies, matching);
     }
 
     @SuppressWarnings("unchecked")
