@@ -46,6 +46,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
     }
 
     private final ConnectionStore store;
+    private final CollectorTargets targets;
     private final Map<String, Collector> collectors;
     private final SecretBox secrets;
     private final Monitoring monitoring;
@@ -57,9 +58,10 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
         return thread;
     });
 
-    Connections(ConnectionStore store, List<Collector> collectors, SecretBox secrets, Monitoring monitoring,
+    Connections(ConnectionStore store, CollectorTargets targets, List<Collector> collectors, SecretBox secrets, Monitoring monitoring,
                 ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.targets = targets;
         this.collectors = collectors.stream().collect(Collectors.toMap(Collector::kind, Function.identity()));
         this.secrets = secrets;
         this.monitoring = monitoring;
@@ -98,7 +100,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
                 draft.target() == null ? current.target() : draft.target(), draft.secrets(),
                 draft.intervalMinutes() == null ? current.intervalMinutes() : draft.intervalMinutes(),
                 draft.enabled() == null ? current.enabled() : draft.enabled());
-        validate(merged, false);
+        validate(new Draft(merged.name(), current.kind(), merged.target(), merged.secrets(), merged.intervalMinutes(), merged.enabled()), false);
         String sealed = draft.secrets() == null ? current.sealedSecret()
                 : draft.secrets().isEmpty() ? null : secrets.seal(Documents.write(draft.secrets()));
         ConnectionStore.Row row = new ConnectionStore.Row(id, workspace, merged.name().strip(), current.kind(), merged.target().strip(),
@@ -119,6 +121,12 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
         if (draft.target() == null || draft.target().isBlank() || draft.target().length() > 1000) {
             Collector collector = draft.kind() == null ? null : collectors.get(draft.kind());
             errors.put("target", collector == null ? "what to read" : collector.targetHint());
+        } else if (draft.kind() != null && collectors.containsKey(draft.kind())) {
+            try {
+                targets.check(draft.kind(), draft.target());
+            } catch (CollectorTargets.Refused e) {
+                errors.put("target", e.getMessage());
+            }
         }
         if (draft.intervalMinutes() != null && (draft.intervalMinutes() < 5 || draft.intervalMinutes() > 10080)) {
             errors.put("intervalMinutes", "between 5 minutes and 7 days (10080)");
@@ -219,6 +227,12 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
         try {
             if (collector == null) {
                 throw new Collector.CollectionFailed("no collector for kind '" + row.kind() + "'");
+            }
+            try {
+                // Again at every run: the operator's policy or the name's addresses may have changed since it was saved.
+                targets.check(row.kind(), row.target());
+            } catch (CollectorTargets.Refused e) {
+                throw new Collector.CollectionFailed("target refused: " + e.getMessage());
             }
             Map<String, String> secretValues = new LinkedHashMap<>();
             if (row.sealedSecret() != null) {

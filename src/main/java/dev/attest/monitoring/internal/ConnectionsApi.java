@@ -55,7 +55,7 @@ class ConnectionsApi {
     }
 
     @PostMapping("/connections")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
     @Operation(summary = "Create a connection: name, kind, target, secrets (stored encrypted), intervalMinutes (default 60)")
     ResponseEntity<Connection> create(CurrentUser user, @RequestBody Connections.Draft draft) {
         return ResponseEntity.status(HttpStatus.CREATED).body(connections.create(user.workspaceId(), draft, user.actor()));
@@ -69,14 +69,14 @@ class ConnectionsApi {
     }
 
     @PatchMapping("/connections/{id}")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
     @Operation(summary = "Change name, target, secrets, interval or enabled; fields left out keep their value")
     Connection update(CurrentUser user, @PathVariable UUID id, @RequestBody Connections.Draft draft) {
         return connections.update(user.workspaceId(), id, draft, user.actor());
     }
 
     @DeleteMapping("/connections/{id}")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
     @Operation(summary = "Delete a connection and its runs")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
         connections.delete(user.workspaceId(), id, user.actor());

@@ -130,13 +130,13 @@ class MonitoringPages {
     String connectionList(CurrentUser user, Model model) {
         model.addAttribute("connections", connections.list(user.workspaceId()));
         model.addAttribute("kinds", connections.targetHints());
-        model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
+        model.addAttribute("canCreate", user.can(Permission.WORKSPACE_ADMIN));
         model.addAttribute("form", Map.of());
         return "monitoring/connections";
     }
 
     @PostMapping("/monitoring/connections")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
     String createConnection(CurrentUser user, Model model, @RequestParam(required = false) String name,
                             @RequestParam(required = false) String kind, @RequestParam(required = false) String target,
                             @RequestParam(required = false) String username, @RequestParam(required = false) String password,
@@ -158,7 +158,7 @@ class MonitoringPages {
             model.addAttribute("form", form);
             model.addAttribute("connections", connections.list(user.workspaceId()));
             model.addAttribute("kinds", connections.targetHints());
-            model.addAttribute("canWrite", true);
+            model.addAttribute("canCreate", true);
             return "monitoring/connections";
         }
     }

@@ -8,7 +8,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -98,7 +97,8 @@ public final class RosterCsv {
                                 : Arrays.stream(policies.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A malformed header (a stray quote) fails while the parser opens, before any row.
+            errors.add(new ImportError(1, "header", "is not valid CSV: " + e.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             errors.add(new ImportError(rows.size() + 2, "row", "is not valid CSV: " + e.getMessage()));
         }

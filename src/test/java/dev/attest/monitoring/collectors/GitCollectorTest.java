@@ -100,4 +100,13 @@ class GitCollectorTest {
         assertThatThrownBy(() -> collector.collect("file://" + folder.resolve("missing"), Map.of(), step -> { }))
                 .isInstanceOf(Collector.CollectionFailed.class).hasMessageContaining("clone");
     }
+
+    @Test
+    void aTargetThatLooksLikeAnOptionIsReadAsARepositoryNameAndFailsWithoutDetail() throws Exception {
+        Path marker = folder.resolve("pwned");
+        assertThatThrownBy(() -> collector.collect("--upload-pack=touch " + marker, Map.of(), step -> { }))
+                .isInstanceOf(Collector.CollectionFailed.class)
+                .hasMessage("Git repository --upload-pack=touch " + marker + " could not be cloned (unreachable, not a repository, or access refused)");
+        assertThat(marker).doesNotExist();
+    }
 }

@@ -84,8 +84,10 @@ public class FileImports {
                 users.add(new Resource("aws.iam.user", record.get("arn").isBlank() ? user : record.get("arn"), data));
             }
             return users;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // Malformed CSV (such as a quote that never closes) surfaces here, from the header or any row.
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            throw new InvalidFieldException("file", "not a well-formed CSV file: " + cause.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {
             if (e instanceof InvalidFieldException invalid) {
                 throw invalid;

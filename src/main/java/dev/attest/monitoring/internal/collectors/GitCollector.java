@@ -77,7 +77,14 @@ public class GitCollector implements Collector {
             } else {
                 progress.report("cloning " + target);
                 clone = Files.createTempDirectory("attest-git");
-                git(clone, 300, "clone", "--bare", "--quiet", target.strip(), clone.resolve("repo.git").toString());
+                try {
+                    // "--" ends the options: a target such as "--upload-pack=..." is then a (missing) repository, never an option.
+                    git(clone, 300, "clone", "--bare", "--quiet", "--", target.strip(), clone.resolve("repo.git").toString());
+                } catch (IOException e) {
+                    // One message for refused, filtered, unknown and private: git's own would map the network for whoever reads it.
+                    throw new CollectionFailed("Git repository " + target.strip()
+                            + " could not be cloned (unreachable, not a repository, or access refused)", e);
+                }
                 repository = clone.resolve("repo.git");
             }
             progress.report("reading " + target);
@@ -168,6 +175,8 @@ public class GitCollector implements Collector {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(false);
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        // Only plain transports: ext:: and fd:: run commands or read descriptors of this process.
+        builder.environment().put("GIT_ALLOW_PROTOCOL", "https:http:ssh:git:file");
         Process process = builder.start();
         process.getOutputStream().close();
         byte[][] streams = new byte[2][];

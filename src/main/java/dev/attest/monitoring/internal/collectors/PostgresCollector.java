@@ -112,7 +112,7 @@ public class PostgresCollector implements Collector {
             all.addAll(databases);
             return all;
         } catch (SQLException e) {
-            throw new CollectionFailed("PostgreSQL at " + target + ": " + firstLine(e.getMessage()), e);
+            throw new CollectionFailed("PostgreSQL at " + target + ": " + reason(e), e);
         }
     }
 
@@ -171,6 +171,19 @@ public class PostgresCollector implements Collector {
             }
         }
         return databases;
+    }
+
+    /**
+     * What to tell the person: the server's own answer once it has answered (a refused role, a
+     * missing database), but one sentence for every connection failure (SQL state class 08), since
+     * "refused", "timed out" and "no route" would tell closed ports from filtered ones.
+     */
+    static String reason(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.startsWith("08")) {
+            return "could not connect (the host is unreachable, nothing answers on that port, or it is not PostgreSQL)";
+        }
+        return firstLine(e.getMessage());
     }
 
     static String firstLine(String message) {

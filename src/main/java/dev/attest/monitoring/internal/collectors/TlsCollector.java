@@ -140,7 +140,8 @@ public class TlsCollector implements Collector {
             }
             negotiated = socket.getSession().getProtocol();
         } catch (IOException e) {
-            throw new CollectionFailed("TLS endpoint " + endpoint.id() + " is not reachable or refused the handshake: " + e.getMessage(), e);
+            // Not e.getMessage(): "refused", "timed out" and "reset" would tell closed ports from filtered ones.
+            throw new CollectionFailed("TLS endpoint " + endpoint.id() + " is not reachable or refused the handshake", e);
         }
         progress.report("probing protocol versions");
         Map<String, Object> data = new LinkedHashMap<>();
