@@ -1,5 +1,6 @@
 package dev.attest.web;
 
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,13 +60,24 @@ public class UsageCounters {
         String key = key(subject);
         Instant now = clock.instant();
         OffsetDateTime cutoff = utc(now.minus(window));
-        Integer hits = transaction.execute(status -> {
-            jdbc.sql("insert into usage_counter (counter, subject, hits, window_start) values (?, ?, 0, ?) on conflict do nothing")
-                    .params(counter, key, utc(now)).update();
-            String sql = h2 ? "select hits from final table (" + INCREMENT + ")" : INCREMENT + " returning hits";
-            return jdbc.sql(sql).params(cutoff, cutoff, utc(now), counter, key).query(Integer.class).single();
-        });
-        return hits == null ? 0 : hits;
+        // H2 answers a row two transactions insert or update at once with a transient error instead of
+        // waiting for the lock: the hit is tried again, so none is lost (PostgreSQL waits on the row lock).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Integer hits = transaction.execute(status -> {
+                    jdbc.sql("insert into usage_counter (counter, subject, hits, window_start) values (?, ?, 0, ?) on conflict do nothing")
+                            .params(counter, key, utc(now)).update();
+                    String sql = h2 ? "select hits from final table (" + INCREMENT + ")" : INCREMENT + " returning hits";
+                    return jdbc.sql(sql).params(cutoff, cutoff, utc(now), counter, key).query(Integer.class).single();
+                });
+                return hits == null ? 0 : hits;
+            } catch (TransientDataAccessException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /** Counts one hit and answers whether the subject is still within {@code limit} hits per window. */
