@@ -14,8 +14,8 @@ public interface AuditorMemberships {
     enum Outcome { EXISTING_AUDITOR, INVITED }
 
     /**
-     * @param membershipEnds when the membership ends, or null when it ends only by the audit's own access rules
-     * @param baseUrl        the address invitation links start with
+     * @param membershipEnds when the membership ends, or null when it ends only by the audit's own access rules;
+     *                       the invitation's link starts with the configured public base URL
      */
-    Outcome ensureAuditor(CurrentUser admin, String email, Instant membershipEnds, String baseUrl);
+    Outcome ensureAuditor(CurrentUser admin, String email, Instant membershipEnds);
 }

@@ -3,6 +3,7 @@ package dev.attest.web;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -45,7 +46,10 @@ public class UsageCounters {
 
     UsageCounters(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
-        this.transaction = transaction;
+        // Each hit commits on its own: it counts even when the caller's work rolls back (a mail that failed), and a retried
+        // conflict never marks the caller's transaction for rollback.
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
             this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");

@@ -106,7 +106,7 @@ class AuditorAccess {
     }
 
     @Transactional
-    EngagementStore.Grant invite(CurrentUser admin, UUID id, InviteAuditor command, String baseUrl) {
+    EngagementStore.Grant invite(CurrentUser admin, UUID id, InviteAuditor command) {
         InviteAuditor c = commands.valid(command);
         Audit audit = managed(admin, id);
         boolean withAudit = Boolean.TRUE.equals(c.endsWithAudit());
@@ -121,7 +121,7 @@ class AuditorAccess {
         }
         String email = c.email().strip().toLowerCase(Locale.ROOT);
         memberships.ensureAuditor(admin, email,
-                c.accessEndsOn() == null ? null : c.accessEndsOn().plusDays(1).atStartOfDay(zone).toInstant(), baseUrl);
+                c.accessEndsOn() == null ? null : c.accessEndsOn().plusDays(1).atStartOfDay(zone).toInstant());
         var grant = new EngagementStore.Grant(id, email, c.accessEndsOn(), clock.instant(), admin.actor());
         store.grant(admin.workspaceId(), grant);
         events.publishEvent(new AuditorInvited(admin.workspaceId(), admin.actor(), id, email, c.accessEndsOn()));

@@ -26,7 +26,7 @@ class AuditorInvitations implements AuditorMemberships {
 
     @Override
     @Transactional
-    public Outcome ensureAuditor(CurrentUser admin, String email, Instant membershipEnds, String baseUrl) {
+    public Outcome ensureAuditor(CurrentUser admin, String email, Instant membershipEnds) {
         String address = email == null ? "" : AccountStore.normalize(email);
         var member = accounts.memberRows(admin.workspaceId().value()).stream().filter(m -> m.email().equals(address)).findFirst();
         if (member.isPresent()) {
@@ -39,7 +39,7 @@ class AuditorInvitations implements AuditorMemberships {
             }
             return Outcome.EXISTING_AUDITOR;
         }
-        var pending = invitations.invite(admin, address, Role.AUDITOR.wireName(), baseUrl);
+        var pending = invitations.invite(admin, address, Role.AUDITOR.wireName());
         jdbc.sql("update invitation set member_expires_at = ? where id = ?")
                 .params(membershipEnds == null ? null : AccountStore.utc(membershipEnds), pending.id()).update();
         return Outcome.INVITED;
