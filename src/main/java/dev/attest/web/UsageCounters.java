@@ -3,7 +3,6 @@ package dev.attest.web;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -46,10 +45,8 @@ public class UsageCounters {
 
     UsageCounters(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
-        // Each hit commits on its own: it counts even when the caller's work rolls back (a mail that failed), and a retried
-        // conflict never marks the caller's transaction for rollback.
-        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
-        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // A hit joins the caller's transaction: a second connection per hit would exhaust the pool under parallel sign-ins.
+        this.transaction = transaction;
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {
             this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
