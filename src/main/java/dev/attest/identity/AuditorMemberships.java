@@ -14,9 +14,8 @@ public interface AuditorMemberships {
     enum Outcome { EXISTING_AUDITOR, INVITED }
 
     /**
-     * Invitation links start with the configured public base URL (attest.base-url), never the request's.
-     *
-     * @param membershipEnds when the membership ends, or null when it ends only by the audit's own access rules
+     * @param membershipEnds when the membership ends, or null when it ends only by the audit's own access rules;
+     *                       the invitation's link starts with the configured public base URL
      */
     Outcome ensureAuditor(CurrentUser admin, String email, Instant membershipEnds);
 }

@@ -2,6 +2,7 @@ package dev.attest.web;
 
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ServerBaseUrlCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,5 +19,11 @@ class ApiDescription {
     @Bean
     OpenApiCustomizer publicServer(PublicBaseUrl baseUrl) {
         return openApi -> openApi.setServers(List.of(new Server().url(baseUrl.get()).description("Attest")));
+    }
+
+    // springdoc recomputes the server from each request when it serves its cached description: that one too is the base URL.
+    @Bean
+    ServerBaseUrlCustomizer publicServerOnEveryRequest(PublicBaseUrl baseUrl) {
+        return (fromRequest, request) -> baseUrl.get();
     }
 }

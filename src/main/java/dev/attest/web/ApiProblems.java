@@ -57,7 +57,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(invalid(Map.of(e.getName(), "has the wrong format")));
+        return ResponseEntity.badRequest().body(invalid(Map.of(e.getName(), TextInput.refusedParameter(e) ? TextInput.PROBLEM : "has the wrong format")));
     }
 
     // Method security denies inside the controller, past Spring Security's own handlers.
@@ -88,6 +88,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        var refused = TextInput.refusedJsonField(e);
+        if (refused.isPresent()) {
+            return ResponseEntity.badRequest().headers(headers).body(invalid(Map.of(refused.get(), TextInput.PROBLEM)));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape");
         problem.setTitle("Malformed request body");

@@ -45,6 +45,7 @@ public class UsageCounters {
 
     UsageCounters(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
+        // A hit joins the caller's transaction: a second connection per hit would exhaust the pool under parallel sign-ins.
         this.transaction = transaction;
         this.clock = clock;
         try (Connection connection = dataSource.getConnection()) {

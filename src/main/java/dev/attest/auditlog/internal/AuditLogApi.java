@@ -7,6 +7,7 @@ import dev.attest.auditlog.AuditTrail;
 import dev.attest.auditlog.ChainVerification;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.CheckpointFields;
+import dev.attest.web.CsvWriter;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.http.MediaType;
@@ -16,8 +17,6 @@ import tools.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -81,9 +80,9 @@ class AuditLogApi {
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         if (f.equals("csv")) {
             response.setContentType("text/csv;charset=UTF-8");
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get());
-            trail.each(user.workspaceId(), filter, e -> print(csv, e));
-            csv.flush();
+            CsvWriter csv = new CsvWriter(out).row((Object[]) CSV_HEADER);
+            trail.each(user.workspaceId(), filter, e -> csv.row(e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(),
+                    e.address(), e.userAgent(), e.previousHash(), e.hash()));
         } else {
             response.setContentType("application/json");
             out.write('[');
@@ -102,15 +101,6 @@ class AuditLogApi {
             out.write(']');
         }
         out.flush();
-    }
-
-    private static void print(CSVPrinter csv, AuditEntry e) {
-        try {
-            csv.printRecord(e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(), e.address(), e.userAgent(),
-                    e.previousHash(), e.hash());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     @GetMapping("/verify")

@@ -106,7 +106,7 @@ class AuditorAccess {
     }
 
     @Transactional
-    EngagementStore.Grant invite(CurrentUser admin, UUID id, InviteAuditor command, String baseUrl) {
+    EngagementStore.Grant invite(CurrentUser admin, UUID id, InviteAuditor command) {
         InviteAuditor c = commands.valid(command);
         Audit audit = managed(admin, id);
         boolean withAudit = Boolean.TRUE.equals(c.endsWithAudit());

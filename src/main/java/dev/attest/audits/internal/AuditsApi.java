@@ -5,7 +5,6 @@ import dev.attest.evidence.EvidenceItem;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,10 +77,8 @@ class AuditsApi {
     @PostMapping("/{id}/auditors")
     @PreAuthorize("hasAuthority('audits:manage')")
     @Operation(summary = "Invite an auditor to this audit; access ends on accessEndsOn or with the audit (endsWithAudit)")
-    ResponseEntity<EngagementStore.Grant> invite(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) InviteAuditor body,
-                                            HttpServletRequest request) {
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
-        return ResponseEntity.status(HttpStatus.CREATED).body(access.invite(user, id, body, base));
+    ResponseEntity<EngagementStore.Grant> invite(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) InviteAuditor body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(access.invite(user, id, body));
     }
 
     @GetMapping("/{id}/controls")

@@ -4,6 +4,7 @@ import dev.attest.catalog.Catalog;
 import dev.attest.catalog.ControlKey;
 import dev.attest.catalog.Framework;
 import dev.attest.catalog.Requirement;
+import dev.attest.web.CsvWriter;
 import dev.attest.controls.ControlState;
 import dev.attest.controls.Readiness;
 import dev.attest.controls.WorkspaceControls;
@@ -41,41 +42,23 @@ class ControlMatrixApi {
         Framework framework = catalog.requireFramework(id);
         Set<String> scope = controls.scopeOf(user.workspaceId(), framework);
         Map<ControlKey, ControlState> states = controls.states(user.workspaceId());
-        StringBuilder csv = new StringBuilder("requirement,control,status,owner\r\n");
+        StringBuilder body = new StringBuilder();
+        CsvWriter csv = new CsvWriter(body).row("requirement", "control", "status", "owner");
         for (Requirement requirement : framework.requirements()) {
             if (!Readiness.inScope(requirement, scope)) {
                 continue;
             }
             if (requirement.controls().isEmpty()) {
-                row(csv, requirement.ref(), "", "outside_library", "");
+                csv.row(requirement.ref(), "", "outside_library", "");
             }
             for (ControlKey key : requirement.controls()) {
                 ControlState state = states.get(key);
-                row(csv, requirement.ref(), key.value(), state.status().wireName(), state.owner() == null ? "" : state.owner());
+                csv.row(requirement.ref(), key.value(), state.status().wireName(), state.owner());
             }
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-control-matrix.csv\"")
-                .body(csv.toString());
-    }
-
-    private static void row(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(escape(cells[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs it. */
-    static String escape(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+                .body(body.toString());
     }
 }

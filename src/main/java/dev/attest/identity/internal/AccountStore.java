@@ -71,8 +71,12 @@ class AccountStore implements WorkspaceMembers {
     }
 
     void insertToken(UUID id, UUID workspace, UUID user, String name, String hash, String scope, Instant now) {
-        jdbc.sql("insert into api_token (id, workspace_id, user_id, name, token_hash, scope, created_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, workspace, user, name, hash, scope, utc(now)).update();
+        jdbc.sql("insert into api_token (id, workspace_id, user_id, owner_id, name, token_hash, scope, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, workspace, user, user, name, hash, scope, utc(now)).update();
+    }
+
+    void expireToken(UUID id, Instant expires) {
+        jdbc.sql("update api_token set expires_at = ? where id = ?").params(utc(expires), id).update();
     }
 
     /** The user's first active workspace membership, which a session starts in. */
@@ -143,11 +147,15 @@ class AccountStore implements WorkspaceMembers {
         return jdbc.sql("""
                         select t.id as token_id, t.kind, t.name as token_name, t.scope, t.expires_at, t.role as token_role,
                                t.workspace_id, w.name as workspace_name, u.id as user_id, u.email, u.display_name, u.enabled,
-                               m.role as member_role, m.deactivated_at, m.expires_at as member_expires
+                               m.role as member_role, m.deactivated_at, m.expires_at as member_expires,
+                               o.enabled as owner_enabled, om.role as owner_role, om.deactivated_at as owner_deactivated,
+                               om.expires_at as owner_expires
                         from api_token t
                         join workspace w on w.id = t.workspace_id
                         left join app_user u on u.id = t.user_id
                         left join membership m on m.workspace_id = t.workspace_id and m.user_id = t.user_id
+                        left join app_user o on o.id = t.owner_id
+                        left join membership om on om.workspace_id = t.workspace_id and om.user_id = t.owner_id
                         where t.token_hash = ? and t.revoked_at is null""")
                 .param(hash)
                 .query((rs, n) -> Optional.ofNullable(tokenRow(rs, now)))
@@ -161,8 +169,16 @@ class AccountStore implements WorkspaceMembers {
         }
         boolean service = "service".equals(rs.getString("kind"));
         Role role;
+        Set<Permission> ceiling = null;
         if (service) {
+            // A service token answers to its owner: refused while the owner is not an active member, narrowed to the owner's role.
+            if (rs.getString("owner_role") == null || !rs.getBoolean("owner_enabled")
+                    || rs.getObject("owner_deactivated", OffsetDateTime.class) != null
+                    || !live(rs.getObject("owner_expires", OffsetDateTime.class), now)) {
+                return null;
+            }
             role = Role.fromWireName(rs.getString("token_role"));
+            ceiling = Role.fromWireName(rs.getString("owner_role")).permissions();
         } else {
             if (rs.getString("member_role") == null || !rs.getBoolean("enabled") || rs.getObject("deactivated_at", OffsetDateTime.class) != null
                     || !live(rs.getObject("member_expires", OffsetDateTime.class), now)) {
@@ -173,7 +189,7 @@ class AccountStore implements WorkspaceMembers {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         boolean readOnly = "read".equals(rs.getString("scope"));
         for (Permission p : role.permissions()) {
-            if (!readOnly || !p.write()) {
+            if ((!readOnly || !p.write()) && (ceiling == null || ceiling.contains(p))) {
                 permissions.add(p);
             }
         }
@@ -200,8 +216,12 @@ class AccountStore implements WorkspaceMembers {
 
     // --- members, as an admin sees them
 
+    /**
+     * A member as an admin sees them; {@code serviceTokens} counts the unrevoked service tokens they own,
+     * which work only while the member is active and never beyond the member's role.
+     */
     record MemberRow(UUID userId, String email, String displayName, Role role, boolean active, Instant expiresAt,
-                     Instant lockedUntil) {
+                     Instant lockedUntil, int serviceTokens) {
 
         public String expiresOn() {
             return expiresAt == null ? "" : expiresAt.toString().substring(0, 10);
@@ -209,7 +229,9 @@ class AccountStore implements WorkspaceMembers {
     }
 
     private static final String MEMBER_ROWS = """
-            select u.id, u.email, u.display_name, u.locked_until, m.role, m.deactivated_at, m.expires_at
+            select u.id, u.email, u.display_name, u.locked_until, m.role, m.deactivated_at, m.expires_at,
+                   (select count(*) from api_token t where t.workspace_id = m.workspace_id and t.owner_id = m.user_id
+                      and t.kind = 'service' and t.revoked_at is null) as service_tokens
             from membership m join app_user u on u.id = m.user_id where m.workspace_id = ?""";
 
     List<MemberRow> memberRows(UUID workspace) {
@@ -223,7 +245,8 @@ class AccountStore implements WorkspaceMembers {
     private static MemberRow memberRow(ResultSet rs, int n) throws SQLException {
         return new MemberRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
                 Role.fromWireName(rs.getString("role")), rs.getObject("deactivated_at", OffsetDateTime.class) == null,
-                instant(rs.getObject("expires_at", OffsetDateTime.class)), instant(rs.getObject("locked_until", OffsetDateTime.class)));
+                instant(rs.getObject("expires_at", OffsetDateTime.class)), instant(rs.getObject("locked_until", OffsetDateTime.class)),
+                rs.getInt("service_tokens"));
     }
 
     int activeAdmins(UUID workspace) {

@@ -1,6 +1,7 @@
 package dev.attest.identity.internal;
 
 import dev.attest.identity.ApiTokenCreated;
+import dev.attest.identity.ApiTokenOwnerChanged;
 import dev.attest.identity.ApiTokenRevoked;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
@@ -59,7 +60,7 @@ class ApiTokens {
 
     private static final String VIEW = """
             select t.id, t.name, t.kind, t.scope, t.role, u.email, t.created_at, t.expires_at, t.last_used_at, t.revoked_at, t.user_id
-            from api_token t left join app_user u on u.id = t.user_id where t.workspace_id = ?""";
+            from api_token t left join app_user u on u.id = t.owner_id where t.workspace_id = ?""";
 
     /** Admins see every token of the workspace; everyone else their own. */
     @Transactional(readOnly = true)
@@ -104,16 +105,50 @@ class ApiTokens {
                 throw new InvalidFieldException("kind", "a service token can only create service tokens");
             }
         }
+        UUID owner = ownerOf(user);
         String value = TokenHash.newToken();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into api_token (id, workspace_id, user_id, name, token_hash, scope, created_at, expires_at, kind, role, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into api_token (id, workspace_id, user_id, name, token_hash, scope, created_at, expires_at, kind, role, created_by,
+                                               owner_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, user.workspaceId().value(), k.equals("service") ? null : user.userId(), n, TokenHash.of(value), scope,
-                        AccountStore.utc(now), AccountStore.utc(expires), k, serviceRole == null ? null : serviceRole.wireName(), user.actor())
+                        AccountStore.utc(now), AccountStore.utc(expires), k, serviceRole == null ? null : serviceRole.wireName(), user.actor(),
+                        owner)
                 .update();
         events.publishEvent(new ApiTokenCreated(user.workspaceId(), user.actor(), id, n, k, scope));
         return new Issued(get(user, id), value);
+    }
+
+    /** Who answers for a token this caller creates: the caller, or for a service token acting, that token's owner. */
+    private UUID ownerOf(CurrentUser user) {
+        if (user.userId() != null) {
+            return user.userId();
+        }
+        return jdbc.sql("select owner_id from api_token where id = ?").param(user.tokenId()).query(UUID.class).optional()
+                .orElseThrow(() -> new AccessDeniedException("This token has no owner to answer for a new one"));
+    }
+
+    /**
+     * Hands a service token to another active member of the workspace (an admin does this before or
+     * after its owner leaves). The token then works again, within the new owner's role.
+     */
+    @Transactional
+    TokenView transfer(CurrentUser admin, UUID id, String email) {
+        TokenView token = get(admin, id);
+        if (!"service".equals(token.kind())) {
+            throw new InvalidFieldException("kind", "only a service token changes owner; a personal token belongs to its user");
+        }
+        String address = email == null ? "" : AccountStore.normalize(email);
+        UUID owner = jdbc.sql("""
+                        select m.user_id from membership m join app_user u on u.id = m.user_id
+                        where m.workspace_id = ? and u.email = ? and m.deactivated_at is null and u.enabled
+                          and (m.expires_at is null or m.expires_at > ?)""")
+                .params(admin.workspaceId().value(), address, AccountStore.utc(clock.instant())).query(UUID.class).optional()
+                .orElseThrow(() -> new InvalidFieldException("email", "must be the email of an active member of this workspace"));
+        jdbc.sql("update api_token set owner_id = ? where id = ? and workspace_id = ?").params(owner, id, admin.workspaceId().value()).update();
+        events.publishEvent(new ApiTokenOwnerChanged(admin.workspaceId(), admin.actor(), id, token.name(), token.owner(), address));
+        return get(admin, id);
     }
 
     private Instant expiry(String expiresOn, Instant now) {

@@ -75,8 +75,11 @@ class Bootstrap implements ApplicationRunner {
         accounts.insertMembership(workspace, admin, Role.ADMIN, now);
 
         if (properties.apiToken() != null && !properties.apiToken().isBlank()) {
-            accounts.insertToken(UUID.randomUUID(), workspace, admin, "bootstrap", TokenHash.of(properties.apiToken()), "read_write", now);
-            log.info("Attest first start: created the bootstrap API token for {}", email);
+            UUID token = UUID.randomUUID();
+            Instant expires = now.plus(properties.apiTokenValidFor());
+            accounts.insertToken(token, workspace, admin, "bootstrap", TokenHash.of(properties.apiToken().strip()), "read_write", now);
+            accounts.expireToken(token, expires);
+            log.info("Attest first start: created the bootstrap API token for {}; it works until {}", email, expires);
         }
         events.publishEvent(new WorkspaceCreated(new WorkspaceId(workspace), properties.workspace(), "Default workspace"));
     }

@@ -39,12 +39,13 @@ class MembersApi {
         this.clock = clock;
     }
 
+    /** A member; {@code serviceTokens} counts the unrevoked service tokens they answer for. */
     record MemberView(UUID userId, String email, String displayName, String role, boolean active, Instant expiresAt,
-                      Instant lockedUntil) {
+                      Instant lockedUntil, int serviceTokens) {
 
         static MemberView of(AccountStore.MemberRow row) {
             return new MemberView(row.userId(), row.email(), row.displayName(), row.role().wireName(), row.active(),
-                    row.expiresAt(), row.lockedUntil());
+                    row.expiresAt(), row.lockedUntil(), row.serviceTokens());
         }
     }
 

@@ -49,6 +49,18 @@ class TokenPages {
         return list(user, model);
     }
 
+    @PostMapping("/account/tokens/{tokenId}/owner")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    String transfer(CurrentUser user, @PathVariable UUID tokenId, @RequestParam(required = false) String email, Model model) {
+        try {
+            tokens.transfer(user, tokenId, email);
+            return "redirect:/account/tokens";
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", e.errors());
+            return list(user, model);
+        }
+    }
+
     @PostMapping("/account/tokens/{tokenId}/revoke")
     @PreAuthorize("hasAuthority('account:self')")
     String revoke(CurrentUser user, @PathVariable UUID tokenId) {

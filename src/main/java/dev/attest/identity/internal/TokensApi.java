@@ -47,6 +47,17 @@ class TokensApi {
                 .body(tokens.create(user, body.kind(), body.name(), body.scope(), body.role(), body.expiresOn()));
     }
 
+    record NewOwner(String email) {
+    }
+
+    @PostMapping("/{tokenId}/owner")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    @Operation(summary = "Hand a service token to another active member (email), who then answers for it: it works only while "
+            + "that member is active, and never beyond their role")
+    ApiTokens.TokenView transfer(CurrentUser user, @PathVariable UUID tokenId, @RequestBody(required = false) NewOwner body) {
+        return tokens.transfer(user, tokenId, body == null ? null : body.email());
+    }
+
     @DeleteMapping("/{tokenId}")
     @PreAuthorize("hasAuthority('account:self')")
     @Operation(summary = "Revoke a token at once")

@@ -4,9 +4,9 @@ import dev.attest.risks.Risk;
 import dev.attest.risks.RiskImportRejected;
 import dev.attest.risks.RiskImportRejected.RowError;
 import dev.attest.risks.RiskInput;
+import dev.attest.web.CsvWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
@@ -91,35 +91,21 @@ public final class RiskCsv {
     }
 
     private static String cell(Map<String, String> cells, String column) {
-        return unguard(blank(cells.get(column)));
+        return CsvWriter.unguarded(blank(cells.get(column)));
     }
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** Export guards cells a spreadsheet would run as a formula with a leading apostrophe; import takes it off again. */
-    private static String unguard(String value) {
-        return value != null && value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0
-                ? value.substring(1) : value;
-    }
-
-    private static String guard(String value) {
-        return value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
-
     public static String write(List<Risk> risks) {
         StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            printer.printRecord(COLUMNS);
-            for (Risk r : risks) {
-                printer.printRecord(r.id(), guard(r.title()), guard(r.description()), guard(r.category()), r.owner(),
-                        r.inherentLikelihood(), r.inherentImpact(), r.residualLikelihood(), r.residualImpact(),
-                        r.treatment().wireName(), guard(r.acceptanceApprover()), r.acceptanceExpiresOn(),
-                        String.join(";", r.controls()), r.reviewedOn());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvWriter csv = new CsvWriter(out).row(COLUMNS.toArray());
+        for (Risk r : risks) {
+            csv.row(r.id(), r.title(), r.description(), r.category(), r.owner(),
+                    r.inherentLikelihood(), r.inherentImpact(), r.residualLikelihood(), r.residualImpact(),
+                    r.treatment().wireName(), r.acceptanceApprover(), r.acceptanceExpiresOn(),
+                    String.join(";", r.controls()), r.reviewedOn());
         }
         return out.toString();
     }
