@@ -88,6 +88,24 @@ class AuditMaterial {
         return item;
     }
 
+    /** The control matrix for the package: each control in scope, its status, and the requirements of the audit it serves. */
+    String matrixCsv(WorkspaceId workspace, Audit audit) {
+        Map<dev.attest.catalog.ControlKey, ControlStatus> statuses = controls.statuses(workspace);
+        Map<String, List<String>> requirementsByControl = new LinkedHashMap<>();
+        for (var r : scope.requirements(audit)) {
+            r.controls().forEach(k -> requirementsByControl.computeIfAbsent(k.value(), x -> new java.util.ArrayList<>()).add(r.ref()));
+        }
+        StringBuilder out = new StringBuilder("control,name,status,requirements\n");
+        for (String key : scope.controls(audit)) {
+            var state = controls.get(workspace, key);
+            ControlStatus status = statuses.get(state.control().key());
+            out.append(key).append(",\"").append(state.control().name().replace("\"", "\"\"")).append("\",")
+                    .append(status == null ? "needs_evidence" : status.wireName()).append(',')
+                    .append(String.join(" ", requirementsByControl.getOrDefault(key, List.of()))).append('\n');
+        }
+        return out.toString();
+    }
+
     /** The bytes of covered evidence; the download is on the trail when an auditor makes it. */
     Download download(CurrentUser user, UUID id, UUID evidenceId) {
         Audit audit = access.readable(user, id, null);

@@ -189,7 +189,8 @@ class RequestLists {
     AuditRequest move(CurrentUser user, UUID auditId, UUID id, MoveRequest command) {
         MoveRequest c = commands.valid(command);
         Permission needed = c.action().auditors() ? Permission.AUDITS_FIELDWORK : Permission.AUDITS_MANAGE;
-        if (!user.can(needed)) {
+        // Accepting or flagging is the auditor's judgement: the client never accepts its own evidence.
+        if (!user.can(needed) || (c.action().auditors() && !AuditorAccess.isAuditor(user))) {
             throw new AccessDeniedException(c.action().wireName() + " is not yours to do");
         }
         Audit audit = c.action().auditors() ? access.fieldwork(user, auditId) : access.managed(user, auditId);

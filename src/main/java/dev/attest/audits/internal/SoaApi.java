@@ -57,7 +57,7 @@ class SoaApi {
     @PreAuthorize("hasAuthority('audits:read')")
     @Operation(summary = "One version with its entries")
     SoaVersion version(CurrentUser user, @PathVariable String version) {
-        return soa.version(user, StatementOfApplicability.number(version));
+        return soa.version(user, version);
     }
 
     @PutMapping("/entries/{ref}")
@@ -80,7 +80,7 @@ class SoaApi {
     ResponseEntity<String> csv(CurrentUser user, @PathVariable String version) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + version + ".csv\"")
-                .body(SoaDocuments.csv(soa.version(user, StatementOfApplicability.number(version))));
+                .body(SoaDocuments.csv(soa.version(user, version)));
     }
 
     @GetMapping(value = "/versions/{version}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -89,6 +89,6 @@ class SoaApi {
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + version + ".pdf\"")
-                .body(SoaDocuments.pdf(user.workspaceName(), soa.version(user, StatementOfApplicability.number(version))));
+                .body(SoaDocuments.pdf(user.workspaceName(), soa.version(user, version)));
     }
 }

@@ -63,7 +63,7 @@ class StatementOfApplicability {
     }
 
     /** A version number from a path; anything else is a 400 naming {@code version}. */
-    static int number(String version) {
+    private static int number(String version) {
         try {
             return Integer.parseInt(version);
         } catch (NumberFormatException e) {
@@ -76,8 +76,9 @@ class StatementOfApplicability {
         return store.versions(user.workspaceId());
     }
 
-    SoaVersion version(CurrentUser user, int version) {
-        readable(user, "Statement of Applicability version " + version);
+    SoaVersion version(CurrentUser user, String text) {
+        readable(user, "Statement of Applicability version " + text);
+        int version = number(text);
         return store.find(user.workspaceId(), version).map(SoaStore.Head::version)
                 .orElseThrow(() -> new NotFoundException("No Statement of Applicability version " + version));
     }
