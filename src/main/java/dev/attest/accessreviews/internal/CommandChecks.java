@@ -13,11 +13,11 @@ import java.util.TreeMap;
  * field errors the API and the pages already show (the first message per field).
  */
 @Component
-class Commands {
+class CommandChecks {
 
     private final Validator validator;
 
-    Commands(Validator validator) {
+    CommandChecks(Validator validator) {
         this.validator = validator;
     }
 
