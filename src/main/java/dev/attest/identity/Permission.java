@@ -46,14 +46,14 @@ public enum Permission {
     // trustcenter
     TRUST_CENTER_READ("trustcenter:read", false),
     TRUST_CENTER_WRITE("trustcenter:write", true),
-    // audits: reading engagements, running them (admin side), and fieldwork (what an auditor writes)
-    AUDITS_READ("audits:read", false),
-    AUDITS_MANAGE("audits:manage", true),
-    AUDITS_FIELDWORK("audits:fieldwork", true),
     // accessreviews: see campaigns and reports; decide in one's own queue; run campaigns and systems
     ACCESS_REVIEWS_READ("accessreviews:read", false),
     ACCESS_REVIEWS_DECIDE("accessreviews:decide", true),
-    ACCESS_REVIEWS_MANAGE("accessreviews:manage", true);
+    ACCESS_REVIEWS_MANAGE("accessreviews:manage", true),
+    // audits: reading engagements, running them (admin side), and fieldwork (what an auditor writes)
+    AUDITS_READ("audits:read", false),
+    AUDITS_MANAGE("audits:manage", true),
+    AUDITS_FIELDWORK("audits:fieldwork", true);
 
     private final String authority;
     private final boolean write;

@@ -1,6 +1,10 @@
 package dev.attest.accessreviews;
 
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceSource;
 import dev.attest.support.AttestTest;
+import dev.attest.support.BuiltInChecks;
 import dev.attest.support.Http;
 import dev.attest.support.MailAndClockTest;
 import jakarta.mail.internet.MimeMessage;
@@ -71,6 +75,27 @@ class AccessReviewCampaignTest extends MailAndClockTest {
         item.get("flags").forEach(f -> flags.add(f.asText()));
         return flags;
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    List<ResourceSource> sources;
+
+    private Resource resource(String type, String id) {
+        return sources.stream().filter(source -> source.types().contains(type))
+                .flatMap(source -> source.resources(new WorkspaceId(defaultWorkspace())).stream())
+                .filter(r -> r.type().equals(type) && r.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no " + type + " " + id));
+    }
+
+    @Test
+    void everyBuiltInCheckNamesRealControls() {
+        for (Map<String, Object> check : new BuiltInChecks("accessreviews.yaml").all()) {
+            @SuppressWarnings("unchecked")
+            List<String> controls = (List<String>) check.get("controls");
+            controls.forEach(key -> assertThat(catalog.control(key)).as(check.get("key") + " " + key).isPresent());
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.attest.catalog.Catalog catalog;
 
     @Test
     void aCsvAccountListWithErrorsIsRefusedByRowAndColumnAndNothingIsImported() {
@@ -216,6 +241,12 @@ class AccessReviewCampaignTest extends MailAndClockTest {
         upload(system, "account_id,email\nalice," + email("alice") + "\nbob," + email("bob") + "\n", false);
         assertThat(admin().get("/api/v1/access-reviews/campaigns/" + campaign + "/tasks").json().get(0).get("status").asText())
                 .isEqualTo("OPEN");
+        String calendar = admin().get("/api/v1/obligations").body();
+        assertThat(calendar).contains("accessreviews:campaign:" + campaign, "Revoke bob in Payroll " + run);
+        BuiltInChecks checks = new BuiltInChecks("accessreviews.yaml");
+        Resource bobNow = resource("accessreviews.account", "Payroll " + run + "/bob");
+        assertThat(checks.evaluate(bobNow, java.time.Instant.now())).containsEntry("accessreviews-no-terminated-active", false)
+                .containsEntry("accessreviews-system-reviewed-92d", false);
         upload(system, "account_id,email\nalice," + email("alice") + "\n", false);
         JsonNode verified = admin().get("/api/v1/access-reviews/campaigns/" + campaign + "/tasks").json().get(0);
         assertThat(verified.get("status").asText()).isEqualTo("VERIFIED");
@@ -227,6 +258,14 @@ class AccessReviewCampaignTest extends MailAndClockTest {
         assertThat(report.get("controls").toString()).contains("AC-06");
         assertThat(admin().get("/api/v1/evidence/" + completed.get("reportEvidence").asText() + "/content").body())
                 .contains("VERIFIED", "left in 2021");
+
+        Map<String, Boolean> aliceNow = checks.evaluate(resource("accessreviews.account", "Payroll " + run + "/alice"), java.time.Instant.now());
+        assertThat(aliceNow).containsEntry("accessreviews-system-reviewed-92d", true).containsEntry("accessreviews-no-terminated-active", true);
+        assertThat(checks.evaluate(resource("accessreviews.account", "Payroll " + run + "/alice"), java.time.Instant.now().plus(Duration.ofDays(93))))
+                .containsEntry("accessreviews-system-reviewed-92d", false);
+        assertThat(checks.evaluate(resource("accessreviews.campaign", campaign), java.time.Instant.now()))
+                .containsEntry("accessreviews-remediation-not-overdue", true);
+        assertThat(admin().get("/api/v1/obligations").body()).doesNotContain("accessreviews:campaign:" + campaign);
 
         Http.Response late = admin().postJson(base + items.get("alice").get("id").asText() + "/decision", "{\"decision\":\"revoke\"}");
         assertThat(late.status()).isEqualTo(409);

@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -119,6 +121,29 @@ class CampaignStore {
                 ReviewerMode.parse(rs.getString("reviewer_mode")).orElse(ReviewerMode.OWNER), rs.getInt("dormant_days"), systems,
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"),
                 rs.getObject("snapshot_evidence", UUID.class), rs.getObject("report_evidence", UUID.class));
+    }
+
+    /** When each system was last covered by a completed campaign. */
+    Map<UUID, Instant> systemsReviewedAt(WorkspaceId workspace) {
+        Map<UUID, Instant> reviewed = new HashMap<>();
+        jdbc.sql("select s.system_id, max(c.completed_at) as reviewed_at from access_campaign_system s join access_campaign c on c.id = s.campaign_id "
+                        + "where c.workspace_id = ? and c.status = 'completed' group by s.system_id")
+                .param(workspace.value()).query(rs -> {
+                    reviewed.put(rs.getObject("system_id", UUID.class), instant(rs, "reviewed_at"));
+                });
+        return reviewed;
+    }
+
+    /** When each account (system id + account id) was last decided in a completed campaign. */
+    Map<String, Instant> accountsReviewedAt(WorkspaceId workspace) {
+        Map<String, Instant> reviewed = new HashMap<>();
+        jdbc.sql("select i.system_id, i.account_id, max(i.decided_at) as reviewed_at from access_review_item i "
+                        + "join access_campaign c on c.id = i.campaign_id where i.workspace_id = ? and c.status = 'completed' "
+                        + "and i.decided_at is not null group by i.system_id, i.account_id")
+                .param(workspace.value()).query(rs -> {
+                    reviewed.put(rs.getObject("system_id", UUID.class) + "/" + rs.getString("account_id"), instant(rs, "reviewed_at"));
+                });
+        return reviewed;
     }
 
     // items and decisions

@@ -55,13 +55,13 @@ class Campaigns {
     private final WorkspaceMembers members;
     private final EvidenceStore evidence;
     private final ReviewMail mail;
-    private final Commands commands;
+    private final CommandChecks commands;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Campaigns(CampaignStore store, Systems systems, AccountCollection collection, Snapshots snapshots, CampaignProgress progress,
-              WorkspaceMembers members, EvidenceStore evidence, ReviewMail mail, Commands commands, ApplicationEventPublisher events,
+              WorkspaceMembers members, EvidenceStore evidence, ReviewMail mail, CommandChecks commands, ApplicationEventPublisher events,
               TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.systems = systems;
@@ -115,7 +115,7 @@ class Campaigns {
                 scopes.add(new Campaign.Scope(s.systemId(), system.get().name(), reviewer));
             }
         }
-        Commands.throwIfAny(errors);
+        CommandChecks.throwIfAny(errors);
         Campaign campaign = new Campaign(UUID.randomUUID(), command.name().strip(), CampaignStatus.DRAFT, command.dueOn(), recurrence, mode,
                 command.dormantDays() == null ? DEFAULT_DORMANT_DAYS : command.dormantDays(), scopes, actor, clock.instant(), null, null,
                 null, null);

@@ -42,11 +42,11 @@ class Decisions {
     private final CampaignStore store;
     private final SystemStore systems;
     private final CampaignProgress progress;
-    private final Commands commands;
+    private final CommandChecks commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Decisions(CampaignStore store, SystemStore systems, CampaignProgress progress, Commands commands, ApplicationEventPublisher events,
+    Decisions(CampaignStore store, SystemStore systems, CampaignProgress progress, CommandChecks commands, ApplicationEventPublisher events,
               Clock clock) {
         this.store = store;
         this.systems = systems;
@@ -66,7 +66,7 @@ class Decisions {
         if (decision == null) {
             errors.putIfAbsent("decision", "keep, revoke or change");
         }
-        Commands.throwIfAny(errors);
+        CommandChecks.throwIfAny(errors);
         List<String> roles = command.roles() == null ? List.of() : command.roles().stream().map(String::strip).sorted().distinct().toList();
         mayDecide(item, user);
         if (!item.present()) {

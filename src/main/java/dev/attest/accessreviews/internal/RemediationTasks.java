@@ -92,7 +92,7 @@ class RemediationTasks {
         } else if (!until.isAfter(today) || until.isAfter(today.plusDays(MAX_EXCEPTION_DAYS))) {
             errors.put("until", "a date after today and within a year");
         }
-        Commands.throwIfAny(errors);
+        CommandChecks.throwIfAny(errors);
         return close(workspace, task, TaskStatus.EXCEPTION, limit(note), until, user.actor());
     }
 

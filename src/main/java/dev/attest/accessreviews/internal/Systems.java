@@ -33,11 +33,11 @@ class Systems {
     private final Map<String, AccountSource> sources;
     private final WorkspaceMembers members;
     private final MasterKey masterKey;
-    private final Commands commands;
+    private final CommandChecks commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Systems(SystemStore store, List<AccountSource> sources, WorkspaceMembers members, MasterKey masterKey, Commands commands,
+    Systems(SystemStore store, List<AccountSource> sources, WorkspaceMembers members, MasterKey masterKey, CommandChecks commands,
             ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.sources = sources.stream().collect(Collectors.toMap(AccountSource::kind, Function.identity()));
@@ -147,7 +147,7 @@ class Systems {
             store.findByName(workspace, command.name().strip()).filter(r -> !r.id().equals(self))
                     .ifPresent(r -> errors.put("name", "another system is already called '" + r.name() + "'"));
         }
-        Commands.throwIfAny(errors);
+        CommandChecks.throwIfAny(errors);
     }
 
     private String seal(UUID id, Map<String, String> secrets) {

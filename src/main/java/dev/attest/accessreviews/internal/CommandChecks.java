@@ -12,12 +12,12 @@ import java.util.TreeMap;
  * Checks a typed command against its Bean Validation constraints and turns the violations into the
  * field errors the API and the pages already show (the first message per field).
  */
-@Component("accessReviewCommands") // both new modules have a Commands class: bean names must differ
-class Commands {
+@Component
+class CommandChecks {
 
     private final Validator validator;
 
-    Commands(Validator validator) {
+    CommandChecks(Validator validator) {
         this.validator = validator;
     }
 

@@ -1,0 +1,158 @@
+package dev.attest.accessreviews.internal;
+
+import dev.attest.accessreviews.Campaign;
+import dev.attest.accessreviews.CampaignStateException;
+import dev.attest.accessreviews.Flag;
+import dev.attest.accessreviews.ReviewItem;
+import dev.attest.identity.CurrentUser;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Pages: the campaign list with the systems, one campaign with its report (PDF, CSV), and a reviewer's queue. */
+@Controller
+class AccessReviewPages {
+
+    private final Campaigns campaigns;
+    private final Systems systems;
+    private final Decisions decisions;
+    private final ReviewerQueue queue;
+    private final Clock clock;
+
+    AccessReviewPages(Campaigns campaigns, Systems systems, Decisions decisions, ReviewerQueue queue, Clock clock) {
+        this.campaigns = campaigns;
+        this.systems = systems;
+        this.decisions = decisions;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @GetMapping("/access-reviews")
+    @PreAuthorize("hasAuthority('accessreviews:read')")
+    String list(CurrentUser user, Model model) {
+        model.addAttribute("campaigns", campaigns.list(user.workspaceId()));
+        model.addAttribute("systems", systems.list(user.workspaceId()));
+        model.addAttribute("csvColumns", String.join(", ", CsvAccounts.COLUMNS));
+        return "accessreviews/list";
+    }
+
+    @GetMapping("/access-reviews/campaigns/{id}")
+    @PreAuthorize("hasAuthority('accessreviews:read')")
+    String campaign(CurrentUser user, @PathVariable UUID id, Model model) {
+        CampaignReport report = report(user, id);
+        model.addAttribute("report", report);
+        model.addAttribute("duration", CampaignReport.days(report.duration()));
+        model.addAttribute("medianWait", CampaignReport.days(report.medianTimeToDecision()));
+        return "accessreviews/campaign";
+    }
+
+    @GetMapping("/access-reviews/campaigns/{id}/report.pdf")
+    @PreAuthorize("hasAuthority('accessreviews:read')")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"access-review-" + id + ".pdf\"")
+                .body(CampaignReportPdf.render(user.workspaceName(), report(user, id)));
+    }
+
+    @GetMapping("/access-reviews/campaigns/{id}/report.csv")
+    @PreAuthorize("hasAuthority('accessreviews:read')")
+    ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"access-review-" + id + ".csv\"")
+                .body(report(user, id).csv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CampaignReport report(CurrentUser user, UUID id) {
+        Campaign campaign = campaigns.get(user.workspaceId(), id);
+        return CampaignReport.of(campaign, campaigns.items(user.workspaceId(), id), campaigns.tasks(user.workspaceId(), id), clock.instant());
+    }
+
+    @GetMapping("/access-reviews/queue")
+    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    String queue(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String flag,
+                 @RequestParam(required = false) String system, @RequestParam(defaultValue = "false") boolean undecided) {
+        ReviewerQueue.Filter filter = new ReviewerQueue.Filter(flag, system, undecided);
+        List<ReviewItem> items;
+        try {
+            items = queue.queue(user.workspaceId(), user.email(), filter);
+        } catch (InvalidFieldException e) {
+            items = queue.queue(user.workspaceId(), user.email(), new ReviewerQueue.Filter(null, system, undecided));
+            model.addAttribute("errors", e.errors());
+        }
+        model.addAttribute("items", items);
+        model.addAttribute("filter", filter);
+        model.addAttribute("flags", Arrays.stream(Flag.values()).map(Flag::wireName).toList());
+        model.addAttribute("systemNames", items.stream().map(ReviewItem::systemName).distinct().sorted().toList());
+        model.addAttribute("unflagged", items.stream().filter(i -> !i.flagged() && i.decision() == null).toList());
+        return Htmx.view(request, "accessreviews/queue", "queue");
+    }
+
+    @PostMapping("/access-reviews/queue/decision")
+    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    String decide(CurrentUser user, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            UUID campaign = UUID.fromString(form.getOrDefault("campaignId", ""));
+            UUID item = UUID.fromString(form.getOrDefault("itemId", ""));
+            List<String> roles = Arrays.stream(form.getOrDefault("roles", "").split("[,;]")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+            decisions.decide(user.workspaceId(), campaign, item, new Decide(form.get("decision"), roles, form.get("comment")), user);
+            redirect.addFlashAttribute("notice", "Decision recorded");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "That account is not in your queue");
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("problem", e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
+                    .collect(Collectors.joining("; ")));
+        } catch (CampaignStateException | SelfReviewException | dev.attest.web.NotFoundException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/access-reviews/queue";
+    }
+
+    @PostMapping("/access-reviews/queue/bulk-keep")
+    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    String bulkKeep(CurrentUser user, @RequestParam(name = "item", required = false) List<String> selected, RedirectAttributes redirect) {
+        // Each value is campaignId:itemId, so one form keeps accounts of several campaigns.
+        Map<UUID, List<UUID>> byCampaign = new LinkedHashMap<>();
+        try {
+            for (String value : selected == null ? List.<String>of() : selected) {
+                String[] parts = value.split(":");
+                byCampaign.computeIfAbsent(UUID.fromString(parts[0]), k -> new ArrayList<>()).add(UUID.fromString(parts[1]));
+            }
+            if (byCampaign.isEmpty()) {
+                throw new InvalidFieldException("item", "select the accounts to keep");
+            }
+            int kept = 0;
+            for (Map.Entry<UUID, List<UUID>> e : byCampaign.entrySet()) {
+                kept += decisions.keepAll(user.workspaceId(), e.getKey(), e.getValue(), null, user);
+            }
+            redirect.addFlashAttribute("notice", kept + " account(s) kept");
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            redirect.addFlashAttribute("problem", "The selection could not be read");
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+        } catch (CampaignStateException | SelfReviewException | dev.attest.web.NotFoundException
+                 | org.springframework.security.access.AccessDeniedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/access-reviews/queue";
+    }
+}
