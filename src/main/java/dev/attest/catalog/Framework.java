@@ -18,13 +18,23 @@ public record Framework(String id, String name, String version, String edition, 
         return requirements.stream().filter(Requirement::assessed);
     }
 
+    /** The requirement with this ref, or with this other citation (164.308(a)(1)(i) finds 164.308(a)(1)). */
     public Optional<Requirement> requirement(String ref) {
-        return requirements.stream().filter(r -> r.ref().equals(ref)).findFirst();
+        return requirements.stream().filter(r -> r.ref().equals(ref)).findFirst()
+                .or(() -> requirements.stream().filter(r -> r.citedAs(ref)).findFirst());
     }
 
     /** The categories that a workspace cannot scope out. */
     public List<String> requiredCategories() {
         return categories.stream().filter(Category::required).map(Category::id).toList();
+    }
+
+    /**
+     * The categories in scope when the workspace has not chosen: all of them but the opt-in ones
+     * (a new workspace, or a framework it has not adopted).
+     */
+    public List<String> defaultCategories() {
+        return categories.stream().filter(c -> !c.optIn()).map(Category::id).toList();
     }
 
     public long assessedCount() {

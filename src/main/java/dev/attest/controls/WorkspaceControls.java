@@ -195,7 +195,7 @@ public class WorkspaceControls {
         return overview(workspace).readiness();
     }
 
-    /** Readiness for one framework under the workspace's scope (all categories when not adopted). */
+    /** Readiness for one framework under the workspace's scope (the default categories when not adopted). */
     @Transactional(readOnly = true)
     public FrameworkReadiness readiness(WorkspaceId workspace, String frameworkId) {
         Framework framework = catalog.requireFramework(frameworkId);
@@ -203,16 +203,14 @@ public class WorkspaceControls {
         return Readiness.of(framework, scope, satisfied(workspace));
     }
 
-    /** The categories in scope: the adopted ones, or all of them for a framework not adopted. */
+    /** The categories in scope: the adopted ones, or the default ones for a framework not adopted. */
     @Transactional(readOnly = true)
     public Set<String> scopeOf(WorkspaceId workspace, Framework framework) {
         AdoptedFramework adopted = store.adopted(workspace).get(framework.id());
         if (adopted != null) {
             return adopted.categories();
         }
-        Set<String> all = new HashSet<>();
-        framework.categories().forEach(c -> all.add(c.id()));
-        return all;
+        return new HashSet<>(framework.defaultCategories());
     }
 
     /** Every control's state keyed by control, for pages that show many requirements at once. */

@@ -45,7 +45,11 @@ public enum Permission {
     VENDORS_WRITE("vendors:write", true),
     // trustcenter
     TRUST_CENTER_READ("trustcenter:read", false),
-    TRUST_CENTER_WRITE("trustcenter:write", true);
+    TRUST_CENTER_WRITE("trustcenter:write", true),
+    // audits: reading engagements, running them (admin side), and fieldwork (what an auditor writes)
+    AUDITS_READ("audits:read", false),
+    AUDITS_MANAGE("audits:manage", true),
+    AUDITS_FIELDWORK("audits:fieldwork", true);
 
     private final String authority;
     private final boolean write;

@@ -20,7 +20,9 @@ public enum Role {
             Permission.POLICIES_READ, Permission.POLICIES_WRITE, Permission.POLICIES_APPROVE,
             Permission.PEOPLE_READ, Permission.PEOPLE_WRITE, Permission.PORTAL_SELF,
             // vendors, trust center
-            Permission.VENDORS_READ, Permission.VENDORS_WRITE, Permission.TRUST_CENTER_READ, Permission.TRUST_CENTER_WRITE)),
+            Permission.VENDORS_READ, Permission.VENDORS_WRITE, Permission.TRUST_CENTER_READ, Permission.TRUST_CENTER_WRITE,
+            // audits
+            Permission.AUDITS_READ, Permission.AUDITS_MANAGE, Permission.AUDITS_FIELDWORK)),
     CONTROL_OWNER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
             Permission.ACCOUNT_SELF,
             // risks, incidents
@@ -50,7 +52,9 @@ public enum Role {
             // policies, people
             Permission.POLICIES_READ, Permission.PEOPLE_READ,
             // vendors, trust center
-            Permission.VENDORS_READ, Permission.TRUST_CENTER_READ)),
+            Permission.VENDORS_READ, Permission.TRUST_CENTER_READ,
+            // audits: only the audits the auditor is invited to; fieldwork writes requests, samples and findings
+            Permission.AUDITS_READ, Permission.AUDITS_FIELDWORK)),
     VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,
             // risks, incidents
             Permission.RISKS_READ, Permission.INCIDENTS_REPORT,

@@ -210,6 +210,31 @@ class ControlsApiTest {
     }
 
     @Test
+    void pciDssAppendicesCountOnlyOnceTheWorkspaceOptsIn() {
+        // A new workspace is measured against the twelve principal requirements only.
+        JsonNode adoption = null;
+        for (JsonNode a : api.get("/api/v1/adoptions").json()) {
+            if (a.get("frameworkId").asString().equals("pci-dss")) {
+                adoption = a;
+            }
+        }
+        assertThat(adoption).isNotNull();
+        assertThat(adoption.get("categories")).isEmpty();
+        int principal = inScopeOf("pci-dss");
+
+        assertThat(api.putJson("/api/v1/adoptions/pci-dss", "{\"categories\":[\"a1-multi-tenant\"]}").status()).isEqualTo(200);
+        try {
+            assertThat(inScopeOf("pci-dss")).as("A1.1 and A1.2 join the scope").isEqualTo(principal + 2);
+            assertThat(api.putJson("/api/v1/adoptions/pci-dss", "{\"categories\":[\"a1-multi-tenant\",\"a3-desv\"]}").status())
+                    .isEqualTo(200);
+            assertThat(inScopeOf("pci-dss")).as("and A3.1 to A3.5").isEqualTo(principal + 7);
+        } finally {
+            api.putJson("/api/v1/adoptions/pci-dss", "{\"categories\":[]}");
+        }
+        assertThat(inScopeOf("pci-dss")).isEqualTo(principal);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApi() {
         Http.Response docs = Http.anonymous(port).get("/v3/api-docs");
 

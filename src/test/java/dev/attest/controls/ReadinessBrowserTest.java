@@ -14,6 +14,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.attest.catalog.Catalog;
+import dev.attest.identity.WorkspaceId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.UUID;
 
 import java.time.Duration;
 
@@ -28,6 +32,12 @@ class ReadinessBrowserTest {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    WorkspaceControls controls;
+
+    @Autowired
+    JdbcClient jdbc;
 
     WebDriver browser;
 
@@ -46,9 +56,16 @@ class ReadinessBrowserTest {
     @Test
     void implementingAControlMovesReadinessOnTheDashboard() {
         String base = "http://localhost:" + port;
-        // A CCPA requirement served by a single control: implementing that control makes it ready.
+        // A CCPA requirement served by a single control that is not satisfied yet and has no failing
+        // check (other tests share this workspace): implementing that control makes it ready.
+        WorkspaceId workspace = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        var satisfied = controls.satisfied(workspace);
+        var signals = controls.signals(workspace);
         var requirement = catalog.requireFramework("ccpa").assessedRequirements()
-                .filter(r -> r.controls().size() == 1).findFirst().orElseThrow();
+                .filter(r -> r.controls().size() == 1)
+                .filter(r -> !satisfied.test(r.controls().get(0)))
+                .filter(r -> signals.get(r.controls().get(0)) == null || signals.get(r.controls().get(0)).failing() == 0)
+                .findFirst().orElseThrow();
         String key = requirement.controls().get(0).value();
 
         browser.get(base + "/");

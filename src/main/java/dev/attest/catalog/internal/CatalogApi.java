@@ -30,11 +30,13 @@ class CatalogApi {
         }
     }
 
-    record RequirementView(String ref, String title, String parent, boolean group, String summary, String category,
-                           String specification, boolean serviceProviderOnly, List<String> controls, String noControlReason) {
+    record RequirementView(String ref, String citation, String title, String parent, boolean group, String summary,
+                           String category, String specification, boolean serviceProviderOnly, List<String> controls,
+                           String noControlReason) {
         static RequirementView of(Requirement r) {
-            return new RequirementView(r.ref(), r.title(), r.parent(), r.group(), r.summary(), r.category(), r.specification(),
-                    r.serviceProviderOnly(), r.controls().stream().map(Object::toString).toList(), r.noControlReason());
+            return new RequirementView(r.ref(), r.citation(), r.title(), r.parent(), r.group(), r.summary(), r.category(),
+                    r.specification(), r.serviceProviderOnly(), r.controls().stream().map(Object::toString).toList(),
+                    r.noControlReason());
         }
     }
 
@@ -57,5 +59,15 @@ class CatalogApi {
     @Operation(summary = "A framework's requirements in its own order, headings (group: true) included")
     List<RequirementView> requirements(@PathVariable String id) {
         return catalog.requireFramework(id).requirements().stream().map(RequirementView::of).toList();
+    }
+
+    @GetMapping("/{id}/requirements/{ref}")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    @Operation(summary = "One requirement, by its ref or by the other form its publisher cites (HIPAA 164.308(a)(1)(i) "
+            + "finds 164.308(a)(1)); 404 when the framework has no such requirement")
+    RequirementView requirement(@PathVariable String id, @PathVariable String ref) {
+        Framework framework = catalog.requireFramework(id);
+        return framework.requirement(ref).map(RequirementView::of)
+                .orElseThrow(() -> new RequirementNotFoundException(framework, ref));
     }
 }

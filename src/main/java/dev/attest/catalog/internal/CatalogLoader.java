@@ -37,7 +37,7 @@ final class CatalogLoader {
 
     private static final Set<String> FRAMEWORK_FILE_KEYS = Set.of("framework", "requirements");
     private static final Set<String> FRAMEWORK_KEYS = Set.of("id", "name", "version", "edition", "description", "categories");
-    private static final Set<String> CATEGORY_KEYS = Set.of("id", "name", "required");
+    private static final Set<String> CATEGORY_KEYS = Set.of("id", "name", "required", "optIn");
     private static final Set<String> REQUIREMENT_KEYS = Set.of("ref", "title", "summary", "parent", "group", "category",
             "specification", "serviceProviderOnly", "controls", "noControlReason");
     private static final Set<String> CONTROLS_FILE_KEYS = Set.of("domain", "controls");
@@ -140,7 +140,11 @@ final class CatalogLoader {
         List<Category> categories = new ArrayList<>();
         for (YamlDocument category : header.mappings("categories")) {
             category.allowOnly(CATEGORY_KEYS);
-            categories.add(new Category(category.requiredText("id"), category.requiredText("name"), category.flag("required")));
+            if (category.flag("required") && category.flag("optIn")) {
+                throw category.error("category " + category.requiredText("id") + " cannot be both required and optIn");
+            }
+            categories.add(new Category(category.requiredText("id"), category.requiredText("name"), category.flag("required"),
+                    category.flag("optIn")));
         }
         Set<String> categoryIds = new HashSet<>();
         categories.forEach(c -> categoryIds.add(c.id()));
@@ -191,7 +195,25 @@ final class CatalogLoader {
             byRef.put(ref, requirement);
         }
         return new Framework(id, header.requiredText("name"), header.requiredText("version"),
-                header.requiredText("edition"), header.text("description"), categories, requirements);
+                header.requiredText("edition"), header.text("description"), categories, withStandardCitations(requirements));
+    }
+
+    /**
+     * A paragraph whose sub-items start at (ii), as in the HIPAA rules where (i) states the standard
+     * and (ii) lists its implementation specifications, is also cited with (i): HHS writes
+     * "164.308(a)(1)(i)" for the standard the catalog lists as 164.308(a)(1).
+     */
+    private static List<Requirement> withStandardCitations(List<Requirement> requirements) {
+        Set<String> refs = new HashSet<>();
+        requirements.forEach(r -> refs.add(r.ref()));
+        List<Requirement> result = new ArrayList<>();
+        for (Requirement requirement : requirements) {
+            String standardForm = requirement.ref() + "(i)";
+            boolean hasSecondItem = requirements.stream().anyMatch(r -> requirement.ref().equals(r.parent())
+                    && r.ref().startsWith(requirement.ref() + "(ii)"));
+            result.add(hasSecondItem && !refs.contains(standardForm) ? requirement.withCitation(standardForm) : requirement);
+        }
+        return result;
     }
 
     private <E extends Enum<E>> E parseEnum(Class<E> type, String value, YamlDocument at, String field) {

@@ -1,7 +1,6 @@
 package dev.attest.controls.internal;
 
 import dev.attest.catalog.Catalog;
-import dev.attest.catalog.Category;
 import dev.attest.catalog.Framework;
 import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.WorkspaceCreated;
@@ -9,10 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * A new workspace starts with every framework of the catalog adopted, all categories in scope,
+ * A new workspace starts with every framework of the catalog adopted, all categories in scope
+ * but the opt-in ones (PCI DSS appendices that bind only some entities),
  * so that its dashboard shows the whole picture; the compliance lead drops what does not apply.
  * It runs in the transaction that creates the workspace, so a workspace never exists without it.
  */
@@ -30,8 +29,7 @@ class DefaultAdoption {
     @EventListener
     void on(WorkspaceCreated event) {
         for (Framework framework : catalog.frameworks()) {
-            Set<String> categories = framework.categories().stream().map(Category::id).collect(Collectors.toSet());
-            controls.adopt(event.workspaceId(), framework.id(), categories, "system");
+            controls.adopt(event.workspaceId(), framework.id(), Set.copyOf(framework.defaultCategories()), "system");
         }
     }
 }

@@ -31,15 +31,14 @@ class AccountStore implements WorkspaceMembers {
         this.jdbc = jdbc;
     }
 
-    record StoredUser(UUID id, String email, String displayName, String passwordHash, boolean enabled, int failedSignIns,
-                      Instant lockedUntil) {
+    record StoredUser(UUID id, String email, String displayName, String passwordHash, boolean enabled, Instant lockedUntil) {
     }
 
-    private static final String USER = "select id, email, display_name, password_hash, enabled, failed_sign_ins, locked_until from app_user";
+    private static final String USER = "select id, email, display_name, password_hash, enabled, locked_until from app_user";
 
     private static StoredUser storedUser(ResultSet rs, int n) throws SQLException {
         return new StoredUser(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getInt("failed_sign_ins"),
+                rs.getString("password_hash"), rs.getBoolean("enabled"),
                 instant(rs.getObject("locked_until", OffsetDateTime.class)));
     }
 

@@ -200,11 +200,18 @@ class Invitations {
         if (used != 1) {
             throw new Unusable("This invitation was already used. Sign in instead, or ask for a new invitation.");
         }
+        // An auditor invited for an audit gets a membership that ends with that audit's access.
+        Instant membershipEnds = jdbc.sql("select member_expires_at from invitation where id = ?").param(offer.id())
+                .query((rs, n) -> AccountStore.instant(rs.getObject(1, OffsetDateTime.class))).list()
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (accounts.memberRow(offer.workspaceId(), userId).isPresent()) {
-            accounts.updateMembership(offer.workspaceId(), userId, offer.role(), null);
+            accounts.updateMembership(offer.workspaceId(), userId, offer.role(), membershipEnds);
             accounts.setDeactivated(offer.workspaceId(), userId, null);
         } else {
             accounts.insertMembership(offer.workspaceId(), userId, offer.role(), now);
+            if (membershipEnds != null) {
+                accounts.updateMembership(offer.workspaceId(), userId, offer.role(), membershipEnds);
+            }
         }
         events.publishEvent(new InvitationAccepted(new WorkspaceId(offer.workspaceId()), offer.email(), offer.role(), existing == null));
         var user = accounts.userById(userId).orElseThrow();

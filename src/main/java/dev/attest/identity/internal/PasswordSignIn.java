@@ -44,7 +44,7 @@ class PasswordSignIn implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         String address = clientAddress();
         var user = accounts.userByEmail(email).orElse(null);
-        throttle.before(user, address);
+        throttle.before(email, address);
         if (user == null || user.passwordHash() == null) {
             passwords.matches(password, unknownUserHash);
             throttle.failed(user, email, address, "wrong email or password");

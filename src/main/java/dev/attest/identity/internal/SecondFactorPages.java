@@ -47,7 +47,7 @@ class SecondFactorPages {
         var user = accounts.userById(pending.userId()).orElseThrow();
         String address = PasswordSignIn.clientAddress();
         try {
-            throttle.before(user, address);
+            throttle.before(user.email(), address);
         } catch (org.springframework.security.authentication.LockedException e) {
             request.getSession().invalidate();
             model.addAttribute("problem", e.getMessage());

@@ -109,7 +109,7 @@ class CatalogContentTest {
     }
 
     @Test
-    void pciDssHasTwelveRequirementsAndEveryXySubRequirement() {
+    void pciDssHasTwelveRequirementsEveryXySubRequirementAndTheOptInAppendices() {
         Framework pci = CATALOG.requireFramework("pci-dss");
         int[] subRequirements = {5, 3, 7, 2, 4, 5, 3, 6, 5, 7, 6, 10};
         Set<String> expected = new LinkedHashSet<>();
@@ -118,9 +118,20 @@ class CatalogContentTest {
                     .satisfies(r -> assertThat(r.group()).isTrue());
             expected.addAll(range(req + ".", 1, subRequirements[req - 1]));
         }
+        expected.addAll(List.of("A1.1", "A1.2", "A2.1", "A3.1", "A3.2", "A3.3", "A3.4", "A3.5"));
         assertThat(assessedRefs("pci-dss")).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(pci.requirement("12.9").orElseThrow().serviceProviderOnly()).isTrue();
         assertThat(pci.requirement("1.1").orElseThrow().serviceProviderOnly()).isFalse();
+        assertThat(pci.requirement("A1.1").orElseThrow().serviceProviderOnly()).isTrue();
+
+        // The principal requirements bind everyone; each appendix only a workspace that opts in.
+        Map<String, String> appendixCategory = Map.of("A1", "a1-multi-tenant", "A2", "a2-early-tls-poi", "A3", "a3-desv");
+        pci.requirements().forEach(r -> assertThat(r.category()).as(r.ref())
+                .isEqualTo(r.ref().startsWith("A") ? appendixCategory.get(r.ref().substring(0, 2)) : null));
+        assertThat(pci.categories()).allSatisfy(c -> assertThat(c.optIn()).as(c.id()).isTrue());
+        assertThat(pci.defaultCategories()).isEmpty();
+        assertThat(CATALOG.requireFramework("soc2").defaultCategories())
+                .containsExactlyInAnyOrder("security", "availability", "confidentiality", "processing-integrity", "privacy");
     }
 
     @Test
@@ -144,6 +155,11 @@ class CatalogContentTest {
         }
         assertThat(CATALOG.requireFramework("ccpa").requirements().stream().map(Requirement::ref))
                 .contains("1798.100", "1798.105", "1798.106", "1798.110", "1798.115", "1798.120", "1798.121", "1798.130", "1798.135");
+        // 1798.100(b) is the notice duty of a business collecting as a third party; the ban on
+        // undisclosed categories and incompatible purposes sits in (a)(1)-(2).
+        Framework ccpa = CATALOG.requireFramework("ccpa");
+        assertThat(ccpa.requirement("1798.100(b)").orElseThrow().summary()).contains("third party");
+        assertThat(ccpa.requirement("1798.100(a)").orElseThrow().summary()).contains("incompatible");
     }
 
     @Test

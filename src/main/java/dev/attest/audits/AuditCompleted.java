@@ -1,0 +1,24 @@
+package dev.attest.audits;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** An audit was completed with its signed report. */
+public record AuditCompleted(WorkspaceId workspaceId, String actor, UUID auditId, String framework, java.time.LocalDate issuedOn, String reportSha256) implements AuditEvent {
+
+    @Override
+    public String action() {
+        return "audits.completed";
+    }
+
+    @Override
+    public String target() {
+        return "audit:" + auditId;
+    }
+
+    @Override
+    public String summary() {
+        return "audit completed, report of " + issuedOn + " (sha256 " + reportSha256.substring(0, 12) + ")";
+    }
+}

@@ -1,0 +1,24 @@
+package dev.attest.audits;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** The auditor closed a finding. */
+public record AuditFindingClosed(WorkspaceId workspaceId, String actor, UUID auditId, String reference) implements AuditEvent {
+
+    @Override
+    public String action() {
+        return "audits.finding-closed";
+    }
+
+    @Override
+    public String target() {
+        return "audit-finding:" + auditId + "/" + reference;
+    }
+
+    @Override
+    public String summary() {
+        return "finding " + reference + " closed";
+    }
+}

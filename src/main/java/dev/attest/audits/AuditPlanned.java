@@ -1,0 +1,24 @@
+package dev.attest.audits;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** An audit was planned. */
+public record AuditPlanned(WorkspaceId workspaceId, String actor, UUID auditId, String framework, AuditKind kind, String period) implements AuditEvent {
+
+    @Override
+    public String action() {
+        return "audits.planned";
+    }
+
+    @Override
+    public String target() {
+        return "audit:" + auditId;
+    }
+
+    @Override
+    public String summary() {
+        return kind.wireName() + " audit planned for " + period;
+    }
+}

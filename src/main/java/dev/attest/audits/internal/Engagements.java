@@ -1,0 +1,84 @@
+package dev.attest.audits.internal;
+
+import dev.attest.audits.Audit;
+import dev.attest.audits.AuditKind;
+import dev.attest.audits.AuditPlanned;
+import dev.attest.audits.AuditStatus;
+import dev.attest.audits.AuditStatusChanged;
+import dev.attest.identity.CurrentUser;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Audit engagements: planning one (framework, scope, kind, firm, period, fieldwork) and moving it on. */
+@Service
+class Engagements {
+
+    private final EngagementStore store;
+    private final AuditScope scope;
+    private final AuditorAccess access;
+    private final Commands commands;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Engagements(EngagementStore store, AuditScope scope, AuditorAccess access, Commands commands, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.scope = scope;
+        this.access = access;
+        this.commands = commands;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Audit plan(CurrentUser user, PlanAudit command) {
+        PlanAudit c = commands.valid(command);
+        AuditKind kind = c.kind();
+        LocalDate end = c.periodEnd() == null && kind.pointInTime() ? c.periodStart() : c.periodEnd();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (end == null) {
+            errors.put("periodEnd", "is required");
+        } else if (end.isBefore(c.periodStart())) {
+            errors.put("periodEnd", "must not be before periodStart");
+        } else if (kind.pointInTime() && !end.equals(c.periodStart())) {
+            errors.put("periodEnd", "a Type I audit speaks of one date: leave periodEnd out or make it periodStart");
+        } else if (kind == AuditKind.SOC2_TYPE2 && !end.isAfter(c.periodStart())) {
+            errors.put("periodEnd", "a Type II period runs over time (typically 3 to 12 months): must be after periodStart");
+        }
+        if (c.fieldworkStart() != null && c.fieldworkEnd() != null && c.fieldworkEnd().isBefore(c.fieldworkStart())) {
+            errors.put("fieldworkEnd", "must not be before fieldworkStart");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        List<String> inScope = scope.validated(kind.framework(), c.scope());
+        Audit audit = new Audit(UUID.randomUUID(), kind.framework(), kind, inScope, c.firm().strip(), c.leadAuditor().strip(), c.periodStart(),
+                end, c.fieldworkStart(), c.fieldworkEnd(), AuditStatus.PLANNING, null, null, clock.instant(), user.actor());
+        store.insert(user.workspaceId(), audit);
+        events.publishEvent(new AuditPlanned(user.workspaceId(), user.actor(), audit.id(), audit.framework(), kind, audit.periodText()));
+        return audit;
+    }
+
+    @Transactional(readOnly = true)
+    List<Audit> list(CurrentUser user) {
+        return access.visible(user);
+    }
+
+    @Transactional
+    Audit advance(CurrentUser user, UUID id, AdvanceAudit command) {
+        AdvanceAudit c = commands.valid(command);
+        Audit audit = access.managed(user, id);
+        Audit next = audit.apply(c.action());
+        store.update(user.workspaceId(), next, clock.instant());
+        events.publishEvent(new AuditStatusChanged(user.workspaceId(), user.actor(), id, audit.status(), next.status()));
+        return next;
+    }
+}

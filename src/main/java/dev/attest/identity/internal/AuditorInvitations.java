@@ -1,0 +1,47 @@
+package dev.attest.identity.internal;
+
+import dev.attest.identity.AuditorMemberships;
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Role;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+
+/** Auditor memberships for audits: reuses an auditor's membership or sends an auditor invitation. */
+@Service
+class AuditorInvitations implements AuditorMemberships {
+
+    private final AccountStore accounts;
+    private final Invitations invitations;
+    private final JdbcClient jdbc;
+
+    AuditorInvitations(AccountStore accounts, Invitations invitations, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.invitations = invitations;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public Outcome ensureAuditor(CurrentUser admin, String email, Instant membershipEnds, String baseUrl) {
+        String address = email == null ? "" : AccountStore.normalize(email);
+        var member = accounts.memberRows(admin.workspaceId().value()).stream().filter(m -> m.email().equals(address)).findFirst();
+        if (member.isPresent()) {
+            var m = member.get();
+            if (m.role() != Role.AUDITOR) {
+                throw new InvalidFieldException("email", "is a member in the role " + m.role().wireName() + "; only auditors are invited to audits");
+            }
+            if (m.expiresAt() != null && membershipEnds != null && m.expiresAt().isBefore(membershipEnds)) {
+                accounts.updateMembership(admin.workspaceId().value(), m.userId(), Role.AUDITOR, membershipEnds);
+            }
+            return Outcome.EXISTING_AUDITOR;
+        }
+        var pending = invitations.invite(admin, address, Role.AUDITOR.wireName(), baseUrl);
+        jdbc.sql("update invitation set member_expires_at = ? where id = ?")
+                .params(membershipEnds == null ? null : AccountStore.utc(membershipEnds), pending.id()).update();
+        return Outcome.INVITED;
+    }
+}
