@@ -25,6 +25,9 @@ public class AttestApplication {
         if (args.length > 0 && "agent".equals(args[0])) {
             System.exit(dev.attest.monitoring.HostAgent.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
+        if (args.length > 0 && AttestCommands.NAMES.contains(args[0])) {
+            System.exit(AttestCommands.run(args[0], java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(AttestApplication.class, args);
     }
 }

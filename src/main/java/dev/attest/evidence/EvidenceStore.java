@@ -89,6 +89,8 @@ public class EvidenceStore {
             stored = storage.put(content, limit);
         } catch (EvidenceStorage.TooLarge e) {
             throw new EvidenceTooLargeException(limit);
+        } catch (EvidenceStorage.Unavailable e) {
+            throw new EvidenceStorageUnavailableException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

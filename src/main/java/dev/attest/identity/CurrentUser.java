@@ -1,6 +1,7 @@
 package dev.attest.identity;
 
 import java.io.Serializable;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,10 +13,19 @@ import java.util.UUID;
  */
 public record CurrentUser(UUID userId, String email, String displayName, WorkspaceId workspaceId,
                           String workspaceName, Role role, Set<Permission> permissions, UUID tokenId)
-        implements Serializable {
+        implements Serializable, AuthenticatedPrincipal {
 
     public CurrentUser {
         permissions = Set.copyOf(permissions);
+    }
+
+    /**
+     * The user's id: the principal name stored with a database session (short and stable, unlike the
+     * record's text, so that sessions can be found by user).
+     */
+    @Override
+    public String getName() {
+        return userId == null ? String.valueOf(tokenId) : userId.toString();
     }
 
     public boolean can(Permission permission) {

@@ -80,7 +80,7 @@ class AccountTest {
         Http.Response signIn = browser.postForm("/login", Map.of("username", AttestTest.ADMIN_EMAIL, "password", AttestTest.ADMIN_PASSWORD));
         String after = signIn.header("Set-Cookie");
 
-        assertThat(after).contains("JSESSIONID=", "HttpOnly", "SameSite=Lax");
+        assertThat(after).contains("SESSION=", "HttpOnly", "SameSite=Lax");
         assertThat(after.split(";")[0]).isNotEqualTo(before.split(";")[0]);
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Referrer-Policy")).isNotEmpty();

@@ -31,10 +31,19 @@ public final class Http {
     private String bearer;
 
     private Http(String base, String bearer) {
+        this(base, bearer, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private Http(String base, String bearer, HttpClient client) {
         this.base = base;
         this.bearer = bearer;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = client;
+    }
+
+    /** The same browser (its cookies, so its session) talking to another node on this machine. */
+    public Http on(int port) {
+        return new Http("http://localhost:" + port, bearer, client);
     }
 
     /** A client with no credentials. */

@@ -5,6 +5,7 @@ import dev.attest.evidence.EvidenceStore;
 import dev.attest.evidence.EvidenceTooLargeException;
 import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.evidence.LedgerKey;
+import dev.attest.evidence.EvidenceStorageUnavailableException;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
@@ -191,6 +192,13 @@ class EvidenceApi {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
             problem.setTitle("Upload too large");
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
+
+        @ExceptionHandler(EvidenceStorageUnavailableException.class)
+        ResponseEntity<ProblemDetail> storeUnavailable(EvidenceStorageUnavailableException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            problem.setTitle("Evidence store unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.attest.catalog.Catalog;
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.evidence.EvidenceStore;
 import dev.attest.evidence.EvidenceTooLargeException;
+import dev.attest.evidence.EvidenceStorageUnavailableException;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
@@ -80,7 +81,8 @@ class EvidencePages {
     @PostMapping(PAGE)
     @PreAuthorize("hasAuthority('evidence:write')")
     String upload(CurrentUser user, @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String title,
-                  @RequestParam(defaultValue = "") String controls, @RequestParam(defaultValue = "") String validUntil, Model model) {
+                  @RequestParam(defaultValue = "") String controls, @RequestParam(defaultValue = "") String validUntil, Model model,
+                  HttpServletResponse response) {
         Map<String, String> form = Map.of("title", title, "controls", controls, "validUntil", validUntil);
         Map<String, String> errors = new LinkedHashMap<>();
         try {
@@ -100,6 +102,9 @@ class EvidencePages {
             errors.putAll(e.errors());
         } catch (EvidenceTooLargeException e) {
             errors.put("file", tooLargeMessage());
+        } catch (EvidenceStorageUnavailableException e) {
+            errors.put("file", "the evidence store is unavailable just now; nothing was recorded, try again shortly");
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

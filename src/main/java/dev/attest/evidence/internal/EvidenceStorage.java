@@ -2,10 +2,13 @@ package dev.attest.evidence.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.function.BiConsumer;
 
 /**
- * Where evidence bytes live, addressed by their SHA-256. The file system is the first
- * implementation; an object store can follow behind the same interface.
+ * Where evidence bytes live, addressed by their SHA-256: the data folder ({@link FileEvidenceStorage},
+ * the default) or an S3-compatible object store ({@link S3EvidenceStorage}, {@code attest.evidence.storage=s3}).
+ * Content is never overwritten: storing bytes that are already there leaves them as they are.
  */
 public interface EvidenceStorage {
 
@@ -20,10 +23,23 @@ public interface EvidenceStorage {
         }
     }
 
+    /** The store cannot be reached or refused the operation for now: the caller answers 503 and records nothing. */
+    class Unavailable extends IOException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Stores the content durably (it survives a crash once this returns) and reports its hash. */
     Stored put(InputStream content, long maxBytes) throws IOException;
 
     InputStream open(String sha256) throws IOException;
 
     boolean contains(String sha256);
+
+    /** Every stored content address with when it was written, for the orphan sweeper and migrations. */
+    void forEachStored(BiConsumer<String, Instant> action) throws IOException;
+
+    /** Removes content; only for orphans that no evidence names. */
+    void delete(String sha256) throws IOException;
 }

@@ -1,7 +1,9 @@
 package dev.attest.evidence.internal;
 
 import dev.attest.web.DataDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -17,6 +19,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.time.Instant;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Evidence files under {@code <data folder>/evidence/ab/cd/<sha256>}. A file is written to a temporary
@@ -24,13 +30,20 @@ import java.util.UUID;
  * a content address.
  */
 @Component
+@ConditionalOnProperty(name = "attest.evidence.storage", havingValue = "file", matchIfMissing = true)
 class FileEvidenceStorage implements EvidenceStorage {
 
     private final Path root;
     private final Path incoming;
 
+    @Autowired
     FileEvidenceStorage(@Value("${" + DataDirectory.PROPERTY + "}") String dataDir) throws IOException {
-        this.root = Path.of(dataDir, "evidence");
+        this(Path.of(dataDir, "evidence"));
+    }
+
+    /** The store under this folder, for commands that read a data folder without the application. */
+    FileEvidenceStorage(Path root) throws IOException {
+        this.root = root;
         this.incoming = root.resolve("incoming");
         Files.createDirectories(incoming);
     }
@@ -97,8 +110,27 @@ class FileEvidenceStorage implements EvidenceStorage {
         return Files.exists(pathOf(sha256));
     }
 
+    @Override
+    public void forEachStored(BiConsumer<String, Instant> action) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (SHA256.matcher(name).matches() && Files.isRegularFile(file)) {
+                    action.accept(name, Files.getLastModifiedTime(file).toInstant());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void delete(String sha256) throws IOException {
+        Files.deleteIfExists(pathOf(sha256));
+    }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
     private Path pathOf(String sha) {
-        if (!sha.matches("[0-9a-f]{64}")) {
+        if (!SHA256.matcher(sha).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex digest");
         }
         return root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);

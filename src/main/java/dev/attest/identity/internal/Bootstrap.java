@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import java.util.UUID;
 
 /**
  * First start: creates the workspace and its admin (and, when configured, an admin API token).
- * Later starts find the workspace and leave everything as it is.
+ * Later starts find the workspace and leave everything as it is. When several nodes start at once on an
+ * empty database, one creates the workspace and the others, refused by its unique slug, find it made.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,7 +52,14 @@ class Bootstrap implements ApplicationRunner {
         if (accounts.workspaceBySlug(properties.workspace()).isPresent()) {
             return;
         }
-        transaction.executeWithoutResult(status -> firstStart());
+        try {
+            transaction.executeWithoutResult(status -> firstStart());
+        } catch (DataIntegrityViolationException raced) {
+            if (accounts.workspaceBySlug(properties.workspace()).isEmpty()) {
+                throw raced;
+            }
+            log.info("Attest first start: another node created workspace '{}' at the same moment", properties.workspace());
+        }
     }
 
     private void firstStart() {

@@ -3,6 +3,7 @@ package dev.attest.trustcenter.internal;
 import dev.attest.controls.ControlUpdated;
 import dev.attest.trustcenter.SubprocessorChangeAnnounced;
 import dev.attest.trustcenter.TrustCenterPublished;
+import dev.attest.web.SharedCaches;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -14,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Rendered public pages, served without touching the database. Publishing, a subprocessor notice or
- * a control status change clears it after the change commits; entries also expire after a short
- * time so that "updated 2 hours ago" and effective dates stay true.
+ * a control status change clears it after the change commits, on this node at once and on every other
+ * node through {@link SharedCaches} within a second; entries also expire after a short time so that
+ * "updated 2 hours ago" and effective dates stay true.
  */
 @Component
 class RenderCache {
@@ -38,9 +40,15 @@ class RenderCache {
     private final TrustCenterProperties properties;
     private final Clock clock;
 
-    RenderCache(TrustCenterProperties properties, Clock clock) {
+    static final String SHARED_NAME = "trustcenter.pages";
+
+    private final SharedCaches shared;
+
+    RenderCache(TrustCenterProperties properties, Clock clock, SharedCaches shared) {
         this.properties = properties;
         this.clock = clock;
+        this.shared = shared;
+        shared.onChange(SHARED_NAME, pages::clear);
     }
 
     /** The page for this key, rendered now when it is missing or too old. */
@@ -64,8 +72,10 @@ class RenderCache {
         return entry != null && entry.page().renderedAt().plus(properties.cacheTtl()).isAfter(clock.instant()) ? entry : null;
     }
 
+    /** Drops every page here and tells the other nodes to drop theirs. */
     void clear() {
         pages.clear();
+        shared.changed(SHARED_NAME);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

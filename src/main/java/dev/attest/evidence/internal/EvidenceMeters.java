@@ -1,0 +1,54 @@
+package dev.attest.evidence.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code attest_ledger_head_age_seconds}: how long the oldest unsigned ledger head has waited for its
+ * checkpoint (0 when every head is signed). It grows without bound when checkpoints stop, the alert
+ * an operator wants. Read from the database at scrape time, so every node reports the cluster's value.
+ */
+@Component
+class EvidenceMeters implements MeterBinder {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    EvidenceMeters(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("attest.ledger.head.age", this::oldestUnsignedHeadSeconds)
+                .description("Seconds the oldest unsigned ledger head has waited for a signed checkpoint")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    double oldestUnsignedHeadSeconds() {
+        Instant now = clock.instant();
+        return jdbc.sql("select (select max(c.signed_at) from ledger_checkpoint c where c.workspace_id = h.workspace_id), "
+                        + "(select min(e.recorded_at) from ledger_entry e where e.workspace_id = h.workspace_id and e.seq > h.signed_seq) "
+                        + "from ledger_head h where h.seq > h.signed_seq")
+                .query((rs, n) -> age(rs.getString(2), now))
+                .list().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static double age(String since, Instant now) {
+        try {
+            return since == null ? 0 : Math.max(0, Duration.between(Instant.parse(since), now).toMillis() / 1000.0);
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
+    }
+}

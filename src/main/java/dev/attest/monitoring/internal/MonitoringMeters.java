@@ -1,0 +1,54 @@
+package dev.attest.monitoring.internal;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The monitoring pipeline's meters, read from its tables at scrape time so that every node reports the
+ * whole cluster's figures (take one node's value, not the sum): collector runs by status with their
+ * total duration ({@code attest_collector_runs}), evaluations done ({@code attest_evaluations_total},
+ * whose rate is the evaluation rate) and findings open by severity ({@code attest_findings_open}).
+ */
+@Component
+class MonitoringMeters implements MeterBinder {
+
+    private final JdbcClient jdbc;
+
+    MonitoringMeters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String status : new String[] {"succeeded", "failed"}) {
+            FunctionTimer.builder("attest.collector.runs", this,
+                            m -> m.count("select count(*) from monitoring_run where status = ?", status),
+                            m -> m.count("select coalesce(sum(duration_ms), 0) from monitoring_run where status = ?", status),
+                            TimeUnit.MILLISECONDS)
+                    .description("Finished collector runs and their total duration")
+                    .tag("status", status)
+                    .register(registry);
+        }
+        FunctionCounter.builder("attest.evaluations", this, m -> m.count("select count(*) from monitoring_evaluation"))
+                .description("Check evaluations finished (its rate is the evaluation rate)")
+                .register(registry);
+        for (String severity : new String[] {"critical", "high", "medium", "low"}) {
+            Gauge.builder("attest.findings.open", this,
+                            m -> m.count("select count(*) from monitoring_finding where status = 'open' and severity = ?", severity))
+                    .description("Findings open now")
+                    .tag("severity", severity)
+                    .register(registry);
+        }
+    }
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+}
