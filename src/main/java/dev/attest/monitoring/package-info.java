@@ -7,7 +7,7 @@
  * collectors: adding a collector is adding one class that implements
  * {@code dev.attest.monitoring.internal.Collector} (a Spring bean with its kind, resource types and
  * {@code collect} method) and its tests; connections of that kind then run it on their schedule.
- * Shipped: PostgreSQL, TLS endpoint, Git repository; the host agent ({@link dev.attest.monitoring.HostAgent})
+ * Shipped: PostgreSQL, MariaDB/MySQL (users and grants), TLS endpoint, Git repository; the host agent ({@link dev.attest.monitoring.HostAgent})
  * and file imports (AWS IAM credential report, JSON list) push through the same API as anything else
  * ({@code POST /api/v1/resources}).
  * <p>
