@@ -57,9 +57,9 @@ class ImageTarTest {
             }
         }
         assertThat(files).contains("/app/classes/dev/attest/AttestApplication.class", "/opt/java/bin/java",
-                "/app/classes/application.yml", "/app/classes/db/migration/V1__foundation.sql");
+                "/app/resources/application.yml", "/app/resources/db/migration/V1__foundation.sql");
         assertThat(files).anyMatch(f -> f.startsWith("/app/libs/spring-boot-4"));
-        assertThat(files).anyMatch(f -> f.startsWith("/lib/x86_64-linux-gnu/libc.so"));
+        assertThat(files).anyMatch(f -> f.startsWith("/lib/x86_64-linux-gnu/libc.so")).contains("/lib64/ld-linux-x86-64.so.2");
     }
 
     /** Just enough of the tar format to list entries and read their bytes. */
