@@ -66,7 +66,7 @@ class NewCollectorConnectionsTest {
     }
 
     @Test
-    void theWebKindIsOfferedWithItsTargetHint() {
+    void anUnknownKindIsRefusedNamingTheRedisWebAndMariaDbKinds() {
         var response = Http.withToken(port, AttestTest.ADMIN_TOKEN).postJson("/api/v1/connections", """
                 {"name": "x", "kind": "mainframe", "target": "x"}""");
         assertThat(response.status()).isEqualTo(400);
