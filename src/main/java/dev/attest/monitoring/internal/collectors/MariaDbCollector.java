@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a MariaDB or MySQL server's accounts: one {@code mariadb.user} per user@host with its grants
  * (from {@code SHOW GRANTS}), whether it holds global administrative rights, and whether its password
- * expired; and one {@code mariadb.server}. The target is {@code host:port}; secrets {@code username}
+ * expired; and one {@code mariadb.server} with its hardening settings ({@link MariaDbHardening}). The target is {@code host:port}; secrets {@code username}
  * and {@code password} (an account allowed to read {@code mysql.user}).
  */
 @Component
@@ -94,6 +94,8 @@ public class MariaDbCollector implements Collector {
             s.put("server", server);
             s.put("version", version);
             s.put("users", (long) users.size());
+            progress.report("reading server settings");
+            MariaDbHardening.read(connection, version, s);
             all.add(0, new Resource("mariadb.server", server, s));
             return all;
         } catch (SQLException e) {
