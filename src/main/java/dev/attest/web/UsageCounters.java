@@ -1,7 +1,9 @@
 package dev.attest.web;
 
 import org.springframework.dao.TransientDataAccessException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -121,6 +123,16 @@ public class UsageCounters {
     /** Forgets every subject of one counter. */
     public void clearAll(String counter) {
         jdbc.sql("delete from usage_counter where counter = ?").param(counter).update();
+    }
+
+    /**
+     * Hourly, forgets subjects whose window started more than a week ago (longer than any window Attest
+     * uses) and that block nothing, so the table holds only recent activity.
+     */
+    @Scheduled(cron = "${attest.usage-counters.sweep-cron:0 23 * * * *}")
+    @SchedulerLock(name = "usage-counter-sweep")
+    public int sweepStale() {
+        return sweep(clock.instant().minus(Duration.ofDays(7)));
     }
 
     /** Deletes the rows whose window started before {@code before} and that block nothing any more. */
