@@ -105,6 +105,21 @@ public class CollectorTargets {
                     checkHost(host.get());
                 }
             }
+            // host:port servers (an optional scheme and a trailing /database are allowed)
+            case "redis", "mariadb" -> {
+                String server = value.replaceFirst("^(redis|mariadb|mysql)://", "").replaceFirst("/.*$", "");
+                if (server.isEmpty() || server.contains("://") || server.contains("?")) {
+                    throw new Refused("write host:port");
+                }
+                checkHost(hostOf(server));
+            }
+            case "web" -> {
+                URI uri = uri(value);
+                if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                    throw new Refused("use an http:// or https:// URL");
+                }
+                checkHost(host(uri));
+            }
             default -> throw new Refused("no policy for kind '" + kind + "'");
         }
     }

@@ -75,8 +75,8 @@ class MariaDbCollectorTest {
     @Test
     void aReleaseSeriesPastItsEndOfLifeFailsTheVersionCheck() {
         Instant now = Instant.parse("2026-12-06T00:00:00Z");
-        assertThat(checks.passes("mariadb-supported-version", Map.of("endOfLife", "2026-07-06"), now)).isFalse();
-        assertThat(checks.passes("mariadb-supported-version", Map.of("endOfLife", "2028-02-16"), now)).isTrue();
+        assertThat(checks.passes("mariadb-supported-version", Map.of("endOfLife", "2026-07-06T00:00:00Z"), now)).isFalse();
+        assertThat(checks.passes("mariadb-supported-version", Map.of("endOfLife", "2028-02-16T00:00:00Z"), now)).isTrue();
         assertThat(checks.passes("mariadb-supported-version", Map.of("endOfLife", ""), now)).isTrue();
     }
 

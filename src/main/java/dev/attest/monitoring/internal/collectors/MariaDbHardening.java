@@ -134,7 +134,9 @@ final class MariaDbHardening {
         boolean mariadb = version.toLowerCase(Locale.ROOT).contains("mariadb");
         server.put("product", mariadb ? "MariaDB" : "MySQL");
         server.put("series", series);
-        server.put("endOfLife", (mariadb ? MARIADB_END_OF_LIFE : MYSQL_END_OF_LIFE).getOrDefault(series, ""));
+        // As an RFC 3339 instant (start of the day), so a check compares it with now without string arithmetic.
+        String day = (mariadb ? MARIADB_END_OF_LIFE : MYSQL_END_OF_LIFE).getOrDefault(series, "");
+        server.put("endOfLife", day.isEmpty() ? "" : day + "T00:00:00Z");
     }
 
     private static String nullToEmpty(String value) {
