@@ -43,7 +43,7 @@ class IncrementalEvaluationDifferentialTest {
     @Test
     void findingsAndStatusesEqualAFromScratchEvaluationAfterEveryStep() {
         for (long seed : new long[]{1, 2}) {
-            new Estate(new Random(seed), "test.diff" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).run(25);
+            new Estate(new Random(seed), "test.diff" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).run(20);
         }
     }
 

@@ -30,6 +30,7 @@ public class FindingStore {
     private static final String COLUMNS = "id, check_key, resource_type, resource_id, severity, control_key, owner, status, opened_at, "
             + "due_at, closed_at, observed";
 
+    private static final String F_COLUMNS = COLUMNS.replaceAll("(\\w+)", "f.$1");
     private static final MultiRowInsert INSERT = new MultiRowInsert("monitoring_finding", (COLUMNS + ", workspace_id").split(", "));
     private static final MultiRowInsert EVENTS = new MultiRowInsert("monitoring_finding_event", "finding_id", "at", "event", "detail");
 
@@ -95,9 +96,9 @@ public class FindingStore {
     /** The most recent finding (open or closed) of every check on these resources of one type, by result pair. */
     public Map<String, Finding> latest(WorkspaceId workspace, String type, Collection<String> ids) {
         Map<String, Finding> latest = new HashMap<>();
-        ResourceStore.forChunks(ids, chunk -> jdbc.sql("select " + COLUMNS + " from monitoring_finding "
-                        + "where workspace_id = :ws and resource_type = :type and resource_id in (:ids) order by opened_at")
-                .param("ws", workspace.value()).param("type", type).param("ids", chunk)
+        ResourceStore.forChunks(ids, chunk -> jdbc.sql("select " + F_COLUMNS + " from " + ResourceStore.IDS
+                        + " join monitoring_finding f on f.workspace_id = ? and f.resource_type = ? and f.resource_id = k.id order by f.opened_at")
+                .params(ResourceStore.ids(chunk), workspace.value(), type)
                 .query((ResultSet rs) -> {
                     Finding f = row(rs);
                     latest.put(ResultStore.pair(f.checkKey(), f.resourceId()), f);

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * {@code attest.monitoring.*}: how many resources one push may carry, how large one resource's
- * document may be, how many resources a full run reads and writes per transaction, and how often a
+ * document may be, how many resources a full run reads and writes per transaction (small, because each
+ * holds the workspace lock and pushes wait for it: H2 gives up after 10 s), and how often a
  * full snapshot of every result is kept as evidence (runs in between keep only what changed).
  */
 @ConfigurationProperties("attest.monitoring")
@@ -15,7 +16,7 @@ public class MonitoringProperties {
 
     private int maxBatch = 10_000;
     private DataSize maxDocumentSize = DataSize.ofMegabytes(1);
-    private int chunk = 2_000;
+    private int chunk = 500;
     private Duration snapshotInterval = Duration.ofDays(1);
 
     public int getMaxBatch() {

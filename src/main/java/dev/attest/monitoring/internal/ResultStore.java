@@ -63,9 +63,9 @@ public class ResultStore {
     /** The latest results of these resources of one type, by {@link #pair(String, String)}. */
     public Map<String, Stored> latest(WorkspaceId workspace, String type, Collection<String> ids) {
         Map<String, Stored> stored = new HashMap<>();
-        ResourceStore.forChunks(ids, chunk -> jdbc.sql("select check_key, resource_id, outcome, error, observed from monitoring_result "
-                        + "where workspace_id = :ws and resource_type = :type and resource_id in (:ids)")
-                .param("ws", workspace.value()).param("type", type).param("ids", chunk)
+        ResourceStore.forChunks(ids, chunk -> jdbc.sql("select r.check_key, r.resource_id, r.outcome, r.error, r.observed from "
+                        + ResourceStore.IDS + " join monitoring_result r on r.workspace_id = ? and r.resource_type = ? and r.resource_id = k.id")
+                .params(ResourceStore.ids(chunk), workspace.value(), type)
                 .query((ResultSet rs) -> {
                     stored.put(pair(rs.getString(1), rs.getString(2)), new Stored(rs.getString(3), rs.getString(4), rs.getString(5)));
                 }));
