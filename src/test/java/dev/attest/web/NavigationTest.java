@@ -48,7 +48,7 @@ class NavigationTest {
     @Test
     void anAdminSeesEveryGroup() {
         assertThat(links(Role.ADMIN)).containsExactly("Dashboard", "Controls", "Catalog", "Monitoring", "Evidence", "Policies", "People",
-                "Vendors", "Risks", "Incidents", "Privacy", "Obligations", "Trust Center", "Audit log", "Members", "My tasks", "Account");
+                "Vendors", "Risks", "Incidents", "Privacy", "Obligations", "Trust Center", "Audits", "Audit log", "Members", "My tasks", "Account");
     }
 
     @Test

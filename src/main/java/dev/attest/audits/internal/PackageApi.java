@@ -28,6 +28,11 @@ class PackageApi {
     @PreAuthorize("hasAuthority('audits:read')")
     @Operation(summary = "The audit package as a ZIP stream; check it offline with 'java -jar attest.jar verify-package FILE'")
     void download(CurrentUser user, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        send(packages, user, id, response);
+    }
+
+    /** Streams the package as an attachment, for the API and the page's button alike. */
+    static void send(AuditPackages packages, CurrentUser user, UUID id, HttpServletResponse response) throws IOException {
         // Everything that can refuse (access, no evidence) happens before the first byte is sent.
         AuditPackages.Contents contents = packages.prepare(user, id);
         response.setContentType("application/zip");
