@@ -39,7 +39,8 @@ public final class ExtraAccounts {
         return member(jdbc, workspace, "admin");
     }
 
-    private static Account member(JdbcClient jdbc, UUID workspace, String role) {
+    /** A member of the given workspace with the given role. */
+    public static Account member(JdbcClient jdbc, UUID workspace, String role) {
         UUID user = UUID.randomUUID();
         String email = role + "-" + user.toString().substring(0, 8) + "@example.test";
         jdbc.sql("insert into app_user (id, email, display_name, password_hash, enabled, created_at) values (?, ?, ?, ?, true, ?)")

@@ -4,6 +4,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.MemberDeactivated;
 import dev.attest.identity.MemberReactivated;
 import dev.attest.identity.MemberRoleChanged;
+import dev.attest.identity.MemberRoles;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceCreated;
 import dev.attest.identity.WorkspaceId;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * active admin, and nobody deactivates themselves.
  */
 @Service
-class MemberAdministration {
+class MemberAdministration implements MemberRoles {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
@@ -80,6 +81,27 @@ class MemberAdministration {
             events.publishEvent(new MemberRoleChanged(admin.workspaceId(), admin.actor(), member.email(), member.role(), role));
         }
         return member(admin.workspaceId(), user);
+    }
+
+    @Override
+    @Transactional
+    public Outcome provisionRole(WorkspaceId workspace, String email, Role role, String actor) {
+        String wanted = AccountStore.normalize(email);
+        AccountStore.MemberRow member = accounts.memberRows(workspace.value()).stream()
+                .filter(m -> m.email().equals(wanted)).findFirst().orElse(null);
+        if (member == null) {
+            return Outcome.NOT_A_MEMBER;
+        }
+        if (member.role() == role) {
+            return Outcome.UNCHANGED;
+        }
+        if (member.role() == Role.ADMIN && member.active() && accounts.activeAdmins(workspace.value()) <= 1) {
+            return Outcome.LAST_ADMIN_KEPT;
+        }
+        // A provisioned role never expires: only an admin grants an auditor a dated membership.
+        accounts.updateMembership(workspace.value(), member.userId(), role, null);
+        events.publishEvent(new MemberRoleChanged(workspace, actor, member.email(), member.role(), role));
+        return Outcome.CHANGED;
     }
 
     @Transactional

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Every failure of the SCIM API as an RFC 7644 error: schemas, status (a string), scimType and detail. */
-@RestControllerAdvice(assignableTypes = ScimUsersApi.class)
+@RestControllerAdvice(assignableTypes = {ScimUsersApi.class, ScimGroupsApi.class, ScimDiscoveryApi.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ScimErrors {
 

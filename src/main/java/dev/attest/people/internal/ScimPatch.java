@@ -54,6 +54,15 @@ final class ScimPatch {
             // A partial name replaces the formatted one, which would otherwise win.
             if (user.get("name") instanceof Map<?, ?> old) {
                 ((Map<String, Object>) old).forEach((k, v) -> { if (!k.equals("formatted")) name.put(k, v); });
+                // The roster keeps one full name; split it at the last space so that a new family name
+                // (Entra ID's "name.familyName") keeps the given name.
+                if (name.isEmpty() && old.get("formatted") instanceof String full && !full.isBlank()) {
+                    int space = full.strip().lastIndexOf(' ');
+                    name.put("givenName", space < 0 ? full.strip() : full.strip().substring(0, space));
+                    if (space > 0) {
+                        name.put("familyName", full.strip().substring(space + 1));
+                    }
+                }
             }
             put(name, path.substring(5), value);
             user.put("name", name);
@@ -71,6 +80,9 @@ final class ScimPatch {
                 throw new ScimException(HttpStatus.BAD_REQUEST, "invalidValue", "emails takes a string or a list");
             }
             return;
+        }
+        if (ScimUsersApi.IGNORED.contains(lower.split("[\\[.]", 2)[0])) {
+            return; // accepted and dropped, as in a create (for example addresses[type eq "work"].formatted)
         }
         if (lower.contains("[") || lower.contains(".")) {
             throw new ScimException(HttpStatus.BAD_REQUEST, "invalidPath", "The path " + path + " is not supported");

@@ -52,6 +52,13 @@ class ScimUsersApi {
 
     private static final Set<String> ATTRIBUTES = Set.of("schemas", "id", "externalid", "username", "name", "displayname", "nickname",
             "title", "usertype", "active", "emails", "meta", "locale", "timezone", "preferredlanguage", ENTERPRISE.toLowerCase(Locale.ROOT));
+    /**
+     * Attributes the providers send that Attest accepts and drops: Okta's create carries {@code password}
+     * (never stored, never logged) and {@code groups} (membership comes through /Groups), and Entra ID's
+     * default mapping carries addresses and phone numbers, which the roster does not keep.
+     */
+    static final Set<String> IGNORED = Set.of("password", "groups", "addresses", "phonenumbers", "ims", "photos", "entitlements",
+            "roles", "x509certificates", "profileurl");
     private static final Set<String> NAME_ATTRIBUTES = Set.of("formatted", "givenname", "familyname", "middlename",
             "honorificprefix", "honorificsuffix");
     private static final Set<String> ENTERPRISE_ATTRIBUTES = Set.of("department", "manager", "employeenumber", "costcenter",
@@ -64,7 +71,7 @@ class ScimUsersApi {
         this.people = people;
     }
 
-    private static WorkspaceId workspace() {
+    static WorkspaceId workspace() {
         return ((ScimSecurity.ScimClient) SecurityContextHolder.getContext().getAuthentication().getPrincipal()).workspaceId();
     }
 
@@ -74,9 +81,13 @@ class ScimUsersApi {
                              @RequestParam(defaultValue = "100") int count) {
         Predicate<Person> matches = filter == null || filter.isBlank() ? p -> true : filter(filter);
         List<Person> all = people.list(workspace()).stream().filter(p -> p.removedAt() == null).filter(matches).toList();
+        return listResponse(all, startIndex, count, p -> user(p, all));
+    }
+
+    /** One page of an RFC 7644 list response; startIndex counts from 1 and count is capped at 1,000. */
+    static <T> Map<String, Object> listResponse(List<T> all, int startIndex, int count, java.util.function.Function<T, Map<String, Object>> view) {
         int from = Math.max(1, startIndex) - 1;
-        List<Map<String, Object>> page = all.stream().skip(from).limit(Math.max(0, Math.min(count, 1000)))
-                .map(p -> user(p, all)).toList();
+        List<Map<String, Object>> page = all.stream().skip(from).limit(Math.max(0, Math.min(count, 1000))).map(view).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemas", List.of(LIST));
         body.put("totalResults", all.size());
@@ -86,20 +97,29 @@ class ScimUsersApi {
         return body;
     }
 
+    /** A filter of the one form both providers send: {@code attribute eq "value"}; attribute is lower case. */
+    record Filter(String attribute, String value) {
+
+        static Filter parse(String filter) {
+            Matcher m = FILTER.matcher(filter);
+            if (!m.matches()) {
+                throw new ScimException(HttpStatus.BAD_REQUEST, "invalidFilter", "The filter is malformed; use for example userName eq \"ada@example.com\"");
+            }
+            if (!m.group(2).equalsIgnoreCase("eq")) {
+                throw new ScimException(HttpStatus.BAD_REQUEST, "invalidFilter", "Only the eq operator is supported");
+            }
+            return new Filter(m.group(1).toLowerCase(Locale.ROOT), m.group(3).replace("\\\"", "\"").replace("\\\\", "\\"));
+        }
+    }
+
     static Predicate<Person> filter(String filter) {
-        Matcher m = FILTER.matcher(filter);
-        if (!m.matches()) {
-            throw new ScimException(HttpStatus.BAD_REQUEST, "invalidFilter", "The filter is malformed; use for example userName eq \"ada@example.com\"");
-        }
-        if (!m.group(2).equalsIgnoreCase("eq")) {
-            throw new ScimException(HttpStatus.BAD_REQUEST, "invalidFilter", "Only the eq operator is supported");
-        }
-        String value = m.group(3).replace("\\\"", "\"").replace("\\\\", "\\");
-        return switch (m.group(1).toLowerCase(Locale.ROOT)) {
+        Filter f = Filter.parse(filter);
+        String value = f.value();
+        return switch (f.attribute()) {
             case "username", "emails.value" -> p -> p.email().equalsIgnoreCase(value);
             case "externalid" -> p -> value.equals(p.externalId());
             case "id" -> p -> p.id().toString().equals(value);
-            default -> throw new ScimException(HttpStatus.BAD_REQUEST, "invalidFilter", "Filtering on " + m.group(1) + " is not supported");
+            default -> throw new ScimException(HttpStatus.BAD_REQUEST, "invalidFilter", "Filtering on " + f.attribute() + " is not supported");
         };
     }
 
@@ -131,6 +151,18 @@ class ScimUsersApi {
     @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> patch(@PathVariable String id, @RequestBody Map<String, Object> body) {
         Person person = find(id);
+        List<Map<String, Object>> operations = operations(body);
+        Map<String, Object> user = user(person, people.list(workspace()));
+        user.remove("meta");
+        for (Map<String, Object> op : operations) {
+            ScimPatch.apply(user, ((String) op.get("op")).toLowerCase(Locale.ROOT), (String) op.get("path"), op.get("value"));
+        }
+        return apply(person, read(user));
+    }
+
+    /** The operations of a PATCH request, each checked to have an op (and a path, if any, that is a string). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> operations(Map<String, Object> body) {
         Object schemas = body.get("schemas");
         if (!(schemas instanceof List<?> list) || !list.contains(PATCH)) {
             throw new ScimException(HttpStatus.BAD_REQUEST, "invalidSyntax", "A PATCH body has schemas [\"" + PATCH + "\"]");
@@ -138,15 +170,14 @@ class ScimUsersApi {
         if (!(body.get("Operations") instanceof List<?> operations)) {
             throw new ScimException(HttpStatus.BAD_REQUEST, "invalidSyntax", "A PATCH body has an Operations list");
         }
-        Map<String, Object> user = user(person, people.list(workspace()));
-        user.remove("meta");
+        List<Map<String, Object>> checked = new ArrayList<>();
         for (Object o : operations) {
-            if (!(o instanceof Map<?, ?> op) || !(op.get("op") instanceof String verb)) {
-                throw new ScimException(HttpStatus.BAD_REQUEST, "invalidSyntax", "Each operation has an op");
+            if (!(o instanceof Map<?, ?> op) || !(op.get("op") instanceof String) || (op.get("path") != null && !(op.get("path") instanceof String))) {
+                throw new ScimException(HttpStatus.BAD_REQUEST, "invalidSyntax", "Each operation has an op, and a path that is a string");
             }
-            ScimPatch.apply(user, verb.toLowerCase(Locale.ROOT), (String) op.get("path"), op.get("value"));
+            checked.add((Map<String, Object>) op);
         }
-        return apply(person, read(user));
+        return checked;
     }
 
     @DeleteMapping("/Users/{id}")
@@ -215,7 +246,8 @@ class ScimUsersApi {
 
     private Scim read(Map<String, Object> body) {
         List<String> unknown = new ArrayList<>();
-        body.keySet().stream().filter(k -> !ATTRIBUTES.contains(k.toLowerCase(Locale.ROOT))).forEach(unknown::add);
+        body.keySet().stream().filter(k -> !ATTRIBUTES.contains(k.toLowerCase(Locale.ROOT)) && !IGNORED.contains(k.toLowerCase(Locale.ROOT)))
+                .forEach(unknown::add);
         Map<String, Object> name = map(body, "name");
         name.keySet().stream().filter(k -> !NAME_ATTRIBUTES.contains(k.toLowerCase(Locale.ROOT))).forEach(k -> unknown.add("name." + k));
         Map<String, Object> enterprise = map(body, ENTERPRISE);
