@@ -48,12 +48,12 @@ class NavigationTest {
     @Test
     void anAdminSeesEveryGroup() {
         assertThat(links(Role.ADMIN)).containsExactly("Dashboard", "Controls", "Catalog", "Monitoring", "Evidence", "Policies", "People",
-                "Vendors", "Risks", "Incidents", "Privacy", "Obligations", "Trust Center", "Audits", "Audit log", "Members", "My tasks", "Account");
+                "Vendors", "Risks", "Incidents", "Privacy", "Obligations", "Access reviews", "Trust Center", "Audits", "Audit log", "Members", "My tasks", "Account");
     }
 
     @Test
     void anEmployeeSeesTheirTasksAndWhatTheyMayDo() {
-        assertThat(links(Role.EMPLOYEE)).containsExactly("Catalog", "Incidents", "Obligations", "My tasks", "Account");
+        assertThat(links(Role.EMPLOYEE)).containsExactly("Catalog", "Incidents", "Obligations", "Access reviews", "My tasks", "Account");
     }
 
     @Test
