@@ -33,6 +33,9 @@ class BackupRestoreTest {
 
     @BeforeEach
     void ownDataFolder() {
+        // The commands back up the embedded H2 database; on PostgreSQL the backup is pg_dump (see README).
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ATTEST_DB_URL") == null,
+                "backs up the embedded H2 database; skipped on PostgreSQL, whose backup is pg_dump");
         dataDir = work.resolve("data");
         // the commands read their settings as the application does; this one names an H2 database of its own
         previous = System.getProperty("attest.data-dir");

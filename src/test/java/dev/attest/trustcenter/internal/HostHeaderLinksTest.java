@@ -83,7 +83,7 @@ class HostHeaderLinksTest extends TrustCenterTestBase {
     static final class RawVisitor {
 
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private static final Pattern COOKIE = Pattern.compile("(?im)^Set-Cookie: (JSESSIONID=[^;\\r\\n]+)");
+        private static final Pattern COOKIE = Pattern.compile("(?im)^Set-Cookie: ((?:JSESSIONID|SESSION)=[^;\\r\\n]+)");
 
         private final int port;
         private final String host;
