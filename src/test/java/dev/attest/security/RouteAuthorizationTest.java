@@ -215,7 +215,8 @@ class RouteAuthorizationTest {
                 if (token != null) {
                     request.header("Authorization", "Bearer " + token);
                 }
-                request.header("Accept", "application/json");
+                // JSON first, but any type a route produces (CSV, PDF) is acceptable, so content negotiation never answers before security.
+                request.header("Accept", "application/json, */*;q=0.1");
                 if (write || binding.hasBody()) {
                     request.header("Content-Type", binding.contentType());
                     request.method(route.method(), HttpRequest.BodyPublishers.ofByteArray(binding.body(null)));

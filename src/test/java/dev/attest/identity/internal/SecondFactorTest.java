@@ -154,6 +154,9 @@ class SecondFactorTest {
             browser.findElement(By.name("username")).sendKeys(account.email());
             browser.findElement(By.name("password")).sendKeys(account.password());
             browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+            // The sign-in post must have landed before the next page is asked for, or that page sends us back to sign in.
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                    .until(driver -> !driver.getCurrentUrl().contains("/login"));
 
             browser.get(base + "/account/mfa");
             assertThat(browser.findElement(By.cssSelector("img.qr")).getAttribute("src")).startsWith("data:image/svg+xml;base64,");
