@@ -74,7 +74,7 @@ class ReadinessBrowserTest {
         browser.findElement(By.name("password")).sendKeys(AttestTest.ADMIN_PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitOn(browser);
         WebElement ccpa = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-framework=ccpa]")));
         String before = ccpa.findElement(By.cssSelector(".percent")).getText();
 

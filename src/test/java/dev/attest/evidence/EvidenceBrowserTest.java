@@ -53,7 +53,7 @@ class EvidenceBrowserTest {
         browser.findElement(By.name("username")).sendKeys(AttestTest.ADMIN_EMAIL);
         browser.findElement(By.name("password")).sendKeys(AttestTest.ADMIN_PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitOn(browser);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=upload]")));
 
         browser.findElement(By.cssSelector("[data-testid=upload] input[name=file]")).sendKeys(file.toString());

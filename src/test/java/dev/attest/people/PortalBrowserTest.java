@@ -66,7 +66,7 @@ class PortalBrowserTest {
         browser.findElement(By.name("username")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys("employee-password-4");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitOn(browser);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
         browser.get(base + "/portal");

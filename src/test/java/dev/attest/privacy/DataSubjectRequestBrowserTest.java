@@ -42,7 +42,7 @@ class DataSubjectRequestBrowserTest extends MailAndClockTest {
     void aRequestFromThePublicFormIsVerifiedByEmailAndClosedByStaff() throws Exception {
         String base = "http://localhost:" + port;
         String email = "marie-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitOn(browser);
 
         browser.get(base + "/trust/privacy/request");
         new Select(browser.findElement(By.cssSelector("[data-testid=law]"))).selectByValue("gdpr");

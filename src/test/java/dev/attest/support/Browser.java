@@ -1,7 +1,10 @@
 package dev.attest.support;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -21,6 +24,18 @@ public final class Browser {
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private Browser() {
+    }
+
+    /**
+     * A wait for what a page shows after a click. While a form post replaces the page, reading an
+     * element of the old page can fail in several ways (stale element, or Chromium's "node does not
+     * belong to the document"): those are retried until the new page answers or the time is up.
+     */
+    public static WebDriverWait waitOn(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, java.time.Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     public static WebDriver start() {

@@ -51,7 +51,7 @@ class SocReportBrowserTest extends TrustCenterTestBase {
         String report = uploadPdf("SOC 2 Type II report", "soc2-report", true);
         publish(draft(company, "\"documents\":[\"" + report + "\"]"));
         String email = unique("vera") + "@prospect.example";
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitOn(browser);
 
         // The visitor finds the report on the Trust Center and asks for it.
         browser.get(base + "/trust");
