@@ -86,6 +86,38 @@ class ConnectionsAndImportsTest {
     }
 
     @Test
+    void testingAConnectionSaysWhetherItsCredentialsWorkAndStoresNothing() {
+        Services.requirePostgres();
+        String good = api().postJson("/api/v1/connections", """
+                {"name": "tested db", "kind": "postgres", "target": "127.0.0.1:5432/postgres",
+                 "secrets": {"username": "postgres", "password": ""}}""").json().get("id").asText();
+        String wrong = api().postJson("/api/v1/connections", """
+                {"name": "no such role", "kind": "postgres", "target": "127.0.0.1:5432/postgres",
+                 "secrets": {"username": "nobody_%s", "password": "x"}}""".formatted(UUID.randomUUID().toString().substring(0, 8)))
+                .json().get("id").asText();
+
+        var works = api().postJson("/api/v1/connections/" + good + "/test", "");
+        var refused = api().postJson("/api/v1/connections/" + wrong + "/test", "");
+
+        assertThat(works.status()).as(works.body()).isEqualTo(200);
+        assertThat(works.json().get("ok").asBoolean()).as(works.body()).isTrue();
+        assertThat(works.json().get("missingPermissions").size()).isZero();
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.json().get("ok").asBoolean()).isFalse();
+        assertThat(refused.json().get("message").asText()).contains("nobody_").doesNotContain("Exception");
+        assertThat(api().get("/api/v1/connections/" + good + "/runs").json().size()).as("a test is not a run").isZero();
+        assertThat(api().get("/api/v1/connections/" + UUID.randomUUID() + "/test").status()).isIn(404, 405);
+    }
+
+    @Test
+    void theSetupOfAnUnknownKindIsNotFound() {
+        var response = api().get("/api/v1/connection-kinds/mainframe/setup");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).contains("postgres");
+        assertThat(api().get("/api/v1/connection-kinds/postgres/setup").status()).isEqualTo(200);
+    }
+
+    @Test
     void aConnectionOfAnUnknownKindIsRefused() {
         var response = api().postJson("/api/v1/connections", """
                 {"name": "x", "kind": "mainframe", "target": "x"}""");

@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.monitoring.Resource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +30,49 @@ public interface Collector {
      */
     List<Resource> collect(String target, Map<String, String> secrets, Progress progress) throws CollectionFailed;
 
+    /**
+     * What an administrator grants before connecting, shown on the connection's setup page, each step
+     * with a block to copy (a policy document, a list of scopes). Least privilege, read-only.
+     */
+    default List<SetupStep> setup() {
+        return List.of();
+    }
+
+    /**
+     * Tests the credentials against the target. Wrong, expired or refused credentials throw
+     * {@link CollectionFailed} with one sentence; otherwise the answer names each permission that is
+     * missing (empty when everything needed is granted). The default reads the target once.
+     */
+    default List<String> test(String target, Map<String, String> secrets) throws CollectionFailed {
+        List<String> problems = new ArrayList<>();
+        collect(target, secrets, new Progress() {
+            @Override
+            public void report(String step) {
+            }
+
+            @Override
+            public void problem(String message) {
+                problems.add(message);
+            }
+        });
+        return problems;
+    }
+
+    /** One step of a connection's setup: what to do, and the text to copy for it (may be null). */
+    record SetupStep(String title, String explanation, String copyable) {
+    }
+
     /** Reports how far a run has got, shown while it goes. */
     interface Progress {
         void report(String step);
+
+        /**
+         * Something the run could not read while it went on with the rest, for people (for example
+         * "missing permission iam:GetAccountSummary"). The run still succeeds with what it read, and the
+         * problems are recorded on it.
+         */
+        default void problem(String message) {
+        }
     }
 
     /** Collection failed for a reason a person can act on. */

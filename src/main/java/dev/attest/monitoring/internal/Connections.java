@@ -234,25 +234,85 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
             } catch (CollectorTargets.Refused e) {
                 throw new Collector.CollectionFailed("target refused: " + e.getMessage());
             }
-            Map<String, String> secretValues = new LinkedHashMap<>();
-            if (row.sealedSecret() != null) {
-                try {
-                    Documents.read(secrets.open(row.sealedSecret())).forEach((k, v) -> secretValues.put(k, String.valueOf(v)));
-                } catch (GeneralSecurityException e) {
-                    throw new Collector.CollectionFailed("the connection's secrets cannot be decrypted with this master key");
+            Map<String, String> secretValues = openSecrets(row);
+            List<String> problems = new java.util.ArrayList<>();
+            List<Resource> collected = collector.collect(row.target(), secretValues, new Collector.Progress() {
+                @Override
+                public void report(String step) {
+                    store.progress(run.id(), step);
                 }
-            }
-            List<Resource> collected = collector.collect(row.target(), secretValues, step -> store.progress(run.id(), step));
+
+                @Override
+                public void problem(String message) {
+                    synchronized (problems) {
+                        problems.add(message);
+                    }
+                }
+            });
             store.progress(run.id(), "evaluating checks over " + collected.size() + " resource(s)");
             // stores, retires what is gone and evaluates what changed, in one transaction
             monitoring.replaceCollected(row.workspace(), row.id(), "connection:" + row.name(), collected);
-            finish(row, run, "succeeded", started, collected.size(), null, actor);
+            finish(row, run, "succeeded", started, collected.size(), problems.isEmpty() ? null : problemsText(problems), actor);
         } catch (Collector.CollectionFailed e) {
             finish(row, run, "failed", started, null, e.getMessage(), actor);
         } catch (RuntimeException e) {
             log.warn("Connection {} run {} failed", row.id(), run.id(), e);
             finish(row, run, "failed", started, null, "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), actor);
         }
+    }
+
+    private static String problemsText(List<String> problems) {
+        String text = "completed with " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ") + String.join("; ", problems);
+        return text.length() > 4000 ? text.substring(0, 3997) + "..." : text;
+    }
+
+    /** The steps an administrator takes before connecting a system of this kind. */
+    public List<Collector.SetupStep> setup(String kind) {
+        Collector collector = collectors.get(kind);
+        if (collector == null) {
+            throw new NotFoundException("no connection kind '" + kind + "'; kinds: " + String.join(", ", kinds()));
+        }
+        return collector.setup();
+    }
+
+    /**
+     * Tests a connection's stored credentials without storing anything: whether they work, and which
+     * permissions are missing.
+     */
+    public ConnectionTest test(WorkspaceId workspace, UUID id) {
+        ConnectionStore.Row row = store.find(workspace, id).orElseThrow(() -> new NotFoundException("no connection " + id));
+        Collector collector = collectors.get(row.kind());
+        try {
+            if (collector == null) {
+                throw new Collector.CollectionFailed("no collector for kind '" + row.kind() + "'");
+            }
+            try {
+                targets.check(row.kind(), row.target());
+            } catch (CollectorTargets.Refused e) {
+                throw new Collector.CollectionFailed("target refused: " + e.getMessage());
+            }
+            List<String> missing = collector.test(row.target(), openSecrets(row));
+            return new ConnectionTest(missing.isEmpty(), missing.isEmpty() ? "Connected: every permission Attest needs is granted."
+                    : "Connected, but " + missing.size() + (missing.size() == 1 ? " permission is" : " permissions are") + " missing.", missing);
+        } catch (Collector.CollectionFailed e) {
+            return new ConnectionTest(false, e.getMessage(), List.of());
+        }
+    }
+
+    /** The outcome of a connection test. */
+    public record ConnectionTest(boolean ok, String message, List<String> missingPermissions) {
+    }
+
+    private Map<String, String> openSecrets(ConnectionStore.Row row) throws Collector.CollectionFailed {
+        Map<String, String> secretValues = new LinkedHashMap<>();
+        if (row.sealedSecret() != null) {
+            try {
+                Documents.read(secrets.open(row.sealedSecret())).forEach((k, v) -> secretValues.put(k, String.valueOf(v)));
+            } catch (GeneralSecurityException e) {
+                throw new Collector.CollectionFailed("the connection's secrets cannot be decrypted with this master key");
+            }
+        }
+        return secretValues;
     }
 
     private void finish(ConnectionStore.Row row, ConnectionRun run, String status, long startedNanos, Integer resources, String error,

@@ -54,6 +54,20 @@ class ConnectionsApi {
         return connections.targetHints();
     }
 
+    @GetMapping("/connection-kinds/{kind}/setup")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "What to grant before connecting a system of this kind: steps with text to copy (policies, scopes, roles)")
+    List<Collector.SetupStep> setup(@PathVariable String kind) {
+        return connections.setup(kind);
+    }
+
+    @PostMapping("/connections/{id}/test")
+    @PreAuthorize("hasAuthority('workspace:admin')") // it makes the server reach the target with the stored credentials
+    @Operation(summary = "Test the stored credentials: whether they work, and each permission that is missing; stores nothing")
+    Connections.ConnectionTest test(CurrentUser user, @PathVariable UUID id) {
+        return connections.test(user.workspaceId(), id);
+    }
+
     @PostMapping("/connections")
     @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
     @Operation(summary = "Create a connection: name, kind, target, secrets (stored encrypted), intervalMinutes (default 60)")
