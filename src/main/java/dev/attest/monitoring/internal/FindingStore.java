@@ -37,7 +37,10 @@ public class FindingStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    FindingStore(JdbcClient jdbc, JdbcTemplate template) {
+    private final IdLookup lookup;
+
+    FindingStore(JdbcClient jdbc, JdbcTemplate template, IdLookup lookup) {
+        this.lookup = lookup;
         this.jdbc = jdbc;
         this.template = template;
     }
@@ -96,9 +99,9 @@ public class FindingStore {
     /** The most recent finding (open or closed) of every check on these resources of one type, by result pair. */
     public Map<String, Finding> latest(WorkspaceId workspace, String type, Collection<String> ids) {
         Map<String, Finding> latest = new HashMap<>();
-        ResourceStore.forChunks(ids, chunk -> jdbc.sql("select " + F_COLUMNS + " from " + ResourceStore.IDS
-                        + " join monitoring_finding f on f.workspace_id = ? and f.resource_type = ? and f.resource_id = k.id order by f.opened_at")
-                .params(ResourceStore.ids(chunk), workspace.value(), type)
+        ResourceStore.forChunks(ids, chunk -> jdbc.sql(lookup.select(F_COLUMNS, "monitoring_finding", "f",
+                        "f.workspace_id = ? and f.resource_type = ? and f.resource_id = k.id", "order by f.opened_at"))
+                .params(IdLookup.ids(chunk), workspace.value(), type)
                 .query((ResultSet rs) -> {
                     Finding f = row(rs);
                     latest.put(ResultStore.pair(f.checkKey(), f.resourceId()), f);

@@ -36,10 +36,12 @@ public class ResourceStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final IdLookup lookup;
 
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate streaming;
 
-    ResourceStore(JdbcClient jdbc, JdbcTemplate template) {
+    ResourceStore(JdbcClient jdbc, JdbcTemplate template, IdLookup lookup) {
+        this.lookup = lookup;
         this.jdbc = jdbc;
         this.template = template;
         // a fetch size, so that PostgreSQL sends a type's documents in pages rather than all at once
@@ -52,24 +54,12 @@ public class ResourceStore {
     public record Document(String type, String id, String json, String hash) {
     }
 
-    /**
-     * The ids of a lookup as a table to join with, bound as one array parameter: H2 uses only the
-     * equality prefix of an index for {@code in (?, ?, ..)} and filters the rest (a scan of the whole
-     * type), while a join on {@code unnest} is an index lookup per id on H2 and on PostgreSQL, whatever
-     * the statistics say.
-     */
-    static final String IDS = "unnest(cast(? as varchar array)) as k(id)";
-
-    static Object ids(List<String> chunk) {
-        return chunk.toArray(String[]::new);
-    }
-
     /** The stored content hash of each of these resources of one type that exists, by id. */
     public Map<String, String> hashes(WorkspaceId workspace, String type, Collection<String> ids) {
         Map<String, String> hashes = new HashMap<>();
-        forChunks(ids, chunk -> jdbc.sql("select m.resource_id, m.content_hash from " + IDS + " join monitoring_resource m "
-                        + "on m.workspace_id = ? and m.type = ? and m.resource_id = k.id")
-                .params(ids(chunk), workspace.value(), type)
+        forChunks(ids, chunk -> jdbc.sql(lookup.select("m.resource_id, m.content_hash", "monitoring_resource", "m",
+                        "m.workspace_id = ? and m.type = ? and m.resource_id = k.id", ""))
+                .params(IdLookup.ids(chunk), workspace.value(), type)
                 .query((ResultSet rs) -> {
                     hashes.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
                 }));

@@ -31,7 +31,10 @@ public class ResultStore {
 
     private final JdbcTemplate streaming;
 
-    ResultStore(JdbcClient jdbc, JdbcTemplate template) {
+    private final IdLookup lookup;
+
+    ResultStore(JdbcClient jdbc, JdbcTemplate template, IdLookup lookup) {
+        this.lookup = lookup;
         this.jdbc = jdbc;
         this.template = template;
         this.streaming = new JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
@@ -63,9 +66,9 @@ public class ResultStore {
     /** The latest results of these resources of one type, by {@link #pair(String, String)}. */
     public Map<String, Stored> latest(WorkspaceId workspace, String type, Collection<String> ids) {
         Map<String, Stored> stored = new HashMap<>();
-        ResourceStore.forChunks(ids, chunk -> jdbc.sql("select r.check_key, r.resource_id, r.outcome, r.error, r.observed from "
-                        + ResourceStore.IDS + " join monitoring_result r on r.workspace_id = ? and r.resource_type = ? and r.resource_id = k.id")
-                .params(ResourceStore.ids(chunk), workspace.value(), type)
+        ResourceStore.forChunks(ids, chunk -> jdbc.sql(lookup.select("r.check_key, r.resource_id, r.outcome, r.error, r.observed",
+                        "monitoring_result", "r", "r.workspace_id = ? and r.resource_type = ? and r.resource_id = k.id", ""))
+                .params(IdLookup.ids(chunk), workspace.value(), type)
                 .query((ResultSet rs) -> {
                     stored.put(pair(rs.getString(1), rs.getString(2)), new Stored(rs.getString(3), rs.getString(4), rs.getString(5)));
                 }));
