@@ -101,7 +101,7 @@ def start_app(args, data_dir, port):
     proc = subprocess.Popen(["java", "-Xmx" + args.heap, "-cp", classes + ":" + cp,
                              "dev.attest.AttestApplication"], env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
-    deadline = time.time() + 180
+    deadline = time.time() + args.start_timeout
     while time.time() < deadline:
         try:
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
@@ -113,7 +113,7 @@ def start_app(args, data_dir, port):
         if proc.poll() is not None:
             sys.exit("the app stopped; see " + log.name)
         time.sleep(1)
-    sys.exit("the app did not start in 180 s; see " + log.name)
+    sys.exit("the app did not start in %d s; see %s" % (args.start_timeout, log.name))
 
 
 def heap_sampler(pid, stop, peak):
@@ -289,6 +289,7 @@ def main():
     ap.add_argument("--classes", help="compiled classes to run (default target/classes); a copy lets you rebuild meanwhile")
     ap.add_argument("--time-limit", type=int, default=3600, help="seconds; every phase stops at this overall limit")
     ap.add_argument("--request-timeout", type=int, default=600)
+    ap.add_argument("--start-timeout", type=int, default=180, help="seconds to wait for the app to answer after it starts")
     ap.add_argument("--pg-host", default="127.0.0.1:5432")
     ap.add_argument("--pg-database", default="attest_bench")
     ap.add_argument("--no-full-run", action="store_true", help="skip 4, the full re-evaluation")
