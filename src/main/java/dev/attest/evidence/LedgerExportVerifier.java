@@ -38,6 +38,19 @@ public final class LedgerExportVerifier {
         return verify(export, VerificationPolicy.unpinned());
     }
 
+    /**
+     * Checks an export (or a segment of one) against pinned keys, when given, and proves it extends each checkpoint
+     * given, which it must also hold.
+     *
+     * @param pinnedFingerprints the only keys whose checkpoints count; empty trusts the keys the export lists
+     * @param origin             where the checkpoints came from, for the message ("the package's checkpoint")
+     */
+    public static LedgerVerification verify(Path export, Set<String> pinnedFingerprints, List<LedgerCheckpoint> extending, String origin)
+            throws IOException {
+        return verify(export, new VerificationPolicy(pinnedFingerprints.isEmpty() ? null : pinnedFingerprints, Map.of(),
+                extending.stream().map(c -> new VerificationPolicy.Anchor(c, origin)).toList(), null, null));
+    }
+
     static LedgerVerification verify(Path export, VerificationPolicy policy) throws IOException {
         try (InputStream in = Files.newInputStream(export)) {
             return LedgerFormat.verify(in, policy);

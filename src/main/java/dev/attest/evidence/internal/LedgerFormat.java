@@ -19,6 +19,7 @@ import java.util.HexFormat;
  * workspace	UUID
  * exported-at	INSTANT	CHECKPOINT_INTERVAL (ISO-8601 duration): how old unsigned entries at the head may be
  * public-key	KEY_ID	BASE64 (X.509 Ed25519), one line per key the workspace has used
+ * segment	FROM	PREVIOUS_HASH   only in a segment (entries FROM on): the hash of entry FROM - 1
  * E	SEQ	RECORDED_AT	EVIDENCE_ID	KIND	SHA256	ENTRY_HASH
  * C	SEQ	HEAD_HASH	SIGNED_AT	KEY_ID	SIGNATURE (base64), right after entry SEQ
  * </pre>
