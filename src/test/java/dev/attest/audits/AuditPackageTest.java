@@ -81,12 +81,16 @@ class AuditPackageTest {
 
     @Test
     void aPackageForAnAuditWithNoEvidenceIsRefusedNamingEvidence() {
-        Http other = Http.withToken(port, ExtraAccounts.inNewWorkspace(jdbc).token());
+        ExtraAccounts.Account account = ExtraAccounts.inNewWorkspace(jdbc);
+        Http other = Http.withToken(port, account.token());
         String audit = other.postJson("/api/v1/audits", """
                 {"kind":"soc2_type1","firm":"Example Audit LLP","leadAuditor":"Dana Reyes","periodStart":"2026-06-30"}""").json().get("id").asString();
         Http.Response refused = other.get("/api/v1/audits/" + audit + "/package");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("evidence");
+        // the page's button answers the same refusal with a 400, not a server error
+        Http page = Http.signedIn(port, account.email(), ExtraAccounts.PASSWORD);
+        assertThat(page.get("/audits/" + audit + "/package").status()).isEqualTo(400);
     }
 
     /**
