@@ -19,6 +19,9 @@ public class AttestApplication {
         if (args.length > 0 && "verify-ledger".equals(args[0])) {
             System.exit(dev.attest.evidence.LedgerExportVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
+        if (args.length > 0 && "verify-audit-log".equals(args[0])) {
+            System.exit(dev.attest.auditlog.AuditTrailExportVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         if (args.length > 0 && "verify-package".equals(args[0])) {
             System.exit(dev.attest.audits.AuditPackageVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }

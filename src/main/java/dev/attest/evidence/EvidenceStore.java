@@ -186,6 +186,22 @@ public class EvidenceStore {
         }
     }
 
+    /**
+     * Writes the segment of the ledger an audit period needs, in the export format: from the first entry recorded
+     * at or after {@code periodStart} (or the earlier entry {@code firstNeeded}, e.g. older evidence attached to a
+     * request) up to the entry the checkpoint {@code upTo} signs, so that a verifier proves the segment extends it.
+     */
+    @Transactional(readOnly = true)
+    public void exportLedgerSegment(WorkspaceId workspace, java.time.Instant periodStart, long firstNeeded, LedgerCheckpoint upTo,
+                                    Writer out) {
+        long from = Math.min(firstNeeded, ledger.firstSeqFrom(workspace, periodStart).orElse(upTo.count()));
+        try {
+            ledger.export(workspace, out, Math.max(1, Math.min(from, upTo.count())), upTo.count());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The ledger's head and newest checkpoint. */
     @Transactional(readOnly = true)
     public LedgerStatus ledgerStatus(WorkspaceId workspace) {

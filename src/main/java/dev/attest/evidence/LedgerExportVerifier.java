@@ -2,10 +2,7 @@ package dev.attest.evidence;
 
 import dev.attest.evidence.internal.LedgerFormat;
 import dev.attest.evidence.internal.VerificationPolicy;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dev.attest.web.OfflineVerifierArguments;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The offline check an auditor runs on a ledger export without the application or its database:
@@ -36,8 +29,6 @@ public final class LedgerExportVerifier {
 
     static final String USAGE = "usage: java -jar attest.jar verify-ledger EXPORT --key FINGERPRINT [--key FINGERPRINT]... "
             + "[--checkpoint CHECKPOINT.json]...";
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private LedgerExportVerifier() {
     }
@@ -45,6 +36,19 @@ public final class LedgerExportVerifier {
     /** Checks consistency only, trusting the keys the export lists. */
     public static LedgerVerification verify(Path export) throws IOException {
         return verify(export, VerificationPolicy.unpinned());
+    }
+
+    /**
+     * Checks an export (or a segment of one) against pinned keys, when given, and proves it extends each checkpoint
+     * given, which it must also hold.
+     *
+     * @param pinnedFingerprints the only keys whose checkpoints count; empty trusts the keys the export lists
+     * @param origin             where the checkpoints came from, for the message ("the package's checkpoint")
+     */
+    public static LedgerVerification verify(Path export, Set<String> pinnedFingerprints, List<LedgerCheckpoint> extending, String origin)
+            throws IOException {
+        return verify(export, new VerificationPolicy(pinnedFingerprints.isEmpty() ? null : pinnedFingerprints, Map.of(),
+                extending.stream().map(c -> new VerificationPolicy.Anchor(c, origin)).toList(), null, null));
     }
 
     static LedgerVerification verify(Path export, VerificationPolicy policy) throws IOException {
@@ -55,39 +59,9 @@ public final class LedgerExportVerifier {
 
     /** Runs the command and returns its exit status. */
     public static int run(String[] args, PrintStream out) {
-        String export = null;
-        Set<String> fingerprints = new HashSet<>();
-        Map<String, PublicKey> keys = new LinkedHashMap<>();
-        List<VerificationPolicy.Anchor> anchors = new ArrayList<>();
+        OfflineVerifierArguments<LedgerCheckpoint> given;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if ((arg.equals("--key") || arg.equals("--checkpoint")) && i + 1 == args.length) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                if (arg.equals("--key")) {
-                    String value = args[++i].strip();
-                    if (FINGERPRINT.matcher(value).matches()) {
-                        fingerprints.add(value.toLowerCase(java.util.Locale.ROOT));
-                    } else {
-                        PublicKey key = LedgerFormat.publicKey(value);
-                        fingerprints.add(LedgerFormat.fingerprint(key));
-                        keys.put(LedgerFormat.keyId(key), key);
-                    }
-                } else if (arg.equals("--checkpoint")) {
-                    String file = args[++i];
-                    for (LedgerCheckpoint checkpoint : checkpoints(Path.of(file))) {
-                        anchors.add(new VerificationPolicy.Anchor(checkpoint, "the earlier checkpoint in " + file));
-                    }
-                } else if (arg.startsWith("--") || export != null) {
-                    throw new IllegalArgumentException("unexpected argument " + arg);
-                } else {
-                    export = arg;
-                }
-            }
-            if (export == null) {
-                throw new IllegalArgumentException("name the export file");
-            }
+            given = OfflineVerifierArguments.parse(args, LedgerCheckpoint::new);
         } catch (NoSuchFileException e) {
             out.println("cannot read " + e.getFile() + ": no such file");
             return 2;
@@ -96,6 +70,11 @@ public final class LedgerExportVerifier {
             out.println(USAGE);
             return 2;
         }
+        List<VerificationPolicy.Anchor> anchors = given.checkpoints().stream()
+                .map(c -> new VerificationPolicy.Anchor(c.checkpoint(), "the earlier checkpoint in " + c.file())).toList();
+        String export = given.export().toString();
+        Set<String> fingerprints = given.fingerprints();
+        Map<String, PublicKey> keys = given.keys();
         try {
             boolean pinned = !fingerprints.isEmpty();
             LedgerVerification result = verify(Path.of(export), new VerificationPolicy(pinned ? fingerprints : null, keys, anchors, null, null));
@@ -113,30 +92,5 @@ public final class LedgerExportVerifier {
             out.println("cannot read " + export + ": " + e.getMessage());
             return 2;
         }
-    }
-
-    /** One checkpoint (an object) or several (an array), as the API and the Trust Center give them. */
-    private static List<LedgerCheckpoint> checkpoints(Path file) throws IOException {
-        JsonNode json;
-        try {
-            json = JSON.readTree(Files.readString(file));
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + " is not a checkpoint in JSON: " + e.getOriginalMessage());
-        }
-        List<LedgerCheckpoint> checkpoints = new ArrayList<>();
-        for (JsonNode node : json.isArray() ? json : List.of(json)) {
-            LedgerCheckpoint checkpoint;
-            try {
-                checkpoint = JSON.treeToValue(node, LedgerCheckpoint.class);
-            } catch (JacksonException e) {
-                throw new IllegalArgumentException(file + " is not a checkpoint in JSON: " + e.getOriginalMessage());
-            }
-            Map<String, String> problems = checkpoint.invalidFields();
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(file + " is not a valid checkpoint: " + problems);
-            }
-            checkpoints.add(checkpoint);
-        }
-        return checkpoints;
     }
 }

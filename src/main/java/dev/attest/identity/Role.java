@@ -48,19 +48,9 @@ public enum Role {
             Permission.PORTAL_SELF,
             // access reviews: a manager reviews their reports' accounts in their queue
             Permission.ACCESS_REVIEWS_DECIDE)),
-    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
-            // risks, incidents
-            Permission.RISKS_READ, Permission.INCIDENTS_READ,
-            // privacy, obligations
-            Permission.PRIVACY_READ, Permission.OBLIGATIONS_READ,
-            // monitoring and evidence
-            Permission.MONITORING_READ, Permission.EVIDENCE_READ,
-            // policies, people
-            Permission.POLICIES_READ, Permission.PEOPLE_READ,
-            // vendors, trust center
-            Permission.VENDORS_READ, Permission.TRUST_CENTER_READ,
-            // access reviews
-            Permission.ACCESS_REVIEWS_READ,
+    // An auditor reads only through the audits they are invited to (their scope, evidence dated in their period,
+    // populations and samples), never the workspace's records at large: no other module's read permission.
+    AUDITOR(EnumSet.of(Permission.CATALOG_READ, Permission.ACCOUNT_SELF,
             // audits: only the audits the auditor is invited to; fieldwork writes requests, samples and findings
             Permission.AUDITS_READ, Permission.AUDITS_FIELDWORK)),
     VIEWER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.ACCOUNT_SELF,

@@ -133,6 +133,10 @@ class AccessReviewCampaignTest extends MailAndClockTest {
                 "{\"name\":\"DB " + run + "\",\"kind\":\"postgres\",\"ownerEmail\":\"" + AttestTest.ADMIN_EMAIL + "\"}");
         assertThat(postgres.status()).isEqualTo(400);
         assertThat(postgres.body()).contains("\"field\":\"connectionId\"");
+        // an empty body names what is missing (it used to be a server error: no kind to look up)
+        Http.Response empty = admin().postJson("/api/v1/access-reviews/systems", "{}");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"field\":\"kind\"");
     }
 
     @Test

@@ -169,11 +169,14 @@ class AuditLogTest {
     }
 
     @Test
-    void onlyAdminsCompliancePeopleAndAuditorsReadTheTrail() {
+    void onlyAdminsAndCompliancePeopleReadTheTrail() {
         var auditor = TestAccounts.member(context, Role.AUDITOR);
         var owner = TestAccounts.member(context, Role.CONTROL_OWNER);
+        var compliance = TestAccounts.member(context, Role.COMPLIANCE_MANAGER);
 
-        assertThat(Http.signedIn(port, auditor.email(), auditor.password()).get("/audit-log").status()).isEqualTo(200);
+        assertThat(Http.signedIn(port, compliance.email(), compliance.password()).get("/audit-log").status()).isEqualTo(200);
+        // an auditor sees what an audit they are invited to holds (its populations), not the whole trail
+        assertThat(Http.signedIn(port, auditor.email(), auditor.password()).get("/audit-log").status()).isEqualTo(403);
         assertThat(Http.signedIn(port, owner.email(), owner.password()).get("/audit-log").status()).isEqualTo(403);
         String ownerToken = TestAccounts.token(context, TestAccounts.defaultWorkspace(context), owner.userId(), "read");
         assertThat(Http.withToken(port, ownerToken).get("/api/v1/audit-log").status()).isEqualTo(403);

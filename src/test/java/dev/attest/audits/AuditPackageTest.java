@@ -63,7 +63,7 @@ class AuditPackageTest {
         byte[] zip = admin().getBytes(base + "/package");
         List<String> names = names(zip);
         assertThat(names).contains("audit.json", "statement-of-applicability.csv", "control-matrix.csv", "populations/incidents.csv",
-                "samples.json", "requests.csv", "findings.json", "evidence/" + sha, "ledger/ledger-export.txt", "manifest.json");
+                "samples.json", "requests.csv", "findings.json", "evidence/" + sha, "ledger/ledger-segment.txt", "ledger/checkpoint.json", "manifest.json");
         assertThat(names.get(names.size() - 1)).isEqualTo("manifest.json");
 
         Path file = dir.resolve("package.zip");
@@ -81,17 +81,122 @@ class AuditPackageTest {
 
     @Test
     void aPackageForAnAuditWithNoEvidenceIsRefusedNamingEvidence() {
-        Http other = Http.withToken(port, ExtraAccounts.inNewWorkspace(jdbc).token());
+        ExtraAccounts.Account account = ExtraAccounts.inNewWorkspace(jdbc);
+        Http other = Http.withToken(port, account.token());
         String audit = other.postJson("/api/v1/audits", """
                 {"kind":"soc2_type1","firm":"Example Audit LLP","leadAuditor":"Dana Reyes","periodStart":"2026-06-30"}""").json().get("id").asString();
         Http.Response refused = other.get("/api/v1/audits/" + audit + "/package");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("evidence");
+        // the page's button answers the same refusal with a 400, not a server error
+        Http page = Http.signedIn(port, account.email(), ExtraAccounts.PASSWORD);
+        assertThat(page.get("/audits/" + audit + "/package").status()).isEqualTo(400);
     }
 
-    private static String verify(Path file) {
+    /**
+     * A workspace whose ledger starts with two entries from before the audit period (for a control outside its
+     * scope): the package carries the period's segment only, continued to the newest signed checkpoint, which it
+     * also carries; the segment proves it extends that checkpoint against the pinned key, and a package whose
+     * checkpoint or segment was swapped (manifest updated to match) fails.
+     */
+    @Test
+    void thePackageCarriesThePeriodsLedgerSegmentAndProvesItExtendsTheSignedCheckpoint() throws IOException {
+        ExtraAccounts.Account account = ExtraAccounts.inNewWorkspace(jdbc);
+        Http api = Http.withToken(port, account.token());
+        for (int i = 1; i <= 2; i++) {
+            assertThat(api.postMultipart("/api/v1/evidence", Map.of("title", "Old " + i, "controls", "PH-06"), "old" + i + ".txt",
+                    ("before the period " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        }
+        backdateFirstEntries(account.workspaceId(), 2, java.time.Instant.now().minus(java.time.Duration.ofDays(100)));
+        String audit = api.postJson("/api/v1/audits", """
+                {"kind":"iso27001_surveillance","scope":["A.5.1"],"firm":"Certifier","leadAuditor":"Kim Ode","periodStart":"%s","periodEnd":"%s"}"""
+                .formatted(LocalDate.now().minusDays(60), LocalDate.now().plusDays(1))).json().get("id").asString();
+        String base = "/api/v1/audits/" + audit;
+        String request = api.postJson(base + "/requests", "{\"request\":\"Security policy\",\"control\":\"GR-01\"}").json().get("id").asString();
+        assertThat(api.postMultipart(base + "/requests/" + request + "/evidence", Map.of("title", "Policy"), "policy.pdf",
+                ("%PDF-1.4 policy " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+
+        byte[] zip = api.getBytes(base + "/package");
+        String segment = new String(file(zip, "ledger/ledger-segment.txt"), StandardCharsets.UTF_8);
+        assertThat(segment).contains("\nsegment\t3\t").contains("\nE\t3\t").doesNotContain("\nE\t1\t").doesNotContain("\nE\t2\t");
+        var checkpoint = tools.jackson.databind.json.JsonMapper.builder().build().readTree(file(zip, "ledger/checkpoint.json"));
+        assertThat(checkpoint.get("count").asLong()).isEqualTo(3);
+        assertThat(checkpoint.get("workspace").asString()).isEqualTo(account.workspaceId().toString());
+
+        String fingerprint = api.get("/api/v1/evidence/ledger/key").json().get(0).get("fingerprint").asString();
+        Path file = dir.resolve("segment.zip");
+        Files.write(file, zip);
+        assertThat(verify(file, "--key", fingerprint)).startsWith("0 OK: ")
+                .contains("ledger segment verifies: entries 3 to 3, 1 signed checkpoints")
+                .contains("it extends the package's signed checkpoint (3 entries)");
+        assertThat(verify(file)).startsWith("0 OK: ").contains("pin the workspace's key with --key");
+        assertThat(verify(file, "--key", "ab".repeat(32))).isEqualTo("1 FAILED: ledger/ledger-segment.txt does not verify: the package's "
+                + "signed checkpoint at entry 3 is not signed by a pinned key of this workspace\n");
+
+        // The checkpoint swapped for one that names another head: the segment no longer extends it.
+        String forged = new String(file(zip, "ledger/checkpoint.json"), StandardCharsets.UTF_8)
+                .replace(checkpoint.get("hash").asString(), "ab".repeat(32));
+        Path swapped = dir.resolve("swapped.zip");
+        Files.write(swapped, replaceListed(zip, "ledger/checkpoint.json", forged.getBytes(StandardCharsets.UTF_8)));
+        assertThat(verify(swapped, "--key", fingerprint)).startsWith("1 FAILED: ledger/ledger-segment.txt does not verify: entry 3 does not "
+                + "match the package's signed checkpoint");
+    }
+
+    /** Moves the first entries of a fresh (not yet signed) ledger back in time, recomputing the chain as the application would have. */
+    private void backdateFirstEntries(UUID workspace, long entries, java.time.Instant at) {
+        jdbc.sql("update ledger_entry set recorded_at = ? where workspace_id = ? and seq <= ?")
+                .params(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), workspace, entries).update();
+        assertThat(jdbc.sql("select count(*) from ledger_checkpoint where workspace_id = ?").param(workspace).query(Long.class).single()).isZero();
+        String previous = dev.attest.evidence.internal.LedgerFormat.GENESIS;
+        long last = 0;
+        for (String[] row : jdbc.sql("select seq, recorded_at, evidence_id, kind, sha256 from ledger_entry where workspace_id = ? order by seq")
+                .param(workspace).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class).toString(),
+                        rs.getString(4), rs.getString(5)}).list()) {
+            last = Long.parseLong(row[0]);
+            previous = dev.attest.evidence.internal.LedgerFormat.entryHash(previous,
+                    dev.attest.evidence.internal.LedgerFormat.entryFields(last, row[1], row[2], row[3], row[4]));
+            jdbc.sql("update ledger_entry set entry_hash = ? where workspace_id = ? and seq = ?").params(previous, workspace, last).update();
+        }
+        jdbc.sql("update ledger_head set seq = ?, head_hash = ? where workspace_id = ?").params(last, previous, workspace).update();
+    }
+
+    private static byte[] file(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in the package");
+    }
+
+    /** One file replaced and its manifest entry updated to match, as someone forging a package would. */
+    private static byte[] replaceListed(byte[] zip, String name, byte[] content) throws IOException {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var manifest = (tools.jackson.databind.node.ObjectNode) json.readTree(file(zip, "manifest.json"));
+        for (var f : manifest.get("files")) {
+            if (f.get("path").asString().equals(name)) {
+                ((tools.jackson.databind.node.ObjectNode) f).put("sha256", java.util.HexFormat.of().formatHex(
+                        sha256(content))).put("size", content.length);
+            }
+        }
+        return replace(replace(zip, name, content), "manifest.json", json.writeValueAsBytes(manifest));
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String verify(Path file, String... keys) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = AuditPackageVerifier.run(new String[] {file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        List<String> args = new ArrayList<>(List.of(file.toString()));
+        args.addAll(List.of(keys));
+        int status = AuditPackageVerifier.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
         return status + " " + out.toString(StandardCharsets.UTF_8);
     }
 

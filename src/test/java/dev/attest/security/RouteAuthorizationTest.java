@@ -3,6 +3,7 @@ package dev.attest.security;
 import dev.attest.identity.Role;
 import dev.attest.identity.internal.TestAccounts;
 import dev.attest.support.AttestTest;
+import dev.attest.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -128,6 +129,69 @@ class RouteAuthorizationTest {
         assertThat(stale).as("rows in security/routes.csv for routes that no longer exist").isEmpty();
     }
 
+    /** The auditor-of-an-audit callers, in the order of security/audit-routes.csv's columns. */
+    static final List<String> AUDIT_CALLERS = List.of("invited_auditor", "auditor_of_another_audit", "auditor_after_access_ended");
+
+    static boolean auditRoute(Route route) {
+        return route.path().startsWith("/api/v1/audits/{id}") || route.path().startsWith("/audits/{id}");
+    }
+
+    /**
+     * The routes of one audit, called with that audit's id by auditors of the workspace-wide auditor role: one
+     * invited to it, one invited to another audit only, and one whose access to it ended yesterday. Outcomes
+     * as in the main table, from {@code security/audit-routes.csv}; every route of an audit needs a row.
+     */
+    @Test
+    void everyRouteOfAnAuditAnswersItsAuditorsAsTheAuditTableSays() throws Exception {
+        TreeSet<Route> routes = new TreeSet<>(registeredRoutes().stream().filter(RouteAuthorizationTest::auditRoute).toList());
+        Map<Route, List<String>> expected = expectedTable("security/audit-routes.csv", AUDIT_CALLERS.size());
+        Http admin = Http.withToken(port, AttestTest.ADMIN_TOKEN);
+        String audit = plannedAudit(admin);
+        String another = plannedAudit(admin);
+        Map<String, Caller> callers = new LinkedHashMap<>();
+        String[] auditOf = {audit, another, audit};
+        for (int i = 0; i < AUDIT_CALLERS.size(); i++) {
+            var account = TestAccounts.member(context, Role.AUDITOR);
+            Http.Response invited = admin.postJson("/api/v1/audits/" + auditOf[i] + "/auditors",
+                    "{\"email\":\"" + account.email() + "\",\"accessEndsOn\":\"" + java.time.LocalDate.now().plusDays(30) + "\"}");
+            assertThat(invited.status()).as(invited.body()).isIn(200, 201);
+            String token = TestAccounts.token(context, TestAccounts.defaultWorkspace(context), account.userId(), "read_write");
+            callers.put(AUDIT_CALLERS.get(i), new Caller(account, token, audit));
+        }
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update audit_auditor set access_ends = ? where audit_id = ? and email = ?")
+                .params(java.time.LocalDate.now().minusDays(1), UUID.fromString(audit), callers.get("auditor_after_access_ended").account.email())
+                .update();
+
+        List<String> missing = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes) {
+            List<String> outcomes = new ArrayList<>();
+            for (String name : AUDIT_CALLERS) {
+                outcomes.add(callers.get(name).call(route));
+            }
+            String row = route.method() + "," + route.path() + "," + String.join(",", outcomes);
+            List<String> want = expected.get(route);
+            if (want == null) {
+                missing.add(row);
+            } else if (!want.equals(outcomes)) {
+                wrong.add("expected " + route.method() + "," + route.path() + "," + String.join(",", want) + "\n     got " + row);
+            }
+        }
+        assertThat(missing).as("audit routes without a row in security/audit-routes.csv (observed outcomes shown):\n"
+                + String.join("\n", missing) + "\n").isEmpty();
+        assertThat(wrong).as("audit routes whose outcome differs from security/audit-routes.csv:\n" + String.join("\n", wrong) + "\n").isEmpty();
+        assertThat(expected.keySet().stream().filter(r -> !routes.contains(r)).toList()).as("rows for routes that no longer exist").isEmpty();
+    }
+
+    private static String plannedAudit(Http admin) {
+        Http.Response created = admin.postJson("/api/v1/audits", """
+                {"kind":"soc2_type2","firm":"Route Audit LLP","leadAuditor":"Dana Reyes","periodStart":"%s","periodEnd":"%s"}"""
+                .formatted(java.time.LocalDate.now().minusDays(90), java.time.LocalDate.now().plusDays(1)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
     /** The handler of each route and what it consumes, to build a request it can bind. */
     private final Map<Route, Map.Entry<RequestMappingInfo, HandlerMethod>> handlers = new java.util.HashMap<>();
 
@@ -155,8 +219,12 @@ class RouteAuthorizationTest {
     }
 
     static Map<Route, List<String>> expectedTable() throws IOException {
+        return expectedTable("security/routes.csv", CALLERS.size());
+    }
+
+    static Map<Route, List<String>> expectedTable(String file, int callers) throws IOException {
         Map<Route, List<String>> table = new LinkedHashMap<>();
-        var stream = Objects.requireNonNull(RouteAuthorizationTest.class.getResourceAsStream("/security/routes.csv"), "security/routes.csv");
+        var stream = Objects.requireNonNull(RouteAuthorizationTest.class.getResourceAsStream("/" + file), file);
         try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
@@ -166,17 +234,17 @@ class RouteAuthorizationTest {
                     continue;
                 }
                 String[] cells = line.strip().split(",");
-                if (cells.length != 2 + CALLERS.size()) {
-                    throw new IllegalStateException("security/routes.csv line " + number + " needs " + (2 + CALLERS.size()) + " cells: " + line);
+                if (cells.length != 2 + callers) {
+                    throw new IllegalStateException(file + " line " + number + " needs " + (2 + callers) + " cells: " + line);
                 }
                 List<String> outcomes = List.of(cells).subList(2, cells.length);
                 for (String outcome : outcomes) {
                     if (!List.of("ok", "denied", "signin").contains(outcome)) { // never "unbound": that is a fault of this test's request
-                        throw new IllegalStateException("security/routes.csv line " + number + ": unknown outcome " + outcome);
+                        throw new IllegalStateException(file + " line " + number + ": unknown outcome " + outcome);
                     }
                 }
                 if (table.put(new Route(cells[0], cells[1]), outcomes) != null) {
-                    throw new IllegalStateException("security/routes.csv line " + number + " repeats a route: " + line);
+                    throw new IllegalStateException(file + " line " + number + " repeats a route: " + line);
                 }
             }
         }
@@ -199,15 +267,23 @@ class RouteAuthorizationTest {
 
         private final TestAccounts.Account account;
         private final String token;
+        /** The audit whose routes are called with its id, for the auditor-of-an-audit table; null for random ids. */
+        private final String auditId;
         private HttpClient browser;
 
         Caller(TestAccounts.Account account, String token) {
+            this(account, token, null);
+        }
+
+        Caller(TestAccounts.Account account, String token, String auditId) {
             this.account = account;
             this.token = token;
+            this.auditId = auditId;
         }
 
         String call(Route route) throws Exception {
-            String path = VARIABLE.matcher(route.path()).replaceAll(m -> m.group(1).toLowerCase().endsWith("id")
+            String routePath = auditId != null && auditRoute(route) ? route.path().replaceFirst("\\{id}", auditId) : route.path();
+            String path = VARIABLE.matcher(routePath).replaceAll(m -> m.group(1).toLowerCase().endsWith("id")
                     ? UUID.randomUUID().toString() : "x-route-test").replace("/**", "/x-route-test").replace("*", "x");
             boolean write = !route.method().equals("GET") && !route.method().equals("HEAD") && !route.method().equals("OPTIONS");
             RouteRequest binding = RouteRequest.of(handlers.get(route));

@@ -57,8 +57,9 @@ class NavigationTest {
     }
 
     @Test
-    void anAuditorSeesTheProgramAndTheRecordsButNoAdministration() {
+    void anAuditorSeesTheirAuditsAndNotTheWorkspacesRecords() {
         List<String> links = links(Role.AUDITOR);
-        assertThat(links).contains("Dashboard", "Controls", "Audit log", "Account").doesNotContain("Members", "My tasks");
+        assertThat(links).contains("Audits", "Account").doesNotContain("Controls", "Audit log", "Evidence", "People", "Risks", "Members",
+                "My tasks");
     }
 }

@@ -135,7 +135,7 @@ class Systems {
         if (!errors.containsKey("ownerEmail") && members.memberByEmail(workspace, command.ownerEmail()).isEmpty()) {
             errors.put("ownerEmail", "'" + command.ownerEmail() + "' is not a member of this workspace");
         }
-        if (NEED_CONNECTION.contains(command.kind()) && command.connectionId() == null) {
+        if (command.kind() != null && NEED_CONNECTION.contains(command.kind()) && command.connectionId() == null) {
             errors.put("connectionId", "the monitoring connection to read the accounts through");
         }
         AccountSource source = command.kind() == null ? null : sources.get(command.kind());

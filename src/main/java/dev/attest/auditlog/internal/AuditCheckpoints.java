@@ -12,15 +12,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -74,12 +71,16 @@ class AuditCheckpoints {
         }
     }
 
-    private String keyId(UUID chain) {
+    String keyId(UUID chain) {
         return fingerprint(chain).substring(0, 16);
     }
 
-    private static byte[] message(String chain, long seq, String hash, String signedAt) {
-        return ("attest-audit-checkpoint\n" + chain + "\n" + seq + "\n" + hash + "\n" + signedAt).getBytes(StandardCharsets.UTF_8);
+    java.security.PublicKey publicKey(UUID chain) {
+        return key(chain).getPublic();
+    }
+
+    Duration interval() {
+        return interval;
     }
 
     /** Signs the head (whose row the caller has locked) when it still extends the checkpoint kept outside the database. */
@@ -92,7 +93,7 @@ class AuditCheckpoints {
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(key(chain).getPrivate());
-            signer.update(message(chain.toString(), seq, hash, signedAt));
+            signer.update(AuditChain.checkpointMessage(chain.toString(), seq, hash, signedAt));
             signature = Base64.getEncoder().encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -179,73 +180,5 @@ class AuditCheckpoints {
                 .query((rs, n) -> new AuditCheckpoint(chain.toString(), rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))
                 .list();
-    }
-
-    /** A problem found in the checkpoints of a chain whose entries link up: the entry it concerns and what is wrong. */
-    record Problem(long seq, String message) {
-    }
-
-    /**
-     * Judges a chain whose entries link up, given the hash of every entry a checkpoint names, against its
-     * checkpoints, the one kept outside the database and earlier ones handed in.
-     *
-     * @param firstUnsignedAt when the first entry after the newest checkpoint was written, or null when there is none
-     */
-    Problem judge(UUID chain, long entries, Map<Long, String> hashes, List<AuditCheckpoint> stored, Optional<AuditCheckpoint> kept,
-                  List<AuditCheckpoint> earlier, Instant now, OffsetDateTime firstUnsignedAt) {
-        for (AuditCheckpoint checkpoint : stored) {
-            if (!signedByPinnedKey(chain, checkpoint)) {
-                return new Problem(checkpoint.count(), "checkpoint at entry " + checkpoint.count() + " is not signed by this workspace's "
-                        + "key (fingerprint " + fingerprint(chain) + "): its signature proves nothing");
-            }
-            if (!checkpoint.hash().equals(hashes.get(checkpoint.count()))) {
-                return new Problem(checkpoint.count(), "checkpoint at entry " + checkpoint.count() + " names a hash the entries do not produce");
-            }
-        }
-        List<Map.Entry<String, AuditCheckpoint>> anchors = new java.util.ArrayList<>();
-        kept.ifPresent(k -> anchors.add(Map.entry("the checkpoint this installation keeps outside the database", k)));
-        earlier.forEach(e -> anchors.add(Map.entry("the earlier checkpoint given", e)));
-        for (var anchor : anchors) {
-            String origin = anchor.getKey();
-            AuditCheckpoint checkpoint = anchor.getValue();
-            if (checkpoint.count() > entries) {
-                return new Problem(entries + 1, "the trail ends at entry " + entries + ", but " + origin + " (signed " + checkpoint.time()
-                        + ") covers " + checkpoint.count() + " entries: entries were removed from its end");
-            }
-            if (!checkpoint.hash().equals(hashes.get(checkpoint.count()))) {
-                return new Problem(checkpoint.count(), "entry " + checkpoint.count() + " does not match " + origin + " (signed "
-                        + checkpoint.time() + "): the trail was rewritten at or before entry " + checkpoint.count());
-            }
-            if (!signedByPinnedKey(chain, checkpoint)) {
-                return new Problem(checkpoint.count(), origin + " at entry " + checkpoint.count() + " is not signed by this workspace's key");
-            }
-            if (!stored.contains(checkpoint)) {
-                return new Problem(checkpoint.count(), "the checkpoint at entry " + checkpoint.count() + ", " + origin
-                        + ", is missing from the trail");
-            }
-        }
-        long signed = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).count();
-        Duration allowed = interval.plusMinutes(1);
-        if (signed < entries && firstUnsignedAt != null && Duration.between(firstUnsignedAt.toInstant(), now).compareTo(allowed) > 0) {
-            return new Problem(signed + 1, "the head is not covered by a recent signed checkpoint: "
-                    + (signed == 0 ? "there is no signed checkpoint at all" : "the newest signed checkpoint covers entry " + signed)
-                    + ", and entries " + (signed + 1) + " to " + entries + " have waited since " + firstUnsignedAt.toInstant()
-                    + ", longer than the checkpoint interval allows (" + allowed + "); checkpoints were deleted or signing stopped");
-        }
-        return null;
-    }
-
-    private boolean signedByPinnedKey(UUID chain, AuditCheckpoint checkpoint) {
-        if (!keyId(chain).equals(checkpoint.keyId())) {
-            return false;
-        }
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key(chain).getPublic());
-            verifier.update(message(chain.toString(), checkpoint.count(), checkpoint.hash(), checkpoint.time()));
-            return verifier.verify(Base64.getDecoder().decode(checkpoint.signature()));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
     }
 }

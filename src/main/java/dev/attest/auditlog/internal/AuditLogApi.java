@@ -40,11 +40,17 @@ class AuditLogApi {
             "previousHash", "hash"};
 
     private final AuditTrail trail;
+    private final AuditStore store;
+    private final AuditCheckpoints checkpoints;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
-    AuditLogApi(AuditTrail trail, JsonMapper json) {
+    AuditLogApi(AuditTrail trail, AuditStore store, AuditCheckpoints checkpoints, JsonMapper json, java.time.Clock clock) {
         this.trail = trail;
+        this.store = store;
+        this.checkpoints = checkpoints;
         this.json = json;
+        this.clock = clock;
     }
 
     record Page(List<AuditEntry> entries, int page, int size, long total) {
@@ -65,14 +71,30 @@ class AuditLogApi {
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('audit:read')")
-    @Operation(summary = "Every matching entry, oldest first, as CSV (format=csv, the default) or a JSON array (format=json)")
+    @Operation(summary = "Every matching entry, oldest first, as CSV (format=csv, the default) or a JSON array (format=json); "
+            + "format=chain is the whole trail with its signed checkpoints, one JSON object a line, for verify-audit-log")
     void export(CurrentUser user, @RequestParam(required = false) String format, @RequestParam(required = false) String actor,
                 @RequestParam(required = false) String action, @RequestParam(required = false) String target,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 HttpServletResponse response) throws IOException {
         String f = format == null || format.isBlank() ? "csv" : format.strip();
-        if (!f.equals("csv") && !f.equals("json")) {
-            throw new InvalidFieldException("format", "must be csv or json");
+        if (!f.equals("csv") && !f.equals("json") && !f.equals("chain")) {
+            throw new InvalidFieldException("format", "must be csv, json or chain");
+        }
+        if (f.equals("chain")) {
+            // the verifiable export is the whole chain: a filtered one could not be checked link by link
+            for (var filter : new String[][]{{"actor", actor}, {"action", action}, {"target", target}, {"from", from}, {"to", to}}) {
+                if (filter[1] != null && !filter[1].isBlank()) {
+                    throw new InvalidFieldException(filter[0], "the chain export holds the whole trail: leave out the filters");
+                }
+            }
+            response.setContentType("application/x-ndjson");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.chain.jsonl\"");
+            Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            AuditTrailExport.write(out, json, user.workspaceId().value(), store, checkpoints, clock.instant());
+            out.flush();
+            return;
         }
         AuditFilter filter = AuditQuery.filter(actor, action, target, from, to);
         response.setCharacterEncoding("UTF-8");

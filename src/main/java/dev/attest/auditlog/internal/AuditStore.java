@@ -17,9 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -157,63 +155,29 @@ class AuditStore implements AuditTrail {
         List<AuditCheckpoint> stored = checkpoints.stored(chain);
         Optional<AuditCheckpoint> kept = checkpoints.kept(chain);
         long newest = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).count();
-        // The hash of every entry a checkpoint names, filled in as the walk passes it.
-        Map<Long, String> hashes = new HashMap<>();
-        stored.forEach(c -> hashes.put(c.count(), null));
-        kept.ifPresent(c -> hashes.put(c.count(), null));
-        earlier.forEach(c -> hashes.put(c.count(), null));
-        var walk = new Object() {
-            long expected = 1;
-            String previous = EntryHash.GENESIS;
-            Long broken;
-            String problem;
-            OffsetDateTime firstUnsignedAt;
-        };
+        List<AuditChain.Anchor> anchors = new ArrayList<>();
+        kept.ifPresent(k -> anchors.add(new AuditChain.Anchor(k, "the checkpoint this installation keeps outside the database")));
+        earlier.forEach(e -> anchors.add(new AuditChain.Anchor(e, "the earlier checkpoint given")));
+        List<Long> named = new ArrayList<>();
+        stored.forEach(c -> named.add(c.count()));
+        anchors.forEach(a -> named.add(a.checkpoint().count()));
+        AuditChain.Walk walk = new AuditChain.Walk(chain, named, newest);
         jdbc.sql(COLUMNS + " where workspace_id = ? order by seq").param(chain).query(rs -> {
-            if (walk.broken != null) {
-                return;
-            }
-            AuditEntry e = entry(rs, 0);
-            if (e.seq() != walk.expected) {
-                walk.broken = walk.expected;
-                walk.problem = "entry " + walk.expected + " is missing";
-            } else if (!e.previousHash().equals(walk.previous)) {
-                walk.broken = e.seq();
-                walk.problem = "entry " + e.seq() + " does not link to the entry before it";
-            } else if (!EntryHash.of(chain, e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(), e.address(),
-                    e.userAgent(), e.previousHash()).equals(e.hash())) {
-                walk.broken = e.seq();
-                walk.problem = "entry " + e.seq() + " was changed after it was written";
-            } else {
-                walk.previous = e.hash();
-                walk.expected++;
-                if (hashes.containsKey(e.seq())) {
-                    hashes.put(e.seq(), e.hash());
-                }
-                if (e.seq() == newest + 1) {
-                    walk.firstUnsignedAt = e.occurredAt().atOffset(ZoneOffset.UTC);
-                }
-            }
+            walk.accept(entry(rs, 0));
         });
-        long checked = walk.expected - 1;
-        if (walk.broken == null) {
+        long checked = walk.checked();
+        if (walk.broken() == null) {
             var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where workspace_id = ?").param(chain)
                     .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional();
             long lastSeq = head.map(h -> (Long) h[0]).orElse(0L);
-            if (lastSeq != checked || (lastSeq > 0 && !head.get()[1].equals(walk.previous))) {
-                walk.broken = checked + 1;
-                walk.problem = "entries after " + checked + " are missing (the chain ends at " + lastSeq + ")";
+            if (lastSeq != checked || (lastSeq > 0 && !head.get()[1].equals(walk.head()))) {
+                walk.breakAt(checked + 1, "entries after " + checked + " are missing (the chain ends at " + lastSeq + ")");
             }
         }
-        if (walk.broken == null) {
-            AuditCheckpoints.Problem problem = checkpoints.judge(chain, checked, hashes, stored, kept, earlier, clock.instant(),
-                    walk.firstUnsignedAt);
-            if (problem != null) {
-                walk.broken = problem.seq();
-                walk.problem = problem.message();
-            }
-        }
-        return new ChainVerification(walk.broken == null, checked, walk.broken, walk.problem, walk.previous, stored.size());
+        AuditChain.Problem problem = walk.verdict(checkpoints.publicKey(chain), checkpoints.keyId(chain), checkpoints.fingerprint(chain),
+                stored, anchors, clock.instant(), checkpoints.interval());
+        return new ChainVerification(problem == null, checked, problem == null ? null : problem.seq(),
+                problem == null ? null : problem.message(), walk.head(), stored.size());
     }
 
     @Override

@@ -52,8 +52,9 @@ class AuditFindings {
 
     @Transactional
     AuditFinding raise(CurrentUser user, UUID auditId, RaiseFinding command) {
-        RaiseFinding c = commands.valid(command);
+        // who may work on the audit is settled before what they sent: an auditor of another audit learns nothing from a 400
         Audit audit = access.fieldwork(user, auditId);
+        RaiseFinding c = commands.valid(command);
         var framework = scope.framework(audit);
         List<String> requirements = c.requirements() == null ? List.of() : c.requirements().stream().map(String::strip).distinct().toList();
         for (String ref : requirements) {

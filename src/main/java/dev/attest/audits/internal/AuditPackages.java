@@ -6,6 +6,7 @@ import dev.attest.audits.AuditRequest;
 import dev.attest.audits.Sample;
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
@@ -35,15 +36,17 @@ import java.util.zip.ZipOutputStream;
 /**
  * The audit package: one ZIP, written as a stream (evidence is copied from the store to the client
  * a buffer at a time, never held whole), with the audit, the SoA or control matrix, the populations
- * and samples with their seeds, the requests with their evidence, the findings, the ledger export
- * with its signed checkpoints, and last a manifest naming every file, its SHA-256 and its ledger
- * entry. {@code java -jar attest.jar verify-package FILE} checks it offline.
+ * and samples with their seeds, the requests with their evidence, the findings, the segment of the
+ * ledger for the period (continued to the newest signed checkpoint, which the package also carries, so
+ * that a verifier proves the segment extends it), and last a manifest naming every file, its SHA-256 and
+ * its ledger entry. {@code java -jar attest.jar verify-package FILE [--key FINGERPRINT]} checks it offline.
  */
 @Service
 class AuditPackages {
 
     static final String MANIFEST = "manifest.json";
-    static final String LEDGER = "ledger/ledger-export.txt";
+    static final String LEDGER = "ledger/ledger-segment.txt";
+    static final String CHECKPOINT = "ledger/checkpoint.json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One file of the package as the manifest lists it; {@code ledgerSeq} for evidence, else null. */
@@ -52,7 +55,7 @@ class AuditPackages {
 
     /** What the package will hold, gathered (and checked) before the first byte is sent. */
     record Contents(WorkspaceId workspace, String workspaceName, Audit audit, List<EvidenceItem> evidence, List<AuditRequest> requests,
-                    List<Sample> samples) {
+                    List<Sample> samples, LedgerCheckpoint checkpoint) {
     }
 
     private final AuditorAccess access;
@@ -95,8 +98,13 @@ class AuditPackages {
             throw new InvalidFieldException("evidence", "the audit has no evidence yet: attach some to its requests, or collect it within "
                     + audit.periodText());
         }
+        // Sign the head as it is now: the package's segment ends at this checkpoint, so it covers every entry the evidence names.
+        evidence.checkpoint(workspace);
+        LedgerCheckpoint checkpoint = evidence.latestCheckpoint(workspace)
+                .orElseThrow(() -> new IllegalStateException("a ledger with evidence has a signed checkpoint once its head is signed"));
         events.publishEvent(new AuditPackageExported(workspace, user.actor(), audit.id()));
-        return new Contents(workspace, user.workspaceName(), audit, List.copyOf(items.values()), list, samples.list(workspace, audit.id()));
+        return new Contents(workspace, user.workspaceName(), audit, List.copyOf(items.values()), list, samples.list(workspace, audit.id()),
+                checkpoint);
     }
 
     /** Writes the ZIP to the stream. */
@@ -131,11 +139,14 @@ class AuditPackages {
                     stream(zip, manifest, "evidence/" + item.sha256(), item.ledgerSeq(), target -> content.transferTo(target));
                 }
             }
+            long firstNeeded = c.evidence().stream().mapToLong(EvidenceItem::ledgerSeq).min().orElse(c.checkpoint().count());
             stream(zip, manifest, LEDGER, null, target -> {
                 Writer writer = new OutputStreamWriter(target, StandardCharsets.UTF_8);
-                evidence.exportLedger(c.workspace(), writer);
+                evidence.exportLedgerSegment(c.workspace(), audit.periodStart().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                        firstNeeded, c.checkpoint(), writer);
                 writer.flush();
             });
+            put(zip, manifest, CHECKPOINT, null, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(c.checkpoint()));
             zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("format", "attest-audit-package 1",
                     "audit", audit.id().toString(), "workspace", c.workspaceName(), "period", audit.periodText(), "files", manifest)));

@@ -89,6 +89,11 @@ class AuditPages {
     @GetMapping("/audits/{id}/package")
     @PreAuthorize("hasAuthority('audits:read')")
     void download(CurrentUser user, @PathVariable UUID id, HttpServletResponse response) throws IOException {
-        PackageApi.send(packages, user, id, response);
+        try {
+            PackageApi.send(packages, user, id, response);
+        } catch (dev.attest.web.InvalidFieldException e) {
+            // refused before the first byte (no evidence yet): the button's answer is a 400 that says why, not a server error
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.evidence.LedgerExportVerifier;
 import dev.attest.evidence.LedgerVerification;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Checks an audit package offline, in this order: every file against its manifest entry (none
- * missing, none extra), the ledger export's hash chain and signed checkpoints, every evidence file
+ * missing, none extra), the ledger segment's hash chain and signed checkpoints and that it extends
+ * the signed checkpoint the package carries (against the pinned key, when given), every evidence file
  * against its ledger entry, and every sample re-drawn from its population in the package.
  */
 public final class PackageCheck {
@@ -37,6 +39,14 @@ public final class PackageCheck {
     }
 
     public static Result verify(Path file) throws IOException {
+        return verify(file, Set.of());
+    }
+
+    /**
+     * @param pinnedFingerprints the ledger key fingerprints the auditor pins ({@code --key}); empty checks the
+     *                           package's checkpoint against the key the package names, which proves consistency only
+     */
+    public static Result verify(Path file, Set<String> pinnedFingerprints) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry manifestEntry = zip.getEntry(AuditPackages.MANIFEST);
@@ -76,15 +86,31 @@ public final class PackageCheck {
                             + f.get("sha256").asString() + ")");
                 }
             }
+            String ledgerSummary;
             Path ledger = Files.createTempFile("attest-package-ledger", ".txt");
             try {
                 try (InputStream in = zip.getInputStream(zip.getEntry(AuditPackages.LEDGER))) {
                     Files.copy(in, ledger, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                LedgerVerification chain = LedgerExportVerifier.verify(ledger);
+                ZipEntry checkpointEntry = zip.getEntry(AuditPackages.CHECKPOINT);
+                if (checkpointEntry == null) {
+                    return new Result(false, AuditPackages.CHECKPOINT + " is missing: the package carries no signed checkpoint for its ledger segment");
+                }
+                LedgerCheckpoint checkpoint;
+                try (InputStream in = zip.getInputStream(checkpointEntry)) {
+                    checkpoint = json.readValue(in, LedgerCheckpoint.class);
+                } catch (tools.jackson.core.JacksonException e) {
+                    return new Result(false, AuditPackages.CHECKPOINT + " is not a checkpoint: " + e.getOriginalMessage());
+                }
+                if (!checkpoint.invalidFields().isEmpty()) {
+                    return new Result(false, AuditPackages.CHECKPOINT + " is not a valid checkpoint: " + checkpoint.invalidFields());
+                }
+                LedgerVerification chain = LedgerExportVerifier.verify(ledger, pinnedFingerprints, List.of(checkpoint),
+                        "the package's signed checkpoint");
                 if (!chain.valid()) {
                     return new Result(false, AuditPackages.LEDGER + " does not verify: " + chain.message());
                 }
+                ledgerSummary = chain.message();
                 Map<Long, String> shaBySeq = new HashMap<>();
                 for (String line : Files.readAllLines(ledger, StandardCharsets.UTF_8)) {
                     String[] fields = line.split("\t");
@@ -107,7 +133,9 @@ public final class PackageCheck {
             if (samples != null) {
                 return new Result(false, samples);
             }
-            return new Result(true, present.size() + " files match the manifest, the ledger verifies, and every sample re-draws from its seed");
+            return new Result(true, present.size() + " files match the manifest, every sample re-draws from its seed, and the "
+                    + ledgerSummary.replaceFirst("^ledger ", "ledger ") + (pinnedFingerprints.isEmpty()
+                    ? " (checked against the key the package names: pin the workspace's key with --key FINGERPRINT to prove whose it is)" : ""));
         }
     }
 

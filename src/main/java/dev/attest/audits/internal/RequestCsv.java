@@ -68,35 +68,48 @@ final class RequestCsv {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true).get();
         String body = text == null ? "" : text.startsWith("\uFEFF") ? text.substring(1) : text;
-        List<CellError> errors = new ArrayList<>();
-        List<Line> lines = new ArrayList<>();
+        List<Cells> rows = new ArrayList<>();
+        List<String> names;
         try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
-            Map<String, Integer> header = new java.util.HashMap<>();
-            List<String> names = parser.getHeaderNames();
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i).strip().toLowerCase(Locale.ROOT).replace('_', ' ');
-                if (!COLUMNS.contains(name)) {
-                    errors.add(new CellError(1, names.get(i), "unknown column (expected: " + String.join(", ", COLUMNS) + ")"));
-                }
-                header.put(name, i);
-            }
-            if (!header.containsKey("request")) {
-                errors.add(new CellError(1, "request", "the header has no column request"));
-            }
-            if (!errors.isEmpty()) {
-                throw new Rejected(errors);
-            }
+            names = parser.getHeaderNames();
             for (CSVRecord record : parser) {
-                int row = (int) record.getRecordNumber() + 1;
-                if (record.size() > names.size()) {
-                    errors.add(new CellError(row, "row", "has " + record.size() + " cells, the header has " + names.size()));
-                    continue;
-                }
-                lines.add(new Line(row, cell(record, header, "reference"), cell(record, header, "request"), cell(record, header, "control"),
-                        cell(record, header, "due date"), cell(record, header, "assignee")));
+                rows.add(new Cells((int) record.getRecordNumber() + 1, record.toList()));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new Rejected(List.of(new CellError(1, "file", "is not a readable CSV file: " + e.getMessage())));
+        }
+        return lines(names, rows);
+    }
+
+    /** One row of a request list: its number in the file (the header is row 1) and its cells, left to right. */
+    record Cells(int row, List<String> values) {
+    }
+
+    /** The header's columns and the rows under it, from a CSV file or a workbook's first sheet; every bad cell named. */
+    static List<Line> lines(List<String> names, List<Cells> rows) {
+        List<CellError> errors = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> header = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).strip().toLowerCase(Locale.ROOT).replace('_', ' ');
+            if (!COLUMNS.contains(name)) {
+                errors.add(new CellError(1, names.get(i), "unknown column (expected: " + String.join(", ", COLUMNS) + ")"));
+            }
+            header.put(name, i);
+        }
+        if (!header.containsKey("request")) {
+            errors.add(new CellError(1, "request", "the header has no column request"));
+        }
+        if (!errors.isEmpty()) {
+            throw new Rejected(errors);
+        }
+        for (Cells record : rows) {
+            if (record.values().size() > names.size()) {
+                errors.add(new CellError(record.row(), "row", "has " + record.values().size() + " cells, the header has " + names.size()));
+                continue;
+            }
+            lines.add(new Line(record.row(), cell(record, header, "reference"), cell(record, header, "request"), cell(record, header, "control"),
+                    cell(record, header, "due date"), cell(record, header, "assignee")));
         }
         if (!errors.isEmpty()) {
             throw new Rejected(errors);
@@ -107,23 +120,33 @@ final class RequestCsv {
         return lines;
     }
 
-    private static String cell(CSVRecord record, Map<String, Integer> header, String column) {
+    private static String cell(Cells record, Map<String, Integer> header, String column) {
         Integer index = header.get(column);
-        if (index == null || index >= record.size()) {
+        if (index == null || index >= record.values().size()) {
             return null;
         }
-        String value = record.get(index);
+        String value = record.values().get(index);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static final List<String> EXPORT_COLUMNS = List.of("reference", "request", "control", "due date", "assignee", "status", "evidence");
+
+    /** A request as the export's row, unguarded: the CSV writer guards formulas, a workbook stores text cells. */
+    static List<String> exportRow(AuditRequest r) {
+        return List.of(nonNull(r.reference()), nonNull(r.request()), nonNull(r.control()), r.dueOn() == null ? "" : r.dueOn().toString(),
+                nonNull(r.assignee()), r.status().wireName(), String.join(" ", r.evidence().stream().map(e -> "ledger:" + e.ledgerSeq()).toList()));
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
     }
 
     static String write(List<AuditRequest> requests) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord("reference", "request", "control", "due date", "assignee", "status", "evidence");
+            printer.printRecord(EXPORT_COLUMNS);
             for (AuditRequest r : requests) {
-                printer.printRecord(guard(r.reference()), guard(r.request()), guard(r.control()), r.dueOn() == null ? "" : r.dueOn().toString(),
-                        guard(r.assignee()), r.status().wireName(),
-                        String.join(" ", r.evidence().stream().map(e -> "ledger:" + e.ledgerSeq()).toList()));
+                printer.printRecord(exportRow(r).stream().map(RequestCsv::guard).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

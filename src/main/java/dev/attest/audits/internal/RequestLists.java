@@ -105,9 +105,18 @@ class RequestLists {
     }
 
     Preview preview(CurrentUser user, UUID auditId, String csv) {
+        return preview(user, auditId, () -> RequestCsv.read(csv));
+    }
+
+    /** As {@link #preview(CurrentUser, UUID, String)}, for a workbook's first sheet. */
+    Preview previewXlsx(CurrentUser user, UUID auditId, byte[] workbook) {
+        return preview(user, auditId, () -> RequestXlsx.read(workbook));
+    }
+
+    private Preview preview(CurrentUser user, UUID auditId, java.util.function.Supplier<List<RequestCsv.Line>> file) {
         Audit audit = access.fieldwork(user, auditId);
         try {
-            return new Preview(true, checked(audit, csv), List.of());
+            return new Preview(true, checked(audit, file.get()), List.of());
         } catch (RequestCsv.Rejected e) {
             return new Preview(false, List.of(), e.errors());
         }
@@ -116,18 +125,28 @@ class RequestLists {
     /** Imports the whole file, or nothing when any row is bad. */
     @Transactional
     List<AuditRequest> importCsv(CurrentUser user, UUID auditId, String csv) {
+        return importLines(user, auditId, () -> RequestCsv.read(csv));
+    }
+
+    /** Imports a workbook's first sheet whole, or nothing when any row is bad. */
+    @Transactional
+    List<AuditRequest> importXlsx(CurrentUser user, UUID auditId, byte[] workbook) {
+        return importLines(user, auditId, () -> RequestXlsx.read(workbook));
+    }
+
+    private List<AuditRequest> importLines(CurrentUser user, UUID auditId, java.util.function.Supplier<List<RequestCsv.Line>> file) {
         Audit audit = access.fieldwork(user, auditId);
-        List<AuditRequest> requests = checked(audit, csv);
+        List<AuditRequest> requests = checked(audit, file.get());
         requests.forEach(r -> store.insert(user.workspaceId(), r, clock.instant(), user.actor()));
         events.publishEvent(new AuditRequestsImported(user.workspaceId(), user.actor(), audit.id(), requests.size()));
         return requests;
     }
 
-    private List<AuditRequest> checked(Audit audit, String csv) {
+    private List<AuditRequest> checked(Audit audit, List<RequestCsv.Line> lines) {
         List<RequestCsv.CellError> errors = new ArrayList<>();
         List<String> taken = new ArrayList<>(store.references(audit.id()));
         List<AuditRequest> requests = new ArrayList<>();
-        for (RequestCsv.Line line : RequestCsv.read(csv)) {
+        for (RequestCsv.Line line : lines) {
             RaiseRequest command = line.command(errors);
             try {
                 commands.valid(command);
@@ -187,6 +206,10 @@ class RequestLists {
     /** Submit is the client's (audits:manage); accept and flag are the auditor's (audits:fieldwork). */
     @Transactional
     AuditRequest move(CurrentUser user, UUID auditId, UUID id, MoveRequest command) {
+        if (AuditorAccess.isAuditor(user)) {
+            // an auditor of another audit (or whose access ended) is refused before anything they sent is judged
+            access.readable(user, auditId, null);
+        }
         MoveRequest c = commands.valid(command);
         Permission needed = c.action().auditors() ? Permission.AUDITS_FIELDWORK : Permission.AUDITS_MANAGE;
         // Accepting or flagging is the auditor's judgement: the client never accepts its own evidence.
@@ -236,5 +259,10 @@ class RequestLists {
     String exportCsv(CurrentUser user, UUID auditId) {
         Audit audit = access.readable(user, auditId, "request list export");
         return RequestCsv.write(store.list(user.workspaceId(), audit.id()));
+    }
+
+    byte[] exportXlsx(CurrentUser user, UUID auditId) {
+        Audit audit = access.readable(user, auditId, "request list export");
+        return RequestXlsx.write(store.list(user.workspaceId(), audit.id()));
     }
 }

@@ -55,6 +55,29 @@ class RequestsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(requests.generate(user, id));
     }
 
+    @PostMapping(value = "/import/preview", consumes = RequestXlsx.MEDIA_TYPE)
+    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @Operation(summary = "Check a request list sent as an Excel workbook (.xlsx, first sheet, same columns as the CSV) without saving anything")
+    RequestLists.Preview previewXlsx(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) byte[] workbook) {
+        return requests.previewXlsx(user, id, workbook);
+    }
+
+    @PostMapping(value = "/import", consumes = RequestXlsx.MEDIA_TYPE)
+    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @Operation(summary = "Import a request list sent as an Excel workbook (.xlsx) whole; any bad row refuses it (400 naming row and column)")
+    ResponseEntity<List<AuditRequest>> importXlsx(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) byte[] workbook) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(requests.importXlsx(user, id, workbook));
+    }
+
+    @GetMapping(value = "/export.xlsx", produces = RequestXlsx.MEDIA_TYPE)
+    @PreAuthorize("hasAuthority('audits:read')")
+    @Operation(summary = "The request list as an Excel workbook, with status and evidence ledger entries")
+    ResponseEntity<byte[]> exportXlsx(CurrentUser user, @PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(RequestXlsx.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"requests-" + id + ".xlsx\"")
+                .body(requests.exportXlsx(user, id));
+    }
+
     @PostMapping("/import/preview")
     @PreAuthorize("hasAuthority('audits:fieldwork')")
     @Operation(summary = "Check a CSV request list (reference, request, control, due date, assignee) without saving anything")

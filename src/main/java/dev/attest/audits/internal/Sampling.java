@@ -78,8 +78,9 @@ class Sampling {
 
     @Transactional
     Sample draw(CurrentUser user, UUID auditId, DrawSample command) {
-        DrawSample c = commands.valid(command);
+        // who may work on the audit is settled before what they sent: an auditor of another audit learns nothing from a 400
         Audit audit = access.fieldwork(user, auditId);
+        DrawSample c = commands.valid(command);
         String control = blank(c.control()) == null ? null : c.control().strip().toUpperCase(Locale.ROOT);
         Population population = populations.of(user.workspaceId(), audit, c.population(), control);
         int total = population.items().size();

@@ -64,6 +64,8 @@ final class ExportVerification {
     private Duration exportInterval;
     private String workspace;
     private long expected = 1;
+    /** The first entry the export holds: 1, or where a segment starts. */
+    private long segmentStart = 1;
     private long checkpoints;
     private int lineNo;
 
@@ -106,8 +108,10 @@ final class ExportVerification {
             return unmet;
         }
         long entries = expected - 1;
+        String what = segmentStart == 1 ? "ledger verifies: " + entries + " entries"
+                : "ledger segment verifies: entries " + segmentStart + " to " + entries;
         return new LedgerVerification(true, entries, checkpoints, null,
-                "ledger verifies: " + entries + " entries, " + checkpoints + " signed checkpoints, head " + head()
+                what + ", " + checkpoints + " signed checkpoints, head " + head()
                         + (policy.anchors().isEmpty() ? "" : "; it extends " + describeAnchors()));
     }
 
@@ -358,6 +362,8 @@ final class ExportVerification {
             } else {
                 unpinnedKeys.put(f[1], fingerprint);
             }
+        } else if (line.startsWith("segment\t")) {
+            return segment(line.split("\t", -1));
         } else if (line.startsWith("exported-at\t")) {
             String[] f = line.split("\t", -1);
             try {
@@ -369,6 +375,31 @@ final class ExportVerification {
         } else {
             return new LedgerVerification(false, expected - 1, checkpoints, null, "line " + lineNo + " is not part of a ledger export");
         }
+        return null;
+    }
+
+    /**
+     * {@code segment FROM PREVIOUS_HASH}: the export holds entries from FROM on, chained to the hash of the
+     * entry before it; it comes before the first entry.
+     */
+    private LedgerVerification segment(String[] f) {
+        byte[] digits = f.length == 3 ? f[1].getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        long from = number(digits, 0, digits.length);
+        if (f.length != 3 || from < 1 || !f[2].matches("[0-9a-f]{64}")) {
+            return failure(null, "line " + lineNo + " is not a valid segment start");
+        }
+        if (expected != 1 || checkpoints != 0) {
+            return failure(null, "line " + lineNo + ": a segment start after the entries");
+        }
+        for (VerificationPolicy.Anchor anchor : policy.anchors()) {
+            if (anchor.checkpoint().count() < from) {
+                return failure(from, anchor.origin() + " covers entry " + anchor.checkpoint().count() + ", before this segment of the ledger "
+                        + "starts (entry " + from + "): verify it against a whole export");
+            }
+        }
+        segmentStart = from;
+        expected = from;
+        System.arraycopy(f[2].getBytes(StandardCharsets.US_ASCII), 0, previous, 0, HASH_HEX);
         return null;
     }
 

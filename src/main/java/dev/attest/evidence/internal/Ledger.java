@@ -210,6 +210,14 @@ public class Ledger {
 
     /** Writes the workspace's ledger in the export format, checkpoints right after the entries they sign. */
     public void export(WorkspaceId workspace, Writer out) throws IOException {
+        export(workspace, out, 1, Long.MAX_VALUE);
+    }
+
+    /**
+     * Writes entries {@code from} to {@code to} (inclusive) and the checkpoints among them; a segment that does not
+     * start at the first entry names the hash of the entry before it, to which its first entry is chained.
+     */
+    public void export(WorkspaceId workspace, Writer out, long from, long to) throws IOException {
         BufferedWriter w = out instanceof BufferedWriter b ? b : new BufferedWriter(out, 1 << 16);
         w.write(LedgerFormat.HEADER);
         w.write('\n');
@@ -218,14 +226,20 @@ public class Ledger {
         for (var key : keys.publicKeys(workspace).entrySet()) {
             w.write("public-key\t" + key.getKey() + "\t" + key.getValue() + "\n");
         }
+        if (from > 1) {
+            String before = jdbc.sql("select entry_hash from ledger_entry where workspace_id = ? and seq = ?").params(workspace.value(), from - 1)
+                    .query(String.class).optional().orElseThrow(() -> new IllegalStateException("no ledger entry " + (from - 1)));
+            w.write("segment\t" + from + "\t" + before + "\n");
+        }
         List<String[]> checkpoints = jdbc.sql("select seq, head_hash, signed_at, key_id, signature from ledger_checkpoint "
-                        + "where workspace_id = ? order by seq")
-                .param(workspace.value())
+                        + "where workspace_id = ? and seq >= ? and seq <= ? order by seq")
+                .params(workspace.value(), from, to)
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
                 .list();
         int[] next = {0};
-        jdbc.sql("select seq, recorded_at, evidence_id, kind, sha256, entry_hash from ledger_entry where workspace_id = ? order by seq")
-                .param(workspace.value())
+        jdbc.sql("select seq, recorded_at, evidence_id, kind, sha256, entry_hash from ledger_entry where workspace_id = ? and seq >= ? "
+                        + "and seq <= ? order by seq")
+                .params(workspace.value(), from, to)
                 .withFetchSize(10_000)
                 .query((ResultSet rs) -> {
                     long seq = rs.getLong(1);
@@ -290,6 +304,15 @@ public class Ledger {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first entry recorded at or after the instant, or empty when none is. */
+    public java.util.Optional<Long> firstSeqFrom(WorkspaceId workspace, java.time.Instant from) {
+        // recorded_at is ISO-8601 text in UTC; without its zone letter the instant is a prefix of every time at or after it
+        String text = from.toString();
+        return jdbc.sql("select min(seq) from ledger_entry where workspace_id = ? and recorded_at >= ?")
+                .params(workspace.value(), text.substring(0, text.length() - 1)).query(Long.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The content hash and evidence id of every entry, for checking that the files are still there. */

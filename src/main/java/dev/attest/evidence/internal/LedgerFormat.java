@@ -1,16 +1,14 @@
 package dev.attest.evidence.internal;
 
 import dev.attest.evidence.LedgerVerification;
+import dev.attest.web.OfflineVerifierArguments;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -21,6 +19,7 @@ import java.util.HexFormat;
  * workspace	UUID
  * exported-at	INSTANT	CHECKPOINT_INTERVAL (ISO-8601 duration): how old unsigned entries at the head may be
  * public-key	KEY_ID	BASE64 (X.509 Ed25519), one line per key the workspace has used
+ * segment	FROM	PREVIOUS_HASH   only in a segment (entries FROM on): the hash of entry FROM - 1
  * E	SEQ	RECORDED_AT	EVIDENCE_ID	KIND	SHA256	ENTRY_HASH
  * C	SEQ	HEAD_HASH	SIGNED_AT	KEY_ID	SIGNATURE (base64), right after entry SEQ
  * </pre>
@@ -63,21 +62,17 @@ public final class LedgerFormat {
     }
 
     public static PublicKey publicKey(String base64) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not an Ed25519 public key", e);
-        }
+        return OfflineVerifierArguments.publicKey(base64);
     }
 
     /** The SHA-256 (hex) of the key's X.509 encoding: what auditors pin. */
     public static String fingerprint(PublicKey key) {
-        return HEX.formatHex(sha256().digest(key.getEncoded()));
+        return OfflineVerifierArguments.fingerprint(key);
     }
 
     /** A key's id: the first 16 hex digits of its fingerprint. */
     public static String keyId(PublicKey key) {
-        return fingerprint(key).substring(0, 16);
+        return OfflineVerifierArguments.keyId(key);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class Documents {
 
     public static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+    private static final JsonMapper CHECKED = JSON.rebuild().addModule(dev.attest.web.TextInput.module()).build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
@@ -26,8 +27,9 @@ public final class Documents {
         return JSON.readValue(json, MAP);
     }
 
+    /** A list from an outside file: a NUL or an unpaired surrogate in any string (escaped or not) is refused at its line and column. */
     public static List<Object> readList(String json) {
-        return JSON.readValue(json, LIST);
+        return CHECKED.readValue(json, LIST);
     }
 
     public static String write(Object value) {
