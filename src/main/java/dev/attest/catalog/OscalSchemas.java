@@ -81,7 +81,7 @@ public final class OscalSchemas {
     public enum Format {
         JSON, XML;
 
-        /** The format by the first character that is not white space (or a byte-order mark): '{' or '<'. */
+        /** The format by the first character that is not white space or a byte-order mark: an opening brace (JSON) or angle bracket (XML). */
         public static Format detect(byte[] document, String where) {
             for (int i = 0; i < Math.min(document.length, 4096); i++) {
                 int c = document[i] & 0xff;

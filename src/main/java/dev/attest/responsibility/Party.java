@@ -8,6 +8,7 @@ import java.util.Optional;
 public enum Party {
     COMPANY, PROVIDER, SHARED, CUSTOMER;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -104,7 +104,7 @@ public class SharedResponsibility {
                 try {
                     provider = vendors.get(workspace, change.providerId());
                 } catch (NotFoundException e) {
-                    errors.put("providerId", "is not a vendor of this workspace's register");
+                    errors.put("providerId", "is not a vendor in this workspace's vendor register");
                 }
             }
         }

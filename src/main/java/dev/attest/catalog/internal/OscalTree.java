@@ -20,8 +20,8 @@ import java.util.Set;
  * Reads an OSCAL catalog or profile, JSON or XML, into the JSON shape of the OSCAL model, so that
  * one resolver serves both formats. XML elements that OSCAL groups into arrays in JSON (control,
  * group, part, param, prop, with-id, import, ...) become arrays under the JSON name; markup
- * (paragraphs, lists, inline emphasis) becomes the part's {@code prose}, and an
- * {@code <insert type="param" id-ref="x"/>} becomes the JSON form {@code {{ insert: param, x }}}.
+ * (paragraphs, lists, inline emphasis) becomes the part's prose, and a parameter insert element
+ * becomes the insert mark the JSON form writes in prose.
  * The document has been validated against its schema first, so the shapes are known.
  */
 final class OscalTree {
