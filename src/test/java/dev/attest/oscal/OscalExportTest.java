@@ -60,8 +60,8 @@ class OscalExportTest {
         assertThat(api().putJson("/api/v1/responsibility/PH-01", """
                 {"party":"provider","providerId":"%s","providerDuty":"Physical security of the data centres"}""".formatted(provider)).status())
                 .isEqualTo(200);
-        assertThat(api().putJson("/api/v1/responsibility/DP-05", """
-                {"party":"shared","providerId":"%s","customerGuidance":"Choose the region where your data is stored"}""".formatted(provider))
+        assertThat(api().putJson("/api/v1/responsibility/EN-02", """
+                {"party":"shared","providerId":"%s","customerGuidance":"Turn on customer-managed keys if your policy asks for them"}""".formatted(provider))
                 .status()).isEqualTo(200);
         assertThat(api().putJson("/api/v1/responsibility/AC-12", """
                 {"party":"customer","customerGuidance":"Enable SSO for your console users"}""").status()).isEqualTo(200);
