@@ -10,21 +10,32 @@ import java.util.TreeMap;
 
 /**
  * The loaded catalog: every framework, the control library, and the mapping between them in both
- * directions. Immutable once built; shared by all workspaces.
+ * directions; shared by all workspaces. The shipped part is fixed once built; frameworks imported
+ * from OSCAL documents are added at run time ({@link #addImported}), each replacing the whole
+ * index at once so that a reader never sees half of one.
  */
 public final class Catalog {
 
     private final String version;
-    private final Map<String, Framework> frameworks;
+    private final List<Framework> shipped;
     private final Map<String, Domain> domains;
     private final Map<ControlKey, Control> controls;
-    private final Map<ControlKey, List<RequirementRef>> requirementsByControl;
+    private volatile Index index;
+
+    /** Frameworks and the inverse mapping, swapped as one when a framework is imported. */
+    private record Index(Map<String, Framework> frameworks, Map<ControlKey, List<RequirementRef>> requirementsByControl,
+                         java.util.Set<String> imported) {
+    }
 
     public Catalog(String version, List<Framework> frameworks, List<Domain> domains, List<Control> controls) {
         this.version = version;
-        this.frameworks = indexBy(frameworks, Framework::id);
+        this.shipped = List.copyOf(frameworks);
         this.domains = indexBy(domains, Domain::id);
         this.controls = Collections.unmodifiableMap(new TreeMap<>(indexBy(controls, Control::key)));
+        this.index = index(frameworks, java.util.Set.of());
+    }
+
+    private static Index index(List<Framework> frameworks, java.util.Set<String> imported) {
         Map<ControlKey, List<RequirementRef>> inverse = new TreeMap<>();
         for (Framework framework : frameworks) {
             for (Requirement requirement : framework.requirements()) {
@@ -34,7 +45,34 @@ public final class Catalog {
             }
         }
         inverse.replaceAll((k, v) -> List.copyOf(v));
-        this.requirementsByControl = Collections.unmodifiableMap(inverse);
+        return new Index(indexBy(frameworks, Framework::id), Collections.unmodifiableMap(inverse), java.util.Set.copyOf(imported));
+    }
+
+    /**
+     * Adds (or replaces) frameworks imported from OSCAL documents. A shipped framework's id cannot be
+     * taken: the caller checks, and this refuses.
+     */
+    public synchronized void addImported(List<Framework> imported) {
+        Map<String, Framework> all = new LinkedHashMap<>(index.frameworks());
+        java.util.Set<String> importedIds = new java.util.HashSet<>(index.imported());
+        for (Framework framework : imported) {
+            if (shipped.stream().anyMatch(f -> f.id().equals(framework.id()))) {
+                throw new IllegalArgumentException("framework " + framework.id() + " is shipped with the catalog");
+            }
+            all.put(framework.id(), framework);
+            importedIds.add(framework.id());
+        }
+        this.index = index(new ArrayList<>(all.values()), importedIds);
+    }
+
+    /** Whether the framework came from an OSCAL import rather than the shipped catalog files. */
+    public boolean isImported(String frameworkId) {
+        return index.imported().contains(frameworkId);
+    }
+
+    /** The frameworks shipped with the catalog files, in catalog order (imported ones left out). */
+    public List<Framework> shippedFrameworks() {
+        return shipped;
     }
 
     private static <K, V> Map<K, V> indexBy(List<V> values, java.util.function.Function<V, K> key) {
@@ -50,11 +88,11 @@ public final class Catalog {
 
     /** All frameworks in catalog order. */
     public List<Framework> frameworks() {
-        return List.copyOf(frameworks.values());
+        return List.copyOf(index.frameworks().values());
     }
 
     public Optional<Framework> framework(String id) {
-        return Optional.ofNullable(frameworks.get(id));
+        return Optional.ofNullable(index.frameworks().get(id));
     }
 
     /** The framework, or {@link FrameworkNotFoundException}. */
@@ -90,11 +128,11 @@ public final class Catalog {
 
     /** The requirements, across all frameworks, that a control helps satisfy. */
     public List<RequirementRef> requirementsOf(ControlKey key) {
-        return requirementsByControl.getOrDefault(key, List.of());
+        return index.requirementsByControl().getOrDefault(key, List.of());
     }
 
     /** Total number of control-requirement mappings. */
     public int mappingCount() {
-        return requirementsByControl.values().stream().mapToInt(List::size).sum();
+        return index.requirementsByControl().values().stream().mapToInt(List::size).sum();
     }
 }

@@ -1,6 +1,7 @@
 package dev.attest.trustcenter;
 
 import dev.attest.catalog.Catalog;
+import dev.attest.responsibility.SharedResponsibility;
 import dev.attest.identity.WorkspaceCreated;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.internal.DocumentStore;
@@ -47,9 +48,11 @@ public class TrustCenter {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SharedResponsibility responsibility;
 
     TrustCenter(TrustCenterStore store, DocumentStore documents, Catalog catalog, TrustCenterProperties properties,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, SharedResponsibility responsibility) {
+        this.responsibility = responsibility;
         this.store = store;
         this.documents = documents;
         this.catalog = catalog;
@@ -120,7 +123,11 @@ public class TrustCenter {
     @Transactional
     public PublishedTrustCenter publish(WorkspaceId workspace, String actor) {
         TrustCenterContent draft = validate(workspace, draft(workspace));
-        store.publish(workspace, write(draft), clock.instant(), actor);
+        // the matrix is taken from the control library at this moment, like a snapshot of the rest of the page
+        TrustCenterContent published = draft.sharedResponsibility() ? draft.withSharedResponsibility(true, responsibility.matrix(workspace)
+                .stream().map(r -> new SharedResponsibilityEntry(r.control(), r.controlName(), r.domain(), r.party().wireName(),
+                        r.providerName(), r.customerGuidance(), r.providerDuty())).toList()) : draft;
+        store.publish(workspace, write(published), clock.instant(), actor);
         events.publishEvent(new TrustCenterPublished(workspace, draft.company(), actor));
         return published(workspace).orElseThrow();
     }
@@ -204,7 +211,7 @@ public class TrustCenter {
         }
         return new TrustCenterContent(company, trim(c.summary()), contact, certifications, List.copyOf(new java.util.LinkedHashSet<>(c.controls())),
                 faq, c.documents(), securityContact, languages, trim(c.disclosure()), c.ndaText().trim(), domains, c.noticeDays(),
-                c.linkDays(), trim(c.internalNotes()));
+                c.linkDays(), trim(c.internalNotes()), c.sharedResponsibility(), List.of());
     }
 
     private static boolean isHttps(String value) {

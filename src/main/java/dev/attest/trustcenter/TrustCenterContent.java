@@ -15,11 +15,15 @@ import java.util.UUID;
  * @param noticeDays      minimum days between announcing a subprocessor change and its effect
  * @param linkDays        days a document link stays valid
  * @param internalNotes   for the team only: never rendered on a public page
+ * @param sharedResponsibility whether the site has a "Shared responsibility" page
+ * @param responsibilities the shared-responsibility matrix as published: taken from the control library when the
+ *                        Trust Center is published, never from the draft's text
  */
 public record TrustCenterContent(String company, String summary, String contactEmail, List<Certification> certifications,
                                  List<String> controls, List<Faq> faq, List<UUID> documents, String securityContact,
                                  List<String> languages, String disclosure, String ndaText, List<String> allowedDomains,
-                                 Integer noticeDays, Integer linkDays, String internalNotes) {
+                                 Integer noticeDays, Integer linkDays, String internalNotes, Boolean sharedResponsibility,
+                                 List<SharedResponsibilityEntry> responsibilities) {
 
     public static final int DEFAULT_NOTICE_DAYS = 30;
     public static final int DEFAULT_LINK_DAYS = 7;
@@ -33,6 +37,23 @@ public record TrustCenterContent(String company, String summary, String contactE
         allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
         noticeDays = noticeDays == null || noticeDays <= 0 ? DEFAULT_NOTICE_DAYS : noticeDays;
         linkDays = linkDays == null || linkDays <= 0 ? DEFAULT_LINK_DAYS : linkDays;
+        sharedResponsibility = Boolean.TRUE.equals(sharedResponsibility);
+        responsibilities = responsibilities == null ? List.of() : List.copyOf(responsibilities);
+    }
+
+    /** A document without the shared-responsibility page, as the forms and older snapshots write it. */
+    public TrustCenterContent(String company, String summary, String contactEmail, List<Certification> certifications,
+                              List<String> controls, List<Faq> faq, List<UUID> documents, String securityContact,
+                              List<String> languages, String disclosure, String ndaText, List<String> allowedDomains,
+                              Integer noticeDays, Integer linkDays, String internalNotes) {
+        this(company, summary, contactEmail, certifications, controls, faq, documents, securityContact, languages, disclosure, ndaText,
+                allowedDomains, noticeDays, linkDays, internalNotes, false, List.of());
+    }
+
+    /** The same document with the shared-responsibility page switched on or off, and the matrix it publishes. */
+    public TrustCenterContent withSharedResponsibility(boolean shown, List<SharedResponsibilityEntry> matrix) {
+        return new TrustCenterContent(company, summary, contactEmail, certifications, controls, faq, documents, securityContact, languages,
+                disclosure, ndaText, allowedDomains, noticeDays, linkDays, internalNotes, shown, matrix);
     }
 
     /** A fresh Trust Center: nothing listed, the default notice period and link validity. */

@@ -19,7 +19,14 @@ class CatalogCoverageApiTest {
 
     @Test
     void coverageListsEveryFrameworkWithItsUncoveredRequirementsAndReasons() {
-        JsonNode coverage = Http.withToken(port, AttestTest.ADMIN_TOKEN).get("/api/v1/catalog/coverage").json();
+        JsonNode all = Http.withToken(port, AttestTest.ADMIN_TOKEN).get("/api/v1/catalog/coverage").json();
+        // the shipped frameworks; those imported from OSCAL by other tests of this context are not mapped by the catalog files
+        java.util.List<JsonNode> coverage = new java.util.ArrayList<>();
+        all.forEach(f -> {
+            if (java.util.Set.of("soc2", "iso27001", "hipaa", "pci-dss", "gdpr", "ccpa", "dpf").contains(f.get("framework").asString())) {
+                coverage.add(f);
+            }
+        });
 
         assertThat(coverage).hasSize(7);
         for (JsonNode framework : coverage) {

@@ -50,7 +50,8 @@ class ControlsApiTest {
 
         List<String> ids = new ArrayList<>();
         frameworks.forEach(f -> ids.add(f.get("id").asString()));
-        assertThat(ids).containsExactly("soc2", "iso27001", "hipaa", "pci-dss", "gdpr", "ccpa", "dpf");
+        // frameworks imported from OSCAL (by other tests of this context) come after the shipped ones
+        assertThat(ids.subList(0, 7)).containsExactly("soc2", "iso27001", "hipaa", "pci-dss", "gdpr", "ccpa", "dpf");
         frameworks.forEach(f -> {
             assertThat(f.get("name").asString()).isNotBlank();
             assertThat(f.get("version").asString()).isNotBlank();

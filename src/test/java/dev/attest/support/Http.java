@@ -156,6 +156,23 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, fields, filename, content))));
     }
 
+    /** Posts a multipart form with several files, each as a part {@code file} named by its file name. */
+    public Response postFiles(String path, Map<String, String> fields, Map<String, byte[]> files) {
+        String boundary = "----attest" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = multipartBody(boundary, fields, null, null);
+        body.writeBytes(java.util.Arrays.copyOf(head, head.length - (boundary.length() + 6)));
+        for (var file : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getKey()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).timeout(Duration.ofSeconds(120)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** A multipart/form-data body: the fields, then the file as the part {@code file} unless content is null. */
     public static byte[] multipartBody(String boundary, Map<String, String> fields, String filename, byte[] content) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();

@@ -24,7 +24,7 @@ class CatalogPages {
 
     @GetMapping("/catalog/coverage")
     @PreAuthorize("hasAuthority('catalog:read')")
-    String coverage(Model model, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    String coverage(dev.attest.identity.CurrentUser user, Model model, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         List<Framework> frameworks = catalog.frameworks();
         Framework a = catalog.framework(from == null ? "soc2" : from).orElse(frameworks.get(0));
         Framework b = catalog.framework(to == null ? "iso27001" : to).orElse(frameworks.get(Math.min(1, frameworks.size() - 1)));
@@ -36,6 +36,7 @@ class CatalogPages {
         model.addAttribute("overlap", overlap);
         model.addAttribute("additional", overlap.additionalControls().stream().map(catalog::requireControl).toList());
         model.addAttribute("catalogVersion", catalog.version());
+        model.addAttribute("canImport", user.can(dev.attest.identity.Permission.WORKSPACE_ADMIN));
         model.addAttribute("controlCount", catalog.controls().size());
         model.addAttribute("domainCount", catalog.domains().size());
         model.addAttribute("mappingCount", catalog.mappingCount());

@@ -28,7 +28,8 @@ class DefaultAdoption {
 
     @EventListener
     void on(WorkspaceCreated event) {
-        for (Framework framework : catalog.frameworks()) {
+        // imported OSCAL frameworks are adopted by choice, never by default
+        for (Framework framework : catalog.shippedFrameworks()) {
             controls.adopt(event.workspaceId(), framework.id(), Set.copyOf(framework.defaultCategories()), "system");
         }
     }

@@ -48,7 +48,7 @@ class AuditReportIntake implements AuditReports {
         listed.add(document.id());
         trustCenter.saveDraft(workspace, new TrustCenterContent(draft.company(), draft.summary(), draft.contactEmail(), certifications,
                 draft.controls(), draft.faq(), listed, draft.securityContact(), draft.languages(), draft.disclosure(), draft.ndaText(),
-                draft.allowedDomains(), draft.noticeDays(), draft.linkDays(), draft.internalNotes()), actor);
+                draft.allowedDomains(), draft.noticeDays(), draft.linkDays(), draft.internalNotes(), draft.sharedResponsibility(), List.of()), actor);
         if (publish) {
             trustCenter.publish(workspace, actor);
         }

@@ -90,6 +90,51 @@ class PublicRendering {
         return templates.process("trustcenter/public/subprocessors", context);
     }
 
+    /**
+     * The shared-responsibility page from the published matrix: the providers' parts by provider, the company's
+     * parts by domain with each control's live status, and the customers' parts with their guidance.
+     */
+    String sharedResponsibility(WorkspaceId workspace, TrustCenterContent content, Instant publishedAt) {
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("tc", content);
+        context.setVariable("preview", false);
+        Map<String, List<dev.attest.trustcenter.SharedResponsibilityEntry>> providers = new java.util.TreeMap<>();
+        List<dev.attest.trustcenter.SharedResponsibilityEntry> yours = new ArrayList<>();
+        Map<String, List<ControlLine>> ours = new LinkedHashMap<>();
+        Map<String, dev.attest.controls.ControlState> states = new java.util.HashMap<>();
+        controls.states(workspace).forEach((k, v) -> states.put(k.value(), v));
+        for (var entry : content.responsibilities()) {
+            if (entry.provider() != null && ("provider".equals(entry.party()) || "shared".equals(entry.party()))) {
+                providers.computeIfAbsent(entry.provider(), k -> new ArrayList<>()).add(entry);
+            }
+            if (entry.guidance() != null && ("customer".equals(entry.party()) || "shared".equals(entry.party()))) {
+                yours.add(entry);
+            }
+            dev.attest.controls.ControlState state = states.get(entry.control());
+            boolean notApplicable = state != null && state.status() == dev.attest.controls.ImplementationStatus.NOT_APPLICABLE;
+            if (("company".equals(entry.party()) || "shared".equals(entry.party())) && state != null && !notApplicable) {
+                String domain = catalog.domain(entry.domain()).map(d -> d.name()).orElse(entry.domain());
+                ours.computeIfAbsent(domain, k -> new ArrayList<>()).add(line(state));
+            }
+        }
+        context.setVariable("providers", providers);
+        context.setVariable("yours", yours);
+        context.setVariable("ours", ours.entrySet().stream().map(e -> new ControlGroup(e.getKey(), e.getValue())).toList());
+        context.setVariable("publishedAt", publishedAt == null ? "" : publishedAt.atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        return templates.process("trustcenter/public/shared-responsibility", context);
+    }
+
+    /** The published matrix as CSV, for customers' security questionnaires. */
+    static String sharedResponsibilityCsv(TrustCenterContent content) {
+        StringBuilder csv = new StringBuilder();
+        dev.attest.web.CsvWriter out = new dev.attest.web.CsvWriter(csv).row("control", "name", "responsibility", "provider",
+                "provider_part", "customer_part");
+        for (var entry : content.responsibilities()) {
+            out.row(entry.control(), entry.name(), entry.party(), entry.provider(), entry.duty(), entry.guidance());
+        }
+        return csv.toString();
+    }
+
     String disclosure(TrustCenterContent content) {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("tc", content);

@@ -63,6 +63,19 @@ class PublicSite {
                 s -> rendering.atom(s.workspace(), s.published().content(), s.published().publishedAt(), base));
     }
 
+    @GetMapping("/trust/shared-responsibility")
+    ResponseEntity<String> sharedResponsibility(HttpServletRequest request) {
+        return cached("shared-responsibility", request, HTML, s -> s.published().content().sharedResponsibility()
+                ? rendering.sharedResponsibility(s.workspace(), s.published().content(), s.published().publishedAt()) : null);
+    }
+
+    /** The published matrix as CSV, for customers' security questionnaires. */
+    @GetMapping("/trust/shared-responsibility.csv")
+    ResponseEntity<String> sharedResponsibilityCsv(HttpServletRequest request) {
+        return cached("shared-responsibility.csv", request, "text/csv;charset=UTF-8", s -> s.published().content().sharedResponsibility()
+                ? PublicRendering.sharedResponsibilityCsv(s.published().content()) : null);
+    }
+
     @GetMapping("/trust/disclosure")
     ResponseEntity<String> disclosure(HttpServletRequest request) {
         return cached("disclosure", request, HTML, s -> rendering.disclosure(s.published().content()));

@@ -245,7 +245,7 @@ class TrustCenterPages {
                 Arrays.asList(values(request, "controls")), faq, documents, param(request, "securityContact"),
                 split(param(request, "languages")), param(request, "disclosure"), param(request, "ndaText"),
                 split(param(request, "allowedDomains")), number(request, "noticeDays"), number(request, "linkDays"),
-                param(request, "internalNotes"));
+                param(request, "internalNotes"), "true".equals(param(request, "sharedResponsibility")), List.of());
     }
 
     private static String[] values(HttpServletRequest request, String name) {

@@ -1,0 +1,24 @@
+package dev.attest.catalog;
+
+import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.WorkspaceId;
+
+/** A framework was imported from an OSCAL catalog or profile; it can now be adopted by any workspace. */
+public record FrameworkImported(WorkspaceId workspaceId, String frameworkId, String name, int requirements, String source,
+                                String actor) implements WorkspaceEvent {
+
+    @Override
+    public String action() {
+        return "catalog.framework-imported";
+    }
+
+    @Override
+    public String target() {
+        return "framework:" + frameworkId;
+    }
+
+    @Override
+    public String summary() {
+        return name + ": " + requirements + " requirements from " + source;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.attest.catalog.internal;
+
+import dev.attest.catalog.Catalog;
+import dev.attest.identity.CurrentUser;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The import page: upload an OSCAL catalog or profile, or import a shipped 800-53 baseline. */
+@Controller
+class OscalImportPages {
+
+    private final OscalImports imports;
+    private final Catalog catalog;
+
+    OscalImportPages(OscalImports imports, Catalog catalog) {
+        this.imports = imports;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/catalog/import")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    String page(Model model) {
+        model.addAttribute("shipped", OscalImports.SHIPPED);
+        model.addAttribute("imported", catalog.frameworks().stream().filter(f -> catalog.isImported(f.id())).toList());
+        model.addAttribute("errors", Map.of());
+        return "catalog/import";
+    }
+
+    @PostMapping("/catalog/import")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    String upload(CurrentUser user, Model model, @RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
+        List<OscalImports.Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (!file.isEmpty()) {
+                uploads.add(new OscalImports.Upload(file.getOriginalFilename(), file.getBytes()));
+            }
+        }
+        try {
+            OscalImports.Result result = imports.importDocuments(user.workspaceId(), id, name, uploads, user.actor());
+            return "redirect:/frameworks/" + result.id();
+        } catch (InvalidFieldException e) {
+            page(model);
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("id", id);
+            return "catalog/import";
+        }
+    }
+
+    @PostMapping("/catalog/import/shipped")
+    @PreAuthorize("hasAuthority('workspace:admin')")
+    String shipped(CurrentUser user, Model model, @RequestParam(defaultValue = "") String shipped) {
+        try {
+            OscalImports.Result result = imports.importShipped(user.workspaceId(), shipped, null, user.actor());
+            return "redirect:/frameworks/" + result.id();
+        } catch (InvalidFieldException e) {
+            page(model);
+            model.addAttribute("errors", e.errors());
+            return "catalog/import";
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.attest.responsibility.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.responsibility.ComplementaryControls;
+import dev.attest.responsibility.Responsibility;
+import dev.attest.responsibility.ResponsibilityChange;
+import dev.attest.responsibility.SharedResponsibility;
+import dev.attest.web.CsvWriter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/responsibility")
+@Tag(name = "Shared responsibility", description = "Who carries each control: the company, a provider, both, or the customer")
+class ResponsibilityApi {
+
+    private final SharedResponsibility responsibility;
+    private final Clock clock;
+
+    ResponsibilityApi(SharedResponsibility responsibility, Clock clock) {
+        this.responsibility = responsibility;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "Every control of the library with who carries it, the guidance for customers and the live status")
+    List<Responsibility> matrix(CurrentUser user) {
+        return responsibility.matrix(user.workspaceId());
+    }
+
+    @GetMapping("/{key}")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "One control's responsibility")
+    Responsibility get(CurrentUser user, @PathVariable String key) {
+        return responsibility.get(user.workspaceId(), key);
+    }
+
+    @PutMapping("/{key}")
+    @PreAuthorize("hasAuthority('controls:write')")
+    @Operation(summary = "Assign a control: party company | provider | shared | customer; providerId (a vendor) for provider and "
+            + "shared; customerGuidance for customer and shared; optional providerDuty and providerReport (an evidence id)")
+    Responsibility assign(CurrentUser user, @PathVariable String key, @RequestBody ResponsibilityChange change) {
+        return responsibility.assign(user.workspaceId(), key, change, user.actor());
+    }
+
+    @GetMapping("/complementary-controls")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "SOC 2 complementary user entity controls (CUEC) and subservice organization controls (CSOC) per criterion")
+    List<ComplementaryControls> complementary(CurrentUser user) {
+        return responsibility.complementaryControls(user.workspaceId());
+    }
+
+    @GetMapping(value = "/complementary-controls.csv", produces = "text/csv")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "The complementary controls as CSV for the auditor: one row per CUEC or CSOC")
+    ResponseEntity<String> complementaryCsv(CurrentUser user) {
+        StringBuilder csv = new StringBuilder();
+        CsvWriter out = new CsvWriter(csv).row("criterion", "criterion_title", "type", "control", "control_name", "party", "text",
+                "provider_report_on_file");
+        for (ComplementaryControls criterion : responsibility.complementaryControls(user.workspaceId())) {
+            for (var cuec : criterion.userEntity()) {
+                out.row(criterion.criterion(), criterion.title(), "CUEC", cuec.control(), cuec.controlName(), "user entity", cuec.guidance(), "");
+            }
+            for (var csoc : criterion.subservice()) {
+                out.row(criterion.criterion(), criterion.title(), "CSOC", csoc.control(), csoc.controlName(), csoc.provider(), csoc.duty(),
+                        csoc.reportOnFile() ? "yes" : "no");
+            }
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complementary-controls.csv\"")
+                .header(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8").body(csv.toString());
+    }
+
+    @GetMapping(value = "/complementary-controls.pdf", produces = "application/pdf")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "The complementary controls as PDF for the auditor")
+    ResponseEntity<byte[]> complementaryPdf(CurrentUser user) {
+        byte[] pdf = ComplementaryControlsPdf.render(user.workspaceName(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), responsibility.complementaryControls(user.workspaceId()));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complementary-controls.pdf\"")
+                .header(HttpHeaders.CONTENT_TYPE, "application/pdf").body(pdf);
+    }
+
+    @GetMapping(value = "/matrix.csv", produces = "text/csv")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "The shared-responsibility matrix as CSV: control, party, provider, guidance, duty, status")
+    ResponseEntity<String> matrixCsv(CurrentUser user) {
+        StringBuilder csv = new StringBuilder();
+        CsvWriter out = new CsvWriter(csv).row("control", "name", "domain", "party", "provider", "customer_guidance", "provider_duty", "status");
+        for (Responsibility r : responsibility.matrix(user.workspaceId())) {
+            out.row(r.control(), r.controlName(), r.domain(), r.party().wireName(), r.providerName(), r.customerGuidance(), r.providerDuty(),
+                    r.status() == null ? "" : r.status().wireName());
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"shared-responsibility.csv\"")
+                .header(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8").body(csv.toString());
+    }
+}
