@@ -34,12 +34,14 @@ public class ControlMonitors {
     private final ResourceTypes types;
     private final EvidenceFreshness freshness;
     private final Catalog catalog;
+    private final java.time.Clock clock;
 
-    ControlMonitors(Monitoring monitoring, ResourceTypes types, EvidenceFreshness freshness, Catalog catalog) {
+    ControlMonitors(Monitoring monitoring, ResourceTypes types, EvidenceFreshness freshness, Catalog catalog, java.time.Clock clock) {
         this.monitoring = monitoring;
         this.types = types;
         this.freshness = freshness;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     /** Every control's monitors, by control key, in catalog order. */
@@ -68,10 +70,10 @@ public class ControlMonitors {
                 monitors.add(new ControlMonitor("freshness", "freshness",
                         "Evidence (" + kinds(control) + ") collected within " + f.days() + " days", f.state()));
                 if (control.evidence().contains(EvidenceKind.ATTESTATION) || f.lastAttestedAt() != null) {
-                    boolean attestedInWindow = f.lastAttestedAt() != null && f.fresh() && "attestation".equals(f.latestKind());
+                    String state = f.lastAttestedAt() == null ? "missing"
+                            : f.lastAttestedAt().plus(java.time.Duration.ofDays(f.days())).isAfter(clock.instant()) ? "fresh" : "lapsed";
                     monitors.add(new ControlMonitor("attestation", "attestation",
-                            "The owner confirms it operates every " + f.days() + " days",
-                            attestedInWindow ? "fresh" : f.lastAttestedAt() == null ? "missing" : "lapsed"));
+                            "The owner confirms it operates every " + f.days() + " days", state));
                 }
             }
             monitors.sort(java.util.Comparator.comparingInt(m -> ControlMonitor.KINDS.indexOf(m.kind())));
