@@ -42,15 +42,18 @@ public class WorkspaceControls {
     private final Clock clock;
     // Looked up lazily: the modules that test controls depend on this service in turn.
     private final ObjectProvider<ControlSignals> signalSources;
+    private final ObjectProvider<ControlProof> proofSources;
 
     WorkspaceControls(Catalog catalog, ControlStateStore store, WorkspaceMembers members,
-                      ApplicationEventPublisher events, Clock clock, ObjectProvider<ControlSignals> signalSources) {
+                      ApplicationEventPublisher events, Clock clock, ObjectProvider<ControlSignals> signalSources,
+                      ObjectProvider<ControlProof> proofSources) {
         this.catalog = catalog;
         this.store = store;
         this.members = members;
         this.events = events;
         this.clock = clock;
         this.signalSources = signalSources;
+        this.proofSources = proofSources;
     }
 
     /** Every control of the library as the workspace runs it, narrowed by the filter. */
@@ -266,5 +269,32 @@ public class WorkspaceControls {
     public ControlStatus status(WorkspaceId workspace, String key) {
         ControlState state = get(workspace, key);
         return ControlStatus.of(state.status(), signals(workspace).getOrDefault(state.control().key(), ControlSignal.NONE));
+    }
+
+    /** The control's monitors as the modules that test it report them, strongest first. */
+    @Transactional(readOnly = true)
+    public List<ControlProof.Monitor> monitors(WorkspaceId workspace, String key) {
+        ControlKey control = catalog.requireControl(key).key();
+        List<ControlProof.Monitor> all = new java.util.ArrayList<>();
+        proofSources.orderedStream().forEach(source -> all.addAll(source.monitors(workspace, control)));
+        return all;
+    }
+
+    /** Evidence linked to the control, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<ControlProof.Evidence> evidence(WorkspaceId workspace, String key, int limit) {
+        ControlKey control = catalog.requireControl(key).key();
+        List<ControlProof.Evidence> all = new java.util.ArrayList<>();
+        proofSources.orderedStream().forEach(source -> all.addAll(source.evidence(workspace, control, limit)));
+        all.sort(java.util.Comparator.comparing(ControlProof.Evidence::collectedAt).reversed());
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    /** The control's one visible status: tested status reconciled with its implementation status, with the reason. */
+    @Transactional(readOnly = true)
+    public ControlVerdict verdict(WorkspaceId workspace, String key) {
+        ControlState state = get(workspace, key);
+        ControlSignal signal = signals(workspace).getOrDefault(state.control().key(), ControlSignal.NONE);
+        return ControlVerdict.of(state.status(), ControlStatus.of(state.status(), signal), signal, monitors(workspace, key));
     }
 }

@@ -100,7 +100,8 @@ class VendorChecksTest {
                 .containsEntry("riskTier", "high").containsEntry("transfersOutsideEea", true)
                 .containsEntry("transferMechanism", "sccs").containsEntry("dpaSignedOn", recent + "T00:00:00Z");
         assertThat(evaluate(resource)).containsOnly(Map.entry("vendors-subprocessor-dpa", true), Map.entry("vendors-health-data-baa", true),
-                Map.entry("vendors-high-risk-reviewed", true), Map.entry("vendors-transfer-mechanism", true));
+                Map.entry("vendors-high-risk-reviewed", true), Map.entry("vendors-transfer-mechanism", true),
+                Map.entry("vendors-subprocessor-jurisdiction", true));
     }
 
     @Test
@@ -110,8 +111,18 @@ class VendorChecksTest {
 
         Resource resource = resourceOf(vendor);
         assertThat(resource.data()).doesNotContainKeys("dpaSignedOn", "baaSignedOn", "transferMechanism");
+        // It does say where it processes data (US), so only the jurisdiction check has nothing against it.
         assertThat(evaluate(resource)).containsOnly(Map.entry("vendors-subprocessor-dpa", false), Map.entry("vendors-health-data-baa", false),
-                Map.entry("vendors-high-risk-reviewed", false), Map.entry("vendors-transfer-mechanism", false));
+                Map.entry("vendors-high-risk-reviewed", false), Map.entry("vendors-transfer-mechanism", false),
+                Map.entry("vendors-subprocessor-jurisdiction", true));
+    }
+
+    @Test
+    void aSubprocessorWithoutCountriesFailsTheJurisdictionCheck() throws Exception {
+        Vendor vendor = vendors.add(workspace(), details("Nowhere " + UUID.randomUUID(), Set.of(DataCategory.PERSONAL),
+                List.of(), true, null, null, null, null), "test");
+
+        assertThat(evaluate(resourceOf(vendor))).containsEntry("vendors-subprocessor-jurisdiction", false);
     }
 
     @Test

@@ -148,6 +148,12 @@ class ControlPages {
         model.addAttribute("state", state);
         model.addAttribute("control", control);
         model.addAttribute("testStatus", controls.status(user.workspaceId(), control.key().value()));
+        var monitors = controls.monitors(user.workspaceId(), control.key().value());
+        var signal = controls.signals(user.workspaceId()).getOrDefault(control.key(), dev.attest.controls.ControlSignal.NONE);
+        model.addAttribute("monitors", monitors);
+        model.addAttribute("verdict", dev.attest.controls.ControlVerdict.of(state.status(),
+                dev.attest.controls.ControlStatus.of(state.status(), signal), signal, monitors));
+        model.addAttribute("evidence", controls.evidence(user.workspaceId(), control.key().value(), 20));
         model.addAttribute("signal", controls.signals(user.workspaceId()).getOrDefault(control.key(), dev.attest.controls.ControlSignal.NONE));
         model.addAttribute("domain", catalog.domain(control.domain()).orElseThrow());
         model.addAttribute("requirements", controls.requirementsOf(control).stream()

@@ -45,7 +45,8 @@ class ControlsApi {
 
     record ControlView(String key, String name, String domain, String status, String testStatus, String owner, List<RequirementRef> requirements,
                        String description, String frequency, List<String> evidence, String justification, String notes,
-                       Instant updatedAt, String updatedBy) {
+                       Instant updatedAt, String updatedBy, String statusReason,
+                       List<dev.attest.controls.ControlProof.Monitor> monitors, List<dev.attest.controls.ControlProof.Evidence> linkedEvidence) {
     }
 
     private ControlView view(ControlState s, dev.attest.controls.ControlStatus testStatus) {
@@ -53,7 +54,7 @@ class ControlsApi {
         return new ControlView(c.key().value(), c.name(), c.domain(), s.status().wireName(),
                 testStatus.wireName(), s.owner(), controls.requirementsOf(c),
                 c.description(), c.frequency().wireName(), c.evidence().stream().map(e -> e.wireName()).toList(),
-                s.justification(), s.notes(), s.updatedAt(), s.updatedBy());
+                s.justification(), s.notes(), s.updatedAt(), s.updatedBy(), null, null, null);
     }
 
     @GetMapping("/controls")
@@ -69,9 +70,15 @@ class ControlsApi {
 
     @GetMapping("/controls/{key}")
     @PreAuthorize("hasAuthority('controls:read')")
-    @Operation(summary = "One control with its mapped requirements across all frameworks")
+    @Operation(summary = "One control with its mapped requirements across all frameworks, its status with the reason, "
+            + "its monitors and the evidence linked to it (newest first)")
     ControlView get(CurrentUser user, @PathVariable String key) {
-        return view(controls.get(user.workspaceId(), key), controls.status(user.workspaceId(), key));
+        ControlView v = view(controls.get(user.workspaceId(), key), controls.status(user.workspaceId(), key));
+        var monitors = controls.monitors(user.workspaceId(), key);
+        var verdict = controls.verdict(user.workspaceId(), key);
+        return new ControlView(v.key(), v.name(), v.domain(), v.status(), v.testStatus(), v.owner(), v.requirements(), v.description(),
+                v.frequency(), v.evidence(), v.justification(), v.notes(), v.updatedAt(), v.updatedBy(), verdict.reason(), monitors,
+                controls.evidence(user.workspaceId(), key, 20));
     }
 
     @PatchMapping("/controls/{key}")

@@ -62,16 +62,6 @@ public class EvidenceRepository {
         return statement.query((rs, n) -> row(rs)).list();
     }
 
-    /** The controls of every upload still valid at that time, with when it was collected. */
-    public void forEachValidUpload(WorkspaceId workspace, Instant at, java.util.function.BiConsumer<List<String>, Instant> action) {
-        jdbc.sql("select controls, collected_at from evidence_item where workspace_id = ? and kind = 'upload' "
-                        + "and (valid_until is null or valid_until > ?)")
-                .params(workspace.value(), utc(at))
-                .query((ResultSet rs) -> {
-                    action.accept(split(rs.getString(1)), rs.getObject(2, OffsetDateTime.class).toInstant());
-                });
-    }
-
     private static EvidenceItem row(ResultSet rs) throws SQLException {
         OffsetDateTime valid = rs.getObject("valid_until", OffsetDateTime.class);
         return new EvidenceItem(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"), rs.getString("filename"),

@@ -1,39 +1,37 @@
 package dev.attest.evidence.internal;
 
-import dev.attest.catalog.Catalog;
 import dev.attest.catalog.ControlKey;
 import dev.attest.controls.ControlSignal;
 import dev.attest.controls.ControlSignals;
+import dev.attest.evidence.ControlFreshness;
+import dev.attest.evidence.EvidenceFreshness;
 import dev.attest.identity.WorkspaceId;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Tells controls which of them have uploaded evidence that is still valid. */
+/**
+ * Tells controls which of them have fresh evidence: an uploaded file or the owner's attestation
+ * collected within the control's window and still valid.
+ */
 @Component
 class EvidenceSignals implements ControlSignals {
 
-    private final EvidenceRepository repository;
-    private final Catalog catalog;
-    private final Clock clock;
+    private final EvidenceFreshness freshness;
 
-    EvidenceSignals(EvidenceRepository repository, Catalog catalog, Clock clock) {
-        this.repository = repository;
-        this.catalog = catalog;
-        this.clock = clock;
+    EvidenceSignals(EvidenceFreshness freshness) {
+        this.freshness = freshness;
     }
 
     @Override
     public Map<ControlKey, ControlSignal> signals(WorkspaceId workspace) {
         Map<ControlKey, ControlSignal> signals = new HashMap<>();
-        repository.forEachValidUpload(workspace, clock.instant(), (controls, at) -> {
-            for (String key : controls) {
-                catalog.control(key).ifPresent(control ->
-                        signals.merge(control.key(), new ControlSignal(0, 0, true, at), ControlSignal::plus));
+        for (ControlFreshness f : freshness.all(workspace)) {
+            if (f.fresh()) {
+                signals.put(new ControlKey(f.control()), new ControlSignal(0, 0, true, f.latestAt()));
             }
-        });
+        }
         return signals;
     }
 }

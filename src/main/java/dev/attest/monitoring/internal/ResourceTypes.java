@@ -39,4 +39,11 @@ public class ResourceTypes {
         checks.all(workspace).stream().map(Check::resourceType).forEach(types::add);
         return types;
     }
+
+    /** The types Attest's own record modules offer (people, policies, vendors, ...): what a record check reads. */
+    public Set<String> recordTypes() {
+        Set<String> types = new TreeSet<>();
+        sources.forEach(s -> types.addAll(s.types()));
+        return types;
+    }
 }

@@ -59,7 +59,7 @@ class ObligationsApi {
 
     @PostMapping("/duties")
     @PreAuthorize("hasAuthority('obligations:write')")
-    @Operation(summary = "Schedule a recurring duty (access-review, penetration-test, bcp-dr-test, incident-response-exercise, security-training)")
+    @Operation(summary = "Schedule a recurring duty of one of the kinds (access-review, penetration-test, bcp-dr-test, backup-restore-test, firewall-rule-review...; an unknown kind is a 400 listing them all)")
     ResponseEntity<RecurringDuty> schedule(CurrentUser user, @RequestBody(required = false) NewDuty body) {
         NewDuty in = body == null ? new NewDuty(null, null, null, null) : body;
         return ResponseEntity.status(HttpStatus.CREATED)

@@ -8,6 +8,7 @@ import dev.attest.obligations.ObligationSource;
 import dev.attest.policies.Acceptance;
 import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySummary;
+import dev.attest.policies.PolicyTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ class PolicyResources implements ResourceSource, ObligationSource {
 
     static final String POLICY = "policies.policy";
     static final String ACCEPTANCE = "policies.acceptance";
+    static final String TEMPLATE = "policies.template";
 
     private final Policies policies;
 
@@ -38,7 +40,7 @@ class PolicyResources implements ResourceSource, ObligationSource {
 
     @Override
     public Set<String> types() {
-        return Set.of(POLICY, ACCEPTANCE);
+        return Set.of(POLICY, ACCEPTANCE, TEMPLATE);
     }
 
     @Override
@@ -64,7 +66,32 @@ class PolicyResources implements ResourceSource, ObligationSource {
             data.put("current", s != null && s.current() != null && s.current().id().equals(a.versionId()));
             resources.add(new Resource(ACCEPTANCE, a.email() + ":" + a.policyId() + ":" + a.versionNumber(), data));
         }
+        for (PolicyTemplate template : policies.templates()) {
+            resources.add(new Resource(TEMPLATE, template.key(), template(template, all)));
+        }
         return resources;
+    }
+
+    /**
+     * Whether the policy written from a shipped template is in force: published and not past its review
+     * date. Offered for every template, adopted or not, so that a check on one fails while it is missing.
+     */
+    private static Map<String, Object> template(PolicyTemplate template, List<PolicySummary> all) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("template", template.key());
+        data.put("title", template.title());
+        List<PolicySummary> adopted = all.stream().filter(s -> template.key().equals(s.policy().templateKey())).toList();
+        data.put("adopted", !adopted.isEmpty());
+        PolicySummary inForce = adopted.stream().filter(s -> s.current() != null).findFirst().orElse(null);
+        data.put("published", inForce != null);
+        if (inForce != null) {
+            data.put("policyId", inForce.policy().id().toString());
+            data.put("publishedAt", inForce.current().publishedAt().toString());
+            if (inForce.policy().reviewDue() != null) {
+                data.put("reviewDueAt", endOf(inForce.policy().reviewDue()));
+            }
+        }
+        return data;
     }
 
     private static Map<String, Object> policy(PolicySummary s) {

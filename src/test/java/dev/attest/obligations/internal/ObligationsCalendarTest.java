@@ -214,7 +214,11 @@ class ObligationsCalendarTest extends MailAndClockTest {
         assertThat(resource.data()).containsEntry("title", title).containsEntry("kind", "penetration-test")
                 .containsEntry("overdue", true).containsEntry("module", "obligations")
                 .containsEntry("due", today().minusDays(19).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-        assertThat(resources.types()).containsExactly("obligations.obligation");
+        assertThat(resources.types()).containsExactlyInAnyOrder("obligations.obligation", "obligations.duty");
+        // The same duty as a duty resource, which the per-kind record checks read.
+        Resource asDuty = resources.resources(workspace).stream()
+                .filter(r -> r.type().equals("obligations.duty") && r.id().equals(duty.get("id").asString())).findFirst().orElseThrow();
+        assertThat(asDuty.data()).containsEntry("kind", "penetration-test").containsEntry("scheduled", true).containsEntry("overdue", true);
     }
 
     /**

@@ -52,7 +52,44 @@ public final class LinuxHost {
         data.put("timeSyncService", timeSync);
         data.put("timeSync", !"none".equals(timeSync));
         data.put("accounts", new LinuxAccounts(root).read());
+        HostExposure exposure = new HostExposure(root);
+        List<Map<String, Object>> listening = exposure.listening();
+        data.put("listening", listening);
+        data.put("databasePortsOnAllInterfaces", HostExposure.databasePortsOnAllInterfaces(listening));
+        if (exposure.shadowReadable()) {
+            data.put("emptyPasswordUsers", exposure.emptyPasswordUsers());
+        }
+        pendingUpdates(data);
         return data;
+    }
+
+    /** Updates the package manager would install now (apt, simulated), and how many come from a security archive. */
+    private void pendingUpdates(Map<String, Object> data) {
+        if (!root.equals(Path.of("/"))) {
+            String listed = file("var/lib/attest-agent/apt-upgrade-simulation");
+            if (!listed.isEmpty()) {
+                countUpdates(listed, data);
+            }
+            return;
+        }
+        if (Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+            countUpdates(run("apt-get", "-s", "-o", "Debug::NoLocking=1", "upgrade"), data);
+        }
+    }
+
+    static void countUpdates(String simulation, Map<String, Object> data) {
+        long all = 0;
+        long security = 0;
+        for (String line : simulation.lines().toList()) {
+            if (line.startsWith("Inst ")) {
+                all++;
+                if (line.toLowerCase(java.util.Locale.ROOT).contains("security")) {
+                    security++;
+                }
+            }
+        }
+        data.put("pendingUpdates", all);
+        data.put("pendingSecurityUpdates", security);
     }
 
     private String hostname() {

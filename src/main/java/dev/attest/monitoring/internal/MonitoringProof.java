@@ -1,0 +1,45 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.catalog.ControlKey;
+import dev.attest.controls.ControlProof;
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.ControlMonitor;
+import dev.attest.monitoring.ControlMonitors;
+import dev.attest.monitoring.Finding;
+import dev.attest.monitoring.FindingFilter;
+import dev.attest.monitoring.Monitoring;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shows a control's page its monitors, and since when each failing check fails (its oldest open finding). */
+@Component
+class MonitoringProof implements ControlProof {
+
+    private final ObjectProvider<ControlMonitors> monitors;
+    private final ObjectProvider<Monitoring> monitoring;
+
+    MonitoringProof(ObjectProvider<ControlMonitors> monitors, ObjectProvider<Monitoring> monitoring) {
+        this.monitors = monitors;
+        this.monitoring = monitoring;
+    }
+
+    @Override
+    public List<Monitor> monitors(WorkspaceId workspace, ControlKey control) {
+        Map<String, Instant> since = new HashMap<>();
+        for (Finding f : monitoring.getObject().findings(workspace, new FindingFilter("open", null, null, null, control.value()), 1000)) {
+            since.merge(f.checkKey(), f.openedAt(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return monitors.getObject().of(workspace, control.value()).stream().map(m -> view(m, since, control)).toList();
+    }
+
+    private static Monitor view(ControlMonitor m, Map<String, Instant> since, ControlKey control) {
+        boolean check = m.kind().equals("technical") || m.kind().equals("record");
+        return new Monitor(m.kind(), m.key(), m.title(), m.state(), "failing".equals(m.state()) ? since.get(m.key()) : null,
+                check ? "/monitoring/checks/" + m.key() : "/evidence?control=" + control.value());
+    }
+}
