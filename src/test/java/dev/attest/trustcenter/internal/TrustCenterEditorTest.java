@@ -1,0 +1,54 @@
+package dev.attest.trustcenter.internal;
+
+import dev.attest.support.AttestTest;
+import dev.attest.support.Http;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The editor publishes what it shows, and speaks of fields by their labels; security.txt takes RFC 9116's mailto: form. */
+class TrustCenterEditorTest extends TrustCenterTestBase {
+
+    private static Map<String, String> form(String company) {
+        return new HashMap<>(Map.of("company", company, "contactEmail", "trust@example.com", "ndaText", "Keep it secret.",
+                "noticeDays", "30", "linkDays", "7", "securityContact", "security@example.com"));
+    }
+
+    @Test
+    void saveAndPublishPublishesTheEditsOnTheScreenNotAnOlderDraft() {
+        Http admin = Http.signedIn(port, AttestTest.ADMIN_EMAIL, AttestTest.ADMIN_PASSWORD);
+        String saved = unique("Saved");
+        assertThat(admin.postForm("/trust-center", "/trust-center", form(saved), Map.of()).body()).contains("Draft saved");
+
+        String typed = unique("Typed");
+        Http.Response published = admin.postForm("/trust-center", "/trust-center/publish", form(typed), Map.of());
+        assertThat(published.status()).isEqualTo(302);
+        assertThat(visitor.get("/trust").body()).contains(typed).doesNotContain(saved);
+        assertThat(api.get("/api/v1/trust-center/draft").json().get("company").asString()).isEqualTo(typed);
+    }
+
+    @Test
+    void aRefusedFieldPublishesNothingAndIsNamedByItsLabel() {
+        String live = unique("Live");
+        publish(draft(live, ""));
+        Http admin = Http.signedIn(port, AttestTest.ADMIN_EMAIL, AttestTest.ADMIN_PASSWORD);
+        Map<String, String> bad = form(unique("Broken"));
+        bad.put("securityContact", "ftp://example.com");
+
+        Http.Response refused = admin.postForm("/trust-center", "/trust-center/publish", bad, Map.of());
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Security contact: must be").doesNotContain("securityContact: ");
+        assertThat(visitor.get("/trust").body()).contains(live);
+    }
+
+    @Test
+    void aMailtoSecurityContactIsAcceptedAndWrittenOnce() {
+        publish(draft(unique("Mailto"), "").replace("\"securityContact\":\"security@example.com\"",
+                "\"securityContact\":\"mailto:security@example.com\""));
+        String txt = visitor.get("/.well-known/security.txt").body();
+        assertThat(txt).contains("Contact: mailto:security@example.com").doesNotContain("mailto:mailto:");
+    }
+}
