@@ -51,4 +51,14 @@ class TrustCenterEditorTest extends TrustCenterTestBase {
         String txt = visitor.get("/.well-known/security.txt").body();
         assertThat(txt).contains("Contact: mailto:security@example.com").doesNotContain("mailto:mailto:");
     }
+
+    @Test
+    void thePrivacyRequestFormIsLinkedFromTheTrustCenterAndCarriesTheCompanysName() {
+        String company = unique("Privy");
+        publish(draft(company, ""));
+        assertThat(visitor.get("/trust").body()).contains("href=\"/trust/privacy/request\"");
+        assertThat(visitor.get("/trust/disclosure").body()).contains("href=\"/trust/privacy/request\"");
+        String form = visitor.get("/trust/privacy/request").body();
+        assertThat(form).contains(company + " Trust Center", "href=\"/trust/subprocessors\"", "Make a privacy request");
+    }
 }
