@@ -36,6 +36,9 @@ public class Dates {
 
     /** A moment as a day and a minute in the zone, e.g. "6 Dec 2026, 08:56 UTC"; empty for none. */
     public String dateTime(Object moment) {
+        if (moment instanceof CharSequence text) {
+            return text.toString();
+        }
         ZonedDateTime at = zoned(moment);
         return at == null ? "" : DAY_TIME.format(at);
     }
@@ -44,6 +47,9 @@ public class Dates {
     public String date(Object moment) {
         if (moment instanceof LocalDate day) {
             return DAY.format(day);
+        }
+        if (moment instanceof CharSequence text) {
+            return text.toString();
         }
         ZonedDateTime at = zoned(moment);
         return at == null ? "" : DAY.format(at);

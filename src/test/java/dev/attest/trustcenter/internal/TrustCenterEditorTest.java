@@ -61,4 +61,18 @@ class TrustCenterEditorTest extends TrustCenterTestBase {
         String form = visitor.get("/trust/privacy/request").body();
         assertThat(form).contains(company + " Trust Center", "href=\"/trust/subprocessors\"", "Make a privacy request");
     }
+
+    @Test
+    void aPendingAccessRequestIsATaskInTheCalendarUntilAnswered() {
+        String company = unique("Tasked");
+        String report = uploadPdf("SOC 2 report " + company, "soc2-report", true);
+        publish(draft(company, "\"documents\":[\"" + report + "\"]"));
+        String buyer = unique("Buyer Corp");
+        Http.Response asked = visitor.postForm("/trust/documents/" + report, "/trust/documents/" + report + "/request",
+                new HashMap<>(Map.of("name", "Rita Requester", "email", unique("rita") + "@buyer.example", "company", buyer,
+                        "reason", "vendor review", "nda", "accepted", "extra_info", "")), Map.of());
+        assertThat(asked.status()).isEqualTo(200);
+
+        assertThat(api.get("/api/v1/obligations").body()).contains("Answer the access request of " + buyer, "/trust-center/requests");
+    }
 }
