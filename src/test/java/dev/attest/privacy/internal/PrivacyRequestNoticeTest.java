@@ -28,7 +28,7 @@ class PrivacyRequestNoticeTest extends MailAndClockTest {
         limits.clear();
         String email = "grace-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         Http visitor = Http.anonymous(port);
-        Map<String, String> fields = new HashMap<>(Map.of("law", "gdpr", "type", "erasure", "name", "Grace Hopper", "email", email,
+        Map<String, String> fields = new HashMap<>(Map.of("law", "gdpr", "type", "deletion", "name", "Grace Hopper", "email", email,
                 "details", "old account", "website", ""));
         assertThat(visitor.postForm("/trust/privacy/request", fields).status()).isEqualTo(200);
         long before = mailTo(AttestTest.ADMIN_EMAIL).stream().filter(m -> subject(m).startsWith("Privacy request")).count();
@@ -46,7 +46,7 @@ class PrivacyRequestNoticeTest extends MailAndClockTest {
         }
         var notice = mailTo(AttestTest.ADMIN_EMAIL).stream().filter(m -> subject(m).startsWith("Privacy request")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no email to the admin"));
-        assertThat(body(notice)).contains("erasure request under GDPR", "/privacy/requests/").doesNotContain(email, "Grace Hopper");
+        assertThat(body(notice)).contains("deletion request under GDPR", "/privacy/requests/").doesNotContain(email, "Grace Hopper");
         limits.clear();
     }
 
