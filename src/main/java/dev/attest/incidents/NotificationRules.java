@@ -22,6 +22,9 @@ import java.util.TreeMap;
  *       fewer, in the yearly log, within 60 days after the end of the calendar year of discovery.</li>
  *   <li>HIPAA 164.406: prominent media in each state or jurisdiction where more than 500
  *       residents are affected, within the same 60 days.</li>
+ *   <li>US states: the affected residents of each state whose breach-notification statute names a number of
+ *       days ({@link #STATE_DAYS}), counted as calendar days from discovery. The other states require notice
+ *       "without unreasonable delay" and set no date, so Attest opens no clock for them.</li>
  *   <li>Contracts: the affected customers within the hours the workspace's contracts promise.</li>
  * </ul>
  *
@@ -37,10 +40,21 @@ public final class NotificationRules {
     /** The media are told where more than this many residents of a state are affected (164.406(a)). */
     public static final int HIPAA_MEDIA_THRESHOLD = 500;
 
+    /**
+     * US states whose breach-notification statute gives residents a fixed number of calendar days from
+     * discovery (as the statutes read in 2026). A state not listed has no fixed deadline.
+     */
+    public static final Map<String, Integer> STATE_DAYS = Map.ofEntries(
+            Map.entry("AL", 45), Map.entry("AZ", 45), Map.entry("CA", 30), Map.entry("CO", 30), Map.entry("CT", 60),
+            Map.entry("DE", 60), Map.entry("FL", 30), Map.entry("IN", 45), Map.entry("LA", 60), Map.entry("MD", 45),
+            Map.entry("ME", 30), Map.entry("NM", 45), Map.entry("NY", 30), Map.entry("OH", 45), Map.entry("OR", 45),
+            Map.entry("RI", 45), Map.entry("SD", 60), Map.entry("TN", 45), Map.entry("TX", 60), Map.entry("VT", 45),
+            Map.entry("WA", 30), Map.entry("WI", 45));
+
     private NotificationRules() {
     }
 
-    /** Every notification the facts require, GDPR first, then HIPAA, then customers. */
+    /** Every notification the facts require, GDPR first, then HIPAA, then US states, then customers. */
     public static List<ClockDue> clocks(BreachFacts facts) {
         List<ClockDue> clocks = new ArrayList<>();
         boolean personal = facts.data().contains(DataCategory.PERSONAL) || facts.data().contains(DataCategory.HEALTH);
@@ -71,6 +85,17 @@ public final class NotificationRules {
                 if (state.getValue() > HIPAA_MEDIA_THRESHOLD) {
                     clocks.add(new ClockDue("hipaa-media:" + state.getKey(), "HIPAA 164.406", "Prominent media outlets in " + state.getKey(),
                             sixtyDays, state.getValue() + " residents of " + state.getKey() + " (more than 500): " + sixtyBasis));
+                }
+            }
+        }
+        if (personal) {
+            LocalDate discovered = LocalDate.ofInstant(facts.discoveredAt(), facts.zone());
+            for (Map.Entry<String, Integer> state : new TreeMap<>(facts.residentsByState()).entrySet()) {
+                Integer days = STATE_DAYS.get(state.getKey());
+                if (days != null && state.getValue() > 0) {
+                    clocks.add(new ClockDue("state:" + state.getKey(), state.getKey() + " breach-notification law",
+                            "Affected residents of " + state.getKey(), endOfDay(discovered.plusDays(days), facts.zone()),
+                            state.getValue() + " residents: " + days + " calendar days after discovery on " + discovered));
                 }
             }
         }

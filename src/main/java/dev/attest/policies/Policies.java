@@ -39,6 +39,12 @@ import java.util.UUID;
 @Service
 public class Policies {
 
+    /**
+     * The workspace setting (on unless set to "false") that a version is approved by someone other than the
+     * person who drafted or submitted it: four eyes on every policy.
+     */
+    public static final String SEPARATE_APPROVER = "separate_approver";
+
     /** The settings that fill template placeholders, with the value used until an admin sets one. */
     public static final Map<String, String> SETTING_DEFAULTS;
 
@@ -53,6 +59,7 @@ public class Policies {
         defaults.put("recovery_time_objective", "4 hours");
         defaults.put("recovery_point_objective", "1 hour");
         defaults.put("patch_window_critical", "7 days");
+        defaults.put(SEPARATE_APPROVER, "true");
         SETTING_DEFAULTS = java.util.Collections.unmodifiableMap(defaults);
     }
 
@@ -104,6 +111,8 @@ public class Policies {
         changes.forEach((name, value) -> {
             if (!SETTING_DEFAULTS.containsKey(name)) {
                 errors.put(name, "is not a setting; known settings: " + String.join(", ", SETTING_DEFAULTS.keySet()));
+            } else if (name.equals(SEPARATE_APPROVER) && !"true".equals(value) && !"false".equals(value)) {
+                errors.put(name, "must be true or false");
             } else if (value == null || value.isBlank()) {
                 errors.put(name, "must not be empty");
             } else if (value.length() > 1000) {
@@ -265,6 +274,10 @@ public class Policies {
             }
             case "approve" -> {
                 expect(v, VersionStatus.IN_REVIEW, "approved");
+                if (separateApprover(workspace) && (samePerson(actor, v.createdBy()) || samePerson(actor, v.submittedBy()))) {
+                    throw new PolicyStateException("Version " + number + " was drafted or submitted by " + person(actor)
+                            + ": someone else approves it (the workspace asks for a separate approver in the policy settings).");
+                }
                 yield with(v, VersionStatus.APPROVED, v.submittedAt(), v.submittedBy(), now, actor, null, null);
             }
             case "publish" -> {
@@ -293,6 +306,47 @@ public class Policies {
         };
         events.publishEvent(new PolicyChanged(workspace, id, policy.title(), number, verb, actor));
         return next;
+    }
+
+    /**
+     * Per policy with a published version: how many members (auditors aside) accepted that version. People
+     * outside the workspace's membership (the roster's employees without an account) are not counted.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, AcceptanceRate> acceptanceRates(WorkspaceId workspace) {
+        Set<String> expected = new java.util.HashSet<>();
+        members.members(workspace).stream().filter(m -> m.role() != dev.attest.identity.Role.AUDITOR)
+                .forEach(m -> expected.add(m.email().toLowerCase(java.util.Locale.ROOT)));
+        Map<UUID, Set<String>> acceptedByVersion = new java.util.HashMap<>();
+        for (Acceptance a : store.acceptances(workspace, null)) {
+            String email = a.email().toLowerCase(java.util.Locale.ROOT);
+            if (expected.contains(email)) {
+                acceptedByVersion.computeIfAbsent(a.versionId(), k -> new java.util.HashSet<>()).add(email);
+            }
+        }
+        Map<UUID, AcceptanceRate> rates = new LinkedHashMap<>();
+        for (PolicySummary s : list(workspace)) {
+            if (s.current() != null) {
+                rates.put(s.policy().id(), new AcceptanceRate(acceptedByVersion.getOrDefault(s.current().id(), Set.of()).size(),
+                        expected.size()));
+            }
+        }
+        return rates;
+    }
+
+    /** Whether this workspace asks for an approver other than the version's author. */
+    @Transactional(readOnly = true)
+    public boolean separateApprover(WorkspaceId workspace) {
+        return !"false".equals(settings(workspace).get(SEPARATE_APPROVER));
+    }
+
+    // An actor is recorded as "email" or "email (token)": the same person either way.
+    private static String person(String actor) {
+        return actor == null ? "" : actor.replaceFirst(" \\(.*\\)$", "").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean samePerson(String a, String b) {
+        return a != null && b != null && person(a).equals(person(b));
     }
 
     private static void expect(PolicyVersion v, VersionStatus wanted, String what) {

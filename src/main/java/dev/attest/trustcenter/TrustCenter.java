@@ -119,6 +119,16 @@ public class TrustCenter {
         return clean;
     }
 
+    /**
+     * Saves the draft as submitted and publishes it in one transaction: what the editor shows is what goes
+     * public, and nothing is saved or published when a field is refused.
+     */
+    @Transactional
+    public PublishedTrustCenter saveAndPublish(WorkspaceId workspace, TrustCenterContent content, String actor) {
+        saveDraft(workspace, content, actor);
+        return publish(workspace, actor);
+    }
+
     /** Makes the current draft the public Trust Center. */
     @Transactional
     public PublishedTrustCenter publish(WorkspaceId workspace, String actor) {
@@ -155,8 +165,8 @@ public class TrustCenter {
             errors.put("contactEmail", "is not an email address");
         }
         String securityContact = trim(c.securityContact());
-        if (securityContact != null && !validEmail(securityContact) && !isHttps(securityContact)) {
-            errors.put("securityContact", "must be an email address or an https:// address");
+        if (securityContact != null && !validEmail(securityContact) && !isMailto(securityContact) && !isHttps(securityContact)) {
+            errors.put("securityContact", "must be an email address, a mailto: address or an https:// address");
         }
         List<Certification> certifications = new ArrayList<>();
         for (int i = 0; i < c.certifications().size(); i++) {
@@ -212,6 +222,11 @@ public class TrustCenter {
         return new TrustCenterContent(company, trim(c.summary()), contact, certifications, List.copyOf(new java.util.LinkedHashSet<>(c.controls())),
                 faq, c.documents(), securityContact, languages, trim(c.disclosure()), c.ndaText().trim(), domains, c.noticeDays(),
                 c.linkDays(), trim(c.internalNotes()), c.sharedResponsibility(), List.of());
+    }
+
+    // RFC 9116 writes an email contact as a mailto: URI; the address after it must still be an email address.
+    private static boolean isMailto(String value) {
+        return value.regionMatches(true, 0, "mailto:", 0, 7) && validEmail(value.substring(7));
     }
 
     private static boolean isHttps(String value) {

@@ -64,7 +64,9 @@ class IncidentPagesTest {
         assertThat(reported.status()).isEqualTo(302);
         String page = path(reported);
         assertThat(http.get(page).body()).contains("Lost backup tape", "Reported by " + ws.email(), "Not determined to be a breach")
-                .doesNotContain("style=");
+                .doesNotContain("style=")
+                // Not known yet: empty, so typing a number does not append to a 0.
+                .containsPattern("<input type=\"number\" min=\"0\" name=\"individualsAffected\" value=\"\"");
 
         Http.Response badTriage = http.postForm(page, page, Map.of("title", "Lost backup tape", "status", "open",
                 "individualsAffected", "lots", "residentsByState", "California"), Map.of());
@@ -94,7 +96,7 @@ class IncidentPagesTest {
         assertThat(recorded.body()).doesNotContain("<html").contains("id=\"clocks\"", "Notification recorded.",
                 "data-clock=\"gdpr-art33\" data-state=\"sent\"", "ref 42");
 
-        for (String key : new String[]{"hipaa-individuals", "hipaa-hhs", "hipaa-media:CA", "customers"}) {
+        for (String key : new String[]{"hipaa-individuals", "hipaa-hhs", "hipaa-media:CA", "state:CA", "state:NY", "customers"}) {
             assertThat(http.postForm(page, page + "/notifications/" + key, Map.of("sentAt", "", "evidence", "letter " + key), Map.of())
                     .status()).isEqualTo(302);
         }

@@ -133,7 +133,7 @@ class IncidentsApiTest {
         assertThat(determined.status()).as(determined.body()).isEqualTo(200);
         Map<String, JsonNode> clocks = clocks(determined.json());
         assertThat(clocks.keySet()).containsExactlyInAnyOrder("gdpr-art33", "gdpr-art34", "hipaa-individuals", "hipaa-hhs",
-                "hipaa-media:CA", "customers");
+                "hipaa-media:CA", "state:CA", "state:NY", "customers");
         assertThat(Instant.parse(clocks.get("gdpr-art33").get("due").asString())).isEqualTo(aware.plus(Duration.ofHours(72)));
         assertThat(clocks.get("gdpr-art33").get("state").asString()).isEqualTo("overdue");
         assertThat(clocks.get("gdpr-art33").get("recipient").asString()).isEqualTo("Lead supervisory authority");
@@ -159,7 +159,7 @@ class IncidentsApiTest {
                 "{\"sentAt\": \"" + aware.plus(Duration.ofHours(30)) + "\", \"evidence\": \"letters-batch-1.pdf\"}");
         assertThat(onTime.json().get("state").asString()).isEqualTo("sent");
         assertThat(api.postJson("/api/v1/incidents/" + id + "/notifications/gdpr-art33", "{\"evidence\": \"again\"}").status()).isEqualTo(400);
-        for (String key : List.of("gdpr-art34", "hipaa-hhs", "hipaa-media:CA", "customers")) {
+        for (String key : List.of("gdpr-art34", "hipaa-hhs", "hipaa-media:CA", "state:CA", "state:NY", "customers")) {
             assertThat(api.postJson("/api/v1/incidents/" + id + "/notifications/" + key, "{\"evidence\": \"sent " + key + "\"}").status())
                     .isEqualTo(200);
         }

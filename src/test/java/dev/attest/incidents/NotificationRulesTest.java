@@ -224,7 +224,31 @@ class NotificationRulesTest {
                 2000, Map.of("CA", 900, "WA", 700), List.of("Acme"), 24, UTC);
 
         assertThat(due(f).keySet()).containsExactly("gdpr-art33", "gdpr-art34", "hipaa-individuals", "hipaa-hhs",
-                "hipaa-media:CA", "hipaa-media:WA", "customers");
+                "hipaa-media:CA", "hipaa-media:WA", "state:CA", "state:WA", "customers");
         assertThat(due(f).get("hipaa-individuals")).isEqualTo(Instant.parse("2026-05-30T23:59:59Z"));
+    }
+
+    // US states with a number of days in their statute
+
+    @Test
+    void residentsOfAStateWithADeadlineInItsStatuteStartItsClockFromDiscovery() {
+        BreachFacts f = facts("2026-06-10T09:15:00Z", "2026-06-01T15:00:00Z", Set.of(DataCategory.PERSONAL), BreachRisk.RISK,
+                700, Map.of("CA", 600, "TX", 80, "PA", 20), List.of(), 24, NEW_YORK);
+
+        Map<String, Instant> due = due(f);
+        // 30 and 60 calendar days after 1 June, ending at midnight in New York (EDT, UTC-4).
+        assertThat(due).containsEntry("state:CA", Instant.parse("2026-07-02T03:59:59Z"))
+                .containsEntry("state:TX", Instant.parse("2026-08-01T03:59:59Z"))
+                .doesNotContainKey("state:PA");
+        assertThat(NotificationRules.clocks(f).stream().filter(c -> c.key().equals("state:CA")).findFirst().orElseThrow().basis())
+                .contains("600 residents", "30 calendar days after discovery on 2026-06-01");
+    }
+
+    @Test
+    void noStateClockWithoutPersonalDataOrResidents() {
+        assertThat(due(facts("2026-06-10T09:15:00Z", "2026-06-01T00:00:00Z", Set.of(DataCategory.CARDHOLDER), BreachRisk.RISK,
+                600, Map.of("CA", 600), List.of(), 24, UTC))).doesNotContainKey("state:CA");
+        assertThat(due(facts("2026-06-10T09:15:00Z", "2026-06-01T00:00:00Z", Set.of(DataCategory.PERSONAL), BreachRisk.RISK,
+                600, Map.of("CA", 0), List.of(), 24, UTC))).doesNotContainKey("state:CA");
     }
 }

@@ -63,6 +63,7 @@ class BuiltInChecksTest {
 
         PolicySummary policy = policies.createFromTemplate(ws, "code-of-conduct", null, "test");
         UUID policyId = policy.policy().id();
+        policies.saveSettings(ws, Map.of(dev.attest.policies.Policies.SEPARATE_APPROVER, "false"), "test");
         for (String action : List.of("submit", "approve", "publish")) {
             policies.transition(ws, policyId, 1, action, "approver@example.test");
         }

@@ -39,6 +39,12 @@ class PoliciesApiTest {
         return Http.withToken(port, AttestTest.ADMIN_TOKEN);
     }
 
+    // These tests play author and approver alike; the four-eyes rule is tested in PolicyApprovalTest.
+    @org.junit.jupiter.api.BeforeEach
+    void selfApprovalAllowed() {
+        api().putJson("/api/v1/policies/settings", "{\"separate_approver\":\"false\"}");
+    }
+
     @Test
     void twentyTemplatesEachLinkedToRealControlsAndUsingPlaceholders() {
         JsonNode templates = api().get("/api/v1/policies/templates").json();

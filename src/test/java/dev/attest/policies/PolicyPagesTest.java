@@ -41,6 +41,8 @@ class PolicyPagesTest {
         assertThat(page).startsWith("/policies/");
 
         assertThat(http.get(page).body()).contains("Encryption Policy", "data-testid=\"open-status\">Draft", "hx-post=\"/policies/preview\"");
+        // These tests play author and approver alike; the four-eyes rule has its own test (PoliciesApiTest).
+        Http.withToken(port, AttestTest.ADMIN_TOKEN).putJson("/api/v1/policies/settings", "{\"separate_approver\":\"false\"}");
         for (String action : new String[]{"submit", "approve", "publish"}) {
             assertThat(http.postForm(page, page + "/versions/1/" + action, Map.of(), Map.of()).status()).isEqualTo(302);
         }

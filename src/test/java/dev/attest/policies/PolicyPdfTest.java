@@ -29,6 +29,8 @@ class PolicyPdfTest {
 
     @Test
     void theTwentyPoliciesArePublishedAndExportedWithVersionApproverAndContents() throws Exception {
+        // These tests play author and approver alike; the four-eyes rule has its own test (PoliciesApiTest).
+        Http.withToken(port, AttestTest.ADMIN_TOKEN).putJson("/api/v1/policies/settings", "{\"separate_approver\":\"false\"}");
         assertThat(api().postJson("/api/v1/policies/from-templates", "{}").status()).isEqualTo(201);
         for (JsonNode p : api().get("/api/v1/policies").json()) {
             if (p.get("current").isNull() && p.get("open").get("status").asString().equals("draft")) {

@@ -102,9 +102,7 @@ class AuditLogApi {
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         if (f.equals("csv")) {
             response.setContentType("text/csv;charset=UTF-8");
-            CsvWriter csv = new CsvWriter(out).row((Object[]) CSV_HEADER);
-            trail.each(user.workspaceId(), filter, e -> csv.row(e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(),
-                    e.address(), e.userAgent(), e.previousHash(), e.hash()));
+            writeCsv(trail, user, filter, out);
         } else {
             response.setContentType("application/json");
             out.write('[');
@@ -123,6 +121,13 @@ class AuditLogApi {
             out.write(']');
         }
         out.flush();
+    }
+
+    /** The matching entries, oldest first, as CSV: the API's export and the page's download write the same. */
+    static void writeCsv(AuditTrail trail, CurrentUser user, AuditFilter filter, Writer out) {
+        CsvWriter csv = new CsvWriter(out).row((Object[]) CSV_HEADER);
+        trail.each(user.workspaceId(), filter, e -> csv.row(e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(),
+                e.address(), e.userAgent(), e.previousHash(), e.hash()));
     }
 
     @GetMapping("/verify")

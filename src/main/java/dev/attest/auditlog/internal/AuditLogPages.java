@@ -55,6 +55,23 @@ class AuditLogPages {
         return Htmx.view(request, "auditlog/log", "entries");
     }
 
+    /**
+     * The page's own download: the signed-in session's CSV of the entries the filters select (the API export
+     * wants a bearer token, so a browser following a link to it got a 401).
+     */
+    @GetMapping(value = "/audit-log/export.csv")
+    @PreAuthorize("hasAuthority('audit:read')")
+    void export(CurrentUser user, @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                @RequestParam(required = false) String target, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        AuditFilter filter = AuditQuery.filter(actor, action, target, from, to);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
+        var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        AuditLogApi.writeCsv(trail, user, filter, out);
+        out.flush();
+    }
+
     @GetMapping("/audit-log/verify")
     @PreAuthorize("hasAuthority('audit:read')")
     String verify(CurrentUser user, HttpServletRequest request, Model model) {

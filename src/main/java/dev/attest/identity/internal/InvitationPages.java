@@ -65,9 +65,14 @@ class InvitationPages {
     @PostMapping("/members/invite")
     @PreAuthorize("hasAuthority('workspace:admin')")
     String invite(CurrentUser user, @RequestParam(required = false) String email, @RequestParam(required = false) String role,
-                  Model model) {
+                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            invitations.invite(user, email, role);
+            Invitations.Pending invited = invitations.invite(user, email, role);
+            if (invited.link() != null) {
+                redirect.addFlashAttribute("invitationLink", invited.link());
+                redirect.addFlashAttribute("invitedEmail", invited.email());
+                return "redirect:/members?invitedWithoutMail";
+            }
             return "redirect:/members?invited";
         } catch (InvalidFieldException e) {
             return "redirect:/members?inviteError=" + java.net.URLEncoder.encode(String.join("; ", e.errors().values()),

@@ -62,7 +62,37 @@ class Invitations {
         this.baseUrl = baseUrl;
     }
 
-    record Pending(UUID id, String email, String role, String invitedBy, Instant createdAt, Instant expiresAt, Instant acceptedAt) {
+    /**
+     * An invitation; {@code link} is set only in the answer to the invite itself when no mail server is
+     * configured (SPRING_MAIL_HOST), so that the admin can copy it to the invitee.
+     */
+    record Pending(UUID id, String email, String role, String invitedBy, Instant createdAt, Instant expiresAt, Instant acceptedAt,
+                   String link) {
+
+        Pending(UUID id, String email, String role, String invitedBy, Instant createdAt, Instant expiresAt, Instant acceptedAt) {
+            this(id, email, role, invitedBy, createdAt, expiresAt, acceptedAt, null);
+        }
+
+        /** Neither accepted nor expired at this instant. */
+        boolean open(Instant now) {
+            return acceptedAt == null && expiresAt.isAfter(now);
+        }
+    }
+
+    private static Pending withLink(Pending p, String link) {
+        return new Pending(p.id(), p.email(), p.role(), p.invitedBy(), p.createdAt(), p.expiresAt(), p.acceptedAt(), link);
+    }
+
+    /** Whether invitations go by mail; without a mail server the invite answers the link to hand over. */
+    boolean mailConfigured() {
+        return mail.getIfAvailable() != null;
+    }
+
+    /** Open invitations (neither accepted nor expired), newest first, for the members page. */
+    @Transactional(readOnly = true)
+    List<Pending> open(WorkspaceId workspace) {
+        Instant now = clock.instant();
+        return pending(workspace).stream().filter(p -> p.open(now)).toList();
     }
 
     /** Thrown when an invitation link cannot be used; the message says why, for the person holding it. */
@@ -85,10 +115,7 @@ class Invitations {
         Role role = Role.parse(roleName == null ? "" : roleName.strip())
                 .orElseThrow(() -> new InvalidFieldException("role", "must be one of " + Role.allowed()));
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            throw new InvalidFieldException("email", "no mail server is configured (set ATTEST_MAIL_HOST / spring.mail.host)");
-        }
-        if (baseUrl.configured().isEmpty()) {
+        if (sender != null && baseUrl.configured().isEmpty()) {
             throw new InvalidFieldException("email", "no public address is configured for the link (set ATTEST_BASE_URL / attest.base-url)");
         }
         if (accounts.memberRows(admin.workspaceId().value()).stream().anyMatch(m -> m.email().equals(address) && m.active())) {
@@ -104,6 +131,11 @@ class Invitations {
                         AccountStore.utc(now), AccountStore.utc(now.plus(VALID_FOR)))
                 .update();
         events.publishEvent(new InvitationSent(admin.workspaceId(), admin.actor(), address, role));
+        if (sender == null) {
+            // Without a mail server the admin hands the link over: it is shown this once (only its hash is kept).
+            return withLink(pending(admin.workspaceId()).stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(),
+                    baseUrl.configured().map(base -> base + "/invitations/" + token).orElse("/invitations/" + token));
+        }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(address);

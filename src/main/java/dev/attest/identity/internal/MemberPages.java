@@ -29,7 +29,11 @@ class MemberPages {
     private final SignInThrottle throttle;
     private final Clock clock;
 
-    MemberPages(MemberAdministration administration, AccountStore accounts, SessionStart sessions, SignInThrottle throttle, Clock clock) {
+    private final Invitations invitations;
+
+    MemberPages(MemberAdministration administration, AccountStore accounts, SessionStart sessions, SignInThrottle throttle, Clock clock,
+                Invitations invitations) {
+        this.invitations = invitations;
         this.administration = administration;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -46,6 +50,8 @@ class MemberPages {
     private String page(CurrentUser user, HttpServletRequest request, Model model) {
         model.addAttribute("members", administration.members(user.workspaceId()));
         model.addAttribute("roles", Role.values());
+        model.addAttribute("invitations", invitations.open(user.workspaceId()));
+        model.addAttribute("mailConfigured", invitations.mailConfigured());
         model.addAttribute("requireMfa", accounts.requiresMfa(user.workspaceId().value()));
         return Htmx.view(request, "identity/members", "list");
     }

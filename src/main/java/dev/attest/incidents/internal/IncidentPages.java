@@ -151,7 +151,9 @@ class IncidentPages {
         static TriageForm of(Incident i) {
             IncidentChange c = IncidentChange.of(i);
             return new TriageForm(c.title(), c.description(), null, c.severity(), c.status(), c.lead(), c.data(),
-                    String.join("\n", c.systems()), String.join("\n", c.customers()), c.individualsAffected(),
+                    // An unknown count shows as an empty field, not a 0 that typing appends to (1200 became 12000).
+                    String.join("\n", c.systems()), String.join("\n", c.customers()),
+                    "0".equals(c.individualsAffected()) ? "" : c.individualsAffected(),
                     String.join(", ", c.residentsByState().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
     }

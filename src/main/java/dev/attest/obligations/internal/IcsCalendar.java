@@ -22,6 +22,9 @@ final class IcsCalendar {
 
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    // What a person reads in the event's description: the due day (end of day), or the moment in the workspace's zone.
+    private static final DateTimeFormatter READABLE_DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter READABLE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", java.util.Locale.ENGLISH);
 
     private IcsCalendar() {
     }
@@ -40,16 +43,19 @@ final class IcsCalendar {
             line(out, "UID:" + text(o.id()) + "@attest");
             line(out, "DTSTAMP:" + UTC_TIME.format(stamp));
             ZonedDateTime due = o.due().atZone(zone);
+            String dueText;
             if (due.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
                 LocalDate day = due.toLocalDate().minusDays(1);
                 line(out, "DTSTART;VALUE=DATE:" + DATE.format(day));
                 line(out, "DTEND;VALUE=DATE:" + DATE.format(day.plusDays(1)));
+                dueText = READABLE_DAY.format(day);
             } else {
                 line(out, "DTSTART:" + UTC_TIME.format(o.due().minusSeconds(1800)));
                 line(out, "DTEND:" + UTC_TIME.format(o.due()));
+                dueText = READABLE_TIME.format(due);
             }
             line(out, "SUMMARY:" + text(o.title()));
-            line(out, "DESCRIPTION:" + text("Due " + due + (o.owner() == null ? "" : ", owner " + o.owner())
+            line(out, "DESCRIPTION:" + text("Due " + dueText + (o.owner() == null ? "" : ", owner " + o.owner())
                     + (entry.overdue() ? " (overdue)" : "") + "\n" + baseUrl + o.path()));
             line(out, "URL:" + baseUrl + o.path());
             line(out, "CATEGORIES:" + text(o.kind()));

@@ -45,6 +45,7 @@ class PolicyPages {
         model.addAttribute("members", members.members(user.workspaceId()));
         model.addAttribute("canWrite", user.can(Permission.POLICIES_WRITE));
         model.addAttribute("published", all.stream().filter(s -> s.current() != null).count());
+        model.addAttribute("acceptance", policies.acceptanceRates(user.workspaceId()));
         return "policies/list";
     }
 

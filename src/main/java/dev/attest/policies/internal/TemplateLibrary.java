@@ -131,16 +131,36 @@ public class TemplateLibrary {
         return templates.stream().filter(t -> t.key().equals(key)).findFirst();
     }
 
-    /** The text with every known placeholder replaced; unknown ones are left visible so that they get noticed. */
+    /**
+     * The text with every known placeholder replaced; unknown ones are left visible so that they get noticed.
+     * A value that opens a sentence (a line, a list item, a table cell or after a full stop) gets a capital,
+     * so that the default "the Company" reads "The Company gives ..." there.
+     */
     public static String fill(String text, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
+            if (value != null && opensSentence(text, m.start())) {
+                value = capitalised(value);
+            }
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    // A line's opening (after list, quote or heading marks), a table cell's opening, or after a sentence's end.
+    private static final Pattern LINE_OPENING = Pattern.compile("[ \\t]*(?:[-*+>#]+[ \\t]*|\\d+\\.[ \\t]+)?");
+    private static final Pattern AFTER_SENTENCE = Pattern.compile("(?s).*(?:[.!?][\"')]?|\\|)[ \\t]+");
+
+    private static boolean opensSentence(String text, int at) {
+        String line = text.substring(text.lastIndexOf('\n', at - 1) + 1, at);
+        return LINE_OPENING.matcher(line).matches() || AFTER_SENTENCE.matcher(line).matches();
+    }
+
+    private static String capitalised(String value) {
+        return value.isEmpty() ? value : value.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + value.substring(1);
     }
 
     /** The placeholder names used in a text. */

@@ -3,7 +3,11 @@ package dev.attest.privacy.internal;
 import dev.attest.privacy.NewRequest;
 import dev.attest.privacy.PrivacyLaw;
 import dev.attest.privacy.RequestType;
+import dev.attest.trustcenter.PublishedTrustCenter;
+import dev.attest.trustcenter.TrustCenter;
+import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -26,9 +30,20 @@ class PublicRequestForm {
     private static final Logger log = LoggerFactory.getLogger(PublicRequestForm.class);
 
     private final PublicRequestIntake intake;
+    private final PublicWorkspace publicWorkspace;
+    private final TrustCenter trustCenter;
 
-    PublicRequestForm(PublicRequestIntake intake) {
+    PublicRequestForm(PublicRequestIntake intake, PublicWorkspace publicWorkspace, TrustCenter trustCenter) {
         this.intake = intake;
+        this.publicWorkspace = publicWorkspace;
+        this.trustCenter = trustCenter;
+    }
+
+    /** The published Trust Center these pages belong to, so they carry its company name and navigation. */
+    @ModelAttribute("tc")
+    TrustCenterContent trustCenter() {
+        return publicWorkspace.workspace().flatMap(trustCenter::published).map(PublishedTrustCenter::content)
+                .orElseGet(() -> TrustCenterContent.empty("Our"));
     }
 
     @GetMapping("/trust/privacy/request")

@@ -144,7 +144,8 @@ class PublicRendering {
 
     /** security.txt (RFC 9116): Contact, Expires, Policy, Preferred-Languages and Canonical, CRLF line ends. */
     String securityTxt(TrustCenterContent content, String base) {
-        String contact = content.securityContact().startsWith("https://") ? content.securityContact() : "mailto:" + content.securityContact();
+        String contact = content.securityContact().startsWith("https://") || content.securityContact().regionMatches(true, 0, "mailto:", 0, 7)
+                ? content.securityContact() : "mailto:" + content.securityContact();
         Instant expires = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(180));
         return "# Security contact of " + content.company().replaceAll("[\\r\\n]", " ") + "\r\n"
                 + "Contact: " + contact + "\r\n"

@@ -101,12 +101,20 @@ class TrustCenterPages {
 
     @PostMapping("/trust-center/publish")
     @PreAuthorize("hasAuthority('trustcenter:write')")
-    String publish(CurrentUser user, Model model) {
+    String publish(CurrentUser user, HttpServletRequest request, Model model) {
+        // The editor's "Save and publish" posts the whole form: publish what is on the screen, never an older saved draft.
+        boolean fromEditor = request.getParameter("company") != null;
+        TrustCenterContent submitted = trustCenter.draft(user.workspaceId());
         try {
-            trustCenter.publish(user.workspaceId(), user.actor());
+            if (fromEditor) {
+                submitted = fromForm(request);
+                trustCenter.saveAndPublish(user.workspaceId(), submitted, user.actor());
+            } else {
+                trustCenter.publish(user.workspaceId(), user.actor());
+            }
             return "redirect:/trust-center?published";
         } catch (InvalidFieldException e) {
-            prepare(user, model, trustCenter.draft(user.workspaceId()), e.errors());
+            prepare(user, model, submitted, e.errors());
             return "trustcenter/edit";
         }
     }

@@ -1,0 +1,140 @@
+package dev.attest.web;
+
+import dev.attest.support.AttestTest;
+import dev.attest.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shared layout in Chromium at a desktop, a laptop and a phone width: the navigation is one row
+ * on a wide screen and folds behind "Menu" on a phone, and the "not allowed" page keeps it. Each page
+ * is saved as a screenshot under target/screenshots for a person to look at.
+ */
+@AttestTest
+class LayoutBrowserTest {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void signIn() {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.name("username")).sendKeys(AttestTest.ADMIN_EMAIL);
+        browser.findElement(By.name("password")).sendKeys(AttestTest.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.waitOn(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=readiness]")));
+    }
+
+    private void shoot(String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The window's inner width is what CSS sees; the outer size adds nothing in headless Chromium. */
+    private void width(int px) {
+        browser.manage().window().setSize(new Dimension(px, 900));
+    }
+
+    @Test
+    void theNavigationIsOneRowOnAWideScreenAndFoldsOnAPhone() throws Exception {
+        signIn();
+        for (int px : List.of(1400, 1280)) {
+            width(px);
+            browser.get("http://localhost:" + port + "/");
+            WebElement bar = browser.findElement(By.cssSelector("header.topbar"));
+            WebElement brand = bar.findElement(By.cssSelector(".brand"));
+            // One row: the bar is no taller than a row of links (about 50 px), and every link sits on the brand's line.
+            assertThat(bar.getSize().getHeight()).as("top bar height at %d px", px).isLessThan(60);
+            for (WebElement link : bar.findElements(By.cssSelector("nav > .nav-group > a, nav > .nav-group > summary"))) {
+                assertThat(Math.abs(link.getLocation().getY() - brand.getLocation().getY())).as("%s at %d px", link.getText(), px)
+                        .isLessThan(20);
+            }
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("sideways scroll at %d px", px).isLessThanOrEqualTo(0);
+            shoot("dashboard-" + px);
+        }
+
+        // Narrower than a laptop's 1280 px the navigation folds behind "Menu"; the page never scrolls sideways.
+        for (int px : List.of(1024, 390)) {
+            width(px);
+            browser.get("http://localhost:" + port + "/");
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("sideways scroll at %d px", px).isLessThanOrEqualTo(0);
+            shoot("dashboard-" + px);
+        }
+        width(390);
+        browser.get("http://localhost:" + port + "/");
+        WebElement nav = browser.findElement(By.cssSelector("nav[aria-label=Main]"));
+        assertThat(nav.isDisplayed()).as("folded on a phone").isFalse();
+        assertThat(browser.findElement(By.cssSelector("header.topbar")).getSize().getHeight()).isLessThan(70);
+        browser.findElement(By.cssSelector("label[for=nav-toggle]")).click();
+        assertThat(nav.isDisplayed()).as("unfolded by Menu").isTrue();
+        assertThat(browser.findElement(By.linkText("Controls")).isDisplayed()).isTrue();
+        shoot("dashboard-390-menu");
+    }
+
+    @Test
+    void theRecordsMenuOpensAndTheNotAllowedPageHasTheNavigation() throws Exception {
+        signIn();
+        width(1400);
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.findElement(By.cssSelector("nav a[href='/policies']")).isDisplayed()).isFalse();
+        browser.findElement(By.xpath("//summary[normalize-space()='Records']")).click();
+        assertThat(browser.findElement(By.linkText("Policies")).isDisplayed()).isTrue();
+        shoot("records-menu-1400");
+        browser.findElement(By.linkText("Policies")).click();
+        Browser.waitOn(browser).until(ExpectedConditions.urlContains("/policies"));
+        shoot("policies-1400");
+
+        // An unknown page answers with the error page, in the layout with its navigation.
+        browser.get("http://localhost:" + port + "/controls/NOPE-99");
+        assertThat(browser.findElements(By.cssSelector("nav[aria-label=Main]"))).isNotEmpty();
+        shoot("not-found-1400");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void theNotAllowedPageKeepsTheNavigationForTheSignedInPerson() {
+        var employee = dev.attest.identity.internal.TestAccounts.member(context, dev.attest.identity.Role.EMPLOYEE);
+        var session = dev.attest.support.Http.signedIn(port, employee.email(), employee.password());
+        var denied = session.get("/members", java.util.Map.of("Accept", "text/html"));
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body()).contains("Not allowed", "<nav aria-label=\"Main\"", "My tasks").doesNotContain(">Members</a>");
+        // An anonymous visitor's error page offers no navigation.
+        assertThat(dev.attest.support.Http.anonymous(port).get("/nothing-here", java.util.Map.of("Accept", "text/html")).body()).doesNotContain("<nav aria-label=\"Main\"");
+    }
+}
