@@ -443,7 +443,7 @@ final class AwsAccountReader {
         d.put("worldOpenAdminPorts", open.stream().filter(ADMIN_PORTS::contains).map(Integer::longValue).toList());
         d.put("worldOpenAllTraffic", allTraffic);
         String owner = group.ownerId() == null ? accountId : group.ownerId();
-        return new Resource("aws.ec2.security-group", "arn:aws:ec2:" + region + ":" + owner + ":security-group/" + group.groupId(), d);
+        return new Resource("aws.ec2.securitygroup", "arn:aws:ec2:" + region + ":" + owner + ":security-group/" + group.groupId(), d);
     }
 
     private Resource database(String region, DBInstance db) {
@@ -589,7 +589,8 @@ final class AwsAccountReader {
             throw e;
         } catch (AwsServiceException e) {
             String code = code(e);
-            if (region != null && REGION_REFUSED.contains(code)) {
+            // EC2 answers AuthFailure with a 401, whose body the JDK's HttpURLConnection does not hand over: the status says it.
+            if (region != null && (REGION_REFUSED.contains(code) || e.statusCode() == 401)) {
                 throw new RegionRefused();
             }
             if (DENIED.contains(code) || e.statusCode() == 403) {

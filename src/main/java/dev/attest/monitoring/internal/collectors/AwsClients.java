@@ -7,12 +7,8 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -89,9 +85,11 @@ final class AwsClients implements AutoCloseable {
         return cached("s3control", home, () -> {
             var builder = S3ControlClient.builder();
             if (endpoint != null) {
-                // S3 Control puts the account id in front of the host name, which an override address cannot take.
-                return build(builder, home, credentials, o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true)
-                        .addExecutionInterceptor(new KeepHost(endpoint)));
+                // S3 Control's endpoint rules put the account id in front of the host name, which an override address
+                // cannot take: with an override, every call goes to the override itself.
+                builder.endpointProvider(params -> java.util.concurrent.CompletableFuture.completedFuture(
+                        software.amazon.awssdk.endpoints.Endpoint.builder().url(endpoint).build()));
+                return build(builder, home, credentials, o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
             }
             return build(builder, home, credentials);
         });
@@ -157,11 +155,4 @@ final class AwsClients implements AutoCloseable {
         }
     }
 
-    /** Sends S3 Control requests to the override's host itself rather than {@code <account>.<host>}. */
-    private record KeepHost(URI endpoint) implements ExecutionInterceptor {
-        @Override
-        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-            return context.httpRequest().toBuilder().host(endpoint.getHost()).build();
-        }
-    }
 }

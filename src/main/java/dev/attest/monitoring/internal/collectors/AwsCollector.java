@@ -52,7 +52,7 @@ public class AwsCollector implements Collector {
             "securityhub:DescribeHub");
 
     static final Set<String> TYPES = Set.of("aws.iam.account", "aws.iam.user", "aws.iam.policy", "aws.s3.bucket", "aws.cloudtrail.trail",
-            "aws.kms.key", "aws.ec2.security-group", "aws.rds.instance", "aws.account.region");
+            "aws.kms.key", "aws.ec2.securitygroup", "aws.rds.instance", "aws.account.region");
 
     private final FileImports imports;
 

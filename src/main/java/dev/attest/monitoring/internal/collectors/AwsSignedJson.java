@@ -71,10 +71,12 @@ final class AwsSignedJson {
                     .putProperty(AwsV4HttpSigner.REGION_NAME, region));
             int status;
             String text;
+            String errorType;
             try {
                 HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
                         .contentStreamProvider(signed.payload().orElse(null)).build()).call();
                 status = response.httpResponse().statusCode();
+                errorType = response.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(null);
                 try (InputStream in = response.responseBody().map(InputStream.class::cast).orElse(InputStream.nullInputStream())) {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
@@ -89,7 +91,7 @@ final class AwsSignedJson {
                 return text.isBlank() ? Map.of() : Documents.read(text);
             }
             Map<String, Object> error = readError(text);
-            String code = errorCode(error, text);
+            String code = errorCode(error, errorType);
             boolean retryable = status >= 500 || status == 429 || code.contains("Throttl") || code.equals("TooManyRequestsException");
             if (retryable && attempt < ATTEMPTS) {
                 pause(attempt);
@@ -110,11 +112,14 @@ final class AwsSignedJson {
         }
     }
 
-    /** AWS names the error in {@code __type} (JSON 1.1, possibly prefixed with a namespace) or {@code code}. */
-    private static String errorCode(Map<String, Object> error, String text) {
-        Object type = error.get("__type");
+    /**
+     * AWS names the error in the {@code x-amzn-ErrorType} header (REST-JSON), {@code __type} (JSON 1.1,
+     * possibly prefixed with a namespace) or {@code code}.
+     */
+    private static String errorCode(Map<String, Object> error, String header) {
+        Object type = header != null ? header : error.get("__type");
         if (type == null) {
-            type = error.get("code");
+            type = error.get("code") != null ? error.get("code") : error.get("Code");
         }
         if (type == null) {
             return "";
