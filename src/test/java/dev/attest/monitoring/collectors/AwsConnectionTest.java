@@ -228,7 +228,7 @@ class AwsConnectionTest {
         assertThat(users.get("alice").get("admin").asBoolean()).as("AdministratorAccess through the admins group").isTrue();
         assertThat(users.get("alice").get("groups").toString()).contains("admins");
         assertThat(users.get("bob").get("admin").asBoolean()).as("a customer policy allowing * on *").isTrue();
-        assertThat(users.get("bob").get("accessKey1LastUsedDate").asText()).isEqualTo("2025-06-01T00:00:00Z");
+        assertThat(users.get("bob").get("accessKey1LastUsed").asText()).isEqualTo("2025-06-01T00:00:00Z");
         assertThat(resources("aws.ec2.securitygroup")).hasSize(3);
         assertThat(resources("aws.kms.key")).as("AWS managed keys are not the account's to rotate").hasSize(1);
         assertThat(resources("aws.account.region")).as("the disabled region is skipped").hasSize(2);

@@ -155,7 +155,7 @@ final class AwsAccountReader {
             long active = (Boolean.TRUE.equals(d.get("accessKey1Active")) ? 1 : 0) + (Boolean.TRUE.equals(d.get("accessKey2Active")) ? 1 : 0);
             d.put("activeAccessKeys", active);
             String last = null;
-            for (String field : List.of("passwordLastUsed", "accessKey1LastUsedDate", "accessKey2LastUsedDate")) {
+            for (String field : List.of("passwordLastUsed", "accessKey1LastUsed", "accessKey2LastUsed")) {
                 if (d.get(field) instanceof String time && (last == null || time.compareTo(last) > 0)) {
                     last = time;
                 }
