@@ -135,11 +135,14 @@ class Systems {
         if (!errors.containsKey("ownerEmail") && members.memberByEmail(workspace, command.ownerEmail()).isEmpty()) {
             errors.put("ownerEmail", "'" + command.ownerEmail() + "' is not a member of this workspace");
         }
-        if (command.kind() != null && NEED_CONNECTION.contains(command.kind()) && command.connectionId() == null) {
+        // Every source that reads a monitoring connection's resources needs one, whichever kind it serves.
+        boolean throughConnection = command.kind() != null
+                && (NEED_CONNECTION.contains(command.kind()) || sources.get(command.kind()) instanceof ConnectionAccountSource);
+        if (throughConnection && command.connectionId() == null) {
             errors.put("connectionId", "the monitoring connection to read the accounts through");
         }
         AccountSource source = command.kind() == null ? null : sources.get(command.kind());
-        if (source != null && !source.targetHint().isEmpty() && !NEED_CONNECTION.contains(command.kind())
+        if (source != null && !source.targetHint().isEmpty() && !throughConnection
                 && (command.target() == null || command.target().isBlank())) {
             errors.put("target", source.targetHint());
         }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>Only the targets' shapes the collectors accept get through: a PostgreSQL target or
  * {@code jdbc:postgresql://} URL with a few harmless parameters (others can load classes or write
- * files in the driver), a TLS {@code host:port} or {@code https://} URL, a Git URL over https, http,
+ * files in the driver), a TLS {@code host:port} or {@code https://} URL, an AWS account id or role ARN (and the
+ * host of its endpoint override), a Git URL over https, http,
  * ssh or git (or scp-like {@code user@host:path}), and a local path or {@code file://} URL only when
  * local paths are enabled. Numbers that tools read differently (octal, hexadecimal, shortened
  * addresses such as {@code 127.1}) are refused.
@@ -119,6 +120,18 @@ public class CollectorTargets {
                     throw new Refused("use an http:// or https:// URL");
                 }
                 checkHost(host(uri));
+            }
+            // An account id or role ARN reaches AWS's public endpoints; an endpoint override is a host like any other.
+            case "aws" -> {
+                dev.attest.monitoring.internal.collectors.AwsTarget aws;
+                try {
+                    aws = dev.attest.monitoring.internal.collectors.AwsTarget.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new Refused(e.getMessage());
+                }
+                if (aws.endpoint() != null) {
+                    checkHost(host(aws.endpoint()));
+                }
             }
             default -> throw new Refused("no policy for kind '" + kind + "'");
         }
