@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * A Microsoft Entra ID tenant through Microsoft Graph, read-only, as an app registration with a client
  * secret (client-credentials token): users ({@code entra.user}: enabled, guest, last sign-in, MFA methods
- * registered, directory roles), conditional access policies ({@code entra.conditional-access-policy}) and
+ * registered, directory roles), conditional access policies ({@code entra.conditional_access_policy}) and
  * a summary ({@code entra.tenant}: Global Administrator count, whether MFA is required of everyone).
  * <p>
  * Secrets: {@code clientId} and {@code clientSecret}. The JDK's HTTP client is used rather than the Graph
@@ -49,7 +49,7 @@ public class EntraCollector extends RestCollector {
 
     @Override
     public Set<String> types() {
-        return Set.of("entra.tenant", "entra.user", "entra.conditional-access-policy");
+        return Set.of("entra.tenant", "entra.user", "entra.conditional_access_policy");
     }
 
     @Override
@@ -203,7 +203,7 @@ public class EntraCollector extends RestCollector {
             if ("enabled".equals(state) && requiresMfa && includeUsers.contains("All") && includeApps.contains("All")) {
                 mfaForEveryone = true;
             }
-            resources.add(new Resource("entra.conditional-access-policy", policy.path("id").asText(), d));
+            resources.add(new Resource("entra.conditional_access_policy", policy.path("id").asText(), d));
         }
         Boolean securityDefaults = reads.optional(POLICIES, "security defaults", () -> api.get(provider(),
                 at(s.base(), "/v1.0/policies/identitySecurityDefaultsEnforcementPolicy"), s.headers()).body().path("isEnabled").asBoolean(false), null);

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * An Okta org through the Management API with an API token (secret {@code token}), read-only: users and
  * their status, enrolled factors and admin roles ({@code okta.user}; deactivated users with the apps
- * still assigned to them), password policies ({@code okta.password-policy}) and a summary ({@code okta.org}).
+ * still assigned to them), password policies ({@code okta.password_policy}) and a summary ({@code okta.org}).
  * The JDK's HTTP client is used: Okta's Java SDK would bring a generated client for a handful of reads.
  */
 @Component
@@ -45,7 +45,7 @@ public class OktaCollector extends RestCollector {
 
     @Override
     public Set<String> types() {
-        return Set.of("okta.org", "okta.user", "okta.password-policy");
+        return Set.of("okta.org", "okta.user", "okta.password_policy");
     }
 
     @Override
@@ -188,7 +188,7 @@ public class OktaCollector extends RestCollector {
             copy(d, "maxAgeDays", password.path("age").path("maxAgeDays"));
             copy(d, "historyCount", password.path("age").path("historyCount"));
             copy(d, "lockoutMaxAttempts", password.path("lockout").path("maxAttempts"));
-            resources.add(new Resource("okta.password-policy", policy.path("id").asText(), d));
+            resources.add(new Resource("okta.password_policy", policy.path("id").asText(), d));
         }
 
         Map<String, Object> org = new LinkedHashMap<>();
