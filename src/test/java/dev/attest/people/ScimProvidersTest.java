@@ -194,6 +194,13 @@ class ScimProvidersTest {
         String adminsId = admins.json().get("id").asString();
         assertThat(role(api, employee.email())).as("the most privileged mapped group wins").isEqualTo("admin");
         assertThat(okta.get("/scim/v2/Groups/" + adminsId + "?excludedAttributes=members").json().has("members")).isFalse();
+        // Entra ID checks membership with a compound filter before it adds or removes a member
+        JsonNode member = okta.get("/scim/v2/Groups?excludedAttributes=members&filter="
+                + enc("id eq \"" + adminsId + "\" and members[value eq \"" + user + "\"]")).json();
+        assertThat(member.get("totalResults").asInt()).as(member.toString()).isEqualTo(1);
+        JsonNode notMember = okta.get("/scim/v2/Groups?excludedAttributes=members&filter="
+                + enc("id eq \"" + adminsId + "\" and members[value eq \"" + UUID.randomUUID() + "\"]")).json();
+        assertThat(notMember.get("totalResults").asInt()).as(notMember.toString()).isZero();
         okta.patchJson("/scim/v2/Groups/" + adminsId, """
                 {"schemas":["%s"],"Operations":[{"name":"removeMember","op":"Remove","path":"members","value":[{"$ref":null,"value":"%s"}]}]}"""
                 .formatted(PATCH_OP, user));
