@@ -183,6 +183,9 @@ class ScimProvidersTest {
                 .formatted(PATCH_OP, user, employee.email()));
         assertThat(added.json().get("members").get(0).get("value").asString()).isEqualTo(user);
         assertThat(role(api, employee.email())).isEqualTo("compliance_manager");
+        JsonNode withGroups = okta.get("/scim/v2/Users/" + user).json();
+        assertThat(withGroups.get("groups").get(0).get("value").asString()).as(withGroups.toString()).isEqualTo(compliance);
+        assertThat(withGroups.get("groups").get(0).get("display").asString()).isEqualTo("Compliance Team");
         JsonNode looked = okta.get("/scim/v2/Groups?filter=" + enc("displayName eq \"Compliance Team\"") + "&startIndex=1&count=100").json();
         assertThat(looked.get("totalResults").asInt()).isEqualTo(1);
 
