@@ -183,6 +183,9 @@ class ScimProvidersTest {
                 .formatted(PATCH_OP, user, employee.email()));
         assertThat(added.json().get("members").get(0).get("value").asString()).isEqualTo(user);
         assertThat(role(api, employee.email())).isEqualTo("compliance_manager");
+        JsonNode withGroups = okta.get("/scim/v2/Users/" + user).json();
+        assertThat(withGroups.get("groups").get(0).get("value").asString()).as(withGroups.toString()).isEqualTo(compliance);
+        assertThat(withGroups.get("groups").get(0).get("display").asString()).isEqualTo("Compliance Team");
         JsonNode looked = okta.get("/scim/v2/Groups?filter=" + enc("displayName eq \"Compliance Team\"") + "&startIndex=1&count=100").json();
         assertThat(looked.get("totalResults").asInt()).isEqualTo(1);
 
@@ -194,6 +197,13 @@ class ScimProvidersTest {
         String adminsId = admins.json().get("id").asString();
         assertThat(role(api, employee.email())).as("the most privileged mapped group wins").isEqualTo("admin");
         assertThat(okta.get("/scim/v2/Groups/" + adminsId + "?excludedAttributes=members").json().has("members")).isFalse();
+        // Entra ID checks membership with a compound filter before it adds or removes a member
+        JsonNode member = okta.get("/scim/v2/Groups?excludedAttributes=members&filter="
+                + enc("id eq \"" + adminsId + "\" and members[value eq \"" + user + "\"]")).json();
+        assertThat(member.get("totalResults").asInt()).as(member.toString()).isEqualTo(1);
+        JsonNode notMember = okta.get("/scim/v2/Groups?excludedAttributes=members&filter="
+                + enc("id eq \"" + adminsId + "\" and members[value eq \"" + UUID.randomUUID() + "\"]")).json();
+        assertThat(notMember.get("totalResults").asInt()).as(notMember.toString()).isZero();
         okta.patchJson("/scim/v2/Groups/" + adminsId, """
                 {"schemas":["%s"],"Operations":[{"name":"removeMember","op":"Remove","path":"members","value":[{"$ref":null,"value":"%s"}]}]}"""
                 .formatted(PATCH_OP, user));

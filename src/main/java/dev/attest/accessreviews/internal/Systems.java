@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 class Systems {
 
     private static final String PURPOSE = "access review system secrets";
-    static final Set<String> NEED_CONNECTION = Set.of("postgres", "mariadb");
+    static final Set<String> NEED_CONNECTION = Set.of("postgres", "mariadb", "github", "google-workspace", "okta", "entra");
 
     private final SystemStore store;
     private final Map<String, AccountSource> sources;

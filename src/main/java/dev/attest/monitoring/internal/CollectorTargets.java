@@ -133,7 +133,114 @@ public class CollectorTargets {
                     checkHost(host(aws.endpoint()));
                 }
             }
+            case "github", "google-workspace", "okta", "entra" -> {
+                ApiTarget api = apiTarget(kind, value);
+                checkHost(host(api.base()));
+                if (!"https".equals(api.base().getScheme()) && !loopbackOnly(host(api.base()))) {
+                    throw new Refused("use https: the connection sends its credentials to the API");
+                }
+            }
             default -> throw new Refused("no policy for kind '" + kind + "'");
+        }
+    }
+
+    /** Refuses a further URL a connection's secrets name (a Google key's token endpoint) as it would a target's host. */
+    public void checkUrl(String url) throws Refused {
+        URI uri = uri(url);
+        if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            throw new Refused("use an https:// URL");
+        }
+        String host = host(uri);
+        checkHost(host);
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !loopbackOnly(host)) {
+            throw new Refused("use https: credentials are sent to " + host);
+        }
+    }
+
+    private boolean loopbackOnly(String host) throws Refused {
+        try {
+            for (InetAddress address : resolver.resolve(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            throw new Refused("the host name '" + host + "' does not resolve");
+        }
+    }
+
+    /**
+     * A REST provider's target: the API's base URL and what it reads there (a GitHub organisation, a Google
+     * Workspace domain, an Okta org, an Entra tenant).
+     */
+    public record ApiTarget(URI base, String name) {
+    }
+
+    private static final Pattern GITHUB_ORG = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
+    private static final Pattern TENANT = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\\.[a-z]{2,}");
+
+    /**
+     * Reads a REST provider's target. GitHub: the organisation ({@code acme}) or its API URL
+     * ({@code https://api.github.com/orgs/acme}, for GitHub Enterprise Server or a test server). Google
+     * Workspace: the primary domain, optionally after the Admin SDK's base URL ({@code https://admin.googleapis.com/example.com}).
+     * Okta: the org URL ({@code https://acme.okta.com}). Entra ID: the tenant id or domain, optionally after
+     * a base URL that serves both Graph and the sign-in endpoint (a national cloud proxy or a test server).
+     */
+    public static ApiTarget apiTarget(String kind, String target) throws Refused {
+        String value = target == null ? "" : target.strip();
+        boolean url = value.contains("://");
+        switch (kind) {
+            case "okta" -> {
+                URI uri = uri(value.contains("://") ? value : "https://" + value);
+                String host = host(uri);
+                String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+                if (!path.isEmpty() || uri.getQuery() != null) {
+                    throw new Refused("write the Okta org URL only, e.g. https://acme.okta.com");
+                }
+                return new ApiTarget(URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority()), host);
+            }
+            case "github" -> {
+                String org = value;
+                URI base = URI.create("https://api.github.com");
+                if (url) {
+                    URI uri = uri(value);
+                    String path = uri.getPath() == null ? "" : uri.getPath();
+                    int at = path.lastIndexOf("/orgs/");
+                    if (at < 0 || uri.getQuery() != null) {
+                        throw new Refused("write the organisation (acme) or its API URL (https://api.github.com/orgs/acme)");
+                    }
+                    org = path.substring(at + "/orgs/".length()).replaceAll("/+$", "");
+                    base = URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority() + path.substring(0, at));
+                    host(uri);
+                }
+                if (!GITHUB_ORG.matcher(org).matches()) {
+                    throw new Refused("'" + org + "' is not a GitHub organisation name");
+                }
+                return new ApiTarget(base, org);
+            }
+            case "google-workspace", "entra" -> {
+                String name = value;
+                URI base = URI.create(kind.equals("entra") ? "https://graph.microsoft.com" : "https://admin.googleapis.com");
+                if (url) {
+                    URI uri = uri(value);
+                    String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+                    int slash = path.lastIndexOf('/');
+                    if (slash < 0 || uri.getQuery() != null) {
+                        throw new Refused(kind.equals("entra") ? "write the tenant id, or a base URL followed by /<tenant id>"
+                                : "write the primary domain, or a base URL followed by /<domain>");
+                    }
+                    name = path.substring(slash + 1);
+                    base = URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority() + path.substring(0, slash));
+                    host(uri);
+                }
+                if (!TENANT.matcher(name).matches() || (kind.equals("google-workspace") && !name.contains("."))) {
+                    throw new Refused(kind.equals("entra") ? "'" + name + "' is not a tenant id (a GUID) or domain"
+                            : "'" + name + "' is not a domain");
+                }
+                return new ApiTarget(base, name);
+            }
+            default -> throw new Refused("no API target for kind '" + kind + "'");
         }
     }
 

@@ -171,7 +171,7 @@ class MonitoringPages {
         model.addAttribute("runs", runs);
         model.addAttribute("running", runs.stream().anyMatch(r -> "running".equals(r.status())));
         model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
-        model.addAttribute("canAdmin", user.can(Permission.WORKSPACE_ADMIN));
+        model.addAttribute("canTest", user.can(Permission.WORKSPACE_ADMIN));
         model.addAttribute("setup", connections.setup(connections.get(user.workspaceId(), id).kind()));
         return Htmx.view(request, "monitoring/connection", "runs");
     }
@@ -180,6 +180,9 @@ class MonitoringPages {
     @PreAuthorize("hasAuthority('workspace:admin')") // it makes the server reach the target with the stored credentials
     String testConnection(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
         model.addAttribute("test", connections.test(user.workspaceId(), id));
+        if (Htmx.isHtmx(request)) {
+            return "monitoring/connection :: test";
+        }
         return connection(user, request, id, model);
     }
 

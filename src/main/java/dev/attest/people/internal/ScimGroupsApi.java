@@ -66,7 +66,16 @@ class ScimGroupsApi {
         return ScimUsersApi.listResponse(all, startIndex, count, view);
     }
 
+    /** Entra ID asks whether a user is a member before adding them: {@code id eq "..." and members[value eq "..."]}. */
+    private static final java.util.regex.Pattern MEMBER_TEST = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(.+?)\\s+and\\s+members\\[\\s*value\\s+eq\\s+\"([^\"]*)\"\\s*]\\s*$");
+
     static Predicate<ScimGroups.Group> filter(String filter) {
+        java.util.regex.Matcher compound = MEMBER_TEST.matcher(filter);
+        if (compound.matches()) {
+            String member = compound.group(2);
+            return filter(compound.group(1)).and(g -> g.members().stream().anyMatch(m -> m.toString().equalsIgnoreCase(member)));
+        }
         ScimUsersApi.Filter f = ScimUsersApi.Filter.parse(filter);
         return switch (f.attribute()) {
             case "displayname" -> g -> g.displayName().equalsIgnoreCase(f.value());

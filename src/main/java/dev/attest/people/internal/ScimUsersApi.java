@@ -66,9 +66,11 @@ class ScimUsersApi {
     private static final Pattern FILTER = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9.:_-]*)\\s+(\\w+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
 
     private final People people;
+    private final ScimGroups groups;
 
-    ScimUsersApi(People people) {
+    ScimUsersApi(People people, ScimGroups groups) {
         this.people = people;
+        this.groups = groups;
     }
 
     static WorkspaceId workspace() {
@@ -81,7 +83,8 @@ class ScimUsersApi {
                              @RequestParam(defaultValue = "100") int count) {
         Predicate<Person> matches = filter == null || filter.isBlank() ? p -> true : filter(filter);
         List<Person> all = people.list(workspace()).stream().filter(p -> p.removedAt() == null).filter(matches).toList();
-        return listResponse(all, startIndex, count, p -> user(p, all));
+        List<ScimGroups.Group> pushed = groups.list(workspace());
+        return listResponse(all, startIndex, count, p -> user(p, all, pushed));
     }
 
     /** One page of an RFC 7644 list response; startIndex counts from 1 and count is capped at 1,000. */
@@ -126,7 +129,7 @@ class ScimUsersApi {
     @GetMapping("/Users/{id}")
     @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> get(@PathVariable String id) {
-        return user(find(id), people.list(workspace()));
+        return user(find(id), people.list(workspace()), groups.list(workspace()));
     }
 
     @PostMapping(value = "/Users", consumes = {"application/scim+json", "application/json"})
@@ -137,7 +140,7 @@ class ScimUsersApi {
         if (!scim.active()) {
             created = deactivate(created);
         }
-        Map<String, Object> user = user(created, people.list(workspace()));
+        Map<String, Object> user = user(created, people.list(workspace()), groups.list(workspace()));
         return ResponseEntity.created(URI.create("/scim/v2/Users/" + created.id())).contentType(ScimErrors.SCIM_JSON).body(user);
     }
 
@@ -152,7 +155,7 @@ class ScimUsersApi {
     Map<String, Object> patch(@PathVariable String id, @RequestBody Map<String, Object> body) {
         Person person = find(id);
         List<Map<String, Object>> operations = operations(body);
-        Map<String, Object> user = user(person, people.list(workspace()));
+        Map<String, Object> user = user(person, people.list(workspace()), groups.list(workspace()));
         user.remove("meta");
         for (Map<String, Object> op : operations) {
             ScimPatch.apply(user, ((String) op.get("op")).toLowerCase(Locale.ROOT), (String) op.get("path"), op.get("value"));
@@ -195,7 +198,7 @@ class ScimUsersApi {
         if (!scim.active() && (updated.endDate() == null || updated.endDate().isAfter(today()))) {
             updated = deactivate(updated);
         }
-        return user(updated, people.list(workspace()));
+        return user(updated, people.list(workspace()), groups.list(workspace()));
     }
 
     private Person deactivate(Person p) {
@@ -318,7 +321,7 @@ class ScimUsersApi {
         return s;
     }
 
-    static Map<String, Object> user(Person p, List<Person> all) {
+    static Map<String, Object> user(Person p, List<Person> all, List<ScimGroups.Group> pushed) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("schemas", List.of(USER, ENTERPRISE));
         user.put("id", p.id().toString());
@@ -343,6 +346,14 @@ class ScimUsersApi {
                     .ifPresent(m -> enterprise.put("manager", new LinkedHashMap<>(Map.of("value", m.id().toString()))));
         }
         user.put(ENTERPRISE, enterprise);
+        List<Map<String, Object>> memberOf = new ArrayList<>();
+        for (ScimGroups.Group g : pushed) {
+            if (g.members().contains(p.id())) {
+                memberOf.add(new LinkedHashMap<>(Map.of("value", g.id().toString(), "display", g.displayName(), "type", "direct",
+                        "$ref", "/scim/v2/Groups/" + g.id())));
+            }
+        }
+        user.put("groups", memberOf);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("resourceType", "User");
         meta.put("created", p.createdAt().toString());
