@@ -59,7 +59,7 @@ class NavigationTest {
     @Test
     void anAuditorSeesTheirAuditsAndNotTheWorkspacesRecords() {
         List<String> links = links(Role.AUDITOR);
-        assertThat(links).contains("Audits", "Account").doesNotContain("Controls", "Audit log", "Evidence", "People", "Risks", "Members",
+        assertThat(links).contains("Audits", "Account").doesNotContain("Controls", "Audit log", "Evidence", "People", "Risks", "Incidents", "Members",
                 "My tasks");
     }
 }
