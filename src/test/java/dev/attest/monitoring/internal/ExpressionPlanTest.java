@@ -147,16 +147,11 @@ class ExpressionPlanTest {
         Random random = new Random(11);
         int documents = 0;
         while (documents < 300) {
+            // Only what a collector or a push could send: values JSON cannot carry are left out field by field
+            // (rejecting whole documents never ends once the built-in checks read a few hundred fields).
             Map<String, Object> document = document(random, fields);
-            String json;
-            try {
-                json = Documents.write(document);
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (json.contains("NaN") || json.contains("Infinity") || document.containsValue(Instant.EPOCH)) {
-                continue; // not JSON a collector or a push could send
-            }
+            document.values().removeIf(value -> !sendableAsJson(value));
+            String json = Documents.write(document);
             documents++;
             jsonRun.accept("x", "r" + documents, json);
             mapRun.accept(new dev.attest.monitoring.Resource("x", "r" + documents, Documents.read(json)));
@@ -278,6 +273,18 @@ class ExpressionPlanTest {
     private static final Object ABSENT = new Object();
 
     /** A resource whose every field is absent, null or some awkward value, as collectors and pushes may send. */
+    private static boolean sendableAsJson(Object value) {
+        if (Instant.EPOCH.equals(value)) {
+            return false;
+        }
+        try {
+            String json = Documents.write(value);
+            return !json.contains("NaN") && !json.contains("Infinity");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static Map<String, Object> document(Random random, Set<String> fields) {
         Map<String, Object> document = new LinkedHashMap<>();
         for (String field : fields) {
