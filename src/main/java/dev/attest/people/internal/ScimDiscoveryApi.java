@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The SCIM discovery endpoints (RFC 7643 sections 5-7) that Okta and Entra ID read when a connection
  * is set up. They describe exactly what Attest keeps: attributes a provider may send but Attest drops
- * (password, addresses, phone numbers) are not listed; a user's groups are listed read-only (membership
- * is changed through /Groups); only the {@code eq} filter, PATCH and bearer tokens are offered.
+ * (password, addresses, phone numbers, a user's groups) are not listed, and only the {@code eq}
+ * filter, PATCH and bearer tokens are offered.
  */
 @RestController
 @RequestMapping(value = "/scim/v2", produces = {"application/scim+json", "application/json"})
@@ -111,10 +111,7 @@ class ScimDiscoveryApi {
                         List.of(attribute("value", "string", "readWrite", false, "none", "Email address"),
                                 attribute("type", "string", "readWrite", false, "none", "work"),
                                 attribute("primary", "boolean", "readWrite", false, "none", "The primary email")))),
-                attribute("externalId", "string", "readWrite", false, "none", "The identity provider's id for the user"),
-                multiValued(attribute("groups", "complex", "readOnly", false, "none", "The groups the user is in; changed through /Groups",
-                        List.of(attribute("value", "string", "readOnly", false, "none", "The group's id"),
-                                attribute("display", "string", "readOnly", false, "none", "The group's name"))))));
+                attribute("externalId", "string", "readWrite", false, "none", "The identity provider's id for the user")));
     }
 
     private static Map<String, Object> enterpriseSchema() {
