@@ -67,6 +67,11 @@ class LayoutBrowserTest {
 
     @Test
     void theNavigationIsOneRowOnAWideScreenAndFoldsOnAPhone() throws Exception {
+        // An admin of several workspaces gets the workspace switcher in the bar: a long name must not push it over.
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        var created = dev.attest.support.Http.withToken(port, AttestTest.ADMIN_TOKEN).postJson("/api/v1/workspaces",
+                "{\"slug\":\"layout-" + suffix + "\",\"name\":\"Subsidiary with a rather long company name " + suffix + " GmbH\"}");
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
         signIn();
         for (int px : List.of(1400, 1280)) {
             width(px);

@@ -54,8 +54,12 @@ public class Ledger {
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final LedgerWitness witness;
 
+    private final org.springframework.transaction.support.TransactionTemplate savepoint;
+
     Ledger(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, LedgerKeys keys, Clock clock,
-           EvidenceProperties properties, LedgerWitness witness) {
+           EvidenceProperties properties, LedgerWitness witness, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.witness = witness;
         this.template = template;
@@ -75,8 +79,9 @@ public class Ledger {
             return head.get();
         }
         try {
-            jdbc.sql("insert into ledger_head (workspace_id, seq, head_hash, signed_seq) values (?, 0, ?, 0)")
-                    .params(workspace.value(), LedgerFormat.GENESIS).update();
+            // behind a savepoint: on PostgreSQL a failed insert would otherwise abort the caller's transaction
+            savepoint.executeWithoutResult(status -> jdbc.sql("insert into ledger_head (workspace_id, seq, head_hash, signed_seq) values (?, 0, ?, 0)")
+                    .params(workspace.value(), LedgerFormat.GENESIS).update());
         } catch (DuplicateKeyException raced) {
             // another transaction created it first; lock theirs
         }

@@ -33,8 +33,13 @@ public class ResultStore {
 
     private final IdLookup lookup;
 
-    ResultStore(JdbcClient jdbc, JdbcTemplate template, IdLookup lookup) {
+    private final org.springframework.transaction.support.TransactionTemplate savepoint;
+
+    ResultStore(JdbcClient jdbc, JdbcTemplate template, IdLookup lookup,
+                org.springframework.transaction.PlatformTransactionManager transactions) {
         this.lookup = lookup;
+        this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.template = template;
         this.streaming = new JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
@@ -47,9 +52,11 @@ public class ResultStore {
                 .param(workspace.value()).query(UUID.class).list().isEmpty();
         if (!locked) {
             try {
-                jdbc.sql("insert into monitoring_state (workspace_id) values (?)").param(workspace.value()).update();
+                // behind a savepoint: on PostgreSQL a failed insert would otherwise abort the caller's transaction
+                savepoint.executeWithoutResult(status ->
+                        jdbc.sql("insert into monitoring_state (workspace_id) values (?)").param(workspace.value()).update());
             } catch (DuplicateKeyException raced) {
-                // another node created it a moment ago
+                // another run (or node) created it a moment ago
             }
             jdbc.sql("select workspace_id from monitoring_state where workspace_id = ? for update")
                     .param(workspace.value()).query(UUID.class).single();
