@@ -38,20 +38,20 @@ class EvidenceLedgerTest {
     void anUploadIsStoredByItsHashAndCanBeReadBack() throws Exception {
         byte[] content = ("access review " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         var response = Multipart.post(port, AttestTest.ADMIN_TOKEN, "/api/v1/evidence",
-                Map.of("title", "Q3 access review", "controls", "AC-14", "validUntil", "2099-01-01"), "review.txt", content);
+                Map.of("title", "Q3 access review", "controls", "LM-12", "validUntil", "2099-01-01"), "review.txt", content);
 
-        // AC-14: a control no check and no other test touches, so fresh evidence alone makes it pass
+        // LM-12: a control no check and no other test touches, so fresh evidence alone makes it pass
         // (the shared PostgreSQL workspace carries other tests' failing access-review checks on AC-06).
         assertThat(response.statusCode()).isEqualTo(201);
         Http api = Http.withToken(port, AttestTest.ADMIN_TOKEN);
-        var item = Http.withToken(port, AttestTest.ADMIN_TOKEN).get("/api/v1/evidence?control=AC-14").json().get(0);
+        var item = Http.withToken(port, AttestTest.ADMIN_TOKEN).get("/api/v1/evidence?control=LM-12").json().get(0);
         assertThat(item.get("sha256").asText()).isEqualTo(sha256(content));
         assertThat(item.get("title").asText()).isEqualTo("Q3 access review");
         assertThat(item.get("ledgerSeq").asLong()).isPositive();
         var read = api.get("/api/v1/evidence/" + item.get("id").asText() + "/content");
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body()).isEqualTo(new String(content, StandardCharsets.UTF_8));
-        assertThat(api.get("/api/v1/controls/AC-14").json().get("testStatus").asText()).isEqualTo("passing");
+        assertThat(api.get("/api/v1/controls/LM-12").json().get("testStatus").asText()).isEqualTo("passing");
     }
 
     @Test
