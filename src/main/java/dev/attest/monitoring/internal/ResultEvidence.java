@@ -119,7 +119,7 @@ public class ResultEvidence {
         Path file = null;
         try {
             file = Files.createTempFile("attest-results-", ".json.gz");
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            try (OutputStream out = fastGzip(Files.newOutputStream(file))) {
                 content.write(out);
             }
             try (InputStream in = Files.newInputStream(file)) {
@@ -138,6 +138,15 @@ public class ResultEvidence {
                 }
             }
         }
+    }
+
+    /** Gzip at its fastest level: a run's evidence is written on the push's path, and level 1 is several times faster than the default. */
+    private static OutputStream fastGzip(OutputStream out) throws IOException {
+        return new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
     }
 
     @FunctionalInterface

@@ -101,28 +101,30 @@ public class ResultStore {
         List<Object[]> rows = new ArrayList<>(results.size());
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
         for (CheckResult r : results) {
-            rows.add(new Object[]{r.outcome(), clip(r.error()), Documents.write(r.observed()), when, workspace.value(), r.checkKey(), r.resourceId()});
+            rows.add(new Object[]{r.outcome(), clip(r.error()), Documents.write(r.observed()), when, workspace.value(), r.resourceType(),
+                    r.resourceId(), r.checkKey()});
         }
         template.batchUpdate("update monitoring_result set outcome = ?, error = ?, observed = ?, evaluated_at = ? "
-                + "where workspace_id = ? and check_key = ? and resource_id = ?", rows);
+                + "where workspace_id = ? and resource_type = ? and resource_id = ? and check_key = ?", rows);
     }
 
-    /** Removes results by check and resource id. */
-    public void delete(WorkspaceId workspace, List<String[]> checkAndResource) {
+    /** Removes results of resources of one type, by check and resource id. */
+    public void delete(WorkspaceId workspace, String type, List<String[]> checkAndResource) {
         List<Object[]> rows = new ArrayList<>(checkAndResource.size());
         for (String[] key : checkAndResource) {
-            rows.add(new Object[]{workspace.value(), key[0], key[1]});
+            rows.add(new Object[]{workspace.value(), type, key[1], key[0]});
         }
-        template.batchUpdate("delete from monitoring_result where workspace_id = ? and check_key = ? and resource_id = ?", rows);
+        template.batchUpdate("delete from monitoring_result where workspace_id = ? and resource_type = ? and resource_id = ? and check_key = ?", rows);
     }
 
     /**
-     * Every latest result of the workspace in a stable order, streamed in pages of rows from the
-     * database (the fetch size keeps PostgreSQL from reading the whole result into memory).
+     * Every latest result of the workspace in a stable order (the primary key's: by resource, then
+     * check), streamed in pages of rows from the database (the fetch size keeps PostgreSQL from
+     * reading the whole result into memory).
      */
     public void forEach(WorkspaceId workspace, java.util.function.Consumer<CheckResult> consumer) {
         streaming.query("select check_key, resource_type, resource_id, outcome, error from monitoring_result where workspace_id = ? "
-                        + "order by check_key, resource_id",
+                        + "order by resource_type, resource_id, check_key",
                 (ResultSet rs) -> {
                     consumer.accept(new CheckResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), Map.of()));
                 }, workspace.value());

@@ -96,7 +96,6 @@ public class RunWriter {
             String pair = ResultStore.pair(verdict.checkKey(), verdict.resourceId());
             seen.add(pair);
             ResultStore.Stored before = stored.get(pair);
-            String observed = Documents.write(verdict.observed());
             if (before == null) {
                 inserts.add(verdict);
                 count(tallies, verdict.checkKey(), verdict.outcome(), 1);
@@ -106,7 +105,8 @@ public class RunWriter {
                 count(tallies, verdict.checkKey(), before.outcome(), -1);
                 count(tallies, verdict.checkKey(), verdict.outcome(), 1);
                 flipped(changes, verdict, before.outcome());
-            } else if (Objects.equals(before.error(), ResultStore.clip(verdict.error())) && before.observed().equals(observed)) {
+            } else if (Objects.equals(before.error(), ResultStore.clip(verdict.error()))
+                    && before.observed().equals(Documents.write(verdict.observed()))) {
                 continue; // the same verdict for the same reasons: nothing to write, no finding to touch
             } else {
                 updates.add(verdict);
@@ -140,7 +140,7 @@ public class RunWriter {
                 toClose.put(pair, "the resource or the check is gone");
             }
         }
-        results.delete(workspace, deletes);
+        results.delete(workspace, type, deletes);
         results.update(workspace, updates, now);
         results.insert(workspace, inserts, now);
         results.adjustTallies(workspace, tallies, now);
