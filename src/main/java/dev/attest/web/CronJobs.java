@@ -30,6 +30,8 @@ public final class CronJobs {
     private static final List<Duration> LOOK_BACK = List.of(Duration.ofMinutes(2), Duration.ofHours(2), Duration.ofDays(2),
             Duration.ofDays(9), Duration.ofDays(40), Duration.ofDays(400));
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CronJobs.class);
+
     private final CronRunStore store;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -41,6 +43,11 @@ public final class CronJobs {
     public void register(Job job) {
         jobs.put(job.name(), job);
         latestDue(job, Instant.now()).ifPresent(due -> store.start(job.name(), due, Instant.now()));
+    }
+
+    /** The registered jobs' names. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(jobs.keySet());
     }
 
     /** The due time a tick of this job at {@code now} runs for, when it is a registered cron job. */
@@ -71,8 +78,13 @@ public final class CronJobs {
         for (Job job : jobs.values()) {
             Optional<Instant> due = latestDue(job, now.minus(EARLY));
             if (due.isPresent() && !done(job.name(), due.get())) {
-                job.start().run();
                 started++;
+                try {
+                    job.start().run();
+                } catch (RuntimeException e) {
+                    // one failing job does not hold back the others; its next round tries again
+                    log.warn("Catching up cron job {} failed: {}", job.name(), e.getMessage());
+                }
             }
         }
         return started;
