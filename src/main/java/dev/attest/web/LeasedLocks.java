@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,10 +28,16 @@ public final class LeasedLocks implements LockProvider, AutoCloseable {
     private final ExtensibleLockProvider claims;
     private final Duration lease;
     private final ScheduledExecutorService renewals;
+    private final CronJobs cron;
 
     public LeasedLocks(ExtensibleLockProvider claims, Duration lease, String node) {
+        this(claims, lease, node, null);
+    }
+
+    public LeasedLocks(ExtensibleLockProvider claims, Duration lease, String node, CronJobs cron) {
         this.claims = claims;
         this.lease = lease;
+        this.cron = cron;
         this.renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "attest-job-leases-" + node);
             thread.setDaemon(true);
@@ -41,8 +48,20 @@ public final class LeasedLocks implements LockProvider, AutoCloseable {
     @Override
     public Optional<SimpleLock> lock(LockConfiguration job) {
         Duration atLeast = job.getLockAtLeastFor().compareTo(lease) > 0 ? lease : job.getLockAtLeastFor();
-        return claims.lock(new LockConfiguration(java.time.Instant.now(), job.getName(), lease, atLeast))
-                .map(claimed -> new Lease(job.getName(), claimed));
+        Instant due = cron == null ? null : cron.due(job.getName(), Instant.now()).orElse(null);
+        Optional<SimpleLock> claimed = claims.lock(new LockConfiguration(Instant.now(), job.getName(), lease, atLeast));
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (due != null) {
+            // checked under the claim: the node that ran this due time recorded it before letting go
+            if (cron.done(job.getName(), due)) {
+                claimed.get().unlock();
+                return Optional.empty();
+            }
+            cron.claimed(job.getName(), due);
+        }
+        return Optional.of(new Lease(job.getName(), claimed.get(), due));
     }
 
     /** Stops renewing: what a node that dies does. Claims it holds lapse one lease later. */
@@ -56,10 +75,12 @@ public final class LeasedLocks implements LockProvider, AutoCloseable {
         private final String name;
         private SimpleLock current;
         private final ScheduledFuture<?> renewal;
+        private final Instant due;
 
-        Lease(String name, SimpleLock claimed) {
+        Lease(String name, SimpleLock claimed, Instant due) {
             this.name = name;
             this.current = claimed;
+            this.due = due;
             long every = Math.max(1, lease.toMillis() / 3);
             this.renewal = renewals.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
         }
@@ -82,6 +103,9 @@ public final class LeasedLocks implements LockProvider, AutoCloseable {
         public synchronized void unlock() {
             renewal.cancel(false);
             if (current != null) {
+                if (due != null) {
+                    cron.ran(name, due);
+                }
                 current.unlock();
                 current = null;
             }

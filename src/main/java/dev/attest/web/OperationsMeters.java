@@ -16,24 +16,32 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
  * Meters of the application as a whole: {@code attest_job_queue_age_seconds}, how long the oldest
- * event still waiting for its listeners (the work queued between modules) has waited, and
+ * waiting work has waited (an event still waiting for its listeners, or a module's {@link QueuedWork} such as
+ * a queued collector run), and
  * {@code attest_mail_failures_total}, mail the SMTP server refused or that could not be sent.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsMeters {
 
     @Bean
-    MeterBinder jobQueueAge(JdbcClient jdbc, Clock clock) {
+    MeterBinder jobQueueAge(JdbcClient jdbc, Clock clock, ObjectProvider<QueuedWork> queues) {
         return registry -> Gauge.builder("attest.job.queue.age", () -> {
-                    OffsetDateTime oldest = jdbc.sql("select min(publication_date) from event_publication where completion_date is null")
+                    Instant now = clock.instant();
+                    OffsetDateTime event = jdbc.sql("select min(publication_date) from event_publication where completion_date is null")
                             .query(OffsetDateTime.class).optional().orElse(null);
-                    return oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0);
+                    Instant oldest = event == null ? now : event.toInstant();
+                    for (QueuedWork queue : queues) {
+                        Instant waiting = queue.oldestWaiting().orElse(now);
+                        oldest = waiting.isBefore(oldest) ? waiting : oldest;
+                    }
+                    return Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0);
                 })
-                .description("Seconds the oldest unprocessed module event has waited")
+                .description("Seconds the oldest waiting work (a module event not yet handled, a queued collector run) has waited")
                 .baseUnit("seconds")
                 .register(registry);
     }

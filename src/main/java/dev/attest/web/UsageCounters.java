@@ -131,8 +131,9 @@ public class UsageCounters {
      */
     @Scheduled(cron = "${attest.usage-counters.sweep-cron:0 23 * * * *}")
     @SchedulerLock(name = "usage-counter-sweep")
-    public int sweepStale() {
-        return sweep(clock.instant().minus(Duration.ofDays(7)));
+    public void sweepStale() {
+        // returns nothing: ShedLock refuses to lock a method that returns a primitive
+        sweep(clock.instant().minus(Duration.ofDays(7)));
     }
 
     /** Deletes the rows whose window started before {@code before} and that block nothing any more. */

@@ -11,6 +11,9 @@ import dev.attest.support.ExtraAccounts;
 import dev.attest.support.Http;
 import dev.attest.support.ObjectStoreServer;
 import dev.attest.support.Services;
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.attest.web.CronJobs;
 import dev.attest.web.LeasedLocks;
 import dev.attest.web.SchedulingConfiguration;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -25,15 +28,19 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.net.InetSocketAddress;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +48,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,6 +98,9 @@ class TwoNodesTest {
         settings.put("attest.data-dir", "target/test-data/node-" + name + "-" + UUID.randomUUID());
         settings.put("attest.master-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         settings.put("spring.application.name", "attest-" + name);
+        // short leases, so that the tests see a dead node's work taken over in seconds
+        settings.put("attest.monitoring.run-lease", "PT2S");
+        settings.put("attest.monitoring.run-poll", "PT0.2S");
         // as command-line arguments, which win over application.yml and the test profile
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(AttestApplication.class).profiles("test").run(args);
@@ -235,10 +246,171 @@ class TwoNodesTest {
                 .as("committed evidence keeps its bytes").isTrue();
     }
 
+    private static DataSource standalone() {
+        return new DriverManagerDataSource(POSTGRES + database, "postgres", "");
+    }
+
+    /** A local web server for "web" connections; its first request hangs until released (a collector mid-run). */
+    record SlowSite(HttpServer server, CountDownLatch release, AtomicInteger requests) implements AutoCloseable {
+
+        static SlowSite start(boolean firstHangs) throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            CountDownLatch release = new CountDownLatch(firstHangs ? 1 : 0);
+            AtomicInteger requests = new AtomicInteger();
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/", exchange -> {
+                if (requests.incrementAndGet() == 1) {
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'");
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return new SlowSite(server, release, requests);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            server.stop(0);
+        }
+    }
+
+    private static String webConnection(int port, String url) {
+        Http.Response created = Http.withToken(port, AttestTest.ADMIN_TOKEN).postJson("/api/v1/connections", """
+                {"name": "site %s", "kind": "web", "target": "%s", "intervalMinutes": 10080}""".formatted(UUID.randomUUID(), url));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    private static tools.jackson.databind.JsonNode awaitEnd(int port, String runId, Duration within) throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
+        var run = Http.withToken(port, AttestTest.ADMIN_TOKEN).get("/api/v1/runs/" + runId).json();
+        while ("running".equals(run.get("status").asText()) && System.nanoTime() < until) {
+            Thread.sleep(100);
+            run = Http.withToken(port, AttestTest.ADMIN_TOKEN).get("/api/v1/runs/" + runId).json();
+        }
+        return run;
+    }
+
     @Test
     @Order(7)
+    void aRunRequestedOnNodeAIsDoneOnceAndItsStatusIsSeenThroughNodeB() throws Exception {
+        try (SlowSite site = SlowSite.start(false)) {
+            String connection = webConnection(portA, site.url());
+
+            Http.Response requested = Http.withToken(portA, AttestTest.ADMIN_TOKEN).postJson("/api/v1/connections/" + connection + "/runs", "");
+            assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+            var run = awaitEnd(portB, requested.json().get("id").asText(), Duration.ofSeconds(20));
+
+            assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+            assertThat(run.get("resourcesSeen").asInt()).isEqualTo(1);
+            assertThat(Http.withToken(portB, AttestTest.ADMIN_TOKEN).get("/api/v1/connections/" + connection + "/runs").json().size())
+                    .as("one run, done once").isEqualTo(1);
+            assertThat(b.getBean(JdbcClient.class).sql("select attempts from monitoring_run where id = ?")
+                    .param(UUID.fromString(run.get("id").asText())).query(Integer.class).single()).isEqualTo(1);
+            assertThat(site.requests()).hasValue(1);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aDailyJobWhoseNodeDiedMidRunIsCaughtUpByAnotherNodeWithinALeaseAndRunsOncePerDueTime() throws Exception {
+        // a job due every day at midnight UTC: its latest due time does not move during the test
+        String job = "daily-proof-" + UUID.randomUUID().toString().substring(0, 8);
+        CronJobs cronA = new CronJobs(standalone());
+        CronJobs cronB = new CronJobs(standalone());
+        LeasedLocks claimsA = SchedulingConfiguration.leased(standalone(), Duration.ofSeconds(2), "a", cronA);
+        LeasedLocks claimsB = SchedulingConfiguration.leased(standalone(), Duration.ofSeconds(2), "b", cronB);
+        LockConfiguration lock = new LockConfiguration(Instant.now(), job, Duration.ofMinutes(10), Duration.ZERO);
+        CronExpression daily = CronExpression.parse("0 0 0 * * *");
+        AtomicInteger finished = new AtomicInteger();
+        CountDownLatch startedOnA = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        cronA.register(new CronJobs.Job(job, daily, ZoneOffset.UTC, () -> new DefaultLockingTaskExecutor(claimsA).executeWithLock((Runnable) () -> {
+            startedOnA.countDown();
+            try {
+                never.await(); // node A dies in the middle: the run never ends, the claim is never renewed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, lock)));
+        cronB.register(new CronJobs.Job(job, daily, ZoneOffset.UTC,
+                () -> new DefaultLockingTaskExecutor(claimsB).executeWithLock((Runnable) finished::incrementAndGet, lock)));
+        // registering treats today's midnight as done; make it the day before, as if today's tick was about to come
+        JdbcClient db = JdbcClient.create(standalone());
+        db.sql("update scheduled_job_run set last_due = last_due - interval '1 day' where name = ?").param(job).update();
+
+        Thread tickOnA = new Thread(() -> cronA.catchUp(Instant.now()));
+        tickOnA.setDaemon(true);
+        tickOnA.start();
+        assertThat(startedOnA.await(10, TimeUnit.SECONDS)).isTrue();
+        claimsA.close();
+        assertThat(cronB.catchUp(Instant.now())).as("B tries").isEqualTo(1);
+        assertThat(finished).as("not while A's lease runs").hasValue(0);
+
+        long died = System.nanoTime();
+        while (finished.get() == 0 && System.nanoTime() - died < Duration.ofSeconds(10).toNanos()) {
+            Thread.sleep(250);
+            cronB.catchUp(Instant.now());
+        }
+        long tookMillis = (System.nanoTime() - died) / 1_000_000;
+
+        assertThat(finished).as("node B ran the missed due time").hasValue(1);
+        assertThat(tookMillis).as("taken over %d ms after A stopped renewing", tookMillis).isLessThan(5000);
+        assertThat(cronB.catchUp(Instant.now())).as("nothing left to catch up").isZero();
+        new DefaultLockingTaskExecutor(claimsB).executeWithLock((Runnable) finished::incrementAndGet, lock);
+        assertThat(finished).as("a late tick for the same due time does not run it again").hasValue(1);
+        claimsB.close();
+    }
+
+    @Test
+    @Order(9)
+    void aCollectorRunWhoseNodeDiedIsClaimedAgainAfterItsLeaseAndCompletedOnce() throws Exception {
+        try (SlowSite site = SlowSite.start(true)) {
+            String connection = webConnection(portA, site.url());
+            Http.Response requested = Http.withToken(portA, AttestTest.ADMIN_TOKEN).postJson("/api/v1/connections/" + connection + "/runs", "");
+            assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+            UUID run = UUID.fromString(requested.json().get("id").asText());
+            JdbcClient db = b.getBean(JdbcClient.class);
+            long waited = System.nanoTime();
+            while (site.requests().get() == 0 && System.nanoTime() - waited < Duration.ofSeconds(10).toNanos()) {
+                Thread.sleep(50);
+            }
+            assertThat(site.requests()).as("node A is collecting").hasValue(1);
+            assertThat(db.sql("select claimed_by from monitoring_run where id = ?").param(run).query(String.class).single()).startsWith("attest-a@");
+
+            // node A dies mid-run: it loses the database (it can neither renew nor hand the run back), then stops
+            a.getBean(DataSource.class).unwrap(HikariDataSource.class).close();
+            a.close();
+            long died = System.nanoTime();
+            var ended = awaitEnd(portB, run.toString(), Duration.ofSeconds(20));
+            long tookMillis = (System.nanoTime() - died) / 1_000_000;
+
+            assertThat(ended.get("status").asText()).as(ended.toString()).isEqualTo("succeeded");
+            assertThat(tookMillis).as("completed by B %d ms after A died", tookMillis).isLessThan(10_000);
+            assertThat(db.sql("select claimed_by from monitoring_run where id = ?").param(run).query(String.class).single()).startsWith("attest-b@");
+            assertThat(db.sql("select attempts from monitoring_run where id = ?").param(run).query(Integer.class).single()).isEqualTo(2);
+            assertThat(Http.withToken(portB, AttestTest.ADMIN_TOKEN).get("/api/v1/connections/" + connection + "/runs").json().size())
+                    .as("still one run").isEqualTo(1);
+            assertThat(site.requests()).as("B collected again").hasValue(2);
+        }
+    }
+
+    @Test
+    @Order(10)
     void aScheduledJobDueOnBothNodesRunsOnceAndANodeThatDiesMidRunHandsItOn() throws Exception {
-        LeasedLocks claimsA = SchedulingConfiguration.leased(a.getBean(DataSource.class), Duration.ofSeconds(2), "a");
+        // node A's context died in the previous test; its claims come from a connection of their own
+        LeasedLocks claimsA = SchedulingConfiguration.leased(standalone(), Duration.ofSeconds(2), "a");
         LeasedLocks claimsB = SchedulingConfiguration.leased(b.getBean(DataSource.class), Duration.ofSeconds(2), "b");
         String job = "two-nodes-proof-" + UUID.randomUUID();
         AtomicInteger runs = new AtomicInteger();
@@ -267,7 +439,6 @@ class TwoNodesTest {
         String next = job + "-next";
         assertThat(claimsA.lock(new LockConfiguration(Instant.now(), next, Duration.ofMinutes(10), Duration.ZERO))).isPresent();
         claimsA.close();
-        a.close();
         assertThat(claimsB.lock(new LockConfiguration(Instant.now(), next, Duration.ofMinutes(10), Duration.ZERO)))
                 .as("claimed while node A's lease runs").isEmpty();
         long died = System.nanoTime();
@@ -285,7 +456,7 @@ class TwoNodesTest {
     }
 
     @Test
-    @Order(8)
+    @Order(11)
     void anObjectStoreOutageMidUploadIsA503AndNothingIsRecorded() throws Exception {
         store.stop();
         String title = "During the outage " + UUID.randomUUID();

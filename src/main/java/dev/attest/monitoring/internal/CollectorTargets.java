@@ -121,7 +121,7 @@ public class CollectorTargets {
                 }
                 checkHost(host(uri));
             }
-            // An account id or role ARN reaches AWS's public endpoints; an endpoint override is a host like any other.
+            // An account id or role ARN reaches AWS's public endpoints; an endpoint override is a host like any other, over https unless on loopback.
             case "aws" -> {
                 dev.attest.monitoring.internal.collectors.AwsTarget aws;
                 try {
@@ -130,7 +130,11 @@ public class CollectorTargets {
                     throw new Refused(e.getMessage());
                 }
                 if (aws.endpoint() != null) {
-                    checkHost(host(aws.endpoint()));
+                    String host = host(aws.endpoint());
+                    checkHost(host);
+                    if (!"https".equalsIgnoreCase(aws.endpoint().getScheme()) && !loopbackOnly(host)) {
+                        throw new Refused("use https for the endpoint after '@': the connection signs its requests with the access key there");
+                    }
                 }
             }
             case "github", "google-workspace", "okta", "entra" -> {

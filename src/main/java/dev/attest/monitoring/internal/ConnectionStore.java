@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -84,11 +85,16 @@ public class ConnectionStore {
         jdbc.sql("update monitoring_run set progress = ? where id = ?").params(step.length() > 200 ? step.substring(0, 200) : step, runId).update();
     }
 
-    public void finishRun(UUID runId, String status, Instant at, long durationMs, Integer resources, String error) {
-        jdbc.sql("update monitoring_run set status = ?, finished_at = ?, duration_ms = ?, resources_seen = ?, error = ?, progress = null "
-                        + "where id = ?")
-                .params(status, utc(at), durationMs, resources, error == null || error.length() <= 2000 ? error : error.substring(0, 2000), runId)
-                .update();
+    /**
+     * Records a run's end; a claimed run only by the claim that still holds it, so that a run taken over by
+     * another node ends once. False when the claim was lost.
+     */
+    public boolean finishRun(UUID runId, String claim, String status, Instant at, long durationMs, Integer resources, String error) {
+        String shown = error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+        var update = jdbc.sql("update monitoring_run set status = ?, finished_at = ?, duration_ms = ?, resources_seen = ?, error = ?, progress = null, "
+                        + "lease_until = null where id = ? and status = 'running' and " + (claim == null ? "claimed_by is null" : "claimed_by = ?"))
+                .params(status, utc(at), durationMs, resources, shown, runId);
+        return (claim == null ? update : update.param(claim)).update() == 1;
     }
 
     public List<ConnectionRun> runs(WorkspaceId workspace, UUID connectionId, int limit) {
@@ -102,10 +108,76 @@ public class ConnectionStore {
                 .params(workspace.value(), runId).query((rs, n) -> run(rs)).optional();
     }
 
-    /** Runs left "running" for over an hour by a node that stopped: they will never finish. */
+    /**
+     * Synchronous runs (not queued) left "running" for over an hour by a node that stopped: they will never
+     * finish. Queued runs are not touched: another node claims them again once their lease lapses.
+     */
     public int abandonRunning(Instant at) {
         return jdbc.sql("update monitoring_run set status = 'failed', finished_at = ?, error = 'the application stopped during the run' "
-                + "where status = 'running' and started_at < ?").params(utc(at), utc(at.minusSeconds(3600))).update();
+                + "where status = 'running' and queued_at is null and started_at < ?").params(utc(at), utc(at.minusSeconds(3600))).update();
+    }
+
+    // ---- the run queue: a queued run is 'running' with a queued_at and, once a node claims it, a lease
+
+    /** A queued run as a node claims it. */
+    public record QueuedRun(UUID id, WorkspaceId workspace, UUID connectionId, String trigger, String actor, int attempts) {
+    }
+
+    /** Queues a run; with a claim, the requesting node takes it at once for one lease. */
+    public void enqueue(WorkspaceId workspace, ConnectionRun run, String actor, String claim, Duration lease) {
+        OffsetDateTime now = databaseNow();
+        jdbc.sql("insert into monitoring_run (" + RUN_COLUMNS + ", workspace_id, queued_at, actor, claimed_by, lease_until, attempts) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(run.id(), run.connectionId(), run.trigger(), run.status(), run.progress(), utc(run.startedAt()), null, null, null, null,
+                        workspace.value(), now, actor, claim, claim == null ? null : now.plus(lease), claim == null ? 0 : 1)
+                .update();
+    }
+
+    /**
+     * Claims the oldest run that waits (never claimed, or its node's lease lapsed), skipping runs another node is
+     * claiming at this moment; call it inside a transaction.
+     */
+    public Optional<UUID> claimNext(String claim, Duration lease) {
+        OffsetDateTime now = databaseNow();
+        Optional<UUID> next = jdbc.sql("select id from monitoring_run where status = 'running' and queued_at is not null "
+                        + "and (claimed_by is null or lease_until < ?) order by queued_at limit 1 for update skip locked")
+                .param(now).query(UUID.class).optional();
+        next.ifPresent(id -> jdbc.sql("update monitoring_run set claimed_by = ?, lease_until = ?, attempts = attempts + 1, progress = 'starting' "
+                + "where id = ?").params(claim, now.plus(lease), id).update());
+        return next;
+    }
+
+    public Optional<QueuedRun> queued(UUID runId) {
+        return jdbc.sql("select id, workspace_id, connection_id, trigger_name, actor, attempts from monitoring_run where id = ?")
+                .param(runId)
+                .query((rs, n) -> new QueuedRun(rs.getObject(1, UUID.class), new WorkspaceId(rs.getObject(2, UUID.class)),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getInt(6)))
+                .optional();
+    }
+
+    /** Extends a claim by one lease; false when the claim was lost (another node took the run over). */
+    public boolean renew(UUID runId, String claim, Duration lease) {
+        return jdbc.sql("update monitoring_run set lease_until = ? where id = ? and claimed_by = ? and status = 'running'")
+                .params(databaseNow().plus(lease), runId, claim).update() == 1;
+    }
+
+    /** Hands a claimed run back to the queue (a node shutting down), so another node claims it at once. */
+    public void release(UUID runId, String claim) {
+        jdbc.sql("update monitoring_run set claimed_by = null, lease_until = null, progress = 'queued' "
+                + "where id = ? and claimed_by = ? and status = 'running'").params(runId, claim).update();
+    }
+
+    /** When the oldest run still waiting for a node was queued, if any. */
+    public Optional<Instant> oldestWaiting() {
+        OffsetDateTime oldest = jdbc.sql("select min(queued_at) from monitoring_run where status = 'running' and queued_at is not null "
+                        + "and (claimed_by is null or lease_until < ?)")
+                .param(databaseNow()).query(OffsetDateTime.class).optional().orElse(null);
+        return Optional.ofNullable(oldest).map(OffsetDateTime::toInstant);
+    }
+
+    /** Leases run on the database's clock, so that nodes whose clocks differ (or tests that move theirs) agree. */
+    private OffsetDateTime databaseNow() {
+        return jdbc.sql("select current_timestamp").query(OffsetDateTime.class).single();
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,6 +38,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
 
     private static final Logger log = LoggerFactory.getLogger(Connections.class);
     static final int DEFAULT_INTERVAL = 60;
+    static final int MAX_ATTEMPTS = 3;
 
     /** What someone submits to create or change a connection; null secrets keep the stored ones. */
     public record Draft(String name, String kind, String target, Map<String, String> secrets, Integer intervalMinutes, Boolean enabled) {
@@ -52,11 +51,6 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
     private final Monitoring monitoring;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "attest-connection-run");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     Connections(ConnectionStore store, CollectorTargets targets, List<Collector> collectors, SecretBox secrets, Monitoring monitoring,
                 ApplicationEventPublisher events, Clock clock) {
@@ -183,45 +177,64 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
                 row.nextRunAt(), last.isEmpty() ? null : last.get(0));
     }
 
-    /** Starts a run in the background and returns it while it is running ("run now"). */
-    public ConnectionRun runNow(WorkspaceId workspace, UUID id, String actor) {
-        ConnectionStore.Row row = row(workspace, id);
-        ConnectionRun run = start(row, "manual:" + actor);
-        background.submit(() -> execute(row, run, actor));
-        return run;
-    }
-
-    /** Runs synchronously (the scheduler, access reviews, and tests). */
+    /** Runs synchronously (access reviews and tests). */
     @Override
     public ConnectionRun runAndWait(WorkspaceId workspace, UUID id, String trigger) {
         ConnectionStore.Row row = row(workspace, id);
-        ConnectionRun run = start(row, trigger);
-        execute(row, run, "system");
+        ConnectionRun run = new ConnectionRun(UUID.randomUUID(), row.id(), trigger, "running", "starting", clock.instant(), null, null,
+                null, null);
+        store.startRun(row.workspace(), run);
+        execute(row, run, "system", null);
         return store.run(workspace, run.id()).orElseThrow();
     }
 
-    /** Every due connection, once; called by the scheduled job under its cluster lock. */
+    /**
+     * Queues a run of the connection; with a claim the requesting node has taken it for itself. Answers the
+     * run, {@code running} until a node finishes it.
+     */
+    ConnectionRun enqueue(WorkspaceId workspace, UUID id, String trigger, String actor, String claim, Duration lease) {
+        ConnectionStore.Row row = row(workspace, id);
+        ConnectionRun run = new ConnectionRun(UUID.randomUUID(), row.id(), trigger, "running", claim == null ? "queued" : "starting",
+                clock.instant(), null, null, null, null);
+        store.enqueue(workspace, run, actor, claim, lease);
+        return run;
+    }
+
+    /** Does a run this node claimed from the queue; its end is recorded only while the claim holds. */
+    void runClaimed(UUID runId, String claim) {
+        ConnectionStore.QueuedRun queued = store.queued(runId).orElse(null);
+        if (queued == null) {
+            return;
+        }
+        ConnectionStore.Row row = store.find(queued.workspace(), queued.connectionId()).orElse(null);
+        ConnectionRun run = store.run(queued.workspace(), runId).orElseThrow();
+        if (row == null) {
+            store.finishRun(runId, claim, "failed", clock.instant(), 0, null, "the connection was deleted before the run started");
+            return;
+        }
+        if (queued.attempts() > MAX_ATTEMPTS) {
+            // a run that takes its node down each time must not take the next one down too
+            finish(row, run, claim, "failed", System.nanoTime(), null,
+                    "abandoned: the node running it stopped " + MAX_ATTEMPTS + " times", "system");
+            return;
+        }
+        execute(row, run, queued.actor() == null ? "system" : queued.actor(), claim);
+    }
+
+    /** Queues a run of every due connection, once; called by the scheduled job under its cluster lock. */
     public int runDue() {
         Instant now = clock.instant();
         int count = 0;
         for (ConnectionStore.Row row : store.due(now)) {
-            // Move the next run first, so that a crash mid-run does not make the job loop on one connection.
+            // Move the next run first, so that the next tick does not queue the same connection again.
             store.scheduleNext(row.id(), now.plus(Duration.ofMinutes(row.intervalMinutes())));
-            ConnectionRun run = start(row, "schedule");
-            execute(row, run, "system");
+            enqueue(row.workspace(), row.id(), "schedule", "system", null, Duration.ZERO);
             count++;
         }
         return count;
     }
 
-    private ConnectionRun start(ConnectionStore.Row row, String trigger) {
-        ConnectionRun run = new ConnectionRun(UUID.randomUUID(), row.id(), trigger, "running", "starting", clock.instant(), null, null,
-                null, null);
-        store.startRun(row.workspace(), run);
-        return run;
-    }
-
-    private void execute(ConnectionStore.Row row, ConnectionRun run, String actor) {
+    private void execute(ConnectionStore.Row row, ConnectionRun run, String actor, String claim) {
         long started = System.nanoTime();
         Collector collector = collectors.get(row.kind());
         try {
@@ -252,12 +265,12 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
             store.progress(run.id(), "evaluating checks over " + collected.size() + " resource(s)");
             // stores, retires what is gone and evaluates what changed, in one transaction
             monitoring.replaceCollected(row.workspace(), row.id(), "connection:" + row.name(), collected);
-            finish(row, run, "succeeded", started, collected.size(), problems.isEmpty() ? null : problemsText(problems), actor);
+            finish(row, run, claim, "succeeded", started, collected.size(), problems.isEmpty() ? null : problemsText(problems), actor);
         } catch (Collector.CollectionFailed e) {
-            finish(row, run, "failed", started, null, e.getMessage(), actor);
+            finish(row, run, claim, "failed", started, null, e.getMessage(), actor);
         } catch (RuntimeException e) {
             log.warn("Connection {} run {} failed", row.id(), run.id(), e);
-            finish(row, run, "failed", started, null, "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), actor);
+            finish(row, run, claim, "failed", started, null, "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), actor);
         }
     }
 
@@ -315,9 +328,12 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
         return secretValues;
     }
 
-    private void finish(ConnectionStore.Row row, ConnectionRun run, String status, long startedNanos, Integer resources, String error,
-                        String actor) {
-        store.finishRun(run.id(), status, clock.instant(), (System.nanoTime() - startedNanos) / 1_000_000, resources, error);
-        events.publishEvent(new ConnectionRunFinished(row.workspace(), row.id(), run.id(), status, resources, error, actor));
+    private void finish(ConnectionStore.Row row, ConnectionRun run, String claim, String status, long startedNanos, Integer resources,
+                        String error, String actor) {
+        if (store.finishRun(run.id(), claim, status, clock.instant(), (System.nanoTime() - startedNanos) / 1_000_000, resources, error)) {
+            events.publishEvent(new ConnectionRunFinished(row.workspace(), row.id(), run.id(), status, resources, error, actor));
+        } else {
+            log.warn("Run {} of connection {} was taken over by another node; this node's outcome is dropped", run.id(), row.id());
+        }
     }
 }

@@ -33,11 +33,13 @@ class ConnectionsApi {
     private final Connections connections;
     private final Monitoring monitoring;
     private final FileImports imports;
+    private final RunQueue runs;
 
-    ConnectionsApi(Connections connections, Monitoring monitoring, FileImports imports) {
+    ConnectionsApi(Connections connections, Monitoring monitoring, FileImports imports, RunQueue runs) {
         this.connections = connections;
         this.monitoring = monitoring;
         this.imports = imports;
+        this.runs = runs;
     }
 
     @GetMapping("/connections")
@@ -101,7 +103,7 @@ class ConnectionsApi {
     @PreAuthorize("hasAuthority('monitoring:write')")
     @Operation(summary = "Run now: starts a run in the background; poll the run for its progress")
     ResponseEntity<ConnectionRun> runNow(CurrentUser user, @PathVariable UUID id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(connections.runNow(user.workspaceId(), id, user.actor()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.request(user.workspaceId(), id, user.actor()));
     }
 
     @GetMapping("/connections/{id}/runs")

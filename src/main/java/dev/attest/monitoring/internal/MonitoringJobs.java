@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 
 /**
- * The scheduled work: due connections every minute, and an hourly evaluation of every workspace so
- * that resources from record modules and time-based checks stay current. ShedLock's row in the
- * database makes each job run on one node at a time.
+ * The scheduled work: due connections are queued every minute (any node's {@link RunQueue} then runs
+ * them), and an hourly evaluation of every workspace keeps resources from record modules and time-based
+ * checks current. ShedLock's row in the database makes each job run on one node at a time.
  */
 @Component
 class MonitoringJobs {

@@ -33,11 +33,13 @@ class MonitoringPages {
     private final Monitoring monitoring;
     private final Connections connections;
     private final WorkspaceMembers members;
+    private final RunQueue runs;
 
-    MonitoringPages(Monitoring monitoring, Connections connections, WorkspaceMembers members) {
+    MonitoringPages(Monitoring monitoring, Connections connections, WorkspaceMembers members, RunQueue runs) {
         this.monitoring = monitoring;
         this.connections = connections;
         this.members = members;
+        this.runs = runs;
     }
 
     @GetMapping("/monitoring")
@@ -189,7 +191,7 @@ class MonitoringPages {
     @PostMapping("/monitoring/connections/{id}/runs")
     @PreAuthorize("hasAuthority('monitoring:write')")
     String runNow(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
-        connections.runNow(user.workspaceId(), id, user.actor());
+        runs.request(user.workspaceId(), id, user.actor());
         if (Htmx.isHtmx(request)) {
             return connection(user, request, id, model);
         }

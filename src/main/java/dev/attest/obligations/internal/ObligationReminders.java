@@ -49,9 +49,14 @@ class ObligationReminders {
         this.publicUrl = publicUrl;
     }
 
-    /** Sends the reminders due now; returns how many were sent. */
+    /** The daily reminders: ShedLock refuses to lock a method that returns a primitive, so the job returns nothing. */
     @Scheduled(cron = "${attest.obligations.reminder-cron:0 0 6 * * *}")
     @SchedulerLock(name = "obligation-reminders")
+    public void scheduledSend() {
+        send();
+    }
+
+    /** Sends the reminders due now; returns how many were sent. */
     public int send() {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {

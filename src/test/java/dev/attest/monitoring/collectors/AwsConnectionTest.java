@@ -360,4 +360,13 @@ class AwsConnectionTest {
         assertThat(badEndpoint.status()).isEqualTo(400);
         assertThat(badEndpoint.body()).contains("target");
     }
+
+    @Test
+    void anEndpointOverPlainHttpToAHostOtherThanLoopbackIsRefusedNamingTheTarget() {
+        var response = api().postJson("/api/v1/connections", """
+                {"name": "plain aws", "kind": "aws", "target": "123456789012@http://10.0.0.5:9000", "secrets": {}}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("target").contains("use https");
+    }
 }

@@ -32,7 +32,8 @@ final class FakeAws implements AutoCloseable {
     static final int DEFAULT = 10;
     static final int SPECIFIC = 1;
 
-    final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    // the Host header is kept when a request is proxied (to s3proxy), so that its SigV4 signature still holds there
+    final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").preserveHostHeader(true));
 
     FakeAws() {
         server.start();

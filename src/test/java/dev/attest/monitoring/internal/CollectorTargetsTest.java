@@ -103,6 +103,18 @@ class CollectorTargetsTest {
     }
 
     @Test
+    void anAwsEndpointOverPlainHttpIsRefusedUnlessItIsOnLoopback() throws Exception {
+        assertThatThrownBy(() -> DEFAULTS.check("aws", "123456789012@http://example.com:9000"))
+                .isInstanceOf(CollectorTargets.Refused.class).hasMessageContaining("use https");
+        assertThatThrownBy(() -> DEFAULTS.check("aws", "arn:aws:iam::123456789012:role/AttestAudit@http://10.0.0.5"))
+                .hasMessageContaining("use https");
+        DEFAULTS.check("aws", "123456789012@https://example.com:9000");
+        policy(true, false, false, List.of(), List.of()).check("aws", "123456789012@http://127.0.0.1:9000");
+        assertThatThrownBy(() -> policy(false, false, false, List.of("10.0.0.0/8"), List.of()).check("aws", "123456789012@http://10.0.0.5"))
+                .as("an allowed network is still reached over https only").hasMessageContaining("use https");
+    }
+
+    @Test
     void aBadPolicyEntryStopsStartUpNamingTheKey() {
         assertThatThrownBy(() -> policy(false, false, false, List.of("intranet"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attest.collectors.allow");
