@@ -35,9 +35,7 @@ class EvidenceProof implements ControlProof {
     public List<Evidence> evidence(WorkspaceId workspace, ControlKey control, int limit) {
         int days = freshness.getObject().of(workspace, control.value()).days();
         Instant now = clock.instant();
-        return repository.list(workspace, control.value(), null, Math.max(limit, 1) * 4).stream()
-                .filter(item -> !"check-results".equals(item.kind()))
-                .limit(limit)
+        return repository.linked(workspace, control.value(), Math.max(limit, 1)).stream()
                 .map(item -> view(item, days, now))
                 .toList();
     }

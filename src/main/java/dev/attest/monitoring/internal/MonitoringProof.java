@@ -39,7 +39,8 @@ class MonitoringProof implements ControlProof {
 
     private static Monitor view(ControlMonitor m, Map<String, Instant> since, ControlKey control) {
         boolean check = m.kind().equals("technical") || m.kind().equals("record");
-        return new Monitor(m.kind(), m.key(), m.title(), m.state(), "failing".equals(m.state()) ? since.get(m.key()) : null,
+        boolean failing = "failing".equals(m.state()) || "lapsed".equals(m.state());
+        return new Monitor(m.kind(), m.key(), m.title(), m.state(), failing && m.check() != null ? since.get(m.check()) : null,
                 check ? "/monitoring/checks/" + m.key() : "/evidence?control=" + control.value());
     }
 }
