@@ -12,3 +12,6 @@ create table evidence_control (
     primary key (workspace_id, control_key, evidence_id)
 );
 create index evidence_control_newest on evidence_control (workspace_id, control_key, collected_at);
+
+-- A control's history reads the audit trail's entries about it, newest first.
+create index audit_entry_target on audit_entry (workspace_id, target, seq);

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Shows a control's page the files and attestations linked to it, newest first, each with whether it
  * still counts: within its own validity and within the control's freshness window. Check-result
- * snapshots are left out; the page shows the checks themselves.
+ * snapshots are left out; the page shows the checks themselves. The same items are the evidence part
+ * of the control's history.
  */
 @Component
 class EvidenceProof implements ControlProof {
@@ -37,6 +38,15 @@ class EvidenceProof implements ControlProof {
         Instant now = clock.instant();
         return repository.linked(workspace, control.value(), Math.max(limit, 1)).stream()
                 .map(item -> view(item, days, now))
+                .toList();
+    }
+
+    @Override
+    public List<HistoryEntry> history(WorkspaceId workspace, ControlKey control, int limit) {
+        return repository.linked(workspace, control.value(), limit).stream()
+                .map(item -> new HistoryEntry(item.collectedAt(), "attestation".equals(item.kind()) ? "attestation" : "evidence",
+                        item.collectedBy(), ("attestation".equals(item.kind()) ? "attested: " : item.kind() + " added: ") + item.title(),
+                        "/evidence/" + item.id() + "/content"))
                 .toList();
     }
 
