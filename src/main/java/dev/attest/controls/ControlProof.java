@@ -24,6 +24,24 @@ public interface ControlProof {
     }
 
     /**
+     * What happened to the control that this module recorded (status and owner changes, check flips,
+     * evidence and attestations), newest first, at most {@code limit}.
+     */
+    default List<HistoryEntry> history(WorkspaceId workspace, ControlKey control, int limit) {
+        return List.of();
+    }
+
+    /**
+     * One moment in a control's history.
+     *
+     * @param kind    {@code change} (status, owner), {@code window}, {@code check}, {@code evidence} or {@code attestation}
+     * @param actor   who did it: an email, or {@code system} for monitoring's runs
+     * @param link    where to see more, or null
+     */
+    record HistoryEntry(Instant at, String kind, String actor, String summary, String link) {
+    }
+
+    /**
      * One monitor behind a control.
      *
      * @param kind   technical, record, freshness or attestation

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** Someone changed a control's status, owner, justification or notes. */
 public record ControlUpdated(WorkspaceId workspaceId, String controlKey, ImplementationStatus previousStatus,
-                             ImplementationStatus status, String owner, String actor, Instant at) implements WorkspaceEvent {
+                             ImplementationStatus status, String previousOwner, String owner, String actor, Instant at) implements WorkspaceEvent {
 
     public boolean statusChanged() {
         return previousStatus != status;
@@ -25,6 +25,13 @@ public record ControlUpdated(WorkspaceId workspaceId, String controlKey, Impleme
 
     @Override
     public String summary() {
-        return statusChanged() ? "status " + previousStatus.wireName() + " -> " + status.wireName() : "owner, justification or notes changed";
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        if (statusChanged()) {
+            changes.add("status " + previousStatus.wireName() + " -> " + status.wireName());
+        }
+        if (!java.util.Objects.equals(previousOwner, owner)) {
+            changes.add("owner " + (previousOwner == null ? "nobody" : previousOwner) + " -> " + (owner == null ? "nobody" : owner));
+        }
+        return changes.isEmpty() ? "justification or notes changed" : String.join("; ", changes);
     }
 }

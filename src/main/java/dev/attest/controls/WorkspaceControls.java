@@ -130,7 +130,7 @@ public class WorkspaceControls {
             return before;
         }
         store.save(workspace, after);
-        events.publishEvent(new ControlUpdated(workspace, key, before.status(), after.status(), ownerEmail, actor.actor(), now));
+        events.publishEvent(new ControlUpdated(workspace, key, before.status(), after.status(), before.owner(), ownerEmail, actor.actor(), now));
         return after;
     }
 
@@ -288,6 +288,32 @@ public class WorkspaceControls {
         proofSources.orderedStream().forEach(source -> all.addAll(source.evidence(workspace, control, limit)));
         all.sort(java.util.Comparator.comparing(ControlProof.Evidence::collectedAt).reversed());
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    /** The longest history page, and the deepest page: each source is asked for everything up to the page asked for. */
+    public static final int MAX_HISTORY_PAGE_SIZE = 100;
+    public static final int MAX_HISTORY_PAGE = 100;
+
+    /**
+     * One page of the control's history from every module that records it, newest first; {@code more}
+     * says whether an older page exists.
+     */
+    @Transactional(readOnly = true)
+    public ControlHistory history(WorkspaceId workspace, String key, int page, int size) {
+        ControlKey control = catalog.requireControl(key).key();
+        if (page < 0 || page > MAX_HISTORY_PAGE) {
+            throw new InvalidFieldException("page", "a page from 0 to " + MAX_HISTORY_PAGE);
+        }
+        if (size < 1 || size > MAX_HISTORY_PAGE_SIZE) {
+            throw new InvalidFieldException("size", "from 1 to " + MAX_HISTORY_PAGE_SIZE + " entries a page");
+        }
+        int wanted = (page + 1) * size + 1;
+        List<ControlProof.HistoryEntry> all = new java.util.ArrayList<>();
+        proofSources.orderedStream().forEach(source -> all.addAll(source.history(workspace, control, wanted)));
+        all.sort(java.util.Comparator.comparing(ControlProof.HistoryEntry::at).reversed());
+        int from = Math.min(all.size(), page * size);
+        int to = Math.min(all.size(), from + size);
+        return new ControlHistory(control.value(), page, size, List.copyOf(all.subList(from, to)), all.size() > to);
     }
 
     /** The control's one visible status: tested status reconciled with its implementation status, with the reason. */

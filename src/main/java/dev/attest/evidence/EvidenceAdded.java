@@ -5,9 +5,13 @@ import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
-/** A piece of evidence was stored and appended to the ledger. */
+/**
+ * A piece of evidence was stored and appended to the ledger.
+ *
+ * @param controls the keys of the controls it is linked to, possibly none
+ */
 public record EvidenceAdded(WorkspaceId workspaceId, UUID evidenceId, String kind, String title, String sha256, long ledgerSeq,
-                            String actor) implements WorkspaceEvent {
+                            String actor, java.util.List<String> controls) implements WorkspaceEvent {
 
     @Override
     public String action() {

@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,6 +41,7 @@ public class EvidenceFreshness {
     /** The longest window a workspace may set: ten years. */
     public static final int MAX_DAYS = 3660;
     static final int MAX_COMMENT = 2000;
+    private static final String MEMO = EvidenceFreshness.class.getName() + ".read.";
 
     private final FreshnessRules rules;
     private final EvidenceStore store;
@@ -68,36 +71,55 @@ public class EvidenceFreshness {
         };
     }
 
-    /** Every control of the catalog, in catalog order, with its evidence freshness now. */
+    /**
+     * Every control of the catalog, in catalog order, with its evidence freshness now. Within one HTTP
+     * request it is read once: a control's page asks for it through several modules' SPIs.
+     */
     @Transactional(readOnly = true)
+    @SuppressWarnings("unchecked")
     public List<ControlFreshness> all(WorkspaceId workspace) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String memo = MEMO + workspace.value();
+        if (request != null && request.getAttribute(memo, RequestAttributes.SCOPE_REQUEST) instanceof List<?> read) {
+            return (List<ControlFreshness>) read;
+        }
         Map<String, Integer> configured = rules.days(workspace);
         Map<String, List<FreshnessRules.Dated>> byControl = new HashMap<>();
-        rules.forEachUploadOrAttestation(workspace, dated -> {
-            for (String key : dated.controls()) {
-                byControl.computeIfAbsent(key, k -> new ArrayList<>()).add(dated);
-            }
-        });
+        rules.forEachUploadOrAttestation(workspace, dated -> byControl.computeIfAbsent(dated.controls().get(0), k -> new ArrayList<>()).add(dated));
         Instant now = clock.instant();
         List<ControlFreshness> all = new ArrayList<>();
         for (Control control : catalog.controls()) {
             String key = control.key().value();
             all.add(freshness(control, configured.get(key), byControl.getOrDefault(key, List.of()), now));
         }
-        return all;
+        List<ControlFreshness> read = List.copyOf(all);
+        if (request != null) {
+            request.setAttribute(memo, read, RequestAttributes.SCOPE_REQUEST);
+        }
+        return read;
     }
 
-    /** One control's evidence freshness now; an unknown control is a 404. */
+    /** One control's evidence freshness now, read by control; an unknown control is a 404. */
     @Transactional(readOnly = true)
     public ControlFreshness of(WorkspaceId workspace, String key) {
         Control control = catalog.requireControl(key);
-        List<FreshnessRules.Dated> dated = new ArrayList<>();
-        rules.forEachUploadOrAttestation(workspace, d -> {
-            if (d.controls().contains(control.key().value())) {
-                dated.add(d);
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(MEMO + workspace.value(), RequestAttributes.SCOPE_REQUEST) != null) {
+            return all(workspace).stream().filter(f -> f.control().equals(control.key().value())).findFirst().orElseThrow();
+        }
+        return freshness(control, rules.days(workspace).get(control.key().value()), rules.of(workspace, control.key().value()), clock.instant());
+    }
+
+    /** Forgets what this request read, after evidence or a window changed. */
+    static void forgetRead() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+                if (name.startsWith(MEMO)) {
+                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+                }
             }
-        });
-        return freshness(control, rules.days(workspace).get(control.key().value()), dated, clock.instant());
+        }
     }
 
     private static ControlFreshness freshness(Control control, Integer configured, List<FreshnessRules.Dated> evidence, Instant now) {
@@ -133,6 +155,7 @@ public class EvidenceFreshness {
             throw new InvalidFieldException("days", "must be a whole number of days from 1 to " + MAX_DAYS);
         }
         rules.save(workspace, control.key().value(), days, actor, clock.instant());
+        forgetRead();
         events.publishEvent(new FreshnessRuleChanged(workspace, control.key().value(), days, actor));
         return of(workspace, key);
     }

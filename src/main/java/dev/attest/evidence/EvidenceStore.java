@@ -101,7 +101,8 @@ public class EvidenceStore {
                 evidence.controls(), evidence.collectedBy(), clock.instant().truncatedTo(ChronoUnit.MILLIS), evidence.validUntil(), seq);
         repository.insert(workspace, item);
         durable.afterCommit();
-        events.publishEvent(new EvidenceAdded(workspace, id, item.kind(), item.title(), item.sha256(), seq, item.collectedBy()));
+        EvidenceFreshness.forgetRead();
+        events.publishEvent(new EvidenceAdded(workspace, id, item.kind(), item.title(), item.sha256(), seq, item.collectedBy(), item.controls()));
         return item;
     }
 

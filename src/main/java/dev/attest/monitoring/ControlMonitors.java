@@ -30,6 +30,9 @@ import java.util.Set;
 @Service
 public class ControlMonitors {
 
+    /** The resource types of evidence freshness: checks over them are the freshness and attestation monitors, not record checks. */
+    public static final String FRESHNESS_TYPES = "evidence.freshness.";
+
     private final Monitoring monitoring;
     private final ResourceTypes types;
     private final EvidenceFreshness freshness;
@@ -50,11 +53,16 @@ public class ControlMonitors {
         Set<String> recordTypes = types.recordTypes();
         Map<String, CheckTally> tallies = monitoring.tallies(workspace);
         Map<String, List<ControlMonitor>> checksByControl = new HashMap<>();
+        Map<String, Check> freshnessChecks = new HashMap<>();
         for (Check check : monitoring.checks(workspace)) {
+            if (check.resourceType().startsWith(FRESHNESS_TYPES)) {
+                check.controls().forEach(key -> freshnessChecks.put(key, check));
+                continue;
+            }
             CheckTally tally = tallies.get(check.key());
             String state = tally == null ? "not-run" : tally.failed() > 0 ? "failing" : "passing";
             ControlMonitor monitor = new ControlMonitor(recordTypes.contains(check.resourceType()) ? "record" : "technical",
-                    check.key(), check.title(), state);
+                    check.key(), check.title(), state, check.key());
             for (String key : check.controls()) {
                 checksByControl.computeIfAbsent(key, k -> new ArrayList<>()).add(monitor);
             }
@@ -68,12 +76,14 @@ public class ControlMonitors {
             ControlFreshness f = fresh.get(key);
             if (f != null) {
                 monitors.add(new ControlMonitor("freshness", "freshness",
-                        "Evidence (" + kinds(control) + ") collected within " + f.days() + " days", f.state()));
+                        "Evidence (" + kinds(control) + ") collected within " + f.days() + " days", f.state(),
+                        freshnessChecks.containsKey(key) ? freshnessChecks.get(key).key() : null));
                 if (control.evidence().contains(EvidenceKind.ATTESTATION) || f.lastAttestedAt() != null) {
                     String state = f.lastAttestedAt() == null ? "missing"
                             : f.lastAttestedAt().plus(java.time.Duration.ofDays(f.days())).isAfter(clock.instant()) ? "fresh" : "lapsed";
                     monitors.add(new ControlMonitor("attestation", "attestation",
-                            "The owner confirms it operates every " + f.days() + " days", state));
+                            "The owner confirms it operates every " + f.days() + " days", state,
+                            freshnessChecks.containsKey(key) ? freshnessChecks.get(key).key() : null));
                 }
             }
             monitors.sort(java.util.Comparator.comparingInt(m -> ControlMonitor.KINDS.indexOf(m.kind())));

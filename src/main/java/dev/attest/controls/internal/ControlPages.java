@@ -143,6 +143,17 @@ class ControlPages {
         return "controls/control";
     }
 
+    /** Entries on one page of a control's history. */
+    static final int HISTORY_PAGE = 15;
+
+    @GetMapping("/controls/{key}/history")
+    @PreAuthorize("hasAuthority('controls:read')")
+    String history(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page, HttpServletRequest request,
+                   Model model) {
+        model.addAttribute("history", controls.history(user.workspaceId(), key, ControlsApi.number("page", page, 0), HISTORY_PAGE));
+        return Htmx.view(request, "controls/history", "history");
+    }
+
     private void prepareControl(CurrentUser user, ControlState state, Model model) {
         Control control = state.control();
         model.addAttribute("state", state);
@@ -153,9 +164,17 @@ class ControlPages {
         model.addAttribute("monitors", monitors);
         model.addAttribute("verdict", dev.attest.controls.ControlVerdict.of(state.status(),
                 dev.attest.controls.ControlStatus.of(state.status(), signal), signal, monitors));
-        model.addAttribute("evidence", controls.evidence(user.workspaceId(), control.key().value(), 20));
+        var evidence = controls.evidence(user.workspaceId(), control.key().value(), 20);
+        model.addAttribute("evidence", evidence);
+        // The attestation card (evidence/attestation.html) reads these names; the evidence module fills them after a post.
+        model.addAttribute("attestControl", control.key().value());
+        model.addAttribute("attestOwner", state.owner());
+        model.addAttribute("canAttest", state.owner() != null && state.owner().equalsIgnoreCase(user.email())
+                && user.can(dev.attest.identity.Permission.EVIDENCE_WRITE));
+        model.addAttribute("lastAttestation", evidence.stream().filter(e -> "attestation".equals(e.kind())).findFirst().orElse(null));
         model.addAttribute("signal", controls.signals(user.workspaceId()).getOrDefault(control.key(), dev.attest.controls.ControlSignal.NONE));
         model.addAttribute("domain", catalog.domain(control.domain()).orElseThrow());
+        model.addAttribute("history", controls.history(user.workspaceId(), control.key().value(), 0, HISTORY_PAGE));
         model.addAttribute("requirements", controls.requirementsOf(control).stream()
                 .map(ref -> catalog.requireFramework(ref.framework()).requirement(ref.ref()).orElseThrow()).toList());
         model.addAttribute("frameworkNames", catalog.frameworks().stream()

@@ -4,6 +4,7 @@ import dev.attest.catalog.RequirementRef;
 import dev.attest.controls.AdoptedFramework;
 import dev.attest.controls.ControlChange;
 import dev.attest.controls.ControlFilter;
+import dev.attest.controls.ControlHistory;
 import dev.attest.controls.ControlState;
 import dev.attest.controls.FrameworkReadiness;
 import dev.attest.controls.ImplementationStatus;
@@ -79,6 +80,27 @@ class ControlsApi {
         return new ControlView(v.key(), v.name(), v.domain(), v.status(), v.testStatus(), v.owner(), v.requirements(), v.description(),
                 v.frequency(), v.evidence(), v.justification(), v.notes(), v.updatedAt(), v.updatedBy(), verdict.reason(), monitors,
                 controls.evidence(user.workspaceId(), key, 20));
+    }
+
+    @GetMapping("/controls/{key}/history")
+    @PreAuthorize("hasAuthority('controls:read')")
+    @Operation(summary = "The control's history, newest first: status and owner changes, check flips, evidence and attestations, "
+            + "with who and when; page from 0, size 1 to 100")
+    ControlHistory history(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page,
+                           @RequestParam(required = false) String size) {
+        return controls.history(user.workspaceId(), key, number("page", page, 0), number("size", size, 20));
+    }
+
+    /** A whole-number query parameter; anything else is a 400 naming it. */
+    static int number(String field, String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException(field, "must be a whole number");
+        }
     }
 
     @PatchMapping("/controls/{key}")

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Shows a control's page the files and attestations linked to it, newest first, each with whether it
  * still counts: within its own validity and within the control's freshness window. Check-result
- * snapshots are left out; the page shows the checks themselves.
+ * snapshots are left out; the page shows the checks themselves. The same items are the evidence part
+ * of the control's history.
  */
 @Component
 class EvidenceProof implements ControlProof {
@@ -35,10 +36,17 @@ class EvidenceProof implements ControlProof {
     public List<Evidence> evidence(WorkspaceId workspace, ControlKey control, int limit) {
         int days = freshness.getObject().of(workspace, control.value()).days();
         Instant now = clock.instant();
-        return repository.list(workspace, control.value(), null, Math.max(limit, 1) * 4).stream()
-                .filter(item -> !"check-results".equals(item.kind()))
-                .limit(limit)
+        return repository.linked(workspace, control.value(), Math.max(limit, 1)).stream()
                 .map(item -> view(item, days, now))
+                .toList();
+    }
+
+    @Override
+    public List<HistoryEntry> history(WorkspaceId workspace, ControlKey control, int limit) {
+        return repository.linked(workspace, control.value(), limit).stream()
+                .map(item -> new HistoryEntry(item.collectedAt(), "attestation".equals(item.kind()) ? "attestation" : "evidence",
+                        item.collectedBy(), ("attestation".equals(item.kind()) ? "attested: " : item.kind() + " added: ") + item.title(),
+                        "/evidence/" + item.id() + "/content"))
                 .toList();
     }
 

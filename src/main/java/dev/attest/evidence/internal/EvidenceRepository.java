@@ -21,6 +21,8 @@ public class EvidenceRepository {
 
     private static final String COLUMNS = "id, kind, title, filename, media_type, size_bytes, sha256, controls, collected_by, "
             + "collected_at, valid_until, ledger_seq";
+    private static final String LINKED_COLUMNS = "i.id, i.kind, i.title, i.filename, i.media_type, i.size_bytes, i.sha256, i.controls, "
+            + "i.collected_by, i.collected_at, i.valid_until, i.ledger_seq";
 
     private final JdbcClient jdbc;
 
@@ -34,6 +36,24 @@ public class EvidenceRepository {
                         String.join(",", item.controls()), item.collectedBy(), utc(item.collectedAt()), utc(item.validUntil()),
                         item.ledgerSeq(), workspace.value())
                 .update();
+        if (!"check-results".equals(item.kind()) && !item.controls().isEmpty()) {
+            StringBuilder sql = new StringBuilder("insert into evidence_control (workspace_id, control_key, evidence_id, kind, collected_by, "
+                    + "collected_at, valid_until) values ");
+            List<Object> params = new java.util.ArrayList<>();
+            for (String control : new java.util.LinkedHashSet<>(item.controls())) {
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(workspace.value(), control, item.id(), item.kind(), item.collectedBy(),
+                        utc(item.collectedAt()), utc(item.validUntil())));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+
+    /** The files and attestations linked to one control, newest first (check-result snapshots are not linked). */
+    public List<EvidenceItem> linked(WorkspaceId workspace, String control, int limit) {
+        return jdbc.sql("select " + LINKED_COLUMNS + " from evidence_control c join evidence_item i on i.id = c.evidence_id "
+                        + "where c.workspace_id = ? and c.control_key = ? order by c.collected_at desc, i.ledger_seq desc limit ?")
+                .params(workspace.value(), control, limit).query((rs, n) -> row(rs)).list();
     }
 
     public Optional<EvidenceItem> find(WorkspaceId workspace, UUID id) {

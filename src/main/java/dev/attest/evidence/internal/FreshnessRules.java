@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +47,24 @@ public class FreshnessRules {
         }
     }
 
-    /** Every upload and attestation of the workspace (check-result snapshots prove checks, not freshness). */
+    private static final String DATED = "select control_key, kind, collected_at, valid_until from evidence_control "
+            + "where workspace_id = ? and kind in ('upload', 'attestation')";
+
+    /** Every upload and attestation of the workspace, once per control it names: one query over the link table. */
     public void forEachUploadOrAttestation(WorkspaceId workspace, Consumer<Dated> action) {
-        jdbc.sql("select kind, controls, collected_at, valid_until from evidence_item "
-                        + "where workspace_id = ? and kind in ('upload', 'attestation') and controls <> ''")
-                .param(workspace.value())
-                .query((ResultSet rs) -> {
-                    OffsetDateTime valid = rs.getObject(4, OffsetDateTime.class);
-                    action.accept(new Dated(rs.getString(1),
-                            Arrays.stream(rs.getString(2).split(",")).filter(s -> !s.isBlank()).toList(),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(), valid == null ? null : valid.toInstant()));
-                });
+        jdbc.sql(DATED).param(workspace.value()).query((ResultSet rs) -> {
+            action.accept(dated(rs));
+        });
+    }
+
+    /** The uploads and attestations of one control, through the index by control. */
+    public List<Dated> of(WorkspaceId workspace, String control) {
+        return jdbc.sql(DATED + " and control_key = ?").params(workspace.value(), control).query((rs, n) -> dated(rs)).list();
+    }
+
+    private static Dated dated(ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime valid = rs.getObject(4, OffsetDateTime.class);
+        return new Dated(rs.getString(2), List.of(rs.getString(1)), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                valid == null ? null : valid.toInstant());
     }
 }

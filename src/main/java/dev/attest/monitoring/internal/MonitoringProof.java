@@ -16,7 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Shows a control's page its monitors, and since when each failing check fails (its oldest open finding). */
+/**
+ * Shows a control's page its monitors, since when each failing check fails (its oldest open finding),
+ * and for its history when its checks' findings opened and closed.
+ */
 @Component
 class MonitoringProof implements ControlProof {
 
@@ -37,9 +40,29 @@ class MonitoringProof implements ControlProof {
         return monitors.getObject().of(workspace, control.value()).stream().map(m -> view(m, since, control)).toList();
     }
 
+    /** Check flips: each finding of the control's checks opened (failing) and, once it passed again, closed. */
+    @Override
+    public List<HistoryEntry> history(WorkspaceId workspace, ControlKey control, int limit) {
+        Monitoring service = monitoring.getObject();
+        Map<String, String> titles = new HashMap<>();
+        service.checks(workspace).forEach(c -> titles.put(c.key(), c.title()));
+        List<HistoryEntry> entries = new java.util.ArrayList<>();
+        // Findings come open first, by due date: read them all (a control has few) and let controls sort by time.
+        for (Finding f : service.findings(workspace, new FindingFilter(null, null, null, null, control.value()), 1000)) {
+            String check = titles.getOrDefault(f.checkKey(), f.checkKey());
+            String link = "/monitoring/findings/" + f.id();
+            entries.add(new HistoryEntry(f.openedAt(), "check", "system", check + ": failing on " + f.resourceId(), link));
+            if (f.closedAt() != null) {
+                entries.add(new HistoryEntry(f.closedAt(), "check", "system", check + ": passing again on " + f.resourceId(), link));
+            }
+        }
+        return entries;
+    }
+
     private static Monitor view(ControlMonitor m, Map<String, Instant> since, ControlKey control) {
         boolean check = m.kind().equals("technical") || m.kind().equals("record");
-        return new Monitor(m.kind(), m.key(), m.title(), m.state(), "failing".equals(m.state()) ? since.get(m.key()) : null,
+        boolean failing = "failing".equals(m.state()) || "lapsed".equals(m.state());
+        return new Monitor(m.kind(), m.key(), m.title(), m.state(), failing && m.check() != null ? since.get(m.check()) : null,
                 check ? "/monitoring/checks/" + m.key() : "/evidence?control=" + control.value());
     }
 }

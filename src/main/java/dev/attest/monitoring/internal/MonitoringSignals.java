@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Tells controls how their checks fared in the latest evaluation: a check with any failing resource fails. */
+/**
+ * Tells controls how their checks fared in the latest evaluation: a check with any failing resource fails.
+ * A passing evidence-freshness check says nothing: the evidence module tells whether evidence is fresh.
+ */
 @Component
 class MonitoringSignals implements ControlSignals {
 
@@ -36,7 +39,8 @@ class MonitoringSignals implements ControlSignals {
         }
         for (Check check : service.checks(workspace)) {
             CheckTally tally = tallies.get(check.key());
-            if (tally == null) {
+            // A freshness check's pass would outlive the window until the next run; evidence tells freshness live.
+            if (tally == null || (tally.failed() == 0 && check.resourceType().startsWith(FreshnessFeed.TYPE_PREFIX))) {
                 continue;
             }
             ControlSignal signal = tally.failed() > 0 ? new ControlSignal(0, 1, false, tally.evaluatedAt())

@@ -11,6 +11,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * Evidence requests: on each owned control's frequency, its owner is asked for the evidence it needs.
  * The request is an obligation of the owner (on the calendar, reminded by email before it is due, a
  * finding of the overdue-obligations check once it lapses), due when the control's evidence stops
- * being fresh, or two weeks after the owner took the control when it has none. Uploading evidence
+ * being fresh, or two weeks after the owner took the control when it has none. Its owner is emailed
+ * {@code attest.obligations.evidence-reminder-days} (default 14) days before the evidence lapses. Uploading evidence
  * or attesting closes it: the next request is due at the end of the new evidence's window.
  */
 @Component
@@ -38,8 +40,14 @@ class EvidenceRequests implements ObligationSource {
     private final ObjectProvider<WorkspaceControls> controls;
     private final ObjectProvider<EvidenceFreshness> freshness;
     private final Clock clock;
+    private final Duration reminder;
 
-    EvidenceRequests(ObjectProvider<WorkspaceControls> controls, ObjectProvider<EvidenceFreshness> freshness, Clock clock) {
+    EvidenceRequests(ObjectProvider<WorkspaceControls> controls, ObjectProvider<EvidenceFreshness> freshness, Clock clock,
+                     @Value("${attest.obligations.evidence-reminder-days:14}") int reminderDays) {
+        if (reminderDays < 0) {
+            throw new IllegalArgumentException("attest.obligations.evidence-reminder-days must be zero or more, not " + reminderDays);
+        }
+        this.reminder = Duration.ofDays(reminderDays);
         this.controls = controls;
         this.freshness = freshness;
         this.clock = clock;
@@ -66,7 +74,7 @@ class EvidenceRequests implements ObligationSource {
             String period = f.latestAt() == null ? "first" : String.valueOf(f.latestAt().toEpochMilli());
             requests.add(new Obligation("evidence:request:" + key + ":" + period, KIND,
                     "Evidence for " + key + " " + state.control().name() + " (" + kinds(state) + ")", state.owner(), due,
-                    "/evidence?control=" + key));
+                    "/evidence?control=" + key, reminder));
         }
         return requests;
     }

@@ -21,8 +21,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * Emails each obligation's owner once, a set number of days (per workspace, default 7) before it
- * falls due. What was sent is recorded per obligation and due date, so a rolled duty is reminded
+ * Emails each obligation's owner once, a set number of days (per workspace, default 7, or the
+ * obligation's own lead time) before it falls due. What was sent is recorded per obligation and due date, so a rolled duty is reminded
  * again for its next occurrence and a rerun sends nothing twice.
  */
 @Component
@@ -69,7 +69,8 @@ class ObligationReminders {
             Instant horizon = now.plus(Duration.ofDays(workspace.getValue()));
             for (CalendarEntry entry : calendar.entries(workspace.getKey())) {
                 var o = entry.obligation();
-                if (o.owner() == null || entry.overdue() || o.due().isAfter(horizon) || alreadySent(workspace.getKey(), o.id(), o.due())) {
+                Instant remindFrom = o.remindBefore() == null ? horizon : now.plus(o.remindBefore());
+                if (o.owner() == null || entry.overdue() || o.due().isAfter(remindFrom) || alreadySent(workspace.getKey(), o.id(), o.due())) {
                     continue;
                 }
                 try {

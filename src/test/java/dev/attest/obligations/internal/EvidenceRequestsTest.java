@@ -76,4 +76,30 @@ class EvidenceRequestsTest extends MailAndClockTest {
         assertThat(Instant.parse(after.get(0).get("due").asText())).isAfter(Instant.now().plus(Duration.ofDays(8 + 360)));
         assertThat(asOwner.get("/api/v1/evidence/freshness/AM-09").json().get("state").asText()).isEqualTo("fresh");
     }
+
+    @Test
+    void theOwnerIsRemindedFourteenDaysBeforeTheEvidenceLapses() throws Exception {
+        TestMember owner = memberWith("control_owner", defaultWorkspace());
+        Http admin = Http.withToken(port, AttestTest.ADMIN_TOKEN);
+        assertThat(admin.patchJson("/api/v1/controls/NS-08", "{\"owner\":\"" + owner.email() + "\"}").status()).isEqualTo(200);
+        Http asOwner = Http.withToken(port, owner.token());
+        Http.Response uploaded = asOwner.postMultipart("/api/v1/evidence", Map.of("title", "Firewall rule review, Q3", "controls", "NS-08"),
+                "rules.csv", "rule,kept\nallow-443,yes\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        Instant due = Instant.parse(requestsFor(asOwner, "NS-08").get(0).get("due").asText());
+
+        // Seventeen days ahead of the quarterly window's end: nothing yet.
+        CLOCK.advance(Duration.between(Instant.now(), due).minus(Duration.ofDays(17)));
+        reminders.send();
+        assertThat(mailTo(owner.email())).isEmpty();
+
+        // Twelve days ahead: within the fourteen days, one email however often the job runs.
+        CLOCK.advance(Duration.ofDays(5));
+        reminders.send();
+        reminders.send();
+        var mails = mailTo(owner.email());
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).startsWith("Due soon: Evidence for NS-08 Firewall rule review");
+        assertThat(body(mails.get(0))).contains("/evidence?control=NS-08");
+    }
 }
