@@ -116,6 +116,13 @@ class AuditPageModel {
         }
     }
 
+    /** A download link that was refused (an unknown population or version): a plain 400 saying which field and why. */
+    static org.springframework.http.ResponseEntity<byte[]> refusal(InvalidFieldException e) {
+        String text = e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).collect(java.util.stream.Collectors.joining("\n"));
+        return org.springframework.http.ResponseEntity.badRequest().contentType(new org.springframework.http.MediaType("text", "plain",
+                java.nio.charset.StandardCharsets.UTF_8)).body(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A form field, stripped; null when blank. */
     static String text(Map<String, String> form, String name) {
         String value = form.get(name);

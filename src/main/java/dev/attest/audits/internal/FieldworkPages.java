@@ -42,7 +42,12 @@ class FieldworkPages {
     @PreAuthorize("hasAuthority('audits:read')")
     ResponseEntity<byte[]> population(CurrentUser user, @PathVariable UUID id, @PathVariable String name,
                                       @RequestParam(required = false) String control) {
-        Population population = sampling.population(user, id, name, control);
+        Population population;
+        try {
+            population = sampling.population(user, id, name, control);
+        } catch (InvalidFieldException e) {
+            return AuditPageModel.refusal(e);
+        }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("X-Population-SHA256", population.sha256())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + population.name() + ".csv\"")

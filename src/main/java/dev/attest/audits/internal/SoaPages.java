@@ -107,7 +107,12 @@ class SoaPages {
     @GetMapping("/soa/versions/{version}/csv")
     @PreAuthorize("hasAuthority('audits:read')")
     ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable String version) {
-        SoaVersion v = soa.version(user, version);
+        SoaVersion v;
+        try {
+            v = soa.version(user, version);
+        } catch (InvalidFieldException e) {
+            return AuditPageModel.refusal(e);
+        }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + v.version() + ".csv\"")
                 .body(SoaDocuments.csv(v).getBytes(StandardCharsets.UTF_8));
@@ -116,7 +121,12 @@ class SoaPages {
     @GetMapping("/soa/versions/{version}/pdf")
     @PreAuthorize("hasAuthority('audits:read')")
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
-        SoaVersion v = soa.version(user, version);
+        SoaVersion v;
+        try {
+            v = soa.version(user, version);
+        } catch (InvalidFieldException e) {
+            return AuditPageModel.refusal(e);
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + v.version() + ".pdf\"")
                 .body(SoaDocuments.pdf(user.workspaceName(), v));
