@@ -252,6 +252,7 @@ class AuditFlowBrowserTest {
         new Select(testId("audit-action")).selectByValue("START_REPORTING");
         post(testId("advance"));
         assertThat(testId("blocking").getText()).contains("F-01 is still open");
+        assertThat(new Select(testId("audit-action")).getOptions()).extracting(WebElement::getText).containsExactly("withdraw");
         assertThat(browser.findElements(By.cssSelector("[data-testid=close-finding]"))).isEmpty();
         shot("5-lead-completion-blocked");
 

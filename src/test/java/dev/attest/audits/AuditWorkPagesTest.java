@@ -75,6 +75,7 @@ class AuditWorkPagesTest {
         assertThat(added.status()).isEqualTo(302);
         assertThat(w.page().get(page).body()).contains("REQ-001", "Organisation chart", "GR-01", "Request REQ-001 added");
         assertThat(w.page().get(page + "?status=not_ready").body()).contains("REQ-001");
+        assertThat(w.page().get(page).body()).contains("not ready (1)", "accepted (0)");
         assertThat(w.page().get(page + "?status=accepted").body()).contains("data-testid=\"no-requests\"").doesNotContain("Organisation chart");
         // htmx asks for the request list alone
         String fragment = w.page().get(page + "?status=not_ready", Map.of("HX-Request", "true")).body();

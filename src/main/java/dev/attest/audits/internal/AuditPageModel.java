@@ -68,7 +68,7 @@ class AuditPageModel {
         model.addAttribute("samples", sampling.list(user, id));
         model.addAttribute("populations", sampling.populations(user, id));
         model.addAttribute("auditors", access.auditors(user, id));
-        model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("actions", java.util.Arrays.stream(AuditAction.values()).filter(a -> possible(audit, a)).toList());
         model.addAttribute("isAuditor", auditor);
         model.addAttribute("canManage", manage);
         model.addAttribute("canFieldwork", user.can(Permission.AUDITS_FIELDWORK) && !audit.status().ended());
@@ -76,6 +76,15 @@ class AuditPageModel {
         model.addAttribute("failed", failed);
         model.addAttribute("errors", errors == null ? Map.of() : errors);
         model.addAttribute("form", form == null ? Map.of() : form);
+    }
+
+    private static boolean possible(Audit audit, AuditAction action) {
+        try {
+            audit.apply(action);
+            return true;
+        } catch (InvalidFieldException e) {
+            return false;
+        }
     }
 
     /** The evidence a request can be given from the ledger: its control's evidence first, then the latest of the workspace. */
