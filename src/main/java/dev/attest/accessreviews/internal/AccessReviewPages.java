@@ -50,10 +50,100 @@ class AccessReviewPages {
     @GetMapping("/access-reviews")
     @PreAuthorize("hasAuthority('accessreviews:read')")
     String list(CurrentUser user, Model model) {
+        prepareList(user, model, null, Map.of(), Map.of());
+        return "accessreviews/list";
+    }
+
+    /** The list page; {@code failed} names the form ({@code system} or {@code campaign}) whose {@code errors} are shown. */
+    private void prepareList(CurrentUser user, Model model, String failed, Map<String, String> errors, Map<String, String> form) {
         model.addAttribute("campaigns", campaigns.list(user.workspaceId()));
         model.addAttribute("systems", systems.list(user.workspaceId()));
         model.addAttribute("csvColumns", String.join(", ", CsvAccounts.COLUMNS));
-        return "accessreviews/list";
+        model.addAttribute("kinds", systems.targetHints());
+        model.addAttribute("recurrences", Arrays.stream(dev.attest.accessreviews.Recurrence.values()).map(r -> r.wireName()).toList());
+        model.addAttribute("canManage", user.can(dev.attest.identity.Permission.ACCESS_REVIEWS_MANAGE));
+        model.addAttribute("failed", failed);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+    }
+
+    @PostMapping("/access-reviews/systems")
+    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    String addSystem(CurrentUser user, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            UUID connection = null;
+            if (form.get("connectionId") != null && !form.get("connectionId").isBlank()) {
+                try {
+                    connection = UUID.fromString(form.get("connectionId").strip());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidFieldException("connectionId", "the id of a monitoring connection");
+                }
+            }
+            var system = systems.create(user.workspaceId(), new SaveSystem(blank(form.get("name")), blank(form.get("kind")), blank(form.get("ownerEmail")),
+                    connection, blank(form.get("target")), null, null), user.actor());
+            redirect.addFlashAttribute("notice", "System " + system.name() + " added");
+            return "redirect:/access-reviews";
+        } catch (InvalidFieldException e) {
+            prepareList(user, model, "system", e.errors(), form);
+            return "accessreviews/list";
+        }
+    }
+
+    @PostMapping("/access-reviews/campaigns")
+    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    String createCampaign(CurrentUser user, @RequestParam Map<String, String> form,
+                          @RequestParam(name = "system", required = false) List<String> chosen, Model model) {
+        try {
+            List<CreateCampaign.Scope> scopes = new ArrayList<>();
+            for (String id : chosen == null ? List.<String>of() : chosen) {
+                try {
+                    scopes.add(new CreateCampaign.Scope(UUID.fromString(id), null));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidFieldException("systems", "choose systems from the list");
+                }
+            }
+            java.time.LocalDate due = null;
+            if (blank(form.get("dueOn")) != null) {
+                try {
+                    due = java.time.LocalDate.parse(form.get("dueOn").strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidFieldException("dueOn", "the date the reviews are due, e.g. 2027-03-31");
+                }
+            }
+            Integer dormant = null;
+            if (blank(form.get("dormantDays")) != null) {
+                try {
+                    dormant = Integer.valueOf(form.get("dormantDays").strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidFieldException("dormantDays", "between 1 and 3650 days");
+                }
+            }
+            Campaign created = campaigns.create(user.workspaceId(), new CreateCampaign(blank(form.get("name")), due, blank(form.get("recurrence")),
+                    blank(form.get("reviewerMode")), dormant, scopes), user.actor());
+            return "redirect:/access-reviews/campaigns/" + created.id();
+        } catch (InvalidFieldException e) {
+            prepareList(user, model, "campaign", e.errors(), form);
+            return "accessreviews/list";
+        }
+    }
+
+    @PostMapping("/access-reviews/campaigns/{id}/start")
+    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    String start(CurrentUser user, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        try {
+            campaigns.start(user.workspaceId(), id, user.actor());
+            redirect.addFlashAttribute("notice", "Campaign started: the accounts are frozen and the reviewers emailed");
+            return "redirect:/access-reviews/campaigns/" + id;
+        } catch (InvalidFieldException e) {
+            model.addAttribute("startProblem", String.join("; ", e.errors().values()));
+        } catch (CampaignStateException e) {
+            model.addAttribute("startProblem", e.getMessage());
+        }
+        return campaign(user, id, model);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping("/access-reviews/campaigns/{id}")

@@ -1,6 +1,7 @@
 package dev.attest.audits.internal;
 
 import dev.attest.audits.Audit;
+import dev.attest.audits.AuditAction;
 import dev.attest.audits.AuditKind;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
@@ -16,31 +17,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The audits pages: the list with the planning form, one audit's page, and the package button. */
+/** The audits pages: the list with the planning form, one audit's page with its status, invitations and completion, and the package button. */
 @Controller
 class AuditPages {
 
     private final Engagements engagements;
     private final AuditorAccess access;
-    private final RequestLists requests;
-    private final AuditFindings findings;
-    private final Sampling sampling;
     private final AuditPackages packages;
+    private final AuditCompletion completion;
+    private final AuditPageModel page;
 
-    AuditPages(Engagements engagements, AuditorAccess access, RequestLists requests, AuditFindings findings, Sampling sampling,
-               AuditPackages packages) {
+    AuditPages(Engagements engagements, AuditorAccess access, AuditPackages packages, AuditCompletion completion, AuditPageModel page) {
         this.engagements = engagements;
         this.access = access;
-        this.requests = requests;
-        this.findings = findings;
-        this.sampling = sampling;
         this.packages = packages;
+        this.completion = completion;
+        this.page = page;
     }
 
     @GetMapping("/audits")
@@ -77,13 +79,44 @@ class AuditPages {
 
     @GetMapping("/audits/{id}")
     @PreAuthorize("hasAuthority('audits:read')")
-    String audit(CurrentUser user, @PathVariable UUID id, Model model) {
-        model.addAttribute("audit", access.readable(user, id, "audit page"));
-        model.addAttribute("requests", requests.list(user, id));
-        model.addAttribute("findings", findings.list(user, id));
-        model.addAttribute("samples", sampling.list(user, id));
-        model.addAttribute("auditors", access.auditors(user, id));
-        return "audits/audit";
+    String audit(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String status, HttpServletRequest request, Model model) {
+        page.fill(user, id, status, model, null, Map.of(), Map.of());
+        return Htmx.view(request, "audits/audit", "requests");
+    }
+
+    @PostMapping("/audits/{id}/status")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    String advance(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return page.submit(user, id, "status", form, model, redirect, "top", () -> {
+            AuditAction action = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(form.get("action"))).findFirst()
+                    .orElseThrow(() -> new InvalidFieldException("action", "choose what to do with the audit"));
+            return "The audit is " + engagements.advance(user, id, new AdvanceAudit(action)).status().wireName();
+        });
+    }
+
+    @PostMapping("/audits/{id}/auditors")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    String invite(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return page.submit(user, id, "invite", form, model, redirect, "auditors", () -> access.invite(user, id,
+                new InviteAuditor(AuditPageModel.text(form, "email"), AuditPageModel.date(form, "accessEndsOn"),
+                        form.containsKey("endsWithAudit"))).email() + " is invited");
+    }
+
+    @PostMapping("/audits/{id}/complete")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    String complete(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form,
+                    @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+        return page.submit(user, id, "complete", form, model, redirect, "top", () -> {
+            byte[] report;
+            try {
+                report = file == null || file.isEmpty() ? null : file.getBytes();
+            } catch (IOException e) {
+                throw new InvalidFieldException("file", "could not be read: choose it again");
+            }
+            completion.complete(user, id, new AuditCompletion.Completion(AuditPageModel.date(form, "issuedOn"), form.containsKey("confirm"),
+                    form.containsKey("publish"), file == null ? null : file.getOriginalFilename(), report));
+            return "The audit is completed; the Trust Center shows its report";
+        });
     }
 
     @GetMapping("/audits/{id}/package")

@@ -21,7 +21,7 @@ import static dev.attest.audits.internal.Columns.date;
 import static dev.attest.audits.internal.Columns.day;
 import static dev.attest.audits.internal.Columns.utc;
 
-/** The tables audit_request and audit_request_evidence. */
+/** The tables audit_request, audit_request_evidence and audit_request_move. */
 @Repository
 class AuditRequestStore {
 
@@ -47,6 +47,35 @@ class AuditRequestStore {
     void move(WorkspaceId workspace, UUID id, RequestStatus status, String comment, Instant at, String by) {
         jdbc.sql("update audit_request set status = ?, comment = coalesce(?, comment), updated_at = ?, updated_by = ? where workspace_id = ? and id = ?")
                 .params(status.wireName(), comment, utc(at), by, workspace.value(), id).update();
+    }
+
+    /** One step of a request's loop, with who took it and the auditor's comment for a flag. */
+    record Move(RequestStatus from, RequestStatus to, String comment, Instant at, String by) {
+    }
+
+    void recordMove(WorkspaceId workspace, UUID auditId, UUID requestId, Move move) {
+        jdbc.sql("insert into audit_request_move (id, workspace_id, audit_id, request_id, from_status, to_status, comment, moved_at, moved_by)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), workspace.value(), auditId, requestId, move.from().wireName(), move.to().wireName(), move.comment(),
+                        utc(move.at()), move.by())
+                .update();
+    }
+
+    /** Every request's steps in the order taken, by request id. */
+    Map<UUID, List<Move>> moves(WorkspaceId workspace, UUID auditId) {
+        Map<UUID, List<Move>> moves = new LinkedHashMap<>();
+        jdbc.sql("select request_id, from_status, to_status, comment, moved_at, moved_by from audit_request_move"
+                        + " where workspace_id = ? and audit_id = ? order by moved_at, id")
+                .params(workspace.value(), auditId)
+                .query(rs -> {
+                    moves.computeIfAbsent(rs.getObject("request_id", UUID.class), k -> new ArrayList<>()).add(new Move(status(rs, "from_status"),
+                            status(rs, "to_status"), rs.getString("comment"), Columns.instant(rs, "moved_at"), rs.getString("moved_by")));
+                });
+        return moves;
+    }
+
+    private static RequestStatus status(ResultSet rs, String column) throws SQLException {
+        return RequestStatus.valueOf(rs.getString(column).toUpperCase(Locale.ROOT));
     }
 
     void attach(UUID requestId, AuditRequest.AttachedEvidence e, Instant at, String by) {
@@ -100,7 +129,7 @@ class AuditRequestStore {
     private static AuditRequest request(ResultSet rs, int n) throws SQLException {
         return new AuditRequest(rs.getObject("id", UUID.class), rs.getObject("audit_id", UUID.class), rs.getString("reference"),
                 rs.getString("body"), rs.getString("control_key"), rs.getString("assignee"), day(rs, "due_on"),
-                RequestStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("comment"), List.of());
+                status(rs, "status"), rs.getString("comment"), List.of());
     }
 
 }

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,6 +63,12 @@ class RequestLists {
     List<AuditRequest> list(CurrentUser user, UUID auditId) {
         Audit audit = access.readable(user, auditId, "request list");
         return store.list(user.workspaceId(), audit.id());
+    }
+
+    /** Each request's steps through the loop, for the page's revision history. */
+    Map<UUID, List<AuditRequestStore.Move>> moves(CurrentUser user, UUID auditId) {
+        Audit audit = access.readable(user, auditId, null);
+        return store.moves(user.workspaceId(), audit.id());
     }
 
     AuditRequest get(CurrentUser user, UUID auditId, UUID id) {
@@ -220,6 +227,8 @@ class RequestLists {
         AuditRequest request = store.find(user.workspaceId(), audit.id(), id).orElseThrow(() -> new NotFoundException("No request " + id));
         RequestStatus next = request.next(c.action(), c.comment());
         store.move(user.workspaceId(), id, next, c.action() == RequestAction.FLAG ? c.comment().strip() : null, clock.instant(), user.actor());
+        store.recordMove(user.workspaceId(), audit.id(), id, new AuditRequestStore.Move(request.status(), next,
+                c.comment() == null || c.comment().isBlank() ? null : c.comment().strip(), clock.instant(), user.actor()));
         events.publishEvent(new AuditRequestMoved(user.workspaceId(), user.actor(), audit.id(), request.reference(), request.status(), next));
         return store.find(user.workspaceId(), audit.id(), id).orElseThrow();
     }

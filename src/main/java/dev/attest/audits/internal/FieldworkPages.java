@@ -1,0 +1,116 @@
+package dev.attest.audits.internal;
+
+import dev.attest.audits.AuditFinding;
+import dev.attest.audits.FindingKind;
+import dev.attest.audits.Sample;
+import dev.attest.identity.CurrentUser;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The auditor's forms on an audit's page: populations with their hashes, drawing and re-drawing
+ * samples, and findings (raised and closed by the auditor, answered by the client).
+ */
+@Controller
+class FieldworkPages {
+
+    private final Sampling sampling;
+    private final AuditFindings findings;
+    private final AuditPageModel page;
+
+    FieldworkPages(Sampling sampling, AuditFindings findings, AuditPageModel page) {
+        this.sampling = sampling;
+        this.findings = findings;
+        this.page = page;
+    }
+
+    @GetMapping("/audits/{id}/populations/{name}")
+    @PreAuthorize("hasAuthority('audits:read')")
+    ResponseEntity<byte[]> population(CurrentUser user, @PathVariable UUID id, @PathVariable String name,
+                                      @RequestParam(required = false) String control) {
+        Population population;
+        try {
+            population = sampling.population(user, id, name, control);
+        } catch (InvalidFieldException e) {
+            return AuditPageModel.refusal(e);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("X-Population-SHA256", population.sha256())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + population.name() + ".csv\"")
+                .body(population.csv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/audits/{id}/samples")
+    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    String draw(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return page.submit(user, id, "sample", form, model, redirect, "samples", () -> {
+            Long size = AuditPageModel.number(form, "size");
+            if (size != null && (size < 1 || size > Integer.MAX_VALUE)) {
+                throw new InvalidFieldException("size", "must be a whole number of at least 1");
+            }
+            Sample sample = sampling.draw(user, id, new DrawSample(AuditPageModel.text(form, "population"), AuditPageModel.text(form, "control"),
+                    size == null ? null : size.intValue(), AuditPageModel.text(form, "frequency"), AuditPageModel.number(form, "seed")));
+            return "Sample of " + sample.size() + " drawn from " + sample.population() + " with seed " + sample.seed();
+        });
+    }
+
+    @PostMapping("/audits/{id}/samples/{sampleId}/redraw")
+    @PreAuthorize("hasAuthority('audits:read')")
+    String redraw(CurrentUser user, @PathVariable UUID id, @PathVariable UUID sampleId, Model model) {
+        Sampling.Redraw redraw = sampling.redraw(user, id, sampleId);
+        page.fill(user, id, null, model, null, Map.of(), Map.of());
+        model.addAttribute("redraw", redraw);
+        return "audits/audit";
+    }
+
+    @PostMapping("/audits/{id}/findings")
+    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    String raise(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return page.submit(user, id, "finding", form, model, redirect, "findings", () -> {
+            FindingKind kind = null;
+            if (AuditPageModel.text(form, "kind") != null) {
+                try {
+                    kind = FindingKind.of(AuditPageModel.text(form, "kind"));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidFieldException("kind", e.getMessage());
+                }
+            }
+            AuditFinding finding = findings.raise(user, id, new RaiseFinding(kind, AuditPageModel.text(form, "title"),
+                    AuditPageModel.text(form, "description"), AuditPageModel.list(form, "requirements"), AuditPageModel.list(form, "controls")));
+            return "Finding " + finding.reference() + " raised";
+        });
+    }
+
+    @PostMapping("/audits/{id}/findings/{findingId}/answer")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    String answer(CurrentUser user, @PathVariable UUID id, @PathVariable UUID findingId, @RequestParam Map<String, String> form, Model model,
+                  RedirectAttributes redirect) {
+        return page.submit(user, id, "answer-" + findingId, form, model, redirect, "finding-" + findingId, () -> {
+            AuditFinding finding = findings.answer(user, id, findingId, new AnswerFinding(AuditPageModel.text(form, "clientResponse"),
+                    AuditPageModel.text(form, "rootCause"), AuditPageModel.text(form, "correctiveAction"), AuditPageModel.text(form, "owner"),
+                    AuditPageModel.date(form, "dueOn")));
+            return "Finding " + finding.reference() + " answered";
+        });
+    }
+
+    @PostMapping("/audits/{id}/findings/{findingId}/close")
+    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    String close(CurrentUser user, @PathVariable UUID id, @PathVariable UUID findingId, Model model, RedirectAttributes redirect) {
+        return page.submit(user, id, "close-" + findingId, Map.of(), model, redirect, "finding-" + findingId,
+                () -> "Finding " + findings.close(user, id, findingId).reference() + " closed");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.attest.audits.internal;
+
+import dev.attest.audits.SoaVersion;
+import dev.attest.controls.ImplementationStatus;
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.web.InvalidFieldException;
+import dev.attest.web.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Statement of Applicability's page: the 93 Annex A controls of a version, editing the draft
+ * (an exclusion needs its justification), approval by someone other than the last editor, the
+ * frozen approved versions, and their CSV and PDF.
+ */
+@Controller
+class SoaPages {
+
+    private final StatementOfApplicability soa;
+
+    SoaPages(StatementOfApplicability soa) {
+        this.soa = soa;
+    }
+
+    @GetMapping("/soa")
+    @PreAuthorize("hasAuthority('audits:read')")
+    String page(CurrentUser user, @RequestParam(required = false) String version, Model model) {
+        fill(user, version, model, null, Map.of(), Map.of());
+        return "audits/soa";
+    }
+
+    private void fill(CurrentUser user, String version, Model model, String failed, Map<String, String> errors, Map<String, String> form) {
+        List<SoaVersion> versions = soa.versions(user);
+        SoaVersion shown = null;
+        if (!versions.isEmpty()) {
+            try {
+                shown = version == null || version.isBlank() ? soa.latest(user) : soa.version(user, version);
+            } catch (InvalidFieldException | NotFoundException e) {
+                // an unknown or malformed version in the address shows the latest, with the reason
+                shown = soa.latest(user);
+                model.addAttribute("versionProblem", "No version " + version + ": showing the latest");
+            }
+        }
+        model.addAttribute("versions", versions);
+        model.addAttribute("soa", shown);
+        model.addAttribute("latest", versions.isEmpty() ? null : versions.get(0).version());
+        model.addAttribute("canManage", user.can(Permission.AUDITS_MANAGE));
+        model.addAttribute("implementations", Arrays.stream(ImplementationStatus.values()).map(ImplementationStatus::wireName).toList());
+        model.addAttribute("failed", failed);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+    }
+
+    private String submit(CurrentUser user, String failed, Map<String, String> form, Model model, RedirectAttributes redirect, String anchor,
+                          Supplier<String> change) {
+        try {
+            redirect.addFlashAttribute("notice", change.get());
+            return "redirect:/soa" + anchor;
+        } catch (InvalidFieldException e) {
+            fill(user, null, model, failed, e.errors(), form);
+            return "audits/soa";
+        }
+    }
+
+    @PostMapping("/soa/versions")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    String create(CurrentUser user, Model model, RedirectAttributes redirect) {
+        return submit(user, "create", Map.of(), model, redirect, "", () -> "Version " + soa.create(user).version() + " is a draft");
+    }
+
+    @PostMapping("/soa/entries/{ref}")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    String edit(CurrentUser user, @PathVariable String ref, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return submit(user, "entry-" + ref, form, model, redirect, "#entry-" + ref, () -> {
+            String applicable = AuditPageModel.text(form, "applicable");
+            if (applicable == null || !(applicable.equals("yes") || applicable.equals("no"))) {
+                throw new InvalidFieldException("applicable", "choose yes or no");
+            }
+            soa.edit(user, ref, new EditSoaEntry(applicable.equals("yes"), AuditPageModel.text(form, "justification"),
+                    AuditPageModel.text(form, "implementation"), null));
+            return ref + " saved";
+        });
+    }
+
+    @PostMapping("/soa/approve")
+    @PreAuthorize("hasAuthority('audits:manage')")
+    String approve(CurrentUser user, Model model, RedirectAttributes redirect) {
+        return submit(user, "approve", Map.of(), model, redirect, "", () -> "Version " + soa.approve(user).version() + " is approved and frozen");
+    }
+
+    @GetMapping("/soa/versions/{version}/csv")
+    @PreAuthorize("hasAuthority('audits:read')")
+    ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable String version) {
+        SoaVersion v;
+        try {
+            v = soa.version(user, version);
+        } catch (InvalidFieldException e) {
+            return AuditPageModel.refusal(e);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + v.version() + ".csv\"")
+                .body(SoaDocuments.csv(v).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/soa/versions/{version}/pdf")
+    @PreAuthorize("hasAuthority('audits:read')")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
+        SoaVersion v;
+        try {
+            v = soa.version(user, version);
+        } catch (InvalidFieldException e) {
+            return AuditPageModel.refusal(e);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + v.version() + ".pdf\"")
+                .body(SoaDocuments.pdf(user.workspaceName(), v));
+    }
+}
