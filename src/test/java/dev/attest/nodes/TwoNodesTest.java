@@ -300,7 +300,7 @@ class TwoNodesTest {
     }
 
     @Test
-    @Order(9)
+    @Order(6) // before node A is stopped (7) and the object store (8)
     void aFrameworkImportedThroughAIsServedByBWithinASecondAndItsMappingFollows() throws Exception {
         String id = "nodes-" + UUID.randomUUID().toString().substring(0, 8);
         Http onA = Http.withToken(portA, AttestTest.ADMIN_TOKEN);

@@ -23,6 +23,8 @@ class ImportedFrameworks {
     private final Catalog catalog;
     private final ImportedFrameworkStore store;
     private final SharedCaches shared;
+    /** Held while a reload reads and applies, so that a reload that read before a local change commits never lands after it. */
+    private final Object applying = new Object();
 
     ImportedFrameworks(Catalog catalog, ImportedFrameworkStore store, SharedCaches shared) {
         this.catalog = catalog;
@@ -33,25 +35,32 @@ class ImportedFrameworks {
 
     /** Reads every imported framework from the database into the catalog. */
     void reload() {
-        List<Framework> imported = store.all();
-        if (!imported.isEmpty()) {
-            catalog.addImported(imported);
+        synchronized (applying) {
+            List<Framework> imported = store.all();
+            if (!imported.isEmpty()) {
+                catalog.addImported(imported);
+            }
         }
     }
 
     /** Puts the framework into this node's catalog after the caller's transaction commits, and tells the other nodes. */
     void changed(Framework framework) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            catalog.addImported(List.of(framework));
-            shared.changed(CACHE);
+            apply(framework);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                catalog.addImported(List.of(framework));
-                shared.changed(CACHE);
+                apply(framework);
             }
         });
+    }
+
+    private void apply(Framework framework) {
+        synchronized (applying) {
+            catalog.addImported(List.of(framework));
+        }
+        shared.changed(CACHE);
     }
 }
