@@ -10,9 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +73,7 @@ final class OscalCatalogStream {
 
     /** Reads the object the parser is on up to its end; nested groups and controls are validated as they come, then the rest. */
     private static void assembly(JsonParser parser, String where, String pointer, Kind kind) {
-        ObjectNode own = JSON.createObjectNode();
+        JSONObject own = new JSONObject();
         int groups = 0;
         int controls = 0;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -94,7 +92,7 @@ final class OscalCatalogStream {
                     count++;
                 }
                 if (count == 0) {
-                    own.putArray(name); // left in, so that the schema's minItems names it
+                    own.put(name, new JSONArray()); // left in, so that the schema's minItems names it
                 }
                 if ("groups".equals(name)) {
                     groups += Math.max(count, 1);
@@ -102,7 +100,7 @@ final class OscalCatalogStream {
                     controls += Math.max(count, 1);
                 }
             } else {
-                own.set(name, JSON.readTree(parser));
+                own.put(name, value(parser));
             }
         }
         if (kind == Kind.GROUP && groups > 0 && controls > 0) {
@@ -112,10 +110,38 @@ final class OscalCatalogStream {
         check(own, kind, where, pointer);
     }
 
-    private static void check(JsonNode node, Kind kind, String where, String pointer) {
+    /** The value the parser is on, read straight into the validator's JSON model (no intermediate tree). */
+    private static Object value(JsonParser parser) {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                JSONObject object = new JSONObject();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.put(name, value(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                JSONArray array = new JSONArray();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.put(value(parser));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> parser.getString();
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            default -> JSONObject.NULL;
+        };
+    }
+
+    private static void check(JSONObject node, Kind kind, String where, String pointer) {
         Schema schema = DEFINITIONS.computeIfAbsent(kind.definition, OscalCatalogStream::load);
         try {
-            schema.validate(new JSONObject().put("part", new JSONTokener(node.toString()).nextValue()));
+            schema.validate(new JSONObject().put("part", node));
         } catch (ValidationException e) {
             ValidationException first = e;
             while (!first.getCausingExceptions().isEmpty()) {
