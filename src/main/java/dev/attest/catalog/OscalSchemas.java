@@ -120,13 +120,13 @@ public final class OscalSchemas {
     public static Model modelOf(byte[] document, String where) {
         Format format = Format.detect(document, where);
         if (format == Format.JSON) {
-            JSONObject object = parseJson(document, where);
-            if (object.length() != 1 || Model.ofRoot(object.keys().next()) == null) {
+            List<String> roots = jsonRoots(document, where);
+            if (roots.size() != 1 || Model.ofRoot(roots.get(0)) == null) {
                 throw new OscalDocumentException(where + "#/", "oscal-root", "is JSON but not an OSCAL document: it must hold exactly one "
                         + "of catalog, profile, system-security-plan, component-definition, assessment-results, "
-                        + "plan-of-action-and-milestones (found: " + String.join(", ", object.keySet()) + ")");
+                        + "plan-of-action-and-milestones (found: " + String.join(", ", roots) + ")");
             }
-            return Model.ofRoot(object.keys().next());
+            return Model.ofRoot(roots.get(0));
         }
         String[] root = xmlRoot(document, where);
         Model model = Model.ofRoot(root[1]);
@@ -146,6 +146,27 @@ public final class OscalSchemas {
         }
     }
 
+    /** The top-level property names (the optional $schema left out), read with a streaming parser that skips their values. */
+    private static List<String> jsonRoots(byte[] document, String where) {
+        List<String> roots = new ArrayList<>();
+        try (tools.jackson.core.JsonParser parser = tools.jackson.databind.json.JsonMapper.builder().build().createParser(document)) {
+            if (parser.nextToken() != tools.jackson.core.JsonToken.START_OBJECT) {
+                throw new OscalDocumentException(where, "json-syntax", "is not a JSON object");
+            }
+            while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                parser.skipChildren();
+                if (!"$schema".equals(name)) {
+                    roots.add(name);
+                }
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new OscalDocumentException(where, "json-syntax", "is not well-formed JSON: " + e.getOriginalMessage());
+        }
+        return roots;
+    }
+
     private static JSONObject parseJson(byte[] document, String where) {
         try {
             return new JSONObject(new JSONTokener(new InputStreamReader(new ByteArrayInputStream(document), StandardCharsets.UTF_8)));
@@ -155,6 +176,10 @@ public final class OscalSchemas {
     }
 
     private static void validateJson(byte[] document, Model model, String where) {
+        if (model == Model.CATALOG) {
+            OscalCatalogStream.validate(document, where);
+            return;
+        }
         JSONObject object = parseJson(document, where);
         org.everit.json.schema.Schema schema = JSON_SCHEMA.computeIfAbsent(model, OscalSchemas::loadJsonSchema);
         try {

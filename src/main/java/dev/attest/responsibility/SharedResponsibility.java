@@ -143,6 +143,26 @@ public class SharedResponsibility {
     }
 
     /**
+     * Assigns several controls the same way, all or none: an unknown control or a refused change
+     * rolls every assignment back and names the field.
+     */
+    @Transactional
+    public List<Responsibility> assignAll(WorkspaceId workspace, List<String> keys, ResponsibilityChange change, String actor) {
+        List<String> unknown = keys == null ? List.of() : keys.stream().filter(k -> catalog.control(k).isEmpty()).toList();
+        if (keys == null || keys.isEmpty()) {
+            throw new InvalidFieldException("controls", "choose at least one control");
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidFieldException("controls", "not controls of the library: " + String.join(", ", unknown));
+        }
+        List<Responsibility> assigned = new ArrayList<>();
+        for (String key : new java.util.LinkedHashSet<>(keys)) {
+            assigned.add(assign(workspace, key, change, actor));
+        }
+        return assigned;
+    }
+
+    /**
      * The SOC 2 complementary controls, per criterion in the framework's order: the customer parts
      * (CUECs) and the provider parts (CSOCs) of the controls mapped to each criterion. Criteria
      * without either are left out.

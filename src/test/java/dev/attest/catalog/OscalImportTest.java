@@ -159,6 +159,28 @@ class OscalImportTest {
     }
 
     @Test
+    void theStreamingSchemaCheckNamesTheControlAndTheRuleDeepInACatalog() {
+        String id = "deep-" + suffix();
+        String json = new String(OscalSamples.catalogJson("Deep", OscalSamples.variedGroups("d")), StandardCharsets.UTF_8);
+        // an enhancement's id that is not a token
+        String badId = json.replace("\"id\":\"d-2.1\"", "\"id\":\"d 2.1\"");
+        assertRefused(upload(id, files("bad-id.json", badId.getBytes(StandardCharsets.UTF_8))),
+                "bad-id.json#/catalog/groups/0/controls/1/controls/0/id", "OSCAL 1.1.3 catalog JSON schema", "pattern");
+        // a control without its required title
+        String untitled = json.replace("\"id\":\"dc-1\",\"class\":\"SP800-53\",\"title\":\"Boundary\"", "\"id\":\"dc-1\",\"class\":\"SP800-53\"");
+        assertRefused(upload(id, files("untitled.json", untitled.getBytes(StandardCharsets.UTF_8))),
+                "untitled.json#/catalog/groups/2/controls/0", "title", "required");
+        // a group that holds both groups and controls
+        String both = json.replace("\"title\":\"Family B\"", "\"title\":\"Family B\",\"controls\":[{\"id\":\"db-9\",\"title\":\"Loose\"}]");
+        assertRefused(upload(id, files("both.json", both.getBytes(StandardCharsets.UTF_8))),
+                "both.json#/catalog/groups/1", "either groups or controls", "anyOf");
+        // a $schema beside the catalog is allowed, as the schema says
+        String withSchema = json.replaceFirst("^\\{", "{\"\\$schema\":\"https://example.com/oscal-catalog.json\",");
+        Http.Response accepted = upload(id, files("schema.json", withSchema.getBytes(StandardCharsets.UTF_8)));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+    }
+
+    @Test
     void profilesThatCannotBeResolvedAreRefusedAndNothingIsImported() {
         String id = "pbad-" + suffix();
         byte[] catalog = OscalSamples.catalogJson("Base", OscalSamples.variedGroups("q"));

@@ -10,6 +10,7 @@ import dev.attest.support.AttestTest;
 import dev.attest.support.ExtraAccounts;
 import dev.attest.support.Http;
 import dev.attest.support.ObjectStoreServer;
+import dev.attest.support.OscalSamples;
 import dev.attest.support.Services;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
@@ -467,5 +468,38 @@ class TwoNodesTest {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.body()).contains("nothing was recorded").doesNotContain("Exception");
         assertThat(Http.withToken(portB, AttestTest.ADMIN_TOKEN).get("/api/v1/evidence?limit=1000").body()).doesNotContain(title);
+    }
+
+    @Test
+    @Order(6) // before node A is stopped (7) and the object store (8)
+    void aFrameworkImportedThroughAIsServedByBWithinASecondAndItsMappingFollows() throws Exception {
+        String id = "nodes-" + UUID.randomUUID().toString().substring(0, 8);
+        Http onA = Http.withToken(portA, AttestTest.ADMIN_TOKEN);
+        Http onB = Http.withToken(portB, AttestTest.ADMIN_TOKEN);
+        assertThat(onB.get("/api/v1/frameworks/" + id).status()).isEqualTo(404);
+
+        Http.Response imported = onA.postFiles("/api/v1/frameworks/import", Map.of("id", id),
+                Map.of("varied.json", OscalSamples.catalogJson("Two nodes " + id, OscalSamples.variedGroups("n"))));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+
+        assertThat(within(Duration.ofSeconds(1), () -> onB.get("/api/v1/frameworks/" + id).status() == 200))
+                .as("node B serves the framework node A imported, without a restart").isTrue();
+        assertThat(onB.get("/api/v1/frameworks/" + id + "/requirements").json()).hasSize(10);
+
+        Http.Response mapped = onB.putJson("/api/v1/frameworks/" + id + "/requirements/n-1/mapping", "{\"controls\":[\"AC-01\"]}");
+        assertThat(mapped.status()).as(mapped.body()).isEqualTo(200);
+        assertThat(within(Duration.ofSeconds(1), () -> onA.get("/api/v1/frameworks/" + id + "/requirements/n-1").body().contains("AC-01")))
+                .as("node A shows the mapping made on node B").isTrue();
+    }
+
+    private static boolean within(Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < limit.toNanos()) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
     }
 }

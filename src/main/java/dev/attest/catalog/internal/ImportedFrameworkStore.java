@@ -50,6 +50,13 @@ class ImportedFrameworkStore {
         REQUIREMENTS.insert(template, rows);
     }
 
+    /** Replaces the controls (or the reason for none) of one requirement; headings are left alone. */
+    void updateMapping(String frameworkId, String ref, List<ControlKey> controls, String noControlReason) {
+        jdbc.sql("update oscal_requirement set controls = ?, no_control_reason = ? where framework_id = ? and ref = ? and is_group = ?")
+                .params(String.join(",", controls.stream().map(ControlKey::value).toList()), noControlReason, frameworkId, ref, false)
+                .update();
+    }
+
     /** Every imported framework, requirements in their order. */
     List<Framework> all() {
         Map<String, List<Requirement>> requirements = new HashMap<>();

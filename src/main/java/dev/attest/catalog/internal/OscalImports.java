@@ -10,15 +10,11 @@ import dev.attest.catalog.OscalSchemas;
 import dev.attest.catalog.Requirement;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import tools.jackson.databind.JsonNode;
 
@@ -49,7 +45,6 @@ import java.util.regex.Pattern;
 @Service
 class OscalImports implements SmartInitializingSingleton {
 
-    private static final Logger log = LoggerFactory.getLogger(OscalImports.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
     private static final String SHIPPED_CATALOG = "NIST_SP-800-53_rev5_catalog";
 
@@ -73,6 +68,7 @@ class OscalImports implements SmartInitializingSingleton {
 
     private final Catalog catalog;
     private final ImportedFrameworkStore store;
+    private final ImportedFrameworks frameworks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<String, OscalResolver.Document> shippedDocuments = new ConcurrentHashMap<>();
@@ -82,9 +78,11 @@ class OscalImports implements SmartInitializingSingleton {
     record Mapping(List<ControlKey> controls, String noControlReason) {
     }
 
-    OscalImports(Catalog catalog, ImportedFrameworkStore store, ApplicationEventPublisher events, Clock clock) {
+    OscalImports(Catalog catalog, ImportedFrameworkStore store, ImportedFrameworks frameworks, ApplicationEventPublisher events,
+                 Clock clock) {
         this.catalog = catalog;
         this.store = store;
+        this.frameworks = frameworks;
         this.events = events;
         this.clock = clock;
     }
@@ -92,11 +90,7 @@ class OscalImports implements SmartInitializingSingleton {
     /** Puts the frameworks imported earlier back into the catalog when the application starts. */
     @Override
     public void afterSingletonsInstantiated() {
-        List<Framework> imported = store.all();
-        if (!imported.isEmpty()) {
-            catalog.addImported(imported);
-            log.info("Catalog: {} frameworks imported from OSCAL", imported.size());
-        }
+        frameworks.reload();
     }
 
     /** Imports uploaded documents: one catalog, or profiles with the catalogs (or shipped catalog) they import. */
@@ -251,16 +245,7 @@ class OscalImports implements SmartInitializingSingleton {
                 null, List.of(), requirements);
         store.insert(framework, source, clock.instant(), actor);
         events.publishEvent(new FrameworkImported(workspace, id, framework.name(), (int) framework.assessedCount(), source, actor));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    catalog.addImported(List.of(framework));
-                }
-            });
-        } else {
-            catalog.addImported(List.of(framework));
-        }
+        frameworks.changed(framework);
         return new Result(id, framework.name(), framework.version(), (int) framework.assessedCount(), counts[0], counts[1], counts[2]);
     }
 

@@ -59,7 +59,12 @@ final class OscalTree {
         if (format == OscalSchemas.Format.JSON) {
             try {
                 JsonNode root = JSON.readTree(document);
-                return (ObjectNode) root.properties().iterator().next().getValue();
+                for (var property : root.properties()) {
+                    if (!"$schema".equals(property.getKey()) && property.getValue() instanceof ObjectNode model) {
+                        return model;
+                    }
+                }
+                return NODES.objectNode();
             } catch (JacksonException e) {
                 throw new OscalDocumentException(where, "json-syntax", "is not well-formed JSON: " + e.getOriginalMessage());
             }

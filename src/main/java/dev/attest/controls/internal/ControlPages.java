@@ -96,6 +96,7 @@ class ControlPages {
         model.addAttribute("adopted", controls.adopted(user.workspaceId()).stream().anyMatch(a -> a.frameworkId().equals(id)));
         model.addAttribute("readiness", controls.readiness(user.workspaceId(), id));
         model.addAttribute("canAdmin", user.can(dev.attest.identity.Permission.WORKSPACE_ADMIN));
+        model.addAttribute("imported", catalog.isImported(id));
         return "controls/framework";
     }
 
