@@ -52,6 +52,12 @@ public record TriageIncident(@NotBlank(message = "is required") @Size(max = 200,
                 individualsAffected, residentsByState);
     }
 
+    /** The same triage moving the incident to {@code next}. */
+    public TriageIncident withStatus(IncidentStatus next) {
+        return new TriageIncident(title, description, discoveredAt, severity, next, lead, data, systems, customers,
+                individualsAffected, residentsByState);
+    }
+
     /** The incident's triage as it stands. */
     public static TriageIncident of(Incident i) {
         return new TriageIncident(i.title(), i.description(), null, i.severity(), i.status(), i.lead(), i.data(), i.systems(),

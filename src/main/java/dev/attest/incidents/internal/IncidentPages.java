@@ -34,25 +34,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** The incident list, the report form, an incident's page (triage, timeline, breach clocks, post-mortem), exercises and settings. */
+/** The incident list, the report form and an incident's page (triage, timeline, breach clocks, post-mortem). */
 @Controller
 class IncidentPages {
 
     private final Triage triage;
     private final BreachClocks breachClocks;
     private final PostMortems postMortems;
-    private final Exercises exercises;
     private final NoticeSettings settings;
     private final IncidentForms forms;
     private final WorkspaceMembers members;
     private final Clock clock;
 
-    IncidentPages(Triage triage, BreachClocks breachClocks, PostMortems postMortems, Exercises exercises, NoticeSettings settings,
+    IncidentPages(Triage triage, BreachClocks breachClocks, PostMortems postMortems, NoticeSettings settings,
                   IncidentForms forms, WorkspaceMembers members, Clock clock) {
         this.triage = triage;
         this.breachClocks = breachClocks;
         this.postMortems = postMortems;
-        this.exercises = exercises;
         this.settings = settings;
         this.forms = forms;
         this.members = members;
@@ -273,61 +271,11 @@ class IncidentPages {
         }
     }
 
-    @GetMapping("/incidents/exercises")
-    @PreAuthorize("hasAuthority('incidents:read')")
-    String exercises(CurrentUser user, Model model) {
-        model.addAttribute("exercises", exercises.list(user.workspaceId()));
-        model.addAttribute("canManage", user.can(Permission.INCIDENTS_MANAGE));
-        return "incidents/exercises";
-    }
-
-    @PostMapping("/incidents/exercises")
-    @PreAuthorize("hasAuthority('incidents:manage')")
-    String recordExercise(CurrentUser user, Model model, @RequestParam(required = false) String heldOn,
-                          @RequestParam(required = false) String scenario, @RequestParam(required = false) String participants,
-                          @RequestParam(required = false) String findings) {
-        try {
-            exercises.record(user.workspaceId(), forms.exercise(user.workspaceId(), heldOn, scenario, lines(participants), findings),
-                    user.actor());
-            return "redirect:/incidents/exercises";
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("form", Map.of("heldOn", nz(heldOn), "scenario", nz(scenario), "participants", nz(participants),
-                    "findings", nz(findings)));
-            return exercises(user, model);
-        }
-    }
-
-    @GetMapping("/incidents/settings")
-    @PreAuthorize("hasAuthority('incidents:read')")
-    String settings(CurrentUser user, Model model) {
-        IncidentSettings s = settings.settings(user.workspaceId());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of("customerNoticeHours", String.valueOf(s.customerNoticeHours()), "timeZone", s.zone().getId()));
-        }
-        model.addAttribute("canManage", user.can(Permission.INCIDENTS_MANAGE));
-        return "incidents/settings";
-    }
-
-    @PostMapping("/incidents/settings")
-    @PreAuthorize("hasAuthority('incidents:manage')")
-    String saveSettings(CurrentUser user, Model model, @RequestParam(required = false) String customerNoticeHours,
-                        @RequestParam(required = false) String timeZone) {
-        try {
-            settings.change(user.workspaceId(), forms.settings(customerNoticeHours, timeZone), user.actor());
-            model.addAttribute("saved", true);
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("form", Map.of("customerNoticeHours", nz(customerNoticeHours), "timeZone", nz(timeZone)));
-        }
-        return settings(user, model);
-    }
-
-    private static List<String> lines(String text) {
+    static List<String> lines(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static String nz(String value) {
+    static String nz(String value) {
         return value == null ? "" : value;
     }
 }

@@ -41,9 +41,6 @@ import java.util.UUID;
 @Tag(name = "Incidents", description = "Incident reports, triage, timelines, breach notification clocks, post-mortems and exercises")
 class IncidentsApi {
 
-    private static final Set<String> TRIAGE_FIELDS = Set.of("title", "description", "discoveredAt", "severity", "status", "lead",
-            "data", "systems", "customers", "individualsAffected", "residentsByState");
-
     private final Triage triage;
     private final BreachClocks clocks;
     private final PostMortems postMortems;
@@ -127,22 +124,8 @@ class IncidentsApi {
             + "(personal|health|cardholder|customer), systems, customers, individualsAffected, residentsByState {\"CA\": 600}; "
             + "fields left out keep their value. Closing a breach with a notification not yet recorded is refused.")
     IncidentView triage(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, Object> body) {
-        for (String field : body.keySet()) {
-            if (!TRIAGE_FIELDS.contains(field)) {
-                throw new InvalidFieldException(field, "is not a field of an incident (allowed: "
-                        + String.join(", ", TRIAGE_FIELDS.stream().sorted().toList()) + ")");
-            }
-        }
         WorkspaceId workspace = user.workspaceId();
-        Incident c = triage.get(workspace, id);
-        Map<String, String> states = new TreeMap<>();
-        c.residentsByState().forEach((state, n) -> states.put(state, String.valueOf(n)));
-        TriageIncident change = forms.triage(workspace, text(body, "title", c.title()), text(body, "description", c.description()),
-                text(body, "discoveredAt", null), text(body, "severity", WireName.of(c.severity())),
-                text(body, "status", WireName.of(c.status())), text(body, "lead", c.lead()),
-                list(body, "data", c.data().stream().map(WireName::of).toList()), list(body, "systems", c.systems()),
-                list(body, "customers", c.customers()), text(body, "individualsAffected", String.valueOf(c.individualsAffected())),
-                states(body, states));
+        TriageIncident change = TriagePatch.of(body).apply(forms, workspace, triage.get(workspace, id));
         return view(user, triage.triage(workspace, id, change, user.actor()));
     }
 
@@ -276,48 +259,5 @@ class IncidentsApi {
     SettingsView saveSettings(CurrentUser user, @RequestBody SettingsRequest request) {
         return SettingsView.of(settings.change(user.workspaceId(), forms.settings(
                 request.customerNoticeHours() == null ? null : request.customerNoticeHours().toString(), request.timeZone()), user.actor()));
-    }
-
-    private static String text(Map<String, Object> body, String field, String current) {
-        if (!body.containsKey(field)) {
-            return current;
-        }
-        Object v = body.get(field);
-        if (v == null || v instanceof String || v instanceof Number) {
-            return v == null ? null : v.toString();
-        }
-        throw new InvalidFieldException(field, "must be a string or a number");
-    }
-
-    private static List<String> list(Map<String, Object> body, String field, List<String> current) {
-        if (!body.containsKey(field)) {
-            return current;
-        }
-        Object v = body.get(field);
-        if (v == null) {
-            return List.of();
-        }
-        if (v instanceof List<?> items && items.stream().allMatch(i -> i instanceof String)) {
-            List<String> strings = new ArrayList<>();
-            items.forEach(i -> strings.add((String) i));
-            return strings;
-        }
-        throw new InvalidFieldException(field, "must be a list of strings");
-    }
-
-    private static Map<String, String> states(Map<String, Object> body, Map<String, String> current) {
-        if (!body.containsKey("residentsByState")) {
-            return current;
-        }
-        Object v = body.get("residentsByState");
-        if (v == null) {
-            return Map.of();
-        }
-        if (v instanceof Map<?, ?> map) {
-            Map<String, String> states = new LinkedHashMap<>();
-            map.forEach((k, n) -> states.put(String.valueOf(k), n == null ? null : n.toString()));
-            return states;
-        }
-        throw new InvalidFieldException("residentsByState", "must be an object of state code to count, e.g. {\"CA\": 600}");
     }
 }
