@@ -1,14 +1,20 @@
 package dev.attest.incidents;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
+import java.util.UUID;
+
 /** An incident-response exercise was recorded. */
-public record ExerciseRecorded(WorkspaceId workspaceId, String actor, Exercise exercise) implements WorkspaceEvent {
+public record ExerciseRecorded(WorkspaceId workspaceId, String actor, Exercise exercise) implements IncidentEvent {
 
     @Override
-    public String action() {
-        return "incidents.exercise-recorded";
+    public IncidentAction kind() {
+        return IncidentAction.EXERCISE_RECORDED;
+    }
+
+    @Override
+    public UUID incidentId() {
+        return null;
     }
 
     @Override

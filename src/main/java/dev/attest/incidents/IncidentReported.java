@@ -1,21 +1,15 @@
 package dev.attest.incidents;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** Someone reported an incident. */
-public record IncidentReported(WorkspaceId workspaceId, String actor, UUID incidentId, String title) implements WorkspaceEvent {
+public record IncidentReported(WorkspaceId workspaceId, String actor, UUID incidentId, String title) implements IncidentEvent {
 
     @Override
-    public String action() {
-        return "incidents.reported";
-    }
-
-    @Override
-    public String target() {
-        return "incident:" + incidentId;
+    public IncidentAction kind() {
+        return IncidentAction.REPORTED;
     }
 
     @Override

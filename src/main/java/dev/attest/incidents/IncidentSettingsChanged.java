@@ -1,14 +1,20 @@
 package dev.attest.incidents;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
+import java.util.UUID;
+
 /** The workspace's notification settings changed. */
-public record IncidentSettingsChanged(WorkspaceId workspaceId, String actor, IncidentSettings settings) implements WorkspaceEvent {
+public record IncidentSettingsChanged(WorkspaceId workspaceId, String actor, IncidentSettings settings) implements IncidentEvent {
 
     @Override
-    public String action() {
-        return "incidents.settings-changed";
+    public IncidentAction kind() {
+        return IncidentAction.SETTINGS_CHANGED;
+    }
+
+    @Override
+    public UUID incidentId() {
+        return null;
     }
 
     @Override

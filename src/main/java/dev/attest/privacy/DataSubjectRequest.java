@@ -1,7 +1,9 @@
 package dev.attest.privacy;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,6 +37,38 @@ public record DataSubjectRequest(UUID id, String reference, RequestType type, Pr
 
     public long openTasks() {
         return tasks.stream().filter(t -> !t.done()).count();
+    }
+
+    /** Whether a task for this system (in any case) is already on the request. */
+    public boolean hasTaskFor(String system) {
+        return tasks.stream().anyMatch(t -> t.system().equalsIgnoreCase(system));
+    }
+
+    /** The task, if it is one of this request's. */
+    public java.util.Optional<RequestTask> task(UUID taskId) {
+        return tasks.stream().filter(t -> t.id().equals(taskId)).findFirst();
+    }
+
+    /**
+     * What stands in the way of closing: fulfilled needs the identity verified and every system task
+     * done, denied needs the reason, and both need the response sent. Empty when it may close.
+     */
+    public Map<String, String> closingProblems(CloseRequest close) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (close.outcome() == RequestOutcome.FULFILLED) {
+            if (!identityVerified()) {
+                problems.put("identity", "verify the requester's identity first");
+            }
+            if (openTasks() > 0) {
+                problems.put("tasks", openTasks() + " system task(s) still open");
+            }
+        } else if (close.reason() == null) {
+            problems.put("reason", "a denied request needs the reason given to the requester");
+        }
+        if (responseSentAt == null) {
+            problems.put("response", "record the response sent to the requester first");
+        }
+        return problems;
     }
 
     /** Past its deadline at {@code now} while still open. */

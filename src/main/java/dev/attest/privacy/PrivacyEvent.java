@@ -2,8 +2,9 @@ package dev.attest.privacy;
 
 import dev.attest.identity.WorkspaceEvent;
 
-/** A state change in the privacy module, for the audit trail. */
+/** One fact in the privacy module, a record each, for the audit trail and any listener. */
 public sealed interface PrivacyEvent extends WorkspaceEvent
-        permits DataSubjectRequestReceived, DataSubjectRequestChanged, DataSubjectRequestClosed,
+        permits DataSubjectRequestReceived, DeadlineExtended, RequestAssigned, IdentityVerified, SystemTaskAdded, SystemTaskDone,
+        ResponseSent, DataSubjectRequestClosed,
         DataSubjectDataPurged, ProcessingRecordSaved, CustomerAgreementRecorded {
 }

@@ -48,6 +48,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(e.errors()));
     }
 
+    // A typed command refused by a @Validated service: the same errors shape as a refused field.
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(jakarta.validation.ConstraintViolationException e) {
+        return ResponseEntity.badRequest().body(invalid(Submission.fieldErrors(e.getConstraintViolations())));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

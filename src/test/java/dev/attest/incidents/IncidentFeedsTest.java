@@ -1,6 +1,10 @@
 package dev.attest.incidents;
 
 import dev.attest.identity.WorkspaceId;
+import dev.attest.incidents.internal.BreachClocks;
+import dev.attest.incidents.internal.Exercises;
+import dev.attest.incidents.internal.PostMortems;
+import dev.attest.incidents.internal.Triage;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
@@ -18,6 +22,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +34,16 @@ class IncidentFeedsTest {
     JdbcClient jdbc;
 
     @Autowired
-    Incidents incidents;
+    Triage triage;
+
+    @Autowired
+    BreachClocks breachClocks;
+
+    @Autowired
+    PostMortems postMortems;
+
+    @Autowired
+    Exercises exercises;
 
     @Autowired
     List<ResourceSource> sources;
@@ -46,10 +60,10 @@ class IncidentFeedsTest {
 
     private Incident breach(WorkspaceId workspace, String title, Duration awareAgo) {
         Instant aware = Instant.now().minus(awareAgo).truncatedTo(ChronoUnit.SECONDS);
-        Incident incident = incidents.report(workspace, title, null, aware.minus(Duration.ofHours(1)).toString(), List.of(), "test");
-        incidents.triage(workspace, incident.id(), new IncidentChange(title, null, null, "high", "open", null, List.of("personal"),
-                List.of(), List.of(), "10", Map.of()), "test");
-        incidents.determineBreach(workspace, incident.id(), "risk", aware.toString(), "test");
+        Incident incident = triage.report(workspace, new ReportIncident(title, null, aware.minus(Duration.ofHours(1)), List.of()), "test");
+        triage.triage(workspace, incident.id(), new TriageIncident(title, null, null, Severity.HIGH, IncidentStatus.OPEN, null,
+                Set.of(DataCategory.PERSONAL), List.of(), List.of(), 10, Map.of()), "test");
+        breachClocks.determine(workspace, incident.id(), new DetermineBreach(BreachRisk.RISK, aware), "test");
         return incident;
     }
 
@@ -59,11 +73,11 @@ class IncidentFeedsTest {
         Incident running = breach(workspace, "Running clock", Duration.ofHours(10));
         Incident overdue = breach(workspace, "Overdue clock", Duration.ofHours(73));
         Incident sentLate = breach(workspace, "Sent late", Duration.ofHours(80));
-        incidents.recordNotification(workspace, sentLate.id(), "gdpr-art33", null, "filed today", "test");
+        breachClocks.record(workspace, sentLate.id(), "gdpr-art33", new RecordNotification(null, "filed today"), "test");
         Incident sentInTime = breach(workspace, "Sent in time", Duration.ofHours(80));
-        incidents.recordNotification(workspace, sentInTime.id(), "gdpr-art33",
-                Instant.now().minus(Duration.ofHours(60)).toString(), "filed", "test");
-        Incident notABreach = incidents.report(workspace, "Just a report", null, null, List.of(), "test");
+        breachClocks.record(workspace, sentInTime.id(), "gdpr-art33",
+                new RecordNotification(Instant.now().minus(Duration.ofHours(60)), "filed"), "test");
+        Incident notABreach = triage.report(workspace, new ReportIncident("Just a report", null, null, List.of()), "test");
 
         Map<String, Resource> byTitle = new java.util.HashMap<>();
         resources(workspace, "incidents.incident").forEach(r -> byTitle.put((String) r.data().get("title"), r));
@@ -91,11 +105,11 @@ class IncidentFeedsTest {
         assertThat(none).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo("none"));
         assertThat(checks.evaluate(none.get(0), now)).containsOnly(Map.entry("incidents-exercise-yearly", false));
 
-        incidents.recordExercise(workspace, LocalDate.now().minusMonths(14).toString(), "Old tabletop", List.of("CTO"), null, "test");
+        exercises.record(workspace, new RecordExercise(LocalDate.now().minusMonths(14), "Old tabletop", List.of("CTO"), null), "test");
         List<Resource> old = resources(workspace, "incidents.exercise");
         assertThat(old).singleElement().satisfies(r -> assertThat(checks.evaluate(r, now)).containsOnly(Map.entry("incidents-exercise-yearly", false)));
 
-        incidents.recordExercise(workspace, LocalDate.now().minusMonths(2).toString(), "Recent tabletop", List.of("CTO", "CISO"), "ok", "test");
+        exercises.record(workspace, new RecordExercise(LocalDate.now().minusMonths(2), "Recent tabletop", List.of("CTO", "CISO"), "ok"), "test");
         List<Resource> both = resources(workspace, "incidents.exercise");
         assertThat(both).hasSize(2);
         assertThat(both).allSatisfy(r -> assertThat(checks.evaluate(r, now)).containsOnly(Map.entry("incidents-exercise-yearly", true)));
@@ -108,10 +122,10 @@ class IncidentFeedsTest {
         ExtraAccounts.Account ws = ExtraAccounts.inNewWorkspace(jdbc);
         WorkspaceId workspace = new WorkspaceId(ws.workspaceId());
         Incident incident = breach(workspace, "Clocked", Duration.ofHours(2));
-        incidents.triage(workspace, incident.id(), new IncidentChange("Clocked", null, null, "high", "open", ws.email(),
-                List.of("personal"), List.of(), List.of(), "10", Map.of()), "test");
-        incidents.addAction(workspace, incident.id(), "Rotate keys", ws.email(), "2027-02-01", "test");
-        incidents.recordExercise(workspace, "2026-06-01", "Tabletop", List.of("CTO"), null, "test");
+        triage.triage(workspace, incident.id(), new TriageIncident("Clocked", null, null, Severity.HIGH, IncidentStatus.OPEN, ws.email(),
+                Set.of(DataCategory.PERSONAL), List.of(), List.of(), 10, Map.of()), "test");
+        postMortems.addAction(workspace, incident.id(), new AddActionItem("Rotate keys", ws.email(), LocalDate.parse("2027-02-01")), "test");
+        exercises.record(workspace, new RecordExercise(LocalDate.parse("2026-06-01"), "Tabletop", List.of("CTO"), null), "test");
 
         List<Obligation> duties = obligationSources.stream().flatMap(s -> s.obligations(workspace).stream()).toList();
 
@@ -126,7 +140,7 @@ class IncidentFeedsTest {
         assertThat(duties).filteredOn(o -> o.kind().equals("incident-exercise")).singleElement()
                 .satisfies(o -> assertThat(o.due()).isEqualTo(Instant.parse("2027-06-01T00:00:00Z")));
 
-        incidents.recordNotification(workspace, incident.id(), "gdpr-art33", null, "sent", "test");
+        breachClocks.record(workspace, incident.id(), "gdpr-art33", new RecordNotification(null, "sent"), "test");
         assertThat(obligationSources.stream().flatMap(s -> s.obligations(workspace).stream()))
                 .noneMatch(o -> o.kind().equals("breach-clock"));
     }

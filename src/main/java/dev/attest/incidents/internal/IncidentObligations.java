@@ -3,12 +3,12 @@ package dev.attest.incidents.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.incidents.Exercise;
 import dev.attest.incidents.Incident;
-import dev.attest.incidents.Incidents;
 import dev.attest.incidents.NotificationClock;
 import dev.attest.incidents.OpenActionItem;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,19 +27,22 @@ import java.util.stream.Collectors;
 @Component
 class IncidentObligations implements ObligationSource {
 
-    private final Incidents incidents;
+    private final IncidentStore store;
+    private final NoticeSettings settings;
     private final Clock clock;
 
-    IncidentObligations(Incidents incidents, Clock clock) {
-        this.incidents = incidents;
+    IncidentObligations(IncidentStore store, NoticeSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
         this.clock = clock;
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Obligation> obligations(WorkspaceId workspace) {
         List<Obligation> duties = new ArrayList<>();
-        Map<UUID, Incident> byId = incidents.list(workspace).stream().collect(Collectors.toMap(Incident::id, Function.identity()));
-        incidents.allClocks(workspace).forEach((incidentId, clocks) -> {
+        Map<UUID, Incident> byId = store.all(workspace).stream().collect(Collectors.toMap(Incident::id, Function.identity()));
+        store.allClocks(workspace).forEach((incidentId, clocks) -> {
             Incident incident = byId.get(incidentId);
             for (NotificationClock c : clocks) {
                 if (c.open() && incident != null) {
@@ -49,16 +52,16 @@ class IncidentObligations implements ObligationSource {
                 }
             }
         });
-        for (OpenActionItem open : incidents.openActions(workspace)) {
+        for (OpenActionItem open : store.openActions(workspace)) {
             duties.add(new Obligation("incidents:action:" + open.item().id(), "postmortem-action",
                     open.item().description() + " (" + open.incidentTitle() + ")", open.item().owner(),
-                    open.item().dueOn().atStartOfDay(incidents.settings(workspace).zone()).toInstant(),
+                    open.item().dueOn().atStartOfDay(settings.settings(workspace).zone()).toInstant(),
                     "/incidents/" + open.incidentId()));
         }
-        List<Exercise> exercises = incidents.exercises(workspace);
+        List<Exercise> exercises = store.exercises(workspace);
         LocalDate due = exercises.isEmpty() ? LocalDate.now(clock) : exercises.get(0).heldOn().plusYears(1);
         duties.add(new Obligation("incidents:exercise", "incident-exercise", "Yearly incident-response exercise", null,
-                due.atStartOfDay(incidents.settings(workspace).zone()).toInstant(), "/incidents/exercises"));
+                due.atStartOfDay(settings.settings(workspace).zone()).toInstant(), "/incidents/exercises"));
         return duties;
     }
 }

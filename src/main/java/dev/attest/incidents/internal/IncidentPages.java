@@ -2,16 +2,16 @@ package dev.attest.incidents.internal;
 
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
+import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.incidents.BreachRisk;
 import dev.attest.incidents.DataCategory;
 import dev.attest.incidents.Incident;
-import dev.attest.incidents.IncidentChange;
 import dev.attest.incidents.IncidentSettings;
 import dev.attest.incidents.IncidentStatus;
-import dev.attest.incidents.Incidents;
 import dev.attest.incidents.NotificationClock;
 import dev.attest.incidents.Severity;
+import dev.attest.incidents.WireName;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,18 +34,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** The incident list, the report form, an incident's page (triage, timeline, breach clocks, post-mortem), exercises and settings. */
+/** The incident list, the report form and an incident's page (triage, timeline, breach clocks, post-mortem). */
 @Controller
 class IncidentPages {
 
-    private final Incidents incidents;
+    private final Triage triage;
+    private final BreachClocks breachClocks;
+    private final PostMortems postMortems;
+    private final NoticeSettings settings;
+    private final IncidentForms forms;
     private final WorkspaceMembers members;
     private final Clock clock;
 
-    IncidentPages(Incidents incidents, WorkspaceMembers members, Clock clock) {
-        this.incidents = incidents;
+    IncidentPages(Triage triage, BreachClocks breachClocks, PostMortems postMortems, NoticeSettings settings,
+                  IncidentForms forms, WorkspaceMembers members, Clock clock) {
+        this.triage = triage;
+        this.breachClocks = breachClocks;
+        this.postMortems = postMortems;
+        this.settings = settings;
+        this.forms = forms;
         this.members = members;
         this.clock = clock;
+    }
+
+    private Shown times(CurrentUser user) {
+        return new Shown(settings.settings(user.workspaceId()).zone());
     }
 
     /** Shows instants in the workspace's zone, and fills datetime-local fields. */
@@ -69,9 +82,9 @@ class IncidentPages {
     @GetMapping("/incidents")
     @PreAuthorize("hasAuthority('incidents:read')")
     String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String status) {
-        var clocks = incidents.allClocks(user.workspaceId());
+        var clocks = breachClocks.allClocks(user.workspaceId());
         Instant now = clock.instant();
-        List<Incident> all = incidents.list(user.workspaceId());
+        List<Incident> all = triage.list(user.workspaceId());
         model.addAttribute("incidents", all.stream()
                 .filter(i -> status == null || status.isBlank() || i.status().wireName().equals(status)).toList());
         Map<UUID, Long> open = new LinkedHashMap<>();
@@ -84,7 +97,7 @@ class IncidentPages {
         model.addAttribute("overdueClocks", overdue);
         model.addAttribute("status", status);
         model.addAttribute("statuses", IncidentStatus.values());
-        model.addAttribute("times", new Shown(incidents.settings(user.workspaceId()).zone()));
+        model.addAttribute("times", times(user));
         model.addAttribute("canManage", user.can(Permission.INCIDENTS_MANAGE));
         return Htmx.view(request, "incidents/list", "results");
     }
@@ -92,7 +105,7 @@ class IncidentPages {
     @GetMapping("/incidents/report")
     @PreAuthorize("hasAuthority('incidents:report')")
     String reportForm(CurrentUser user, Model model) {
-        model.addAttribute("times", new Shown(incidents.settings(user.workspaceId()).zone()));
+        model.addAttribute("times", times(user));
         return "incidents/report";
     }
 
@@ -102,7 +115,8 @@ class IncidentPages {
                   @RequestParam(required = false) String description, @RequestParam(required = false) String discoveredAt,
                   @RequestParam(required = false) String systems) {
         try {
-            Incident incident = incidents.report(user.workspaceId(), title, description, discoveredAt, lines(systems), user.actor());
+            Incident incident = triage.report(user.workspaceId(),
+                    forms.report(user.workspaceId(), title, description, discoveredAt, lines(systems)), user.actor());
             if (user.can(Permission.INCIDENTS_READ)) {
                 return "redirect:/incidents/" + incident.id();
             }
@@ -112,7 +126,7 @@ class IncidentPages {
             model.addAttribute("form", Map.of("title", nz(title), "description", nz(description), "discoveredAt", nz(discoveredAt),
                     "systems", nz(systems)));
         }
-        model.addAttribute("times", new Shown(incidents.settings(user.workspaceId()).zone()));
+        model.addAttribute("times", times(user));
         return "incidents/report";
     }
 
@@ -124,23 +138,23 @@ class IncidentPages {
     }
 
     private void prepare(CurrentUser user, UUID id, Model model) {
-        Incident incident = incidents.get(user.workspaceId(), id);
-        IncidentSettings settings = incidents.settings(user.workspaceId());
+        Incident incident = triage.get(user.workspaceId(), id);
+        IncidentSettings workspaceSettings = settings.settings(user.workspaceId());
         Instant now = clock.instant();
         model.addAttribute("incident", incident);
         if (!model.containsAttribute("triage")) {
             model.addAttribute("triage", TriageForm.of(incident));
         }
-        model.addAttribute("timeline", incidents.timeline(user.workspaceId(), id));
-        model.addAttribute("clocks", incidents.clocks(user.workspaceId(), id).stream()
+        model.addAttribute("timeline", triage.timeline(user.workspaceId(), id));
+        model.addAttribute("clocks", breachClocks.clocks(user.workspaceId(), id).stream()
                 .map(c -> new ClockRow(c, c.open() ? (c.overdue(now) ? "overdue" : "open") : (c.onTime() ? "sent" : "sent_late"))).toList());
-        model.addAttribute("postMortem", incidents.postMortem(user.workspaceId(), id));
+        model.addAttribute("postMortem", postMortems.postMortem(user.workspaceId(), id));
         model.addAttribute("members", members.members(user.workspaceId()));
         model.addAttribute("severities", Severity.values());
         model.addAttribute("statuses", IncidentStatus.values());
         model.addAttribute("categories", DataCategory.values());
         model.addAttribute("risks", BreachRisk.values());
-        model.addAttribute("times", new Shown(settings.zone()));
+        model.addAttribute("times", new Shown(workspaceSettings.zone()));
         model.addAttribute("canManage", user.can(Permission.INCIDENTS_MANAGE));
     }
 
@@ -149,12 +163,12 @@ class IncidentPages {
                       List<String> data, String systems, String customers, String individualsAffected, String residentsByState) {
 
         static TriageForm of(Incident i) {
-            IncidentChange c = IncidentChange.of(i);
-            return new TriageForm(c.title(), c.description(), null, c.severity(), c.status(), c.lead(), c.data(),
+            return new TriageForm(i.title(), i.description(), null, WireName.of(i.severity()), WireName.of(i.status()), i.lead(),
+                    i.data().stream().map(WireName::of).sorted().toList(), String.join("\n", i.systems()), String.join("\n", i.customers()),
                     // An unknown count shows as an empty field, not a 0 that typing appends to (1200 became 12000).
-                    String.join("\n", c.systems()), String.join("\n", c.customers()),
-                    "0".equals(c.individualsAffected()) ? "" : c.individualsAffected(),
-                    String.join(", ", c.residentsByState().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                    i.individualsAffected() == 0 ? "" : String.valueOf(i.individualsAffected()),
+                    String.join(", ", new java.util.TreeMap<>(i.residentsByState()).entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
     }
 
@@ -175,7 +189,8 @@ class IncidentPages {
                 // A pair without a count is passed on whole, so that the service names it with the other errors.
                 states.put(kv[0].strip(), kv.length == 2 ? kv[1].strip() : "0");
             }
-            incidents.triage(user.workspaceId(), id, new IncidentChange(title, description, discoveredAt, severity, status, lead,
+            WorkspaceId workspace = user.workspaceId();
+            triage.triage(workspace, id, forms.triage(workspace, title, description, discoveredAt, severity, status, lead,
                     form.data(), lines(systems), lines(customers), individualsAffected, states), user.actor());
             return "redirect:/incidents/" + id;
         } catch (InvalidFieldException e) {
@@ -190,14 +205,16 @@ class IncidentPages {
     @PreAuthorize("hasAuthority('incidents:manage')")
     String addToTimeline(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String at,
                          @RequestParam(required = false) String entry) {
-        return act(user, id, model, "timelineErrors", () -> incidents.addToTimeline(user.workspaceId(), id, at, entry, user.actor()));
+        return act(user, id, model, "timelineErrors", () -> triage.addToTimeline(user.workspaceId(), id,
+                forms.timelineEntry(user.workspaceId(), at, entry), user.actor()));
     }
 
     @PostMapping("/incidents/{id}/breach")
     @PreAuthorize("hasAuthority('incidents:manage')")
     String determineBreach(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String risk,
                            @RequestParam(required = false) String awareAt) {
-        return act(user, id, model, "breachErrors", () -> incidents.determineBreach(user.workspaceId(), id, risk, awareAt, user.actor()));
+        return act(user, id, model, "breachErrors", () -> breachClocks.determine(user.workspaceId(), id,
+                forms.breach(user.workspaceId(), risk, awareAt), user.actor()));
     }
 
     @PostMapping("/incidents/{id}/notifications/{key}")
@@ -205,7 +222,7 @@ class IncidentPages {
     String recordNotification(CurrentUser user, @PathVariable UUID id, @PathVariable String key, HttpServletRequest request,
                               Model model, @RequestParam(required = false) String sentAt, @RequestParam(required = false) String evidence) {
         try {
-            incidents.recordNotification(user.workspaceId(), id, key, sentAt, evidence, user.actor());
+            breachClocks.record(user.workspaceId(), id, key, forms.notification(user.workspaceId(), sentAt, evidence), user.actor());
             model.addAttribute("notified", key);
         } catch (InvalidFieldException e) {
             model.addAttribute("notifyError", String.join("; ", e.errors().values()));
@@ -222,21 +239,23 @@ class IncidentPages {
     @PreAuthorize("hasAuthority('incidents:manage')")
     String savePostMortem(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String rootCause,
                           @RequestParam(required = false) String lessons) {
-        return act(user, id, model, "pmErrors", () -> incidents.savePostMortem(user.workspaceId(), id, rootCause, lessons, user.actor()));
+        return act(user, id, model, "pmErrors", () -> postMortems.write(user.workspaceId(), id,
+                forms.postMortem(rootCause, lessons), user.actor()));
     }
 
     @PostMapping("/incidents/{id}/actions")
     @PreAuthorize("hasAuthority('incidents:manage')")
     String addAction(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String description,
                      @RequestParam(required = false) String owner, @RequestParam(required = false) String dueOn) {
-        return act(user, id, model, "actionErrors", () -> incidents.addAction(user.workspaceId(), id, description, owner, dueOn, user.actor()));
+        return act(user, id, model, "actionErrors", () -> postMortems.addAction(user.workspaceId(), id,
+                forms.action(user.workspaceId(), description, owner, dueOn), user.actor()));
     }
 
     @PostMapping("/incidents/{id}/actions/{actionId}")
     @PreAuthorize("hasAuthority('incidents:manage')")
     String completeAction(CurrentUser user, @PathVariable UUID id, @PathVariable UUID actionId,
                           @RequestParam(defaultValue = "true") boolean done) {
-        incidents.completeAction(user.workspaceId(), id, actionId, done, user.actor());
+        postMortems.completeAction(user.workspaceId(), id, actionId, done, user.actor());
         return "redirect:/incidents/" + id + "#postmortem";
     }
 
@@ -252,60 +271,11 @@ class IncidentPages {
         }
     }
 
-    @GetMapping("/incidents/exercises")
-    @PreAuthorize("hasAuthority('incidents:read')")
-    String exercises(CurrentUser user, Model model) {
-        model.addAttribute("exercises", incidents.exercises(user.workspaceId()));
-        model.addAttribute("canManage", user.can(Permission.INCIDENTS_MANAGE));
-        return "incidents/exercises";
-    }
-
-    @PostMapping("/incidents/exercises")
-    @PreAuthorize("hasAuthority('incidents:manage')")
-    String recordExercise(CurrentUser user, Model model, @RequestParam(required = false) String heldOn,
-                          @RequestParam(required = false) String scenario, @RequestParam(required = false) String participants,
-                          @RequestParam(required = false) String findings) {
-        try {
-            incidents.recordExercise(user.workspaceId(), heldOn, scenario, lines(participants), findings, user.actor());
-            return "redirect:/incidents/exercises";
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("form", Map.of("heldOn", nz(heldOn), "scenario", nz(scenario), "participants", nz(participants),
-                    "findings", nz(findings)));
-            return exercises(user, model);
-        }
-    }
-
-    @GetMapping("/incidents/settings")
-    @PreAuthorize("hasAuthority('incidents:read')")
-    String settings(CurrentUser user, Model model) {
-        IncidentSettings s = incidents.settings(user.workspaceId());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of("customerNoticeHours", String.valueOf(s.customerNoticeHours()), "timeZone", s.zone().getId()));
-        }
-        model.addAttribute("canManage", user.can(Permission.INCIDENTS_MANAGE));
-        return "incidents/settings";
-    }
-
-    @PostMapping("/incidents/settings")
-    @PreAuthorize("hasAuthority('incidents:manage')")
-    String saveSettings(CurrentUser user, Model model, @RequestParam(required = false) String customerNoticeHours,
-                        @RequestParam(required = false) String timeZone) {
-        try {
-            incidents.saveSettings(user.workspaceId(), customerNoticeHours, timeZone, user.actor());
-            model.addAttribute("saved", true);
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("form", Map.of("customerNoticeHours", nz(customerNoticeHours), "timeZone", nz(timeZone)));
-        }
-        return settings(user, model);
-    }
-
-    private static List<String> lines(String text) {
+    static List<String> lines(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static String nz(String value) {
+    static String nz(String value) {
         return value == null ? "" : value;
     }
 }

@@ -3,12 +3,12 @@ package dev.attest.incidents.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.incidents.Exercise;
 import dev.attest.incidents.Incident;
-import dev.attest.incidents.Incidents;
 import dev.attest.incidents.NotificationClock;
 import dev.attest.incidents.WireName;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,10 +30,10 @@ class IncidentResources implements ResourceSource {
     static final String INCIDENT = "incidents.incident";
     static final String EXERCISE = "incidents.exercise";
 
-    private final Incidents incidents;
+    private final IncidentStore store;
 
-    IncidentResources(Incidents incidents) {
-        this.incidents = incidents;
+    IncidentResources(IncidentStore store) {
+        this.store = store;
     }
 
     @Override
@@ -42,13 +42,14 @@ class IncidentResources implements ResourceSource {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Resource> resources(WorkspaceId workspace) {
         List<Resource> resources = new ArrayList<>();
-        Map<UUID, List<NotificationClock>> clocks = incidents.allClocks(workspace);
-        for (Incident i : incidents.list(workspace)) {
+        Map<UUID, List<NotificationClock>> clocks = store.allClocks(workspace);
+        for (Incident i : store.all(workspace)) {
             resources.add(incident(i, clocks.getOrDefault(i.id(), List.of())));
         }
-        List<Exercise> exercises = incidents.exercises(workspace);
+        List<Exercise> exercises = store.exercises(workspace);
         if (exercises.isEmpty()) {
             resources.add(new Resource(EXERCISE, "none", Map.of("latest", true, "recorded", false)));
         }

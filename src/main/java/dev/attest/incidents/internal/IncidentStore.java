@@ -13,6 +13,10 @@ import dev.attest.incidents.PostMortem;
 import dev.attest.incidents.Severity;
 import dev.attest.incidents.TimelineEntry;
 import dev.attest.incidents.WireName;
+import dev.attest.web.NotFoundException;
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.lines;
+import static dev.attest.web.Columns.utc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,9 +35,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The incidents module's tables. Lists are stored as text: names one a line, categories and states comma-separated. */
+/** The incidents module's tables, and the only place its SQL lives. Lists are stored as text: names one a line, categories and states comma-separated. */
 @Repository
-public class IncidentStore {
+class IncidentStore {
 
     private static final String COLUMNS = "id, title, description, reported_by, reported_at, discovered_at, severity, status, lead, "
             + "data_categories, systems_affected, customers_affected, individuals_affected, residents_by_state, breach, breach_risk, "
@@ -47,17 +49,22 @@ public class IncidentStore {
         this.jdbc = jdbc;
     }
 
-    public List<Incident> all(WorkspaceId workspace) {
+    List<Incident> all(WorkspaceId workspace) {
         return jdbc.sql("select " + COLUMNS + " from incident where workspace_id = ? order by reported_at desc, id")
                 .param(workspace.value()).query((rs, n) -> row(rs)).list();
     }
 
-    public Optional<Incident> find(WorkspaceId workspace, UUID id) {
+    /** The incident; one of another workspace, or none, is a 404. */
+    Incident require(WorkspaceId workspace, UUID id) {
+        return find(workspace, id).orElseThrow(() -> new NotFoundException("No incident " + id));
+    }
+
+    Optional<Incident> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from incident where workspace_id = ? and id = ?")
                 .params(workspace.value(), id).query((rs, n) -> row(rs)).optional();
     }
 
-    public void insert(WorkspaceId workspace, Incident i) {
+    void insert(WorkspaceId workspace, Incident i) {
         jdbc.sql("insert into incident (workspace_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(workspace.value(), i.id(), i.title(), i.description(), i.reportedBy(), utc(i.reportedAt()), utc(i.discoveredAt()),
                         WireName.of(i.severity()), WireName.of(i.status()), i.lead(), categories(i.data()), lines(i.systems()),
@@ -67,7 +74,7 @@ public class IncidentStore {
                 .update();
     }
 
-    public void update(WorkspaceId workspace, Incident i) {
+    void update(WorkspaceId workspace, Incident i) {
         jdbc.sql("""
                         update incident set title = ?, description = ?, discovered_at = ?, severity = ?, status = ?, lead = ?,
                         data_categories = ?, systems_affected = ?, customers_affected = ?, individuals_affected = ?, residents_by_state = ?,
@@ -94,14 +101,14 @@ public class IncidentStore {
 
     // timeline
 
-    public List<TimelineEntry> timeline(WorkspaceId workspace, UUID incident) {
+    List<TimelineEntry> timeline(WorkspaceId workspace, UUID incident) {
         return jdbc.sql("select id, at, author, entry from incident_timeline where workspace_id = ? and incident_id = ? order by at, recorded_at")
                 .params(workspace.value(), incident)
                 .query((rs, n) -> new TimelineEntry(rs.getObject("id", UUID.class), instant(rs, "at"), rs.getString("author"), rs.getString("entry")))
                 .list();
     }
 
-    public void insertTimeline(WorkspaceId workspace, UUID incident, TimelineEntry e, Instant recordedAt) {
+    void insertTimeline(WorkspaceId workspace, UUID incident, TimelineEntry e, Instant recordedAt) {
         jdbc.sql("insert into incident_timeline (id, workspace_id, incident_id, at, author, entry, recorded_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(e.id(), workspace.value(), incident, utc(e.at()), e.author(), e.entry(), utc(recordedAt)).update();
     }
@@ -109,7 +116,7 @@ public class IncidentStore {
     // notification clocks
 
     /** Every clock of every breach in the workspace, by incident. */
-    public Map<UUID, List<NotificationClock>> allClocks(WorkspaceId workspace) {
+    Map<UUID, List<NotificationClock>> allClocks(WorkspaceId workspace) {
         Map<UUID, List<NotificationClock>> clocks = new java.util.LinkedHashMap<>();
         jdbc.sql("select incident_id, clock_key, rule, recipient, due_at, basis, sent_at, evidence, recorded_by from breach_notification "
                         + "where workspace_id = ? order by due_at, clock_key")
@@ -120,7 +127,7 @@ public class IncidentStore {
         return clocks;
     }
 
-    public List<NotificationClock> clocks(WorkspaceId workspace, UUID incident) {
+    List<NotificationClock> clocks(WorkspaceId workspace, UUID incident) {
         return jdbc.sql("select clock_key, rule, recipient, due_at, basis, sent_at, evidence, recorded_by from breach_notification "
                         + "where workspace_id = ? and incident_id = ? order by due_at, clock_key")
                 .params(workspace.value(), incident).query((rs, n) -> clock(rs)).list();
@@ -132,7 +139,7 @@ public class IncidentStore {
     }
 
     /** Starts a clock, or moves the deadline of one already running; a notification already recorded stays. */
-    public void saveClock(WorkspaceId workspace, UUID incident, NotificationClock c) {
+    void saveClock(WorkspaceId workspace, UUID incident, NotificationClock c) {
         int updated = jdbc.sql("update breach_notification set rule = ?, recipient = ?, due_at = ?, basis = ? "
                         + "where workspace_id = ? and incident_id = ? and clock_key = ?")
                 .params(c.rule(), c.recipient(), utc(c.due()), c.basis(), workspace.value(), incident, c.key()).update();
@@ -145,12 +152,12 @@ public class IncidentStore {
     }
 
     /** Stops a clock that no longer applies, unless its notification was already sent. */
-    public void dropUnsentClock(WorkspaceId workspace, UUID incident, String key) {
+    void dropUnsentClock(WorkspaceId workspace, UUID incident, String key) {
         jdbc.sql("delete from breach_notification where workspace_id = ? and incident_id = ? and clock_key = ? and sent_at is null")
                 .params(workspace.value(), incident, key).update();
     }
 
-    public void recordSent(WorkspaceId workspace, UUID incident, String key, Instant sentAt, String evidence, String by, Instant now) {
+    void recordSent(WorkspaceId workspace, UUID incident, String key, Instant sentAt, String evidence, String by, Instant now) {
         jdbc.sql("update breach_notification set sent_at = ?, evidence = ?, recorded_by = ?, recorded_at = ? "
                         + "where workspace_id = ? and incident_id = ? and clock_key = ?")
                 .params(utc(sentAt), evidence, by, utc(now), workspace.value(), incident, key).update();
@@ -158,7 +165,7 @@ public class IncidentStore {
 
     // post-mortem
 
-    public Optional<PostMortem> postMortem(WorkspaceId workspace, UUID incident) {
+    Optional<PostMortem> postMortem(WorkspaceId workspace, UUID incident) {
         List<PostMortem.ActionItem> actions = jdbc.sql("select id, description, owner, due_on, done_at from incident_action "
                         + "where workspace_id = ? and incident_id = ? order by due_on, created_at")
                 .params(workspace.value(), incident)
@@ -173,7 +180,7 @@ public class IncidentStore {
                 .or(() -> actions.isEmpty() ? Optional.empty() : Optional.of(new PostMortem(null, null, actions, null, null)));
     }
 
-    public void savePostMortem(WorkspaceId workspace, UUID incident, String rootCause, String lessons, Instant now, String by) {
+    void savePostMortem(WorkspaceId workspace, UUID incident, String rootCause, String lessons, Instant now, String by) {
         int updated = jdbc.sql("update incident_postmortem set root_cause = ?, lessons = ?, updated_at = ?, updated_by = ? "
                         + "where workspace_id = ? and incident_id = ?")
                 .params(rootCause, lessons, utc(now), by, workspace.value(), incident).update();
@@ -183,17 +190,17 @@ public class IncidentStore {
         }
     }
 
-    public void insertAction(WorkspaceId workspace, UUID incident, PostMortem.ActionItem a, Instant now) {
+    void insertAction(WorkspaceId workspace, UUID incident, PostMortem.ActionItem a, Instant now) {
         jdbc.sql("insert into incident_action (id, workspace_id, incident_id, description, owner, due_on, created_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(a.id(), workspace.value(), incident, a.description(), a.owner(), a.dueOn(), utc(now)).update();
     }
 
-    public boolean setActionDone(WorkspaceId workspace, UUID incident, UUID action, Instant doneAt) {
+    boolean setActionDone(WorkspaceId workspace, UUID incident, UUID action, Instant doneAt) {
         return jdbc.sql("update incident_action set done_at = ? where workspace_id = ? and incident_id = ? and id = ?")
                 .params(utc(doneAt), workspace.value(), incident, action).update() > 0;
     }
 
-    public List<OpenActionItem> openActions(WorkspaceId workspace) {
+    List<OpenActionItem> openActions(WorkspaceId workspace) {
         return jdbc.sql("select a.id, a.incident_id, i.title, a.description, a.owner, a.due_on from incident_action a "
                         + "join incident i on i.id = a.incident_id where a.workspace_id = ? and a.done_at is null order by a.due_on")
                 .param(workspace.value())
@@ -205,7 +212,7 @@ public class IncidentStore {
 
     // exercises
 
-    public List<Exercise> exercises(WorkspaceId workspace) {
+    List<Exercise> exercises(WorkspaceId workspace) {
         return jdbc.sql("select id, held_on, scenario, participants, findings, recorded_by, recorded_at from incident_exercise "
                         + "where workspace_id = ? order by held_on desc, recorded_at desc")
                 .param(workspace.value())
@@ -215,7 +222,7 @@ public class IncidentStore {
                 .list();
     }
 
-    public void insertExercise(WorkspaceId workspace, Exercise e) {
+    void insertExercise(WorkspaceId workspace, Exercise e) {
         jdbc.sql("insert into incident_exercise (id, workspace_id, held_on, scenario, participants, findings, recorded_by, recorded_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.id(), workspace.value(), e.heldOn(), e.scenario(), lines(e.participants()), e.findings(), e.recordedBy(),
@@ -225,14 +232,14 @@ public class IncidentStore {
 
     // settings
 
-    public Optional<IncidentSettings> settings(WorkspaceId workspace) {
+    Optional<IncidentSettings> settings(WorkspaceId workspace) {
         return jdbc.sql("select customer_notice_hours, time_zone from incident_setting where workspace_id = ?")
                 .param(workspace.value())
                 .query((rs, n) -> new IncidentSettings(rs.getInt("customer_notice_hours"), ZoneId.of(rs.getString("time_zone"))))
                 .optional();
     }
 
-    public void saveSettings(WorkspaceId workspace, IncidentSettings s, Instant now, String by) {
+    void saveSettings(WorkspaceId workspace, IncidentSettings s, Instant now, String by) {
         int updated = jdbc.sql("update incident_setting set customer_notice_hours = ?, time_zone = ?, updated_at = ?, updated_by = ? where workspace_id = ?")
                 .params(s.customerNoticeHours(), s.zone().getId(), utc(now), by, workspace.value()).update();
         if (updated == 0) {
@@ -255,14 +262,6 @@ public class IncidentStore {
         return set;
     }
 
-    private static String lines(List<String> values) {
-        return String.join("\n", values);
-    }
-
-    private static List<String> lines(String text) {
-        return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split("\n")).filter(s -> !s.isBlank()).toList();
-    }
-
     private static String states(Map<String, Integer> byState) {
         return new TreeMap<>(byState).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
@@ -276,14 +275,5 @@ public class IncidentStore {
             }
         }
         return map;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

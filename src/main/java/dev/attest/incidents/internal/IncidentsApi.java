@@ -1,14 +1,14 @@
 package dev.attest.incidents.internal;
 
 import dev.attest.identity.CurrentUser;
+import dev.attest.identity.WorkspaceId;
 import dev.attest.incidents.Exercise;
 import dev.attest.incidents.Incident;
-import dev.attest.incidents.IncidentChange;
 import dev.attest.incidents.IncidentSettings;
-import dev.attest.incidents.Incidents;
 import dev.attest.incidents.NotificationClock;
 import dev.attest.incidents.PostMortem;
 import dev.attest.incidents.TimelineEntry;
+import dev.attest.incidents.TriageIncident;
 import dev.attest.incidents.WireName;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 @RestController
@@ -40,14 +41,22 @@ import java.util.UUID;
 @Tag(name = "Incidents", description = "Incident reports, triage, timelines, breach notification clocks, post-mortems and exercises")
 class IncidentsApi {
 
-    private static final Set<String> TRIAGE_FIELDS = Set.of("title", "description", "discoveredAt", "severity", "status", "lead",
-            "data", "systems", "customers", "individualsAffected", "residentsByState");
-
-    private final Incidents incidents;
+    private final Triage triage;
+    private final BreachClocks clocks;
+    private final PostMortems postMortems;
+    private final Exercises exercises;
+    private final NoticeSettings settings;
+    private final IncidentForms forms;
     private final Clock clock;
 
-    IncidentsApi(Incidents incidents, Clock clock) {
-        this.incidents = incidents;
+    IncidentsApi(Triage triage, BreachClocks clocks, PostMortems postMortems, Exercises exercises, NoticeSettings settings,
+                 IncidentForms forms, Clock clock) {
+        this.triage = triage;
+        this.clocks = clocks;
+        this.postMortems = postMortems;
+        this.exercises = exercises;
+        this.settings = settings;
+        this.forms = forms;
         this.clock = clock;
     }
 
@@ -69,19 +78,19 @@ class IncidentsApi {
 
     private IncidentView view(CurrentUser user, Incident i) {
         Instant now = clock.instant();
-        List<ClockView> clocks = incidents.clocks(user.workspaceId(), i.id()).stream().map(c -> ClockView.of(c, now)).toList();
+        List<ClockView> running = clocks.clocks(user.workspaceId(), i.id()).stream().map(c -> ClockView.of(c, now)).toList();
         return new IncidentView(i.id(), i.title(), i.description(), i.reportedBy(), i.reportedAt(), i.discoveredAt(),
                 WireName.of(i.severity()), WireName.of(i.status()), i.lead(), i.data().stream().map(WireName::of).sorted().toList(),
                 i.systems(), i.customers(), i.individualsAffected(), new java.util.TreeMap<>(i.residentsByState()), i.breach(),
                 WireName.of(i.breachRisk()), i.breachAwareAt(), i.breachDeterminedAt(), i.breachDeterminedBy(), i.closedAt(),
-                clocks, i.updatedAt(), i.updatedBy());
+                running, i.updatedAt(), i.updatedBy());
     }
 
     @GetMapping
     @PreAuthorize("hasAuthority('incidents:read')")
     @Operation(summary = "Every incident, latest reported first, with its notification clocks")
     List<IncidentView> list(CurrentUser user) {
-        return incidents.list(user.workspaceId()).stream().map(i -> view(user, i)).toList();
+        return triage.list(user.workspaceId()).stream().map(i -> view(user, i)).toList();
     }
 
     record ReportRequest(String title, String description, String discoveredAt, List<String> systems) {
@@ -96,8 +105,9 @@ class IncidentsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report an incident (anyone signed in): title, description, discoveredAt (ISO time, default now), systems")
     ReportReceipt report(CurrentUser user, @RequestBody ReportRequest request) {
-        Incident i = incidents.report(user.workspaceId(), request.title(), request.description(), request.discoveredAt(),
-                request.systems(), user.actor());
+        WorkspaceId workspace = user.workspaceId();
+        Incident i = triage.report(workspace, forms.report(workspace, request.title(), request.description(), request.discoveredAt(),
+                request.systems()), user.actor());
         return new ReportReceipt(i.id(), i.title(), i.reportedAt(), WireName.of(i.status()));
     }
 
@@ -105,7 +115,7 @@ class IncidentsApi {
     @PreAuthorize("hasAuthority('incidents:read')")
     @Operation(summary = "One incident with its notification clocks")
     IncidentView get(CurrentUser user, @PathVariable UUID id) {
-        return view(user, incidents.get(user.workspaceId(), id));
+        return view(user, triage.get(user.workspaceId(), id));
     }
 
     @PatchMapping("/{id}")
@@ -114,26 +124,16 @@ class IncidentsApi {
             + "(personal|health|cardholder|customer), systems, customers, individualsAffected, residentsByState {\"CA\": 600}; "
             + "fields left out keep their value. Closing a breach with a notification not yet recorded is refused.")
     IncidentView triage(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, Object> body) {
-        for (String field : body.keySet()) {
-            if (!TRIAGE_FIELDS.contains(field)) {
-                throw new InvalidFieldException(field, "is not a field of an incident (allowed: "
-                        + String.join(", ", TRIAGE_FIELDS.stream().sorted().toList()) + ")");
-            }
-        }
-        IncidentChange c = IncidentChange.of(incidents.get(user.workspaceId(), id));
-        IncidentChange change = new IncidentChange(text(body, "title", c.title()), text(body, "description", c.description()),
-                text(body, "discoveredAt", c.discoveredAt()), text(body, "severity", c.severity()), text(body, "status", c.status()),
-                text(body, "lead", c.lead()), list(body, "data", c.data()), list(body, "systems", c.systems()),
-                list(body, "customers", c.customers()), text(body, "individualsAffected", c.individualsAffected()),
-                states(body, c.residentsByState()));
-        return view(user, incidents.triage(user.workspaceId(), id, change, user.actor()));
+        WorkspaceId workspace = user.workspaceId();
+        TriageIncident change = TriagePatch.of(body).apply(forms, workspace, triage.get(workspace, id));
+        return view(user, triage.triage(workspace, id, change, user.actor()));
     }
 
     @GetMapping("/{id}/timeline")
     @PreAuthorize("hasAuthority('incidents:read')")
     @Operation(summary = "The incident's timeline, oldest first")
     List<TimelineEntry> timeline(CurrentUser user, @PathVariable UUID id) {
-        return incidents.timeline(user.workspaceId(), id);
+        return triage.timeline(user.workspaceId(), id);
     }
 
     record TimelineRequest(String at, String entry) {
@@ -144,7 +144,8 @@ class IncidentsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a timestamped entry (at: ISO time, default now, never in the future)")
     TimelineEntry addToTimeline(CurrentUser user, @PathVariable UUID id, @RequestBody TimelineRequest request) {
-        return incidents.addToTimeline(user.workspaceId(), id, request.at(), request.entry(), user.actor());
+        WorkspaceId workspace = user.workspaceId();
+        return triage.addToTimeline(workspace, id, forms.timelineEntry(workspace, request.at(), request.entry()), user.actor());
     }
 
     record BreachRequest(String risk, String awareAt) {
@@ -156,8 +157,8 @@ class IncidentsApi {
             + "Starts every notification clock that applies; determining again moves the deadlines to the new facts.")
     List<ClockView> determineBreach(CurrentUser user, @PathVariable UUID id, @RequestBody BreachRequest request) {
         Instant now = clock.instant();
-        return incidents.determineBreach(user.workspaceId(), id, request.risk(), request.awareAt(), user.actor())
-                .stream().map(c -> ClockView.of(c, now)).toList();
+        WorkspaceId workspace = user.workspaceId();
+        return clocks.determine(workspace, id, forms.breach(workspace, request.risk(), request.awareAt()), user.actor()).stream().map(c -> ClockView.of(c, now)).toList();
     }
 
     record NotificationRequest(String sentAt, String evidence) {
@@ -167,15 +168,16 @@ class IncidentsApi {
     @PreAuthorize("hasAuthority('incidents:manage')")
     @Operation(summary = "Record that a notification was sent: sentAt (default now) and evidence (a note or a file name)")
     ClockView recordNotification(CurrentUser user, @PathVariable UUID id, @PathVariable String key, @RequestBody NotificationRequest request) {
-        return ClockView.of(incidents.recordNotification(user.workspaceId(), id, key, request.sentAt(), request.evidence(), user.actor()),
-                clock.instant());
+        WorkspaceId workspace = user.workspaceId();
+        return ClockView.of(clocks.record(workspace, id, key, forms.notification(workspace, request.sentAt(), request.evidence()),
+                user.actor()), clock.instant());
     }
 
     @GetMapping("/{id}/postmortem")
     @PreAuthorize("hasAuthority('incidents:read')")
     @Operation(summary = "The post-mortem: root cause, lessons and action items")
     PostMortem postMortem(CurrentUser user, @PathVariable UUID id) {
-        return incidents.postMortem(user.workspaceId(), id);
+        return postMortems.postMortem(user.workspaceId(), id);
     }
 
     record PostMortemRequest(String rootCause, String lessons) {
@@ -185,7 +187,7 @@ class IncidentsApi {
     @PreAuthorize("hasAuthority('incidents:manage')")
     @Operation(summary = "Write the post-mortem's root cause and lessons")
     PostMortem savePostMortem(CurrentUser user, @PathVariable UUID id, @RequestBody PostMortemRequest request) {
-        return incidents.savePostMortem(user.workspaceId(), id, request.rootCause(), request.lessons(), user.actor());
+        return postMortems.write(user.workspaceId(), id, forms.postMortem(request.rootCause(), request.lessons()), user.actor());
     }
 
     record ActionRequest(String description, String owner, String dueOn) {
@@ -196,7 +198,9 @@ class IncidentsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an action item with its owner (a member's email) and due date (YYYY-MM-DD)")
     PostMortem.ActionItem addAction(CurrentUser user, @PathVariable UUID id, @RequestBody ActionRequest request) {
-        return incidents.addAction(user.workspaceId(), id, request.description(), request.owner(), request.dueOn(), user.actor());
+        WorkspaceId workspace = user.workspaceId();
+        return postMortems.addAction(workspace, id, forms.action(workspace, request.description(), request.owner(), request.dueOn()),
+                user.actor());
     }
 
     record ActionDone(Boolean done) {
@@ -209,7 +213,7 @@ class IncidentsApi {
         if (request.done() == null) {
             throw new InvalidFieldException("done", "true or false");
         }
-        incidents.completeAction(user.workspaceId(), id, actionId, request.done(), user.actor());
+        postMortems.completeAction(user.workspaceId(), id, actionId, request.done(), user.actor());
         return ResponseEntity.noContent().build();
     }
 
@@ -217,7 +221,7 @@ class IncidentsApi {
     @PreAuthorize("hasAuthority('incidents:read')")
     @Operation(summary = "Incident-response exercises, latest first")
     List<Exercise> exercises(CurrentUser user) {
-        return incidents.exercises(user.workspaceId());
+        return exercises.list(user.workspaceId());
     }
 
     record ExerciseRequest(String heldOn, String scenario, List<String> participants, String findings) {
@@ -228,8 +232,9 @@ class IncidentsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a tabletop or live exercise: heldOn (YYYY-MM-DD), scenario, participants, findings")
     Exercise recordExercise(CurrentUser user, @RequestBody ExerciseRequest request) {
-        return incidents.recordExercise(user.workspaceId(), request.heldOn(), request.scenario(), request.participants(),
-                request.findings(), user.actor());
+        WorkspaceId workspace = user.workspaceId();
+        return exercises.record(workspace, forms.exercise(workspace, request.heldOn(), request.scenario(), request.participants(),
+                request.findings()), user.actor());
     }
 
     record SettingsView(int customerNoticeHours, String timeZone) {
@@ -242,7 +247,7 @@ class IncidentsApi {
     @PreAuthorize("hasAuthority('incidents:read')")
     @Operation(summary = "The hours the contracts give to tell customers, and the time zone deadlines in days end in")
     SettingsView settings(CurrentUser user) {
-        return SettingsView.of(incidents.settings(user.workspaceId()));
+        return SettingsView.of(settings.settings(user.workspaceId()));
     }
 
     record SettingsRequest(Object customerNoticeHours, String timeZone) {
@@ -252,50 +257,7 @@ class IncidentsApi {
     @PreAuthorize("hasAuthority('incidents:manage')")
     @Operation(summary = "Set customerNoticeHours (1-8760) and timeZone (e.g. Europe/Berlin)")
     SettingsView saveSettings(CurrentUser user, @RequestBody SettingsRequest request) {
-        return SettingsView.of(incidents.saveSettings(user.workspaceId(),
-                request.customerNoticeHours() == null ? null : request.customerNoticeHours().toString(), request.timeZone(), user.actor()));
-    }
-
-    private static String text(Map<String, Object> body, String field, String current) {
-        if (!body.containsKey(field)) {
-            return current;
-        }
-        Object v = body.get(field);
-        if (v == null || v instanceof String || v instanceof Number) {
-            return v == null ? null : v.toString();
-        }
-        throw new InvalidFieldException(field, "must be a string or a number");
-    }
-
-    private static List<String> list(Map<String, Object> body, String field, List<String> current) {
-        if (!body.containsKey(field)) {
-            return current;
-        }
-        Object v = body.get(field);
-        if (v == null) {
-            return List.of();
-        }
-        if (v instanceof List<?> items && items.stream().allMatch(i -> i instanceof String)) {
-            List<String> strings = new ArrayList<>();
-            items.forEach(i -> strings.add((String) i));
-            return strings;
-        }
-        throw new InvalidFieldException(field, "must be a list of strings");
-    }
-
-    private static Map<String, String> states(Map<String, Object> body, Map<String, String> current) {
-        if (!body.containsKey("residentsByState")) {
-            return current;
-        }
-        Object v = body.get("residentsByState");
-        if (v == null) {
-            return Map.of();
-        }
-        if (v instanceof Map<?, ?> map) {
-            Map<String, String> states = new LinkedHashMap<>();
-            map.forEach((k, n) -> states.put(String.valueOf(k), n == null ? null : n.toString()));
-            return states;
-        }
-        throw new InvalidFieldException("residentsByState", "must be an object of state code to count, e.g. {\"CA\": 600}");
+        return SettingsView.of(settings.change(user.workspaceId(), forms.settings(
+                request.customerNoticeHours() == null ? null : request.customerNoticeHours().toString(), request.timeZone()), user.actor()));
     }
 }

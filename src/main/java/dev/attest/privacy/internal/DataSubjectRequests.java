@@ -4,8 +4,18 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.privacy.DataSubject;
 import dev.attest.privacy.DataSubjectDataPurged;
 import dev.attest.privacy.DataSubjectRequest;
-import dev.attest.privacy.DataSubjectRequestChanged;
+import dev.attest.privacy.AddSystemTask;
+import dev.attest.privacy.CloseRequest;
+import dev.attest.privacy.CompleteSystemTask;
 import dev.attest.privacy.DataSubjectRequestClosed;
+import dev.attest.privacy.DeadlineExtended;
+import dev.attest.privacy.IdentityVerified;
+import dev.attest.privacy.RecordResponse;
+import dev.attest.privacy.RequestAssigned;
+import dev.attest.privacy.ResponseSent;
+import dev.attest.privacy.SystemTaskAdded;
+import dev.attest.privacy.SystemTaskDone;
+import dev.attest.privacy.VerifyIdentity;
 import dev.attest.privacy.DataSubjectRequestReceived;
 import dev.attest.privacy.NewRequest;
 import dev.attest.privacy.PrivacyLaw;
@@ -128,8 +138,7 @@ class DataSubjectRequests {
             throw new InvalidFieldException("reason", "is longer than 2000 characters");
         }
         store.extend(workspace, id, extended.dueAt(), reason.strip());
-        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "extended",
-                "deadline extended to " + extended.dueDate()));
+        events.publishEvent(new DeadlineExtended(workspace, actor, id, request.reference(), "deadline extended to " + extended.dueDate()));
         return get(workspace, id, true);
     }
 
@@ -142,106 +151,60 @@ class DataSubjectRequests {
             throw new InvalidFieldException("assignee", "is not a member of this workspace");
         }
         store.assign(workspace, id, who);
-        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "assigned",
-                who == null ? "unassigned" : "assigned to " + who));
+        events.publishEvent(new RequestAssigned(workspace, actor, id, request.reference(), who == null ? "unassigned" : "assigned to " + who));
         return get(workspace, id, true);
     }
 
     @Transactional
-    DataSubjectRequest verifyIdentity(WorkspaceId workspace, UUID id, String method, String actor) {
+    DataSubjectRequest verifyIdentity(WorkspaceId workspace, UUID id, VerifyIdentity command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String how = FieldRules.text(errors, "method", method, 500, true);
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        store.verify(workspace, id, clock.instant(), how);
-        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "identity-verified",
-                "requester's identity verified"));
+        store.verify(workspace, id, clock.instant(), command.method());
+        events.publishEvent(new IdentityVerified(workspace, actor, id, request.reference(), "requester's identity verified"));
         return get(workspace, id, true);
     }
 
     @Transactional
-    DataSubjectRequest addTask(WorkspaceId workspace, UUID id, String system, String actor) {
+    DataSubjectRequest addTask(WorkspaceId workspace, UUID id, AddSystemTask command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = FieldRules.text(errors, "system", system, 200, true);
-        if (name != null && request.tasks().stream().anyMatch(t -> t.system().equalsIgnoreCase(name))) {
-            errors.put("system", "already has a task on this request");
+        if (request.hasTaskFor(command.system())) {
+            throw new InvalidFieldException("system", "already has a task on this request");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        store.insertTask(workspace, id, UUID.randomUUID(), name, clock.instant());
-        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "task-added",
-                "task added for system " + name));
+        store.insertTask(workspace, id, UUID.randomUUID(), command.system(), clock.instant());
+        events.publishEvent(new SystemTaskAdded(workspace, actor, id, request.reference(), "task added for system " + command.system()));
         return get(workspace, id, true);
     }
 
     @Transactional
-    DataSubjectRequest completeTask(WorkspaceId workspace, UUID id, UUID taskId, String note, String actor) {
+    DataSubjectRequest completeTask(WorkspaceId workspace, UUID id, CompleteSystemTask command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
-        RequestTask task = request.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("No task " + taskId));
+        RequestTask task = request.task(command.task()).orElseThrow(() -> new NotFoundException("No task " + command.task()));
         if (task.done()) {
             throw new InvalidFieldException("task", "is already done");
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        String text = FieldRules.text(errors, "note", note, 2000, false);
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        store.completeTask(workspace, id, taskId, clock.instant(), actor, text);
-        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "task-done",
-                "task done for system " + task.system()));
+        store.completeTask(workspace, id, task.id(), clock.instant(), actor, command.note());
+        events.publishEvent(new SystemTaskDone(workspace, actor, id, request.reference(), "task done for system " + task.system()));
         return get(workspace, id, true);
     }
 
     @Transactional
-    DataSubjectRequest recordResponse(WorkspaceId workspace, UUID id, String note, String actor) {
+    DataSubjectRequest recordResponse(WorkspaceId workspace, UUID id, RecordResponse command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String text = FieldRules.text(errors, "response", note, 4000, true);
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        store.respond(workspace, id, clock.instant(), text);
-        events.publishEvent(new DataSubjectRequestChanged(workspace, actor, id, request.reference(), "response-sent",
-                "response sent to the requester"));
+        store.respond(workspace, id, clock.instant(), command.response());
+        events.publishEvent(new ResponseSent(workspace, actor, id, request.reference(), "response sent to the requester"));
         return get(workspace, id, true);
     }
 
-    /**
-     * Closes a request. Fulfilled needs the identity verified, every system task done and the
-     * response sent; denied needs a reason and the response (the requester is told why).
-     */
+    /** Closes a request once nothing stands in the way ({@link DataSubjectRequest#closingProblems}). */
     @Transactional
-    DataSubjectRequest close(WorkspaceId workspace, UUID id, String outcome, String reason, String actor) {
+    DataSubjectRequest close(WorkspaceId workspace, UUID id, CloseRequest command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String why = FieldRules.text(errors, "reason", reason, 2000, false);
-        if ("fulfilled".equals(outcome)) {
-            if (!request.identityVerified()) {
-                errors.put("identity", "verify the requester's identity first");
-            }
-            if (request.openTasks() > 0) {
-                errors.put("tasks", request.openTasks() + " system task(s) still open");
-            }
-        } else if ("denied".equals(outcome)) {
-            if (why == null) {
-                errors.put("reason", "a denied request needs the reason given to the requester");
-            }
-        } else {
-            errors.put("outcome", "choose fulfilled or denied");
-        }
-        if (request.responseSentAt() == null) {
-            errors.put("response", "record the response sent to the requester first");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
+        Map<String, String> problems = request.closingProblems(command);
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldException(problems);
         }
         Instant now = clock.instant();
-        store.close(workspace, id, now, actor, outcome, why);
+        String outcome = command.outcome().wireName();
+        store.close(workspace, id, now, actor, outcome, command.reason());
         events.publishEvent(new DataSubjectRequestClosed(workspace, actor, id, request.reference(), outcome,
                 now.isBefore(request.deadline().dueAt())));
         return get(workspace, id, true);

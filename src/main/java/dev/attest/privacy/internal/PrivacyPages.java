@@ -28,12 +28,14 @@ import java.util.function.Supplier;
 class PrivacyPages {
 
     private final DataSubjectRequests requests;
+    private final RequestForms forms;
     private final dev.attest.identity.WorkspaceMembers members;
     private final ZoneId zone;
 
-    PrivacyPages(DataSubjectRequests requests, dev.attest.identity.WorkspaceMembers members,
+    PrivacyPages(DataSubjectRequests requests, RequestForms forms, dev.attest.identity.WorkspaceMembers members,
                  @org.springframework.beans.factory.annotation.Value("${attest.time-zone:UTC}") String zone) {
         this.requests = requests;
+        this.forms = forms;
         this.members = members;
         this.zone = ZoneId.of(zone);
     }
@@ -98,11 +100,12 @@ class PrivacyPages {
         Supplier<DataSubjectRequest> action = switch (step) {
             case "extension" -> () -> requests.extend(user.workspaceId(), id, form.get("reason"), user.actor());
             case "assignment" -> () -> requests.assign(user.workspaceId(), id, form.get("assignee"), user.actor());
-            case "identity-verification" -> () -> requests.verifyIdentity(user.workspaceId(), id, form.get("method"), user.actor());
-            case "tasks" -> () -> requests.addTask(user.workspaceId(), id, form.get("system"), user.actor());
-            case "task-completion" -> () -> requests.completeTask(user.workspaceId(), id, parseTask(form.get("task")), form.get("note"), user.actor());
-            case "response" -> () -> requests.recordResponse(user.workspaceId(), id, form.get("response"), user.actor());
-            case "closure" -> () -> requests.close(user.workspaceId(), id, form.get("outcome"), form.get("reason"), user.actor());
+            case "identity-verification" -> () -> requests.verifyIdentity(user.workspaceId(), id, forms.verification(form.get("method")), user.actor());
+            case "tasks" -> () -> requests.addTask(user.workspaceId(), id, forms.task(form.get("system")), user.actor());
+            case "task-completion" -> () -> requests.completeTask(user.workspaceId(), id, forms.completion(form.get("task"), form.get("note")),
+                    user.actor());
+            case "response" -> () -> requests.recordResponse(user.workspaceId(), id, forms.response(form.get("response")), user.actor());
+            case "closure" -> () -> requests.close(user.workspaceId(), id, forms.closure(form.get("outcome"), form.get("reason")), user.actor());
             default -> throw new dev.attest.web.NotFoundException("No step " + step);
         };
         try {
@@ -114,14 +117,6 @@ class PrivacyPages {
             model.addAttribute("failedStep", step);
             model.addAttribute("typed", form);
             return "privacy/request";
-        }
-    }
-
-    private static UUID parseTask(String value) {
-        try {
-            return UUID.fromString(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("task", "is not a task of this request");
         }
     }
 }

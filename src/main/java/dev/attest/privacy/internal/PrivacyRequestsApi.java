@@ -48,9 +48,11 @@ class PrivacyRequestsApi {
     }
 
     private final DataSubjectRequests requests;
+    private final RequestForms forms;
 
-    PrivacyRequestsApi(DataSubjectRequests requests) {
+    PrivacyRequestsApi(DataSubjectRequests requests, RequestForms forms) {
         this.requests = requests;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -94,7 +96,7 @@ class PrivacyRequestsApi {
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Record how the requester's identity was verified")
     DataSubjectRequest verify(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Verification body) {
-        return requests.verifyIdentity(user.workspaceId(), id, body == null ? null : body.method(), user.actor());
+        return requests.verifyIdentity(user.workspaceId(), id, forms.verification(body == null ? null : body.method()), user.actor());
     }
 
     @PostMapping("/{id}/tasks")
@@ -102,7 +104,7 @@ class PrivacyRequestsApi {
     @Operation(summary = "Add a task for a system that holds the person's data")
     ResponseEntity<DataSubjectRequest> addTask(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) NewTask body) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(requests.addTask(user.workspaceId(), id, body == null ? null : body.system(), user.actor()));
+                .body(requests.addTask(user.workspaceId(), id, forms.task(body == null ? null : body.system()), user.actor()));
     }
 
     @PostMapping("/{id}/tasks/{taskId}/completion")
@@ -110,21 +112,21 @@ class PrivacyRequestsApi {
     @Operation(summary = "Mark a system task done")
     DataSubjectRequest completeTask(CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId,
                                     @RequestBody(required = false) TaskCompletion body) {
-        return requests.completeTask(user.workspaceId(), id, taskId, body == null ? null : body.note(), user.actor());
+        return requests.completeTask(user.workspaceId(), id, forms.completion(taskId, body == null ? null : body.note()), user.actor());
     }
 
     @PostMapping("/{id}/response")
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Record the response sent to the requester")
     DataSubjectRequest respond(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Response body) {
-        return requests.recordResponse(user.workspaceId(), id, body == null ? null : body.response(), user.actor());
+        return requests.recordResponse(user.workspaceId(), id, forms.response(body == null ? null : body.response()), user.actor());
     }
 
     @PostMapping("/{id}/closure")
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Close the request as fulfilled or denied")
     DataSubjectRequest close(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Closure body) {
-        return requests.close(user.workspaceId(), id, body == null ? null : body.outcome(), body == null ? null : body.reason(),
+        return requests.close(user.workspaceId(), id, forms.closure(body == null ? null : body.outcome(), body == null ? null : body.reason()),
                 user.actor());
     }
 }

@@ -9,17 +9,13 @@ import dev.attest.privacy.ProcessingRecordSaved;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,27 +42,24 @@ class ProcessingRegister {
 
     static final Set<String> MECHANISMS = Set.of("adequacy", "sccs", "bcrs", "dpf", "derogation");
 
-    private final JdbcClient jdbc;
+    private final ProcessingStore store;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProcessingRegister(JdbcClient jdbc, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    ProcessingRegister(ProcessingStore store, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
         this.catalog = catalog;
         this.events = events;
         this.clock = clock;
     }
 
     List<ProcessingRecord> records(WorkspaceId workspace) {
-        return jdbc.sql("select * from privacy_processing_record where workspace_id = ? order by name")
-                .param(workspace.value()).query(ProcessingRegister::record).list();
+        return store.records(workspace);
     }
 
     ProcessingRecord record(WorkspaceId workspace, UUID id) {
-        return jdbc.sql("select * from privacy_processing_record where workspace_id = ? and id = ?")
-                .params(workspace.value(), id).query(ProcessingRegister::record).optional()
-                .orElseThrow(() -> new NotFoundException("No processing record " + id));
+        return store.find(workspace, id).orElseThrow(() -> new NotFoundException("No processing record " + id));
     }
 
     @Transactional
@@ -101,30 +94,14 @@ class ProcessingRegister {
         }
         Instant now = clock.instant();
         UUID id = existing == null ? UUID.randomUUID() : existing;
-        if (existing == null) {
-            jdbc.sql("insert into privacy_processing_record (id, workspace_id, name, purpose, legal_basis, data_subjects, data_categories, "
-                            + "recipients, transfers, transfer_mechanism, retention, security_measures, control_keys, updated_at, updated_by) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, workspace.value(), name, purpose, basis, subjects, categories, recipients, transfers, mechanism, retention,
-                            measures, String.join(",", keys), RequestStore.utc(now), actor).update();
-        } else {
-            jdbc.sql("update privacy_processing_record set name = ?, purpose = ?, legal_basis = ?, data_subjects = ?, data_categories = ?, "
-                            + "recipients = ?, transfers = ?, transfer_mechanism = ?, retention = ?, security_measures = ?, control_keys = ?, "
-                            + "updated_at = ?, updated_by = ? where workspace_id = ? and id = ?")
-                    .params(name, purpose, basis, subjects, categories, recipients, transfers, mechanism, retention, measures,
-                            String.join(",", keys), RequestStore.utc(now), actor, workspace.value(), id).update();
-        }
+        store.save(workspace, id, existing != null, new ProcessingRecord(id, name, purpose, basis, subjects, categories, recipients,
+                transfers, mechanism, retention, measures, keys, now, actor), now, actor);
         events.publishEvent(new ProcessingRecordSaved(workspace, actor, id, name, existing == null));
         return record(workspace, id);
     }
 
     List<CustomerAgreement> agreements(WorkspaceId workspace) {
-        return jdbc.sql("select id, customer, kind, version_signed, signed_on, sccs_included from privacy_customer_agreement "
-                        + "where workspace_id = ? order by lower(customer), signed_on desc")
-                .param(workspace.value())
-                .query((rs, n) -> new CustomerAgreement(rs.getObject("id", UUID.class), rs.getString("customer"), rs.getString("kind"),
-                        rs.getString("version_signed"), rs.getObject("signed_on", LocalDate.class), rs.getBoolean("sccs_included")))
-                .list();
+        return store.agreements(workspace);
     }
 
     @Transactional
@@ -152,20 +129,9 @@ class ProcessingRegister {
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into privacy_customer_agreement (id, workspace_id, customer, kind, version_signed, signed_on, sccs_included, "
-                        + "recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, workspace.value(), customer, kind, version, signedOn, sccs, RequestStore.utc(clock.instant()), actor).update();
-        events.publishEvent(new CustomerAgreementRecorded(workspace, actor, id, customer, kind, version));
-        return new CustomerAgreement(id, customer, kind, version, signedOn, sccs);
-    }
-
-    private static ProcessingRecord record(ResultSet rs, int n) throws SQLException {
-        String keys = rs.getString("control_keys");
-        return new ProcessingRecord(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("purpose"),
-                rs.getString("legal_basis"), rs.getString("data_subjects"), rs.getString("data_categories"), rs.getString("recipients"),
-                rs.getString("transfers"), rs.getString("transfer_mechanism"), rs.getString("retention"), rs.getString("security_measures"),
-                keys == null || keys.isBlank() ? List.of() : Arrays.asList(keys.split(",")),
-                RequestStore.instant(rs, "updated_at"), rs.getString("updated_by"));
+        CustomerAgreement agreement = new CustomerAgreement(UUID.randomUUID(), customer, kind, version, signedOn, sccs);
+        store.insertAgreement(workspace, agreement, clock.instant(), actor);
+        events.publishEvent(new CustomerAgreementRecorded(workspace, actor, agreement.id(), customer, kind, version));
+        return agreement;
     }
 }

@@ -8,7 +8,6 @@ import dev.attest.web.PublicBaseUrl;
 import dev.attest.web.PublicFormLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -38,7 +37,7 @@ class PublicRequestIntake {
     record Pending(String type, String law, String email) {
     }
 
-    private final JdbcClient jdbc;
+    private final IntakeStore store;
     private final DataSubjectRequests requests;
     private final PersonalDataCipher cipher;
     private final PublicWorkspace publicWorkspace;
@@ -50,11 +49,11 @@ class PublicRequestIntake {
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
-    PublicRequestIntake(JdbcClient jdbc, DataSubjectRequests requests, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
+    PublicRequestIntake(IntakeStore store, DataSubjectRequests requests, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
                         PrivacyProperties properties, ObjectProvider<JavaMailSender> mail,
                         @Value("${attest.mail.from:attest@localhost}") String from, PublicBaseUrl baseUrl,
                         PublicFormLimits limits) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.requests = requests;
         this.cipher = cipher;
         this.publicWorkspace = publicWorkspace;
@@ -84,10 +83,8 @@ class PublicRequestIntake {
         UUID id = UUID.randomUUID();
         NewRequest normalised = new NewRequest(valid.type().wireName(), valid.law().wireName(), valid.subject().name(),
                 valid.subject().email(), valid.subject().details());
-        jdbc.sql("insert into privacy_intake (id, workspace_id, address_hash, token_hash, sealed, submitted_at, expires_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, workspace.value(), address, sha256(token), cipher.seal(json.writeValueAsString(normalised), "privacy_intake:" + id),
-                        RequestStore.utc(now), RequestStore.utc(now.plus(properties.linkValidity()))).update();
+        store.hold(id, workspace, address, sha256(token), cipher.seal(json.writeValueAsString(normalised), "privacy_intake:" + id),
+                now, now.plus(properties.linkValidity()));
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             throw new IllegalStateException("No mail server is configured (spring.mail.host)");
@@ -119,16 +116,14 @@ class PublicRequestIntake {
     /** Turns a verified submission into a request (once); the receipt time is the time of submission. */
     @Transactional
     DataSubjectRequest confirm(String token) {
-        IntakeRow row = find(token).orElseThrow(() -> new InvalidFieldException("token", "the link is invalid, used or expired"));
-        int claimed = jdbc.sql("update privacy_intake set confirmed_at = ?, sealed = null where id = ? and confirmed_at is null")
-                .params(RequestStore.utc(requests.clock().instant()), row.id()).update();
-        if (claimed == 0) {
+        IntakeStore.IntakeRow row = find(token).orElseThrow(() -> new InvalidFieldException("token", "the link is invalid, used or expired"));
+        if (!store.claim(row.id(), requests.clock().instant())) {
             throw new InvalidFieldException("token", "the link is invalid, used or expired");
         }
         NewRequest form = json.readValue(cipher.open(row.sealed(), "privacy_intake:" + row.id()), NewRequest.class);
         DataSubjectRequest created = requests.receive(new WorkspaceId(row.workspaceId()), DataSubjectRequests.validate(form),
                 row.submittedAt(), "public", "public form (" + form.email() + " verified)");
-        jdbc.sql("update privacy_intake set request_id = ? where id = ?").params(created.id(), row.id()).update();
+        store.linkRequest(row.id(), created.id());
         return created;
     }
 
@@ -137,23 +132,14 @@ class PublicRequestIntake {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "privacy-intake-expiry")
     @Transactional
     public int forgetExpired() {
-        return jdbc.sql("delete from privacy_intake where expires_at < ?")
-                .param(RequestStore.utc(requests.clock().instant().minusSeconds(86_400))).update();
+        return store.forgetExpiredBefore(requests.clock().instant().minusSeconds(86_400));
     }
 
-    private record IntakeRow(UUID id, UUID workspaceId, String sealed, Instant submittedAt) {
-    }
-
-    private Optional<IntakeRow> find(String token) {
+    private Optional<IntakeStore.IntakeRow> find(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, workspace_id, sealed, submitted_at from privacy_intake "
-                        + "where token_hash = ? and confirmed_at is null and expires_at > ?")
-                .params(sha256(token), RequestStore.utc(requests.clock().instant()))
-                .query((rs, n) -> new IntakeRow(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
-                        rs.getString("sealed"), RequestStore.instant(rs, "submitted_at")))
-                .optional();
+        return store.pending(sha256(token), requests.clock().instant());
     }
 
     private WorkspaceId workspace() {

@@ -7,11 +7,12 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The tables privacy_request and privacy_request_task, rows as stored (personal data still sealed). */
 @Repository
@@ -116,14 +117,5 @@ class RequestStore {
                 instant(rs, "identity_verified_at"), rs.getString("identity_method"), instant(rs, "response_sent_at"),
                 rs.getString("response_note"), rs.getString("status"), rs.getString("outcome"), instant(rs, "closed_at"),
                 rs.getString("closed_by"), rs.getString("closure_reason"), instant(rs, "purged_at"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

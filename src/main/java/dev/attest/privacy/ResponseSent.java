@@ -1,0 +1,15 @@
+package dev.attest.privacy;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** The response to the requester was recorded as sent. */
+public record ResponseSent(WorkspaceId workspaceId, String actor, UUID requestId, String reference, String summary)
+        implements PrivacyEvent, RequestStep {
+
+    @Override
+    public String step() {
+        return "response-sent";
+    }
+}
