@@ -66,6 +66,12 @@ public class Incidents {
         return store.all(workspace);
     }
 
+    /** The incidents whose title contains the term or whose id it is, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Incident> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return store.search(workspace, term, limit);
+    }
+
     /** The incident; one of another workspace, or none, is a 404. */
     @Transactional(readOnly = true)
     public Incident get(WorkspaceId workspace, UUID id) {

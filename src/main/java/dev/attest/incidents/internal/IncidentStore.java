@@ -52,6 +52,13 @@ public class IncidentStore {
                 .param(workspace.value()).query((rs, n) -> row(rs)).list();
     }
 
+    /** The incidents whose title contains the term, or whose id it is, newest first. */
+    public List<Incident> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from incident where workspace_id = ? and (lower(title) like ? escape '!' or id = ?)"
+                        + " order by reported_at desc, id limit ?")
+                .params(workspace.value(), term.likePattern(), term.idOrNone(), limit).query((rs, n) -> row(rs)).list();
+    }
+
     public Optional<Incident> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from incident where workspace_id = ? and id = ?")
                 .params(workspace.value(), id).query((rs, n) -> row(rs)).optional();
