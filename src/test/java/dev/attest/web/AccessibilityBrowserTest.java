@@ -58,8 +58,7 @@ class AccessibilityBrowserTest {
             new String[]{"/audits", "^/audits/[^/?]+$"});
 
     private static final List<String> PUBLIC_PAGES = List.of(
-            "/login", "/trust", "/trust/subprocessors", "/trust/subscribe", "/trust/privacy/request", "/trust/disclosure",
-            "/trust/shared-responsibility");
+            "/login", "/trust", "/trust/subprocessors", "/trust/subscribe", "/trust/privacy/request", "/trust/disclosure");
 
     @LocalServerPort
     int port;

@@ -25,11 +25,11 @@ enum SearchKind {
     }
 
     @JsonValue
-    String wireName() {
+    public String wireName() {
         return wireName;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 

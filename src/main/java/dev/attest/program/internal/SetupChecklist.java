@@ -38,18 +38,18 @@ class SetupChecklist {
 
     /** One step as the checklist shows it: open, done or skipped. */
     record StepView(SetupStep step, String state) {
-        boolean open() {
+        public boolean open() {
             return state == null;
         }
     }
 
     /** The whole checklist: its steps and how many are settled. */
     record Progress(List<StepView> steps) {
-        long settled() {
+        public long settled() {
             return steps.stream().filter(s -> !s.open()).count();
         }
 
-        boolean finished() {
+        public boolean finished() {
             return settled() == steps.size();
         }
     }

@@ -24,19 +24,19 @@ enum SetupStep {
         this.href = href;
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
-    String why() {
+    public String why() {
         return why;
     }
 
-    String href() {
+    public String href() {
         return href;
     }
 
