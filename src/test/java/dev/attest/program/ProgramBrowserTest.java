@@ -164,6 +164,7 @@ class ProgramBrowserTest {
         browser.get(url("/account"));
         browser.findElement(By.name("current")).sendKeys(TestAccounts.PASSWORD);
         browser.findElement(By.name("password")).sendKeys("a-new-long-password-for-setup");
+        browser.findElement(By.name("confirm")).sendKeys("a-new-long-password-for-setup");
         browser.findElement(By.cssSelector("form[action='/account/password'] button[type=submit]")).click();
         Browser.waitOn(browser).until(ExpectedConditions.not(ExpectedConditions.urlToBe(url("/account/password"))));
         browser.get(url("/setup"));
