@@ -7,18 +7,14 @@ import dev.attest.support.AttestTest;
 import dev.attest.support.Axe;
 import dev.attest.support.Browser;
 import dev.attest.support.Http;
+import dev.attest.support.InBrowser;
 import dev.attest.support.Screenshots;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import java.util.List;
@@ -31,32 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees them, with screenshots at a desktop, a laptop and a phone width under target/screenshots/program.
  */
 @AttestTest
-class ProgramBrowserTest {
-
-    @LocalServerPort
-    int port;
+class ProgramBrowserTest extends InBrowser {
 
     @Autowired
     ApplicationContext context;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-        browser.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private void shoot(String name) {
         assertThat(Screenshots.atEveryWidth(browser, "program", name)).as("%s scrolls sideways", name).isLessThanOrEqualTo(0);
@@ -166,7 +140,7 @@ class ProgramBrowserTest {
         browser.findElement(By.name("password")).sendKeys("a-new-long-password-for-setup");
         browser.findElement(By.name("confirm")).sendKeys("a-new-long-password-for-setup");
         browser.findElement(By.cssSelector("form[action='/account/password'] button[type=submit]")).click();
-        Browser.waitOn(browser).until(ExpectedConditions.not(ExpectedConditions.urlToBe(url("/account/password"))));
+        Browser.waitOn(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Your password is changed"));
         browser.get(url("/setup"));
         assertThat(step("password").getDomAttribute("data-state")).isEqualTo("done");
         shoot("setup-progress");

@@ -4,16 +4,12 @@ import dev.attest.support.AttestTest;
 import dev.attest.support.Axe;
 import dev.attest.support.Browser;
 import dev.attest.support.Http;
+import dev.attest.support.InBrowser;
 import dev.attest.support.Screenshots;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of each kind, and the public Trust Center pages: no serious or critical violation may remain.
  */
 @AttestTest
-class AccessibilityBrowserTest {
+class AccessibilityBrowserTest extends InBrowser {
 
     /** The pages behind the navigation and the settings and form pages they link to. */
     private static final List<String> SIGNED_IN_PAGES = List.of(
@@ -59,28 +55,6 @@ class AccessibilityBrowserTest {
 
     private static final List<String> PUBLIC_PAGES = List.of(
             "/login", "/trust", "/trust/subprocessors", "/trust/subscribe", "/trust/privacy/request", "/trust/disclosure");
-
-    @LocalServerPort
-    int port;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-        browser.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private List<Axe.Violation> check(String path) {
         browser.get(url(path));
