@@ -131,6 +131,19 @@ public final class Catalog {
         return index.requirementsByControl().getOrDefault(key, List.of());
     }
 
+    /** The controls whose key or name contains the term, in key order, at most {@code limit}. */
+    public List<Control> searchControls(dev.attest.web.SearchTerm term, int limit) {
+        return controls.values().stream().filter(c -> term.matches(c.key().value()) || term.matches(c.name()))
+                .limit(limit).toList();
+    }
+
+    /** The assessed requirements whose ref, citation or title contains the term, framework by framework, at most {@code limit}. */
+    public List<Requirement> searchRequirements(dev.attest.web.SearchTerm term, int limit) {
+        return frameworks().stream().flatMap(f -> f.requirements().stream())
+                .filter(r -> r.assessed() && (term.matches(r.ref()) || term.matches(r.citation()) || term.matches(r.title())))
+                .limit(limit).toList();
+    }
+
     /** Total number of control-requirement mappings. */
     public int mappingCount() {
         return index.requirementsByControl().values().stream().mapToInt(List::size).sum();

@@ -128,6 +128,12 @@ public class EvidenceStore {
         return repository.list(workspace, blankToNull(control), blankToNull(kind), Math.max(1, Math.min(limit, 1000)));
     }
 
+    /** The evidence whose title or file name contains the term or whose id it is, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<EvidenceItem> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return repository.search(workspace, term, limit);
+    }
+
     /** One piece of evidence; another workspace's id is a 404. */
     @Transactional(readOnly = true)
     public EvidenceItem get(WorkspaceId workspace, UUID id) {

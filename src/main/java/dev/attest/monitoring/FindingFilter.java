@@ -7,4 +7,14 @@ public record FindingFilter(String status, Severity severity, String checkKey, S
     public static FindingFilter open() {
         return new FindingFilter("open", null, null, null, null);
     }
+
+    /** The same filter narrowed to one severity. */
+    public FindingFilter withSeverity(Severity only) {
+        return new FindingFilter(status, only, checkKey, owner, controlKey);
+    }
+
+    /** The same filter narrowed to one owner's findings. */
+    public FindingFilter withOwner(String email) {
+        return new FindingFilter(status, severity, checkKey, email, controlKey);
+    }
 }

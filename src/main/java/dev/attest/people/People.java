@@ -117,6 +117,12 @@ public class People {
         return email == null ? Optional.empty() : store.personByEmail(workspace, normalize(email));
     }
 
+    /** The people whose name or email contains the term or whose id it is, by name, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Person> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return store.search(workspace, term, limit);
+    }
+
     @Transactional(readOnly = true)
     public List<Person> list(WorkspaceId workspace) {
         return store.people(workspace);

@@ -174,6 +174,12 @@ public class Policies {
         return get(workspace, policy.id());
     }
 
+    /** The policies whose title contains the term or whose id it is, by title, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Policy> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return store.search(workspace, term, limit);
+    }
+
     @Transactional(readOnly = true)
     public List<PolicySummary> list(WorkspaceId workspace) {
         Map<UUID, List<PolicyVersion>> versions = store.allVersions(workspace);

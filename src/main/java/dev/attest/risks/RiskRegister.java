@@ -54,6 +54,12 @@ public class RiskRegister {
         return store.all(workspace);
     }
 
+    /** The risks whose title contains the term or whose id it is, by title, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Risk> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return store.search(workspace, term, limit);
+    }
+
     /** The risk; one of another workspace, or none, is a 404. */
     @Transactional(readOnly = true)
     public Risk get(WorkspaceId workspace, UUID id) {

@@ -56,6 +56,12 @@ public record TrustCenterContent(String company, String summary, String contactE
                 disclosure, ndaText, allowedDomains, noticeDays, linkDays, internalNotes, shown, matrix);
     }
 
+    /** The same document under the company's name and contacts, as the first-run setup fills them in. */
+    public TrustCenterContent withCompany(String name, String newSummary, String email, String security) {
+        return new TrustCenterContent(name, newSummary, email, certifications, controls, faq, documents, security, languages,
+                disclosure, ndaText, allowedDomains, noticeDays, linkDays, internalNotes, sharedResponsibility, responsibilities);
+    }
+
     /** A fresh Trust Center: nothing listed, the default notice period and link validity. */
     public static TrustCenterContent empty(String company) {
         return new TrustCenterContent(company, null, null, List.of(), List.of(), List.of(), List.of(), null, List.of("en"), null,

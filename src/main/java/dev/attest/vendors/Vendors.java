@@ -47,6 +47,12 @@ public class Vendors {
         return store.all(workspace).stream().map(Vendors::vendor).toList();
     }
 
+    /** The vendors whose name contains the term or whose id it is, by name, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Vendor> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return store.search(workspace, term, limit).stream().map(Vendors::vendor).toList();
+    }
+
     /** The vendors that process customers' personal data on the company's behalf. */
     @Transactional(readOnly = true)
     public List<Vendor> subprocessors(WorkspaceId workspace) {

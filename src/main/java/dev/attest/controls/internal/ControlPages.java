@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The dashboard, framework pages, the control library and control pages. */
+/** Framework pages, the control library and control pages (the dashboard is the program module's). */
 @Controller
 class ControlPages {
 
@@ -41,34 +41,6 @@ class ControlPages {
         this.controls = controls;
         this.members = members;
         this.queries = queries;
-    }
-
-    // Everyone signed in lands here; people who do not run the program (employees) go to their own tasks.
-    @GetMapping("/")
-    @PreAuthorize("isAuthenticated()")
-    String dashboard(CurrentUser user, Model model) {
-        if (!user.can(dev.attest.identity.Permission.CONTROLS_READ)) {
-            return "redirect:/portal";
-        }
-        var overview = controls.overview(user.workspaceId());
-        var adopted = overview.readiness().stream().map(r -> r.framework()).toList();
-        model.addAttribute("readiness", overview.readiness());
-        model.addAttribute("notAdopted", catalog.frameworks().stream().filter(f -> !adopted.contains(f.id())).toList());
-        var states = overview.states().values();
-        Map<ImplementationStatus, Long> byStatus = new java.util.EnumMap<>(ImplementationStatus.class);
-        for (ImplementationStatus s : ImplementationStatus.values()) {
-            byStatus.put(s, states.stream().filter(c -> c.status() == s).count());
-        }
-        model.addAttribute("byStatus", byStatus);
-        model.addAttribute("controlCount", states.size());
-        var statuses = overview.statuses().values();
-        Map<dev.attest.controls.ControlStatus, Long> byTest = new java.util.EnumMap<>(dev.attest.controls.ControlStatus.class);
-        for (dev.attest.controls.ControlStatus s : dev.attest.controls.ControlStatus.values()) {
-            byTest.put(s, statuses.stream().filter(c -> c == s).count());
-        }
-        model.addAttribute("byTest", byTest);
-        model.addAttribute("unowned", states.stream().filter(c -> c.owner() == null).count());
-        return "controls/dashboard";
     }
 
     /** One row of a framework page: a requirement, its depth in the tree, and its readiness. */

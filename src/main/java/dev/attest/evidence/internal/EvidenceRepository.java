@@ -61,6 +61,14 @@ public class EvidenceRepository {
                 .params(workspace.value(), id).query((rs, n) -> row(rs)).optional();
     }
 
+    /** The evidence whose title or file name contains the term, or whose id it is, newest first. */
+    public List<EvidenceItem> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from evidence_item where workspace_id = ? and (lower(title) like ? escape '!'"
+                        + " or lower(coalesce(filename, '')) like ? escape '!' or id = ?) order by collected_at desc, ledger_seq desc limit ?")
+                .params(workspace.value(), term.likePattern(), term.likePattern(), term.idOrNone(), limit)
+                .query((rs, n) -> row(rs)).list();
+    }
+
     /** Newest first; a null control or kind does not filter. */
     public List<EvidenceItem> list(WorkspaceId workspace, String control, String kind, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from evidence_item where workspace_id = :ws");

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 
 /** The incidents module's tables, and the only place its SQL lives. Lists are stored as text: names one a line, categories and states comma-separated. */
 @Repository
-class IncidentStore {
+public class IncidentStore {
 
     private static final String COLUMNS = "id, title, description, reported_by, reported_at, discovered_at, severity, status, lead, "
             + "data_categories, systems_affected, customers_affected, individuals_affected, residents_by_state, breach, breach_risk, "
@@ -52,6 +52,13 @@ class IncidentStore {
     List<Incident> all(WorkspaceId workspace) {
         return jdbc.sql("select " + COLUMNS + " from incident where workspace_id = ? order by reported_at desc, id")
                 .param(workspace.value()).query((rs, n) -> row(rs)).list();
+    }
+
+    /** The incidents whose title contains the term, or whose id it is, newest first. */
+    public List<Incident> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from incident where workspace_id = ? and (lower(title) like ? escape '!' or id = ?)"
+                        + " order by reported_at desc, id limit ?")
+                .params(workspace.value(), term.likePattern(), term.idOrNone(), limit).query((rs, n) -> row(rs)).list();
     }
 
     /** The incident; one of another workspace, or none, is a 404. */

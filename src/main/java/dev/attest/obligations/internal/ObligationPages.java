@@ -36,16 +36,28 @@ class ObligationPages {
 
     @GetMapping("/obligations")
     @PreAuthorize("hasAuthority('obligations:read')")
-    String page(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String show) {
-        prepare(user, model, show);
+    String page(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String show,
+                @RequestParam(required = false) String kind, @RequestParam(required = false) String state) {
+        prepare(user, model, show, kind, "overdue".equals(state));
         model.addAttribute("form", Map.of());
         return Htmx.view(request, "obligations/calendar", "calendar");
     }
 
     private void prepare(CurrentUser user, Model model, String show) {
+        prepare(user, model, show, null, false);
+    }
+
+    // The dashboard links each overdue count here, narrowed to its kind, so the list shows exactly what was counted.
+    private void prepare(CurrentUser user, Model model, String show, String kind, boolean overdueOnly) {
         boolean mine = "mine".equals(show);
+        String onlyKind = kind == null || kind.isBlank() ? null : kind;
         var entries = calendar.entries(user.workspaceId()).stream()
-                .filter(e -> !mine || user.email().equalsIgnoreCase(e.obligation().owner())).toList();
+                .filter(e -> !mine || user.email().equalsIgnoreCase(e.obligation().owner()))
+                .filter(e -> onlyKind == null || onlyKind.equals(e.obligation().kind()))
+                .filter(e -> !overdueOnly || e.overdue()).toList();
+        model.addAttribute("narrowed", onlyKind != null || overdueOnly);
+        model.addAttribute("narrowedKind", onlyKind);
+        model.addAttribute("narrowedOverdue", overdueOnly);
         model.addAttribute("entries", entries);
         model.addAttribute("overdueCount", entries.stream().filter(e -> e.overdue()).count());
         model.addAttribute("show", mine ? "mine" : "all");

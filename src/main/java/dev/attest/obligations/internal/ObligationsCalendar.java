@@ -20,7 +20,7 @@ import java.util.List;
  * fails is left out (and logged) rather than taking the whole calendar down.
  */
 @Service
-class ObligationsCalendar {
+class ObligationsCalendar implements dev.attest.obligations.ObligationCalendar {
 
     private static final Logger log = LoggerFactory.getLogger(ObligationsCalendar.class);
 
@@ -36,7 +36,8 @@ class ObligationsCalendar {
         return clock.instant();
     }
 
-    List<CalendarEntry> entries(WorkspaceId workspace) {
+    @Override
+    public List<CalendarEntry> entries(WorkspaceId workspace) {
         Instant now = clock.instant();
         List<CalendarEntry> entries = new ArrayList<>();
         for (ObligationSource source : sources) {

@@ -80,6 +80,14 @@ public class PeopleStore {
                 .query(PeopleStore::personRow).optional();
     }
 
+    /** The people whose name or email contains the term, or whose id it is. */
+    public List<Person> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return jdbc.sql("select " + PERSON_COLUMNS + " from person where workspace_id = ?"
+                        + " and (lower(name) like ? escape '!' or lower(email) like ? escape '!' or id = ?) order by name, email limit ?")
+                .params(workspace.value(), term.likePattern(), term.likePattern(), term.idOrNone(), limit)
+                .query(PeopleStore::personRow).list();
+    }
+
     public List<Person> people(WorkspaceId workspace) {
         return jdbc.sql("select " + PERSON_COLUMNS + " from person where workspace_id = ? order by name, email").param(workspace.value())
                 .query(PeopleStore::personRow).list();

@@ -52,6 +52,13 @@ public class PolicyStore {
                 .query(PolicyStore::policyRow).optional();
     }
 
+    /** The policies whose title contains the term, or whose id it is. */
+    public List<Policy> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return jdbc.sql("select * from policy where workspace_id = ? and (lower(title) like ? escape '!' or id = ?)"
+                        + " order by title, created_at limit ?")
+                .params(workspace.value(), term.likePattern(), term.idOrNone(), limit).query(PolicyStore::policyRow).list();
+    }
+
     public List<Policy> policies(WorkspaceId workspace) {
         return jdbc.sql("select * from policy where workspace_id = ? order by title, created_at").param(workspace.value())
                 .query(PolicyStore::policyRow).list();

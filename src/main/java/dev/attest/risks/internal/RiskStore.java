@@ -37,6 +37,13 @@ public class RiskStore {
                 .param(workspace.value()).query((rs, n) -> row(rs)).list();
     }
 
+    /** The risks whose title contains the term, or whose id it is. */
+    public List<Risk> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from risk where workspace_id = ? and (lower(title) like ? escape '!' or id = ?)"
+                        + " order by title, id limit ?")
+                .params(workspace.value(), term.likePattern(), term.idOrNone(), limit).query((rs, n) -> row(rs)).list();
+    }
+
     public Optional<Risk> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from risk where workspace_id = ? and id = ?")
                 .params(workspace.value(), id).query((rs, n) -> row(rs)).optional();

@@ -45,6 +45,13 @@ public class VendorStore {
                 .param(workspace.value()).query(VendorStore::row).list();
     }
 
+    /** The vendors whose name contains the term, or whose id it is. */
+    public List<Row> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from vendor where workspace_id = ? and (lower(name) like ? escape '!' or id = ?)"
+                        + " order by lower(name) limit ?")
+                .params(workspace.value(), term.likePattern(), term.idOrNone(), limit).query(VendorStore::row).list();
+    }
+
     public Optional<Row> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from vendor where workspace_id = ? and id = ?")
                 .params(workspace.value(), id).query(VendorStore::row).optional();
