@@ -52,6 +52,7 @@ class FindingPagesTest {
                 .containsPattern("data-testid=\"count\">1–\\d+ of \\d+<")
                 .contains("/monitoring/findings/export?status=open&amp;sort=resource&amp;dir=desc")
                 .doesNotContain("style=");
+        assertThat(page.body()).containsPattern("<option value=\"open\"\\s+selected");
     }
 
     @Test

@@ -60,7 +60,7 @@ class FindingPages {
         FILTERS.forEach(f -> filters.put(f, params.get(f)));
         model.addAttribute("severities", Severity.values());
         model.addAttribute("members", members.members(user.workspaceId()));
-        model.addAttribute("param", filters);
+        model.addAttribute("filter", filters);
         model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
         FindingWorkStore.Filter filter;
         try {
@@ -68,7 +68,7 @@ class FindingPages {
         } catch (InvalidFieldException e) {
             model.addAttribute("filterErrors", e.errors());
             filter = FindingWorkStore.Filter.none();
-            filters.clear();
+            filters.replaceAll((k, v) -> null); // keys stay: the template reads each filter by name
         }
         TableQuery query = TableQuery.lenient(params.get("sort"), params.get("dir"), params.get("page"), FindingWorkStore.SORTS.keySet(),
                 "due", false);
