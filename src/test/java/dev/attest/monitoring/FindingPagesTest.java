@@ -4,7 +4,6 @@ import dev.attest.support.AttestTest;
 import dev.attest.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,20 +24,7 @@ class FindingPagesTest {
     }
 
     private String failingFinding() {
-        String host = "fp-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        Http api = Http.withToken(port, AttestTest.ADMIN_TOKEN);
-        var pushed = api.postJson("/api/v1/resources", """
-                {"resources": [{"type": "tls.endpoint", "id": "%s:443", "data": {"host": "%s", "tls10": true, "tls11": false,
-                  "tls12": true, "tls13": true, "https": true, "hsts": true, "hstsMaxAge": 31536000, "daysToExpiry": 80,
-                  "notBefore": "2025-01-01T00:00:00Z", "chainTrusted": true, "hostnameMatches": true, "keyType": "RSA",
-                  "keySize": 2048, "signatureAlgorithm": "SHA256withRSA"}}]}""".formatted(host, host));
-        assertThat(pushed.status()).isEqualTo(202);
-        for (JsonNode f : api.get("/api/v1/findings?check=tls-no-legacy-protocols&status=open&limit=1000").json()) {
-            if (f.get("resourceId").asText().equals(host + ":443")) {
-                return f.get("id").asText();
-            }
-        }
-        throw new AssertionError("no finding for " + host);
+        return dev.attest.support.FailingEndpoint.legacyTlsFinding(port);
     }
 
     @Test

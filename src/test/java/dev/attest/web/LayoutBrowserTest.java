@@ -150,21 +150,7 @@ class LayoutBrowserTest {
 
     @Test
     void theWorkedListsAndAFindingFitADesktopALaptopAndAPhone() throws Exception {
-        String host = "shot-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example";
-        var api = dev.attest.support.Http.withToken(port, AttestTest.ADMIN_TOKEN);
-        var pushed = api.postJson("/api/v1/resources", """
-                {"resources": [{"type": "tls.endpoint", "id": "%s:443", "data": {"host": "%s", "tls10": true, "tls11": false,
-                  "tls12": true, "tls13": true, "https": true, "hsts": true, "hstsMaxAge": 31536000, "daysToExpiry": 80,
-                  "notBefore": "2025-01-01T00:00:00Z", "chainTrusted": true, "hostnameMatches": true, "keyType": "RSA",
-                  "keySize": 2048, "signatureAlgorithm": "SHA256withRSA"}}]}""".formatted(host, host));
-        assertThat(pushed.status()).isEqualTo(202);
-        String finding = null;
-        for (var f : api.get("/api/v1/findings?check=tls-no-legacy-protocols&status=open&limit=1000").json()) {
-            if (f.get("resourceId").asText().equals(host + ":443")) {
-                finding = f.get("id").asText();
-            }
-        }
-        assertThat(finding).isNotNull();
+        String finding = dev.attest.support.FailingEndpoint.legacyTlsFinding(port);
         signIn();
 
         Map<String, String> pages = new java.util.LinkedHashMap<>();

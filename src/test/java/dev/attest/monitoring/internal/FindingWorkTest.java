@@ -1,6 +1,5 @@
 package dev.attest.monitoring.internal;
 
-import tools.jackson.databind.JsonNode;
 import dev.attest.support.AttestTest;
 import dev.attest.support.Http;
 import dev.attest.support.MailAndClockTest;
@@ -37,26 +36,12 @@ class FindingWorkTest extends MailAndClockTest {
         return Http.withToken(port, AttestTest.ADMIN_TOKEN);
     }
 
-    /** Pushes a TLS endpoint offering TLS 1.0 (or not) and gives its host. */
     private void push(String host, boolean legacy) {
-        var pushed = admin().postJson("/api/v1/resources", """
-                {"resources": [{"type": "tls.endpoint", "id": "%s:443", "data": {"host": "%s", "tls10": %s, "tls11": false,
-                  "tls12": true, "tls13": true, "https": true, "hsts": true, "hstsMaxAge": 31536000, "daysToExpiry": 80,
-                  "notBefore": "2025-01-01T00:00:00Z", "chainTrusted": true, "hostnameMatches": true, "keyType": "RSA",
-                  "keySize": 2048, "signatureAlgorithm": "SHA256withRSA"}}]}""".formatted(host, host, legacy));
-        assertThat(pushed.status()).as(pushed.body()).isEqualTo(202);
+        dev.attest.support.FailingEndpoint.push(port, host, legacy);
     }
 
-    /** A new failing endpoint and the id of its legacy-protocol finding. */
     private String failingFinding() {
-        String host = "work-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        push(host, true);
-        for (JsonNode f : admin().get("/api/v1/findings?check=tls-no-legacy-protocols&status=open&limit=1000").json()) {
-            if (f.get("resourceId").asText().equals(host + ":443")) {
-                return f.get("id").asText();
-            }
-        }
-        throw new AssertionError("no finding opened for " + host);
+        return dev.attest.support.FailingEndpoint.legacyTlsFinding(port);
     }
 
     private static String field(Http.Response response) {
