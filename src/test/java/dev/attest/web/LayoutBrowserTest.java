@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,5 +146,40 @@ class LayoutBrowserTest {
         assertThat(denied.body()).contains("Not allowed", "<nav aria-label=\"Main\"", "My tasks").doesNotContain(">Members</a>");
         // An anonymous visitor's error page offers no navigation.
         assertThat(dev.attest.support.Http.anonymous(port).get("/nothing-here", java.util.Map.of("Accept", "text/html")).body()).doesNotContain("<nav aria-label=\"Main\"");
+    }
+
+    @Test
+    void theWorkedListsAndAFindingFitADesktopALaptopAndAPhone() throws Exception {
+        String finding = dev.attest.support.FailingEndpoint.legacyTlsFinding(port);
+        signIn();
+
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("findings", "/monitoring/findings?status=open");
+        pages.put("finding", "/monitoring/findings/" + finding);
+        pages.put("controls", "/controls");
+        for (int px : List.of(1400, 1024, 390)) {
+            width(px);
+            for (var page : pages.entrySet()) {
+                browser.get("http://localhost:" + port + page.getValue());
+                Browser.waitOn(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+                Object sideways = ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+                assertThat(((Number) sideways).intValue()).as("%s scrolls sideways at %d px", page.getKey(), px).isLessThanOrEqualTo(0);
+                // a form's button keeps a gap to whatever follows its form
+                Object touching = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "var n = 0; document.querySelectorAll('main form button').forEach(function (b) {"
+                        + " var f = b.closest('form'); var next = f.nextElementSibling; if (!next || !next.offsetParent) return;"
+                        + " if (next.getBoundingClientRect().top - b.getBoundingClientRect().bottom < 8) n++; }); return n;");
+                assertThat(((Number) touching).intValue()).as("buttons touching what follows on %s at %d px", page.getKey(), px).isZero();
+                shoot(page.getKey() + "-" + px);
+            }
+        }
+
+        width(1400);
+        browser.get("http://localhost:" + port + "/monitoring/findings?status=open");
+        browser.findElement(By.cssSelector("th a[href*='sort=resource']")).click();
+        Browser.waitOn(browser).until(ExpectedConditions.urlContains("sort=resource"));
+        assertThat(browser.findElement(By.cssSelector("th[aria-sort=ascending]")).getText()).containsIgnoringCase("Resource");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=count]")).getText()).matches("1–\\d+ of \\d+");
     }
 }

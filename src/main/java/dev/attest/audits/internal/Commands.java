@@ -1,12 +1,7 @@
 package dev.attest.audits.internal;
 
-import dev.attest.web.InvalidFieldException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import dev.attest.web.CommandValidation;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Checks a typed command against its Bean Validation constraints, the same for pages and the API:
@@ -16,23 +11,13 @@ import java.util.TreeMap;
 @Component("auditCommands") // both new modules have a Commands class: bean names must differ
 class Commands {
 
-    private final Validator validator;
+    private final CommandValidation validation;
 
-    Commands(Validator validator) {
-        this.validator = validator;
+    Commands(CommandValidation validation) {
+        this.validation = validation;
     }
 
     <T> T valid(T command) {
-        if (command == null) {
-            throw new InvalidFieldException("body", "is required");
-        }
-        Map<String, String> errors = new TreeMap<>();
-        for (ConstraintViolation<T> violation : validator.validate(command)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        return command;
+        return validation.valid(command);
     }
 }

@@ -14,6 +14,9 @@ import dev.attest.identity.WorkspaceMembers;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import dev.attest.web.TablePage;
+import dev.attest.web.TableQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +38,10 @@ class ControlPages {
     private final WorkspaceControls controls;
     private final WorkspaceMembers members;
     private final ControlQueries queries;
+    private final ControlBulk bulk;
 
-    ControlPages(Catalog catalog, WorkspaceControls controls, WorkspaceMembers members, ControlQueries queries) {
+    ControlPages(Catalog catalog, WorkspaceControls controls, WorkspaceMembers members, ControlQueries queries, ControlBulk bulk) {
+        this.bulk = bulk;
         this.catalog = catalog;
         this.controls = controls;
         this.members = members;
@@ -89,19 +94,65 @@ class ControlPages {
     String library(CurrentUser user, HttpServletRequest request, Model model,
                    @RequestParam(required = false) String domain, @RequestParam(required = false) String framework,
                    @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
-                   @RequestParam(required = false) String q) {
+                   @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                   @RequestParam(required = false) String dir, @RequestParam(required = false) String page) {
         model.addAttribute("domains", catalog.domains());
         model.addAttribute("frameworks", catalog.frameworks());
         model.addAttribute("statuses", ImplementationStatus.values());
         model.addAttribute("members", members.members(user.workspaceId()));
         model.addAttribute("param", new LibraryParams(domain, framework, status, owner, q));
+        model.addAttribute("canEdit", user.can(dev.attest.identity.Permission.CONTROLS_WRITE));
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        List<ControlState> states;
         try {
-            model.addAttribute("controls", controls.list(user.workspaceId(), queries.filter(domain, framework, status, owner, q)));
+            states = controls.list(user.workspaceId(), queries.filter(domain, framework, status, owner, q));
+            filters.put("domain", domain);
+            filters.put("framework", framework);
+            filters.put("status", status);
+            filters.put("owner", owner);
+            filters.put("q", q);
         } catch (InvalidFieldException e) {
-            model.addAttribute("controls", List.of());
+            states = List.of();
             model.addAttribute("filterErrors", e.errors());
         }
+        TableQuery query = TableQuery.lenient(sort, dir, page, ControlTable.SORTS.keySet(), "key", false).within(states.size());
+        List<ControlState> rows = ControlTable.page(ControlTable.sorted(states, query), query);
+        model.addAttribute("table", new TablePage<>(rows, states.size(), query, "/controls", filters));
         return Htmx.view(request, "controls/library", "results");
+    }
+
+    @GetMapping("/controls/export")
+    @PreAuthorize("hasAuthority('controls:read')")
+    void export(CurrentUser user, HttpServletResponse response, @RequestParam(required = false) String domain,
+                @RequestParam(required = false) String framework, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) throws java.io.IOException {
+        List<ControlState> states;
+        try {
+            states = controls.list(user.workspaceId(), queries.filter(domain, framework, status, owner, q));
+        } catch (InvalidFieldException e) {
+            states = controls.list(user.workspaceId(), queries.filter(null, null, null, null, null));
+        }
+        TableQuery query = TableQuery.lenient(sort, dir, null, ControlTable.SORTS.keySet(), "key", false);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"controls.csv\"");
+        StringBuilder out = new StringBuilder();
+        ControlTable.csv(ControlTable.sorted(states, query), out);
+        response.getWriter().write(out.toString());
+    }
+
+    @PostMapping("/controls/bulk")
+    @PreAuthorize("hasAuthority('controls:write')")
+    String bulk(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(name = "keys", required = false) List<String> keys,
+                @RequestParam(required = false) String newOwner, @RequestParam(required = false) String newStatus,
+                @RequestParam(required = false) String justification) {
+        try {
+            int changed = bulk.apply(user, new ControlBulk.ChangeControls(keys == null ? List.of() : keys, newOwner, newStatus, justification));
+            model.addAttribute("bulkDone", changed + (changed == 1 ? " control changed" : " controls changed"));
+        } catch (InvalidFieldException e) {
+            model.addAttribute("bulkErrors", e.errors());
+        }
+        return library(user, request, model, null, null, null, null, null, null, null, null);
     }
 
     record LibraryParams(String domain, String framework, String status, String owner, String q) {

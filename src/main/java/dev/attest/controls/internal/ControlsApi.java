@@ -38,10 +38,23 @@ class ControlsApi {
 
     private final WorkspaceControls controls;
     private final ControlQueries queries;
+    private final ControlBulk bulk;
 
-    ControlsApi(WorkspaceControls controls, ControlQueries queries) {
+    ControlsApi(WorkspaceControls controls, ControlQueries queries, ControlBulk bulk) {
         this.controls = controls;
         this.queries = queries;
+        this.bulk = bulk;
+    }
+
+    record BulkResult(int changed) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/controls/bulk")
+    @PreAuthorize("hasAuthority('controls:write')")
+    @Operation(summary = "Change the owner (an email, or none) and/or the status of up to 500 controls at once, all or none; "
+            + "justification goes with not_applicable")
+    BulkResult bulk(CurrentUser user, @RequestBody(required = false) ControlBulk.ChangeControls body) {
+        return new BulkResult(bulk.apply(user, body));
     }
 
     record ControlView(String key, String name, String domain, String status, String testStatus, String owner, List<RequirementRef> requirements,

@@ -3,10 +3,8 @@ package dev.attest.monitoring.internal;
 import dev.attest.monitoring.FindingFilter;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
-import dev.attest.identity.WorkspaceMembers;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckDraft;
-import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.Htmx;
@@ -26,19 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The monitoring overview, checks and their results, the check editor, connections with runs, findings. */
+/** The monitoring overview, checks and their results, the check editor, connections with runs (findings: {@link FindingPages}). */
 @Controller
 class MonitoringPages {
 
     private final Monitoring monitoring;
     private final Connections connections;
-    private final WorkspaceMembers members;
     private final RunQueue runs;
 
-    MonitoringPages(Monitoring monitoring, Connections connections, WorkspaceMembers members, RunQueue runs) {
+    MonitoringPages(Monitoring monitoring, Connections connections, RunQueue runs) {
         this.monitoring = monitoring;
         this.connections = connections;
-        this.members = members;
         this.runs = runs;
     }
 
@@ -196,35 +192,5 @@ class MonitoringPages {
             return connection(user, request, id, model);
         }
         return "redirect:/monitoring/connections/" + id;
-    }
-
-    @GetMapping("/monitoring/findings")
-    @PreAuthorize("hasAuthority('monitoring:read')")
-    String findings(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String status,
-                    @RequestParam(required = false) String severity, @RequestParam(required = false) String check,
-                    @RequestParam(required = false) String owner) {
-        model.addAttribute("severities", Severity.values());
-        model.addAttribute("members", members.members(user.workspaceId()));
-        model.addAttribute("param", new FindingParams(status, severity, check, owner));
-        try {
-            FindingFilter filter = MonitoringApi.FindingFilters.parse(status, severity, check, owner, null);
-            List<Finding> list = monitoring.findings(user.workspaceId(), filter, 500);
-            model.addAttribute("findings", list);
-        } catch (InvalidFieldException e) {
-            model.addAttribute("findings", List.of());
-            model.addAttribute("filterErrors", e.errors());
-        }
-        return Htmx.view(request, "monitoring/findings", "results");
-    }
-
-    record FindingParams(String status, String severity, String check, String owner) {
-    }
-
-    @GetMapping("/monitoring/findings/{id}")
-    @PreAuthorize("hasAuthority('monitoring:read')")
-    String finding(CurrentUser user, @PathVariable UUID id, Model model) {
-        model.addAttribute("finding", monitoring.finding(user.workspaceId(), id));
-        model.addAttribute("history", monitoring.findingHistory(user.workspaceId(), id));
-        return "monitoring/finding";
     }
 }

@@ -1,0 +1,203 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.identity.Permission;
+import dev.attest.identity.WorkspaceMembers;
+import dev.attest.monitoring.Monitoring;
+import dev.attest.monitoring.Severity;
+import dev.attest.monitoring.internal.FindingCommands.AssignFinding;
+import dev.attest.monitoring.internal.FindingCommands.BulkFindingAction;
+import dev.attest.monitoring.internal.FindingCommands.CommentOnFinding;
+import dev.attest.monitoring.internal.FindingCommands.LinkTicket;
+import dev.attest.monitoring.internal.FindingCommands.RequestRiskAcceptance;
+import dev.attest.web.Htmx;
+import dev.attest.web.InvalidFieldException;
+import dev.attest.web.TablePage;
+import dev.attest.web.TableQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** The findings pages: the sortable, paged worklist with bulk actions and CSV, the exceptions, and one finding worked. */
+@Controller
+class FindingPages {
+
+    private static final List<String> FILTERS = List.of("status", "severity", "check", "responsible", "control");
+
+    private final FindingWork work;
+    private final Monitoring monitoring;
+    private final WorkspaceMembers members;
+
+    FindingPages(FindingWork work, Monitoring monitoring, WorkspaceMembers members) {
+        this.work = work;
+        this.monitoring = monitoring;
+        this.members = members;
+    }
+
+    @GetMapping("/monitoring/findings")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String findings(CurrentUser user, HttpServletRequest request, Model model, @RequestParam Map<String, String> params) {
+        listModel(user, model, params);
+        return Htmx.view(request, "monitoring/findings", "results");
+    }
+
+    private void listModel(CurrentUser user, Model model, Map<String, String> params) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        FILTERS.forEach(f -> filters.put(f, params.get(f)));
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("members", members.members(user.workspaceId()));
+        model.addAttribute("filter", filters);
+        model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
+        FindingWorkStore.Filter filter;
+        try {
+            filter = FindingWorkApi.filter(params);
+        } catch (InvalidFieldException e) {
+            model.addAttribute("filterErrors", e.errors());
+            filter = FindingWorkStore.Filter.none();
+            filters.replaceAll((k, v) -> null); // keys stay: the template reads each filter by name
+        }
+        TableQuery query = TableQuery.lenient(params.get("sort"), params.get("dir"), params.get("page"), FindingWorkStore.SORTS.keySet(),
+                "due", false);
+        long total = work.count(user.workspaceId(), filter);
+        query = query.within(total);
+        model.addAttribute("table", new TablePage<>(work.page(user.workspaceId(), filter, query), total, query, "/monitoring/findings", filters));
+        model.addAttribute("anyFinding", total > 0 || work.count(user.workspaceId(), FindingWorkStore.Filter.none()) > 0);
+    }
+
+    @GetMapping("/monitoring/findings/export")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    void export(CurrentUser user, @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        FindingWorkStore.Filter filter;
+        try {
+            filter = FindingWorkApi.filter(params);
+        } catch (InvalidFieldException e) {
+            filter = FindingWorkStore.Filter.none();
+        }
+        TableQuery query = TableQuery.lenient(params.get("sort"), params.get("dir"), null, FindingWorkStore.SORTS.keySet(), "due", false);
+        FindingWorkApi.writeCsv(work, user, filter, query, response);
+    }
+
+    @GetMapping("/monitoring/exceptions")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String exceptions(CurrentUser user, Model model, @RequestParam Map<String, String> params) {
+        FindingWorkStore.Filter filter = new FindingWorkStore.Filter(null, null, null, null, null, true);
+        TableQuery query = TableQuery.lenient(params.get("sort"), params.get("dir"), params.get("page"), FindingWorkStore.SORTS.keySet(),
+                "expires", false);
+        long total = work.count(user.workspaceId(), filter);
+        query = query.within(total);
+        model.addAttribute("table", new TablePage<>(work.page(user.workspaceId(), filter, query), total, query, "/monitoring/exceptions",
+                Map.of()));
+        return "monitoring/exceptions";
+    }
+
+    @PostMapping("/monitoring/findings/bulk")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String bulk(CurrentUser user, HttpServletRequest request, Model model, @RequestParam Map<String, String> params,
+                @RequestParam(name = "ids", required = false) List<String> ids) {
+        try {
+            List<UUID> parsed = new ArrayList<>();
+            for (String id : ids == null ? List.<String>of() : ids) {
+                parsed.add(uuid(id));
+            }
+            int changed = work.bulk(user, new BulkFindingAction(parsed, params.get("action"), params.get("assignee"), params.get("text"),
+                    params.get("reason"), params.get("approver"), params.get("expiresOn")));
+            model.addAttribute("bulkDone", changed + (changed == 1 ? " finding changed" : " findings changed"));
+        } catch (InvalidFieldException e) {
+            model.addAttribute("bulkErrors", e.errors());
+            model.addAttribute("bulkForm", params);
+        }
+        listModel(user, model, params);
+        return Htmx.view(request, "monitoring/findings", "results");
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("ids", "'" + id + "' is not a finding id");
+        }
+    }
+
+    @GetMapping("/monitoring/findings/{id}")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    String finding(CurrentUser user, @PathVariable UUID id, Model model) {
+        detailModel(user, id, model);
+        return "monitoring/finding";
+    }
+
+    @PostMapping("/monitoring/findings/{id}/assign")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String assign(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam Map<String, String> form) {
+        return act(user, id, model, form, () -> work.assign(user, id, new AssignFinding(form.get("assignee"))));
+    }
+
+    @PostMapping("/monitoring/findings/{id}/comment")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String comment(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam Map<String, String> form) {
+        return act(user, id, model, form, () -> work.comment(user, id, new CommentOnFinding(form.get("text"))));
+    }
+
+    @PostMapping("/monitoring/findings/{id}/ticket")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String ticket(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam Map<String, String> form) {
+        return act(user, id, model, form, () -> work.linkTicket(user, id, new LinkTicket(form.get("ticketUrl"))));
+    }
+
+    @PostMapping("/monitoring/findings/{id}/acceptance")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String requestAcceptance(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam Map<String, String> form) {
+        return act(user, id, model, form, () -> work.requestAcceptance(user, id,
+                new RequestRiskAcceptance(form.get("reason"), form.get("approver"), form.get("expiresOn"))));
+    }
+
+    @PostMapping("/monitoring/findings/{id}/approval")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    String approve(CurrentUser user, @PathVariable UUID id, Model model) {
+        return act(user, id, model, Map.of(), () -> work.approve(user, id));
+    }
+
+    /** Runs one change: back to the finding on success, or the page again with the form as typed and its field errors. */
+    private String act(CurrentUser user, UUID id, Model model, Map<String, String> form, Supplier<WorkedFinding> change) {
+        try {
+            change.get();
+            return "redirect:/monitoring/findings/" + id;
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("form", form);
+            detailModel(user, id, model);
+            return "monitoring/finding";
+        }
+    }
+
+    private void detailModel(CurrentUser user, UUID id, Model model) {
+        WorkedFinding worked = work.get(user.workspaceId(), id);
+        model.addAttribute("worked", worked);
+        model.addAttribute("finding", worked.finding());
+        model.addAttribute("guidance", work.guidance(user.workspaceId(), worked.finding().checkKey()));
+        model.addAttribute("history", monitoring.findingHistory(user.workspaceId(), id));
+        model.addAttribute("members", members.members(user.workspaceId()));
+        model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
+        model.addAttribute("canApprove", worked.exception() != null && !worked.exception().approved()
+                && worked.exception().approver().equalsIgnoreCase(user.email()) && user.can(Permission.MONITORING_WRITE));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.CurrentUser;
+import dev.attest.monitoring.FindingEvent;
+import dev.attest.monitoring.Monitoring;
+import dev.attest.monitoring.Severity;
+import dev.attest.monitoring.internal.FindingCommands.AssignFinding;
+import dev.attest.monitoring.internal.FindingCommands.BulkFindingAction;
+import dev.attest.monitoring.internal.FindingCommands.CommentOnFinding;
+import dev.attest.monitoring.internal.FindingCommands.LinkTicket;
+import dev.attest.monitoring.internal.FindingCommands.RequestRiskAcceptance;
+import dev.attest.web.InvalidFieldException;
+import dev.attest.web.TableQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Working findings over the API: the worklist, assignment, comments, tickets, risk acceptance, bulk actions, CSV. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Findings work", description = "Assign, comment, link tickets, accept risk until an expiry, in bulk; the worklist and its CSV")
+class FindingWorkApi {
+
+    private final FindingWork work;
+    private final Monitoring monitoring;
+
+    FindingWorkApi(FindingWork work, Monitoring monitoring) {
+        this.work = work;
+        this.monitoring = monitoring;
+    }
+
+    /** One page of the worklist with its counts. */
+    record WorkPage(List<WorkedFinding> items, long total, int page, int pages, int size, String sort, String dir) {
+    }
+
+    @GetMapping("/findings/worklist")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "Findings with their state (open, accepted, closed), assignee, ticket and exception; filters: status, severity, "
+            + "check, responsible, control, exceptions=true; sort by due, opened, severity, check, resource, responsible, state, expires; "
+            + "dir asc or desc; page from 1, size up to 500. An unknown sort column or a page past the last is a 400")
+    WorkPage worklist(CurrentUser user, @RequestParam Map<String, String> params, @RequestParam(required = false) Integer page,
+                      @RequestParam(required = false) Integer size) {
+        FindingWorkStore.Filter filter = filter(params);
+        TableQuery query = TableQuery.strict(params.get("sort"), params.get("dir"), page, size, FindingWorkStore.SORTS.keySet(), "due", false);
+        long total = work.count(user.workspaceId(), filter);
+        query.requireWithin(total);
+        return new WorkPage(work.page(user.workspaceId(), filter, query), total, query.page(), query.pages(total), query.size(),
+                query.sort(), query.sqlDirection());
+    }
+
+    @GetMapping("/findings/export")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "The worklist as CSV, with the same filters and sort (at most 100,000 rows)")
+    void export(CurrentUser user, @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        FindingWorkStore.Filter filter = filter(params);
+        TableQuery query = TableQuery.strict(params.get("sort"), params.get("dir"), null, null, FindingWorkStore.SORTS.keySet(), "due", false);
+        writeCsv(work, user, filter, query, response);
+    }
+
+    /** The finding's work with its fix guidance and history. */
+    record WorkView(WorkedFinding finding, String guidance, List<FindingEvent> history) {
+    }
+
+    @GetMapping("/findings/{id}/work")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "One finding with its state, assignee, ticket, exception, fix guidance (its check's description) and history")
+    WorkView view(CurrentUser user, @PathVariable UUID id) {
+        return view(user, work.get(user.workspaceId(), id));
+    }
+
+    @PostMapping("/findings/{id}/assignee")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Assign the finding to a member by email; a blank assignee gives it back to its control's owner")
+    WorkView assign(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) AssignFinding body) {
+        return view(user, work.assign(user, id, body));
+    }
+
+    @PostMapping("/findings/{id}/comments")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Comment on the finding (up to 900 characters); the comment goes into its history")
+    WorkView comment(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) CommentOnFinding body) {
+        return view(user, work.comment(user, id, body));
+    }
+
+    @PostMapping("/findings/{id}/ticket")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Link the ticket that tracks the fix (an http or https URL)")
+    WorkView ticket(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) LinkTicket body) {
+        return view(user, work.linkTicket(user, id, body));
+    }
+
+    @PostMapping("/findings/{id}/acceptance")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Request that an open finding's risk be accepted: reason, approver (a member other than you), expiresOn (a date "
+            + "after today, at most 365 days ahead)")
+    WorkView requestAcceptance(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) RequestRiskAcceptance body) {
+        return view(user, work.requestAcceptance(user, id, body));
+    }
+
+    @PostMapping("/findings/{id}/acceptance/approval")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "Approve the requested exception; only the approver it names can")
+    WorkView approve(CurrentUser user, @PathVariable UUID id) {
+        return view(user, work.approve(user, id));
+    }
+
+    record BulkResult(int changed) {
+    }
+
+    @PostMapping("/findings/bulk")
+    @PreAuthorize("hasAuthority('monitoring:write')")
+    @Operation(summary = "One action over up to 500 findings, all or none: assign (assignee), comment (text), accept (reason, approver, "
+            + "expiresOn)")
+    BulkResult bulk(CurrentUser user, @RequestBody(required = false) BulkFindingAction body) {
+        return new BulkResult(work.bulk(user, body));
+    }
+
+    @GetMapping("/finding-exceptions")
+    @PreAuthorize("hasAuthority('monitoring:read')")
+    @Operation(summary = "Findings with a risk-acceptance exception, requested or approved, soonest expiry first")
+    List<WorkedFinding> exceptions(CurrentUser user) {
+        FindingWorkStore.Filter filter = new FindingWorkStore.Filter(null, null, null, null, null, true);
+        return work.page(user.workspaceId(), filter, new TableQuery("expires", false, 1, TableQuery.MAX_SIZE));
+    }
+
+    private WorkView view(CurrentUser user, WorkedFinding finding) {
+        return new WorkView(finding, work.guidance(user.workspaceId(), finding.finding().checkKey()),
+                monitoring.findingHistory(user.workspaceId(), finding.finding().id()));
+    }
+
+    static void writeCsv(FindingWork work, CurrentUser user, FindingWorkStore.Filter filter, TableQuery query, HttpServletResponse response)
+            throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"findings.csv\"");
+        StringBuilder out = new StringBuilder();
+        work.csv(user.workspaceId(), filter, query, out, 100_000);
+        response.getWriter().write(out.toString());
+    }
+
+    /** The worklist's filters from request parameters, refusing values that name nothing. */
+    static FindingWorkStore.Filter filter(Map<String, String> params) {
+        String state = blank(params.get("status"));
+        if (state != null && !FindingWorkStore.Filter.STATES.contains(state)) {
+            throw new InvalidFieldException("status", "one of open, accepted, closed");
+        }
+        String severity = blank(params.get("severity"));
+        Severity parsed = severity == null ? null : Severity.fromWireName(severity).orElseThrow(() ->
+                new InvalidFieldException("severity", "'" + severity + "' is not one of " + Severity.allowed()));
+        String exceptions = blank(params.get("exceptions"));
+        return new FindingWorkStore.Filter(state, parsed, blank(params.get("check")), blank(params.get("responsible")),
+                blank(params.get("control")), "true".equals(exceptions) ? Boolean.TRUE : null);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
