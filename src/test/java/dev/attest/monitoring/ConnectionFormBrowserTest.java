@@ -147,6 +147,8 @@ class ConnectionFormBrowserTest {
         new WebDriverWait(browser, java.time.Duration.ofSeconds(60)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> !d.findElements(By.cssSelector("[data-testid=runs] .run-succeeded")).isEmpty()
                         || !d.findElements(By.cssSelector("[data-testid=runs] .run-failed")).isEmpty());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector("[data-testid=runs]")));
         screenshot(shot);
         assertThat(browser.findElement(By.cssSelector("[data-testid=runs]")).getText()).contains("succeeded").doesNotContain("failed");
     }
