@@ -23,6 +23,14 @@ public interface Collector {
     String targetHint();
 
     /**
+     * The credentials a connection of this kind takes, in the order its form shows them; the connection
+     * form is built from this, so a new kind needs no template change.
+     */
+    default List<CredentialField> credentials() {
+        return List.of();
+    }
+
+    /**
      * Reads the target. A target that is down or refuses the credentials throws {@link CollectionFailed}
      * with a message for people; the run is then recorded as an error and nothing is replaced.
      *

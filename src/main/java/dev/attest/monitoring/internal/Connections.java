@@ -73,6 +73,12 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
         return hints;
     }
 
+    /** The credentials a connection of this kind takes, for its form; none for a kind that does not exist. */
+    public List<CredentialField> credentials(String kind) {
+        Collector collector = kind == null ? null : collectors.get(kind);
+        return collector == null ? List.of() : collector.credentials();
+    }
+
     @Transactional
     public Connection create(WorkspaceId workspace, Draft draft, String actor) {
         validate(draft, true);
@@ -94,9 +100,43 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
                 draft.target() == null ? current.target() : draft.target(), draft.secrets(),
                 draft.intervalMinutes() == null ? current.intervalMinutes() : draft.intervalMinutes(),
                 draft.enabled() == null ? current.enabled() : draft.enabled());
-        validate(new Draft(merged.name(), current.kind(), merged.target(), merged.secrets(), merged.intervalMinutes(), merged.enabled()), false);
-        String sealed = draft.secrets() == null ? current.sealedSecret()
-                : draft.secrets().isEmpty() ? null : secrets.seal(Documents.write(draft.secrets()));
+        validate(merged, false);
+        return save(workspace, current, merged, draft.secrets(), actor);
+    }
+
+    /**
+     * Changes a connection as its page's form does: a secret left out or blank keeps its stored value, since
+     * the page never shows secrets back; only the secrets given are checked.
+     */
+    @Transactional
+    public Connection edit(WorkspaceId workspace, UUID id, Draft draft, String actor) {
+        ConnectionStore.Row current = row(workspace, id);
+        Map<String, String> given = new LinkedHashMap<>();
+        if (draft.secrets() != null) {
+            draft.secrets().forEach((name, value) -> {
+                if (value != null && !value.isBlank()) {
+                    given.put(name, value);
+                }
+            });
+        }
+        Draft merged = new Draft(draft.name() == null ? current.name() : draft.name(), current.kind(),
+                draft.target() == null ? current.target() : draft.target(), given,
+                draft.intervalMinutes() == null ? current.intervalMinutes() : draft.intervalMinutes(),
+                draft.enabled() == null ? current.enabled() : draft.enabled());
+        validate(merged, false);
+        Map<String, String> kept = new LinkedHashMap<>();
+        try {
+            kept.putAll(storedSecrets(current));
+        } catch (GeneralSecurityException e) {
+            // sealed under another master key: what is given now replaces what cannot be read
+        }
+        kept.putAll(given);
+        return save(workspace, current, merged, given.isEmpty() ? null : kept, actor);
+    }
+
+    private Connection save(WorkspaceId workspace, ConnectionStore.Row current, Draft merged, Map<String, String> newSecrets, String actor) {
+        UUID id = current.id();
+        String sealed = newSecrets == null ? current.sealedSecret() : newSecrets.isEmpty() ? null : secrets.seal(Documents.write(newSecrets));
         ConnectionStore.Row row = new ConnectionStore.Row(id, workspace, merged.name().strip(), current.kind(), merged.target().strip(),
                 sealed, merged.intervalMinutes(), merged.enabled(), current.nextRunAt());
         store.update(row);
@@ -120,6 +160,16 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
                 targets.check(draft.kind(), draft.target());
             } catch (CollectorTargets.Refused e) {
                 errors.put("target", e.getMessage());
+            }
+        }
+        Collector described = draft.kind() == null ? null : collectors.get(draft.kind());
+        if (described != null && draft.secrets() != null) {
+            for (CredentialField field : described.credentials()) {
+                String value = draft.secrets().get(field.name());
+                String problem = value == null || value.isBlank() ? null : field.problem(value);
+                if (problem != null) {
+                    errors.put("secrets." + field.name(), problem);
+                }
             }
         }
         if (draft.intervalMinutes() != null && (draft.intervalMinutes() < 5 || draft.intervalMinutes() > 10080)) {
@@ -317,13 +367,17 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
     }
 
     private Map<String, String> openSecrets(ConnectionStore.Row row) throws Collector.CollectionFailed {
+        try {
+            return storedSecrets(row);
+        } catch (GeneralSecurityException e) {
+            throw new Collector.CollectionFailed("the connection's secrets cannot be decrypted with this master key");
+        }
+    }
+
+    private Map<String, String> storedSecrets(ConnectionStore.Row row) throws GeneralSecurityException {
         Map<String, String> secretValues = new LinkedHashMap<>();
         if (row.sealedSecret() != null) {
-            try {
-                Documents.read(secrets.open(row.sealedSecret())).forEach((k, v) -> secretValues.put(k, String.valueOf(v)));
-            } catch (GeneralSecurityException e) {
-                throw new Collector.CollectionFailed("the connection's secrets cannot be decrypted with this master key");
-            }
+            Documents.read(secrets.open(row.sealedSecret())).forEach((k, v) -> secretValues.put(k, String.valueOf(v)));
         }
         return secretValues;
     }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,38 +126,40 @@ class MonitoringPages {
 
     @GetMapping("/monitoring/connections")
     @PreAuthorize("hasAuthority('monitoring:read')")
-    String connectionList(CurrentUser user, Model model) {
+    String connectionList(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String kind) {
+        prepareConnectionForm(user, model, kind, Map.of());
+        // the kind chooser asks for the form alone: htmx swaps the fields of the chosen kind
+        return Htmx.view(request, "monitoring/connections", "connect");
+    }
+
+    private void prepareConnectionForm(CurrentUser user, Model model, String kind, Map<String, String> form) {
+        Map<String, String> kinds = connections.targetHints();
+        String chosen = kind != null && kinds.containsKey(kind) ? kind : kinds.keySet().iterator().next();
         model.addAttribute("connections", connections.list(user.workspaceId()));
-        model.addAttribute("kinds", connections.targetHints());
+        model.addAttribute("kinds", kinds);
+        model.addAttribute("kind", chosen);
+        model.addAttribute("targetHint", kinds.get(chosen));
+        model.addAttribute("credentials", CredentialField.groups(connections.credentials(chosen)));
         model.addAttribute("canCreate", user.can(Permission.WORKSPACE_ADMIN));
-        model.addAttribute("form", Map.of());
-        return "monitoring/connections";
+        model.addAttribute("form", form);
     }
 
     @PostMapping("/monitoring/connections")
     @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
-    String createConnection(CurrentUser user, Model model, @RequestParam(required = false) String name,
+    String createConnection(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String name,
                             @RequestParam(required = false) String kind, @RequestParam(required = false) String target,
-                            @RequestParam(required = false) String username, @RequestParam(required = false) String password,
-                            @RequestParam(required = false) Integer intervalMinutes) {
-        Map<String, String> secrets = new LinkedHashMap<>();
-        if (username != null && !username.isBlank()) secrets.put("username", username.strip());
-        if (password != null && !password.isBlank()) secrets.put("password", password);
+                            @RequestParam(required = false) Integer intervalMinutes) throws IOException {
+        ConnectionForm given = ConnectionForm.read(request, connections.credentials(kind));
         try {
-            var created = connections.create(user.workspaceId(), new Connections.Draft(name, kind, target, secrets, intervalMinutes, true),
+            var created = connections.create(user.workspaceId(), new Connections.Draft(name, kind, target, given.secrets(), intervalMinutes, true),
                     user.actor());
             return "redirect:/monitoring/connections/" + created.id();
         } catch (InvalidFieldException e) {
             model.addAttribute("errors", e.errors());
-            Map<String, String> form = new LinkedHashMap<>();
+            Map<String, String> form = new LinkedHashMap<>(given.shownBack());
             form.put("name", name);
-            form.put("kind", kind);
             form.put("target", target);
-            form.put("username", username);
-            model.addAttribute("form", form);
-            model.addAttribute("connections", connections.list(user.workspaceId()));
-            model.addAttribute("kinds", connections.targetHints());
-            model.addAttribute("canCreate", true);
+            prepareConnectionForm(user, model, kind, form);
             return "monitoring/connections";
         }
     }
@@ -171,7 +174,33 @@ class MonitoringPages {
         model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
         model.addAttribute("canTest", user.can(Permission.WORKSPACE_ADMIN));
         model.addAttribute("setup", connections.setup(connections.get(user.workspaceId(), id).kind()));
+        model.addAttribute("credentials", CredentialField.groups(connections.credentials(connections.get(user.workspaceId(), id).kind())));
+        model.addAttribute("canEdit", user.can(Permission.WORKSPACE_ADMIN));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
         return Htmx.view(request, "monitoring/connection", "runs");
+    }
+
+    @PostMapping("/monitoring/connections/{id}")
+    @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
+    String editConnection(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model,
+                          @RequestParam(required = false) String name, @RequestParam(required = false) String target,
+                          @RequestParam(required = false) Integer intervalMinutes) throws IOException {
+        String kind = connections.get(user.workspaceId(), id).kind();
+        ConnectionForm given = ConnectionForm.read(request, connections.credentials(kind));
+        try {
+            connections.edit(user.workspaceId(), id, new Connections.Draft(name, kind, target, given.secrets(), intervalMinutes, null),
+                    user.actor());
+            return "redirect:/monitoring/connections/" + id;
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", e.errors());
+            Map<String, String> form = new LinkedHashMap<>(given.shownBack());
+            form.put("name", name);
+            form.put("target", target);
+            model.addAttribute("form", form);
+            return connection(user, request, id, model);
+        }
     }
 
     @PostMapping("/monitoring/connections/{id}/test")

@@ -2,6 +2,8 @@ package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.internal.Collector;
+import dev.attest.monitoring.internal.CredentialField;
+import dev.attest.monitoring.internal.CredentialField.Input;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -68,6 +70,17 @@ public class AwsCollector implements Collector {
     @Override
     public Set<String> types() {
         return TYPES;
+    }
+
+    @Override
+    public List<CredentialField> credentials() {
+        String role = "With a role to assume (the target is the role's ARN)";
+        String key = "Or with an access key (the target is the account id)";
+        return List.of(
+                CredentialField.of("region", "Home region", Input.TEXT, "where Attest signs in first, us-east-1 if left empty"),
+                CredentialField.of("externalId", "External id", Input.TEXT, "the sts:ExternalId the role's trust policy requires").inChoice(role),
+                CredentialField.of("accessKeyId", "Access key id", Input.TEXT, "e.g. AKIA...").inChoice(key),
+                CredentialField.of("secretAccessKey", "Secret access key", Input.PASSWORD, null).inChoice(key));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.internal.CredentialField;
+import dev.attest.monitoring.internal.CredentialField.Input;
 import dev.attest.monitoring.internal.CollectorTargets;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +52,13 @@ public class EntraCollector extends RestCollector {
     @Override
     public Set<String> types() {
         return Set.of("entra.tenant", "entra.user", "entra.conditional_access_policy");
+    }
+
+    @Override
+    public List<CredentialField> credentials() {
+        return List.of(
+                CredentialField.of("clientId", "Client id", Input.TEXT, "the app registration's Application (client) ID"),
+                CredentialField.of("clientSecret", "Client secret", Input.PASSWORD, "the secret's value, not its id"));
     }
 
     @Override

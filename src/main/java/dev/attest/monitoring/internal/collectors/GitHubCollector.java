@@ -1,6 +1,8 @@
 package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.internal.CredentialField;
+import dev.attest.monitoring.internal.CredentialField.Input;
 import dev.attest.monitoring.internal.CollectorTargets;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +60,20 @@ public class GitHubCollector extends RestCollector {
     @Override
     public Set<String> types() {
         return Set.of("github.organization", "github.member", "github.repository");
+    }
+
+    @Override
+    public List<CredentialField> credentials() {
+        String token = "With a fine-grained token";
+        String app = "Or as a GitHub App";
+        return List.of(
+                CredentialField.of("token", "Token", Input.PASSWORD, "a fine-grained personal access token of an organisation owner")
+                        .inChoice(token),
+                CredentialField.of("appId", "App ID", Input.TEXT, "on the App's settings page").inChoice(app),
+                CredentialField.of("installationId", "Installation id", Input.TEXT, "optional: looked up from the organisation if left empty")
+                        .inChoice(app),
+                CredentialField.of("privateKey", "Private key (PEM)", Input.PRIVATE_KEY_PEM, "the .pem file GitHub gives when you generate a private key")
+                        .inChoice(app));
     }
 
     @Override

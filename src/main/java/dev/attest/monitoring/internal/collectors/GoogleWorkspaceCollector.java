@@ -1,6 +1,8 @@
 package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.internal.CredentialField;
+import dev.attest.monitoring.internal.CredentialField.Input;
 import dev.attest.monitoring.internal.CollectorTargets;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +60,14 @@ public class GoogleWorkspaceCollector extends RestCollector {
     @Override
     public Set<String> types() {
         return Set.of("google.workspace", "google.user");
+    }
+
+    @Override
+    public List<CredentialField> credentials() {
+        return List.of(
+                CredentialField.of("adminEmail", "Admin email to act as", Input.TEXT, "an admin who can read users and reports"),
+                CredentialField.of("serviceAccountKey", "Service account key (JSON)", Input.SERVICE_ACCOUNT_JSON,
+                        "the JSON key file of the service account with domain-wide delegation"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.internal.Collector;
+import dev.attest.monitoring.internal.CredentialField;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
@@ -42,6 +43,11 @@ public class MariaDbCollector implements Collector {
     @Override
     public Set<String> types() {
         return Set.of("mariadb.server", "mariadb.user");
+    }
+
+    @Override
+    public List<CredentialField> credentials() {
+        return CredentialField.userAndPassword();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.internal.CredentialField;
+import dev.attest.monitoring.internal.CredentialField.Input;
 import dev.attest.monitoring.internal.CollectorTargets;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +48,11 @@ public class OktaCollector extends RestCollector {
     @Override
     public Set<String> types() {
         return Set.of("okta.org", "okta.user", "okta.password_policy");
+    }
+
+    @Override
+    public List<CredentialField> credentials() {
+        return List.of(CredentialField.of("token", "API token", Input.PASSWORD, "created by a Read-Only Administrator"));
     }
 
     @Override

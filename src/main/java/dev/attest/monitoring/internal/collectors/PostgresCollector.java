@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.internal.Collector;
+import dev.attest.monitoring.internal.CredentialField;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
@@ -37,6 +38,11 @@ public class PostgresCollector implements Collector {
     @Override
     public Set<String> types() {
         return Set.of("postgres.server", "postgres.role", "postgres.database");
+    }
+
+    @Override
+    public List<CredentialField> credentials() {
+        return CredentialField.userAndPassword();
     }
 
     @Override

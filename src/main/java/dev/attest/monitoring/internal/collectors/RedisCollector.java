@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.internal.Collector;
+import dev.attest.monitoring.internal.CredentialField;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedInputStream;
@@ -45,6 +46,11 @@ public class RedisCollector implements Collector {
     @Override
     public Set<String> types() {
         return Set.of("redis.server");
+    }
+
+    @Override
+    public List<CredentialField> credentials() {
+        return CredentialField.userAndPassword();
     }
 
     @Override
