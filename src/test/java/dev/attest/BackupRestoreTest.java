@@ -68,7 +68,7 @@ class BackupRestoreTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AttestApplication.class).run("--server.port=0")) {
             EvidenceStore evidence = app.getBean(EvidenceStore.class);
             for (int i = 0; i < 3; i++) {
-                evidence.add(workspace, new NewEvidence("upload", "backup " + i, null, "text/plain", List.of("AC-01"), null, "test"),
+                evidence.add(workspace, new NewEvidence("upload", "backup " + i, null, "text/plain", List.of(), null, "test"),
                         ("content " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
             }
             evidence.checkpoint(workspace);

@@ -50,7 +50,7 @@ class AuditPackageTest {
                 {"kind":"iso27001_surveillance","scope":["A.5.1"],"firm":"Certifier","leadAuditor":"Kim Ode","periodStart":"%s","periodEnd":"%s"}"""
                 .formatted(LocalDate.now().minusDays(60), LocalDate.now().plusDays(1))).json().get("id").asString();
         String base = "/api/v1/audits/" + audit;
-        String request = admin().postJson(base + "/requests", "{\"request\":\"Security policy\",\"control\":\"GR-01\"}").json().get("id").asString();
+        String request = admin().postJson(base + "/requests", "{\"request\":\"Security policy\"}").json().get("id").asString();
         String sha = admin().postMultipart(base + "/requests/" + request + "/evidence", Map.of("title", "Policy"), "policy.pdf",
                 ("%PDF-1.4 policy " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)).json().get("evidence").get(0).get("sha256").asString();
         for (int i = 0; i < 3; i++) {
@@ -94,8 +94,8 @@ class AuditPackageTest {
     }
 
     /**
-     * A workspace whose ledger starts with two entries from before the audit period (for a control outside its
-     * scope): the package carries the period's segment only, continued to the newest signed checkpoint, which it
+     * A workspace whose ledger starts with two entries from before the audit period (linked to no control: a
+     * control's evidence also brings its freshness check's results into the ledger, after the commit): the package carries the period's segment only, continued to the newest signed checkpoint, which it
      * also carries; the segment proves it extends that checkpoint against the pinned key, and a package whose
      * checkpoint or segment was swapped (manifest updated to match) fails.
      */
@@ -104,7 +104,7 @@ class AuditPackageTest {
         ExtraAccounts.Account account = ExtraAccounts.inNewWorkspace(jdbc);
         Http api = Http.withToken(port, account.token());
         for (int i = 1; i <= 2; i++) {
-            assertThat(api.postMultipart("/api/v1/evidence", Map.of("title", "Old " + i, "controls", "PH-06"), "old" + i + ".txt",
+            assertThat(api.postMultipart("/api/v1/evidence", Map.of("title", "Old " + i), "old" + i + ".txt",
                     ("before the period " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
         }
         backdateFirstEntries(account.workspaceId(), 2, java.time.Instant.now().minus(java.time.Duration.ofDays(100)));
@@ -112,7 +112,7 @@ class AuditPackageTest {
                 {"kind":"iso27001_surveillance","scope":["A.5.1"],"firm":"Certifier","leadAuditor":"Kim Ode","periodStart":"%s","periodEnd":"%s"}"""
                 .formatted(LocalDate.now().minusDays(60), LocalDate.now().plusDays(1))).json().get("id").asString();
         String base = "/api/v1/audits/" + audit;
-        String request = api.postJson(base + "/requests", "{\"request\":\"Security policy\",\"control\":\"GR-01\"}").json().get("id").asString();
+        String request = api.postJson(base + "/requests", "{\"request\":\"Security policy\"}").json().get("id").asString();
         assertThat(api.postMultipart(base + "/requests/" + request + "/evidence", Map.of("title", "Policy"), "policy.pdf",
                 ("%PDF-1.4 policy " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
 

@@ -78,7 +78,7 @@ class EvidenceLedgerTest {
     void theLedgerVerifiesOnlineAndOfflineAndNamesTheFirstTamperedEntry(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         for (int i = 0; i < 5; i++) {
-            evidence.add(workspace, new NewEvidence("upload", "item " + i, null, "text/plain", List.of("AC-01"), null, "test"),
+            evidence.add(workspace, new NewEvidence("upload", "item " + i, null, "text/plain", List.of(), null, "test"),
                     ("content " + i).getBytes(StandardCharsets.UTF_8));
             if (i == 2) {
                 assertThat(evidence.checkpoint(workspace)).isTrue();
