@@ -75,6 +75,15 @@ public class EvidenceStore {
         return store(workspace, evidence, content, maxUploadBytes());
     }
 
+    /**
+     * Stores evidence Attest generated itself and streams, such as a monitoring run's snapshot of every
+     * result (a million resources make one larger than any upload): no upload limit applies.
+     */
+    @Transactional
+    public EvidenceItem addGenerated(WorkspaceId workspace, NewEvidence evidence, InputStream content) {
+        return store(workspace, evidence, content, Long.MAX_VALUE);
+    }
+
     /** Stores evidence held in memory, such as a run's result snapshot (no upload limit applies). */
     @Transactional
     public EvidenceItem add(WorkspaceId workspace, NewEvidence evidence, byte[] content) {

@@ -123,7 +123,7 @@ public class ResultEvidence {
                 content.write(out);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                EvidenceItem item = evidence.add(workspace, new NewEvidence(KIND, title, "check-results.json.gz", "application/gzip",
+                EvidenceItem item = evidence.addGenerated(workspace, new NewEvidence(KIND, title, "check-results.json.gz", "application/gzip",
                         controlKeys, null, "system"), in);
                 return item.id();
             }
