@@ -44,6 +44,15 @@ public final class OscalSchemas {
     /** The OSCAL XML namespace every OSCAL 1.x element lives in. */
     public static final String NAMESPACE = "http://csrc.nist.gov/ns/oscal/1.0";
 
+    /**
+     * Whether an address passes the JSON schema's email format as the validator applies it (it wants a known
+     * top-level domain, so {@code admin@localhost} and {@code someone@example.test} do not), so that an export
+     * lists only addresses its own schema accepts.
+     */
+    public static boolean acceptsEmail(String address) {
+        return address != null && org.apache.commons.validator.routines.EmailValidator.getInstance(false, true).isValid(address);
+    }
+
     /** The document models this class knows, by root name (the same in XML and JSON). */
     public enum Model {
         CATALOG("catalog", "catalog"),

@@ -504,10 +504,10 @@ class OscalExports {
         return metadata;
     }
 
-    /** A person party named by email; the address is listed only when it has a dotted domain, as the schema's email format wants. */
+    /** A person party named by email; the address is listed only when the schema's email format accepts it. */
     private static void person(ArrayNode parties, String id, String email) {
         ObjectNode party = parties.addObject().put("uuid", id).put("type", "person").put("name", md(email));
-        if (email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (dev.attest.catalog.OscalSchemas.acceptsEmail(email)) {
             party.putArray("email-addresses").add(email);
         }
     }
