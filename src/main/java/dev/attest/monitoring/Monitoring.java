@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -116,7 +117,9 @@ public class Monitoring {
             return previous;
         });
         if (before == null || !before.expression().equals(check.expression()) || !before.resourceType().equals(check.resourceType())) {
-            evaluate(workspace, "check:" + check.key(), actor, check);
+            // a new check (or one that reads another type now) has no earlier result on any resource
+            boolean firstTime = before == null || !before.resourceType().equals(check.resourceType());
+            evaluate(workspace, "check:" + check.key(), actor, check, firstTime);
         }
         return check;
     }
@@ -330,7 +333,10 @@ public class Monitoring {
                         }
                     }
                 }
-                writer.apply(workspace, type, keyed(typeChecks), evaluated, verdicts, retired, now, changes);
+                Set<String> fresh = new HashSet<>();
+                inserts.forEach(d -> fresh.add(d.id()));
+                writer.apply(workspace, type, keyed(typeChecks), evaluated, verdicts, retired, now, changes,
+                        RunWriter.Keeping.stored(fresh, Set.of()));
                 changes.changed += inserts.size() + updates.size() + retired.size();
             }
             return finish(workspace, source, actor, now, now, received, changes);
@@ -408,11 +414,13 @@ public class Monitoring {
      * one is older than {@code attest.monitoring.snapshot-interval}.
      */
     public Evaluation evaluate(WorkspaceId workspace, String trigger) {
-        return evaluate(workspace, trigger, "system", null);
+        return evaluate(workspace, trigger, "system", null, false);
     }
 
-    private Evaluation evaluate(WorkspaceId workspace, String trigger, String actor, Check only) {
+    private Evaluation evaluate(WorkspaceId workspace, String trigger, String actor, Check only, boolean onlyIsNew) {
         Instant started = clock.instant();
+        // checks with no result anywhere yet: a resource without a row has not passed them before
+        Set<String> firstTime = onlyIsNew ? Set.of(only.key()) : only != null ? Set.of() : unevaluated(workspace);
         RunWriter.Changes changes = new RunWriter.Changes();
         List<Check> checks = only == null ? checks(workspace) : List.of(only);
         int[] count = {0};
@@ -425,7 +433,8 @@ public class Monitoring {
                 Map<String, String> page = transactions.execute(status -> {
                     results.lock(workspace);
                     Map<String, String> docs = resources.page(workspace, type, from, properties.getChunk());
-                    evaluateChunk(workspace, type, typeChecks, docs, List.of(), List.of(), trigger, changes);
+                    evaluateChunk(workspace, type, typeChecks, docs, List.of(), List.of(), trigger, changes,
+                            RunWriter.Keeping.stored(Set.of(), firstTime));
                     return docs;
                 });
                 count[0] += page.size();
@@ -442,11 +451,32 @@ public class Monitoring {
             results.lock(workspace);
             Instant now = clock.instant();
             if (only == null && resultEvidence.snapshotDue(workspace, now, properties.getSnapshotInterval())) {
-                resultEvidence.snapshot(workspace, trigger, now);
+                Map<String, List<String>> checkKeysByType = new HashMap<>();
+                checks.forEach(c -> checkKeysByType.computeIfAbsent(c.resourceType(), t -> new ArrayList<>()).add(c.key()));
+                resultEvidence.snapshot(workspace, trigger, now, checkKeysByType);
             }
-            Evaluation evaluation = finish(workspace, trigger, actor, started, now, count[0], changes);
-            return evaluation;
+            if (only == null) {
+                results.recountTallies(workspace, checkTypes(checks), resources.countByType(workspace), now);
+            }
+            return finish(workspace, trigger, actor, started, now, count[0], changes);
         });
+    }
+
+    private Set<String> unevaluated(WorkspaceId workspace) {
+        Set<String> tallied = transactions.execute(status -> results.tallies(workspace).keySet());
+        Set<String> none = new HashSet<>();
+        checks(workspace).forEach(c -> {
+            if (!tallied.contains(c.key())) {
+                none.add(c.key());
+            }
+        });
+        return none;
+    }
+
+    private static Map<String, String> checkTypes(List<Check> checks) {
+        Map<String, String> types = new HashMap<>();
+        checks.forEach(c -> types.put(c.key(), c.resourceType()));
+        return types;
     }
 
     /** Record modules' resources of one type: evaluated in chunks, and results of those that are gone removed. */
@@ -462,7 +492,7 @@ public class Monitoring {
             List<Resource> part = offered.subList(from, Math.min(offered.size(), from + chunk));
             transactions.executeWithoutResult(status -> {
                 results.lock(workspace);
-                evaluateChunk(workspace, type, typeChecks, Map.of(), part, List.of(), trigger, changes);
+                evaluateChunk(workspace, type, typeChecks, Map.of(), part, List.of(), trigger, changes, RunWriter.Keeping.OFFERED);
             });
         }
         transactions.executeWithoutResult(status -> {
@@ -472,13 +502,14 @@ public class Monitoring {
             List<String> stored = resources.ids(workspace, type);
             present.addAll(stored);
             List<String> gone = results.resourceIds(workspace, type).stream().filter(id -> !present.contains(id)).toList();
-            evaluateChunk(workspace, type, typeChecks, Map.of(), List.of(), gone, trigger, changes);
+            evaluateChunk(workspace, type, typeChecks, Map.of(), List.of(), gone, trigger, changes, RunWriter.Keeping.OFFERED);
         });
         return offered.size();
     }
 
     private void evaluateChunk(WorkspaceId workspace, String type, Map<String, Check> typeChecks, Map<String, String> stored,
-                               List<Resource> offered, List<String> gone, String trigger, RunWriter.Changes changes) {
+                               List<Resource> offered, List<String> gone, String trigger, RunWriter.Changes changes,
+                               RunWriter.Keeping keeping) {
         Instant now = clock.instant();
         List<CheckResult> verdicts = new ArrayList<>();
         List<String> evaluated = new ArrayList<>(stored.size() + offered.size());
@@ -491,7 +522,7 @@ public class Monitoring {
             run.accept(r);
             evaluated.add(r.id());
         }
-        writer.apply(workspace, type, typeChecks, evaluated, verdicts, gone, now, changes);
+        writer.apply(workspace, type, typeChecks, evaluated, verdicts, gone, now, changes, keeping);
         resultEvidence.delta(workspace, trigger, now, changes, List.of());
     }
 
@@ -505,8 +536,20 @@ public class Monitoring {
     /** The latest results of one check, failures first: one page of at most 1,000. */
     @Transactional(readOnly = true)
     public List<CheckResult> results(WorkspaceId workspace, String checkKey, int limit, int offset) {
-        check(workspace, checkKey);
-        return results.results(workspace, checkKey, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset));
+        Check check = check(workspace, checkKey);
+        List<CheckResult> page = results.results(workspace, checkKey, check.resourceType(), Math.max(1, Math.min(limit, 1000)),
+                Math.max(0, offset));
+        // a stored resource that passes has no row: what the check observed is read from its document again
+        List<String> implied = page.stream().filter(r -> r.observed() == null).map(CheckResult::resourceId).toList();
+        if (implied.isEmpty()) {
+            return page;
+        }
+        Map<String, Map<String, Object>> observed = new HashMap<>();
+        var run = evaluator.forType(List.of(check), clock.instant(), r -> observed.put(r.resourceId(), r.observed()));
+        resources.documents(workspace, check.resourceType(), implied).forEach((id, json) -> run.accept(check.resourceType(), id, json));
+        return page.stream().map(r -> r.observed() != null ? r
+                : new CheckResult(r.checkKey(), r.resourceType(), r.resourceId(), r.outcome(), r.error(), observed.getOrDefault(r.resourceId(), Map.of())))
+                .toList();
     }
 
     /** The first page of a check's latest results, failures first. */

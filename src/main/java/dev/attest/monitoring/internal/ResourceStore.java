@@ -66,6 +66,18 @@ public class ResourceStore {
         return hashes;
     }
 
+    /** The stored documents of these resources of one type, by id (absent ones are left out). */
+    public Map<String, String> documents(WorkspaceId workspace, String type, Collection<String> ids) {
+        Map<String, String> documents = new java.util.LinkedHashMap<>();
+        forChunks(ids, chunk -> jdbc.sql(lookup.select("m.resource_id, m.data", "monitoring_resource", "m",
+                        "m.workspace_id = ? and m.type = ? and m.resource_id = k.id", ""))
+                .params(IdLookup.ids(chunk), workspace.value(), type)
+                .query((ResultSet rs) -> {
+                    documents.put(rs.getString(1), rs.getString(2));
+                }));
+        return documents;
+    }
+
     /** Inserts new documents in multi-row statements. */
     public void insert(WorkspaceId workspace, List<Document> documents, String source, UUID connectionId, Instant at) {
         List<Object[]> rows = new ArrayList<>(documents.size());

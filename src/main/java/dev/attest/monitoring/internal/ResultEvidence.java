@@ -86,7 +86,7 @@ public class ResultEvidence {
     }
 
     /** Keeps every latest result as evidence, streamed from the database through a gzipped file. */
-    public UUID snapshot(WorkspaceId workspace, String trigger, Instant at) {
+    public UUID snapshot(WorkspaceId workspace, String trigger, Instant at, Map<String, List<String>> checksByType) {
         int[] count = {0};
         Set<String> checkKeys = new TreeSet<>();
         UUID id = store(workspace, "Check results snapshot " + at.truncatedTo(ChronoUnit.SECONDS), List.of(), out -> {
@@ -97,7 +97,7 @@ public class ResultEvidence {
                 json.writeStringProperty("trigger", trigger);
                 json.writeStringProperty("kind", "snapshot");
                 json.writeArrayPropertyStart("results");
-                results.forEach(workspace, r -> {
+                results.forEach(workspace, checksByType, r -> {
                     json.writeStartObject();
                     json.writeStringProperty("checkKey", r.checkKey());
                     json.writeStringProperty("resourceType", r.resourceType());
@@ -191,20 +191,28 @@ public class ResultEvidence {
                 matching.keySet().removeIf(pair -> pair.startsWith(check + "\u0000"));
                 return;
             }
-            String id = (String) entry.get("resourceId");
             String was = (String) entry.get("was");
             String outcome = (String) entry.get("outcome");
+            // one entry per result, or one for the same change of a check's result on many resources
+            List<?> many = entry.get("resourceIds") instanceof List<?> ids ? ids : null;
+            int n = many == null ? 1 : many.size();
             if (was != null) {
-                RunWriter.count(tallies, check, was, -1);
+                RunWriter.count(tallies, check, was, -n);
             }
             if (outcome != null) {
-                RunWriter.count(tallies, check, outcome, 1);
+                RunWriter.count(tallies, check, outcome, n);
             }
-            if (keepResults && (checkKey == null || checkKey.equals(check)) && (resourceId == null || resourceId.equals(id))) {
-                if (outcome == null) {
-                    matching.remove(ResultStore.pair(check, id));
-                } else {
-                    matching.put(ResultStore.pair(check, id), outcome);
+            if (keepResults && (checkKey == null || checkKey.equals(check))) {
+                for (Object each : many == null ? List.of(String.valueOf(entry.get("resourceId"))) : many) {
+                    String id = String.valueOf(each);
+                    if (resourceId != null && !resourceId.equals(id)) {
+                        continue;
+                    }
+                    if (outcome == null) {
+                        matching.remove(ResultStore.pair(check, id));
+                    } else {
+                        matching.put(ResultStore.pair(check, id), outcome);
+                    }
                 }
             }
         };

@@ -118,13 +118,49 @@ public class ResultStore {
     }
 
     /**
-     * Every latest result of the workspace in a stable order (the primary key's: by resource, then
-     * check), streamed in pages of rows from the database (the fetch size keeps PostgreSQL from
-     * reading the whole result into memory).
+     * Every latest result of the workspace, streamed in pages of rows from the database (the fetch
+     * size keeps PostgreSQL from reading the whole result into memory): each stored resource with
+     * each check of its type (passing where it has no row), then the results of resources a record
+     * module offers. Observations are left out.
      */
-    public void forEach(WorkspaceId workspace, java.util.function.Consumer<CheckResult> consumer) {
-        streaming.query("select check_key, resource_type, resource_id, outcome, error from monitoring_result where workspace_id = ? "
-                        + "order by resource_type, resource_id, check_key",
+    public void forEach(WorkspaceId workspace, Map<String, List<String>> checksByType, java.util.function.Consumer<CheckResult> consumer) {
+        // rows of one stored resource arrive together; the last one's results are given when the next begins
+        var current = new Object() {
+            String type;
+            String id;
+            final Map<String, CheckResult> rows = new HashMap<>();
+
+            void flush() {
+                if (id == null) {
+                    return;
+                }
+                for (String checkKey : checksByType.getOrDefault(type, List.of())) {
+                    CheckResult row = rows.remove(checkKey);
+                    consumer.accept(row != null ? row : new CheckResult(checkKey, type, id, "pass", null, Map.of()));
+                }
+                rows.values().forEach(consumer); // a check that no longer reads this type, until its rows go
+                rows.clear();
+            }
+        };
+        streaming.query("select m.type, m.resource_id, r.check_key, r.outcome, r.error from monitoring_resource m "
+                        + "left join monitoring_result r on r.workspace_id = m.workspace_id and r.resource_type = m.type "
+                        + "and r.resource_id = m.resource_id where m.workspace_id = ? order by m.type, m.resource_id",
+                (ResultSet rs) -> {
+                    String type = rs.getString(1);
+                    String id = rs.getString(2);
+                    if (!id.equals(current.id) || !type.equals(current.type)) {
+                        current.flush();
+                        current.type = type;
+                        current.id = id;
+                    }
+                    if (rs.getString(3) != null) {
+                        current.rows.put(rs.getString(3), new CheckResult(rs.getString(3), type, id, rs.getString(4), rs.getString(5), Map.of()));
+                    }
+                }, workspace.value());
+        current.flush();
+        streaming.query("select r.check_key, r.resource_type, r.resource_id, r.outcome, r.error from monitoring_result r "
+                        + "where r.workspace_id = ? and not exists (select 1 from monitoring_resource m where m.workspace_id = r.workspace_id "
+                        + "and m.type = r.resource_type and m.resource_id = r.resource_id) order by r.resource_type, r.resource_id, r.check_key",
                 (ResultSet rs) -> {
                     consumer.accept(new CheckResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), Map.of()));
                 }, workspace.value());
@@ -170,14 +206,34 @@ public class ResultStore {
         jdbc.sql("delete from monitoring_check_status where workspace_id = ? and passed <= 0 and failed <= 0").param(workspace.value()).update();
     }
 
-    /** Counts every check's tally again from its results (a full run's last step, which heals any drift). */
-    public void recountTallies(WorkspaceId workspace, Instant at) {
+    /**
+     * Counts every check's tally again (a full run's last step, which heals any drift): failures
+     * are the check's rows that do not pass; passes are its passing rows (resources a record module
+     * offers) plus the stored resources of its type that have no failing row.
+     *
+     * @param checkTypes   each check's resource type
+     * @param storedByType how many stored resources each type has
+     */
+    public void recountTallies(WorkspaceId workspace, Map<String, String> checkTypes, Map<String, Integer> storedByType, Instant at) {
+        Map<String, int[]> counted = new HashMap<>();
+        jdbc.sql("select check_key, sum(case when outcome = 'pass' then 1 else 0 end), sum(case when outcome = 'pass' then 0 else 1 end) "
+                        + "from monitoring_result where workspace_id = ? group by check_key")
+                .param(workspace.value())
+                .query((ResultSet rs) -> {
+                    counted.put(rs.getString(1), new int[]{rs.getInt(2), rs.getInt(3)});
+                });
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        List<Object[]> rows = new ArrayList<>();
+        checkTypes.forEach((checkKey, type) -> {
+            int[] explicit = counted.getOrDefault(checkKey, new int[2]);
+            int passed = explicit[0] + Math.max(0, storedByType.getOrDefault(type, 0) - explicit[1]);
+            if (passed + explicit[1] > 0) {
+                rows.add(new Object[]{workspace.value(), checkKey, passed, explicit[1], when});
+            }
+        });
         jdbc.sql("delete from monitoring_check_status where workspace_id = ?").param(workspace.value()).update();
-        jdbc.sql("insert into monitoring_check_status (workspace_id, check_key, passed, failed, evaluated_at) "
-                        + "select workspace_id, check_key, sum(case when outcome = 'pass' then 1 else 0 end), "
-                        + "sum(case when outcome = 'pass' then 0 else 1 end), ? from monitoring_result where workspace_id = ? "
-                        + "group by workspace_id, check_key")
-                .params(at.atOffset(ZoneOffset.UTC), workspace.value()).update();
+        template.batchUpdate("insert into monitoring_check_status (workspace_id, check_key, passed, failed, evaluated_at) values (?, ?, ?, ?, ?)",
+                rows);
     }
 
     static String clip(String error) {
@@ -207,14 +263,36 @@ public class ResultStore {
                 .list();
     }
 
-    /** A check's latest results, failures first, one page. */
-    public List<CheckResult> results(WorkspaceId workspace, String checkKey, int limit, int offset) {
-        return jdbc.sql("select check_key, resource_type, resource_id, outcome, error, observed from monitoring_result "
-                        + "where workspace_id = ? and check_key = ? order by outcome, resource_id limit ? offset ?")
+    /**
+     * A check's latest results, failures first, one page: its failing rows, then its passing ones,
+     * by resource id. A stored resource of the check's type without a row passes; its result comes
+     * with empty observations (the caller may work them out again from the document).
+     */
+    public List<CheckResult> results(WorkspaceId workspace, String checkKey, String type, int limit, int offset) {
+        List<CheckResult> page = new ArrayList<>(jdbc.sql("select check_key, resource_type, resource_id, outcome, error, observed "
+                        + "from monitoring_result where workspace_id = ? and check_key = ? and outcome <> 'pass' "
+                        + "order by outcome, resource_id limit ? offset ?")
                 .params(workspace.value(), checkKey, limit, offset)
                 .query((rs, n) -> new CheckResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         Documents.read(rs.getString(6))))
-                .list();
+                .list());
+        if (page.size() == limit) {
+            return page;
+        }
+        int passOffset = page.isEmpty()
+                ? offset - jdbc.sql("select count(*) from monitoring_result where workspace_id = ? and check_key = ? and outcome <> 'pass'")
+                        .params(workspace.value(), checkKey).query(Integer.class).single()
+                : 0;
+        page.addAll(jdbc.sql("select resource_id, observed from ("
+                        + "select resource_id, observed from monitoring_result where workspace_id = ? and check_key = ? and outcome = 'pass' "
+                        + "union all select m.resource_id, null from monitoring_resource m where m.workspace_id = ? and m.type = ? "
+                        + "and not exists (select 1 from monitoring_result r where r.workspace_id = m.workspace_id and r.resource_type = m.type "
+                        + "and r.resource_id = m.resource_id and r.check_key = ?)) passing order by resource_id limit ? offset ?")
+                .params(workspace.value(), checkKey, workspace.value(), type, checkKey, limit - page.size(), Math.max(0, passOffset))
+                .query((rs, n) -> new CheckResult(checkKey, type, rs.getString(1), "pass", null,
+                        rs.getString(2) == null ? null : Documents.read(rs.getString(2))))
+                .list());
+        return page;
     }
 
     public Map<String, CheckTally> tallies(WorkspaceId workspace) {

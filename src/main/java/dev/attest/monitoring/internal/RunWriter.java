@@ -70,6 +70,32 @@ public class RunWriter {
     }
 
     /**
+     * How results of a set of resources are kept. A resource Attest stores (pushed or collected) has
+     * a result row only for a check it does not pass: a stored resource with no row for a check of
+     * its type passes it, so an estate that mostly passes costs a row per failure, not per check.
+     * A resource a record module offers is not stored, so each of its results has a row.
+     *
+     * @param newResources stored resources evaluated for the first time (no earlier result at all)
+     * @param newChecks    checks evaluated for the first time (no earlier result on any resource)
+     */
+    public record Keeping(boolean implied, Set<String> newResources, Set<String> newChecks) {
+
+        /** Stored resources, none of them or their checks new. */
+        public static final Keeping STORED = new Keeping(true, Set.of(), Set.of());
+        /** Resources a record module offers: every result has its row. */
+        public static final Keeping OFFERED = new Keeping(false, Set.of(), Set.of());
+
+        public static Keeping stored(Set<String> newResources, Set<String> newChecks) {
+            return new Keeping(true, newResources, newChecks);
+        }
+
+        /** Whether this check had a result on this resource before (without a row, a stored one passed). */
+        boolean hadResult(String checkKey, String resourceId) {
+            return implied && !newResources.contains(resourceId) && !newChecks.contains(checkKey);
+        }
+    }
+
+    /**
      * Applies the verdicts of {@code checks} (all of one type) on the evaluated resources, and
      * removes every result of the removed resources.
      *
@@ -77,13 +103,20 @@ public class RunWriter {
      */
     public void apply(WorkspaceId workspace, String type, Map<String, Check> checks, Collection<String> evaluated,
                       List<CheckResult> verdicts, Collection<String> removed, Instant now, Changes changes) {
+        apply(workspace, type, checks, evaluated, verdicts, removed, now, changes, Keeping.STORED);
+    }
+
+    public void apply(WorkspaceId workspace, String type, Map<String, Check> checks, Collection<String> evaluated,
+                      List<CheckResult> verdicts, Collection<String> removed, Instant now, Changes changes, Keeping keeping) {
         Set<String> ids = new LinkedHashSet<>(evaluated);
         ids.addAll(removed);
         if (ids.isEmpty()) {
             return;
         }
         Set<String> gone = removed instanceof Set<String> set ? set : new HashSet<>(removed);
-        Map<String, ResultStore.Stored> stored = results.latest(workspace, type, ids);
+        // a resource seen for the first time has no result to look up
+        List<String> known = ids.stream().filter(id -> !keeping.newResources().contains(id)).toList();
+        Map<String, ResultStore.Stored> stored = known.isEmpty() ? Map.of() : results.latest(workspace, type, known);
         List<CheckResult> inserts = new ArrayList<>();
         List<CheckResult> updates = new ArrayList<>();
         List<String[]> deletes = new ArrayList<>();
@@ -91,15 +124,37 @@ public class RunWriter {
         // pairs whose finding may need opening (failing), closing (passing or gone) or a new observation
         Map<String, CheckResult> failing = new LinkedHashMap<>();
         Map<String, String> toClose = new LinkedHashMap<>();
+        // passing results that appeared, by check: written as evidence one entry per check
+        Map<String, List<String>> appearedPassing = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (CheckResult verdict : verdicts) {
             String pair = ResultStore.pair(verdict.checkKey(), verdict.resourceId());
             seen.add(pair);
             ResultStore.Stored before = stored.get(pair);
+            String was = before != null ? before.outcome() : keeping.hadResult(verdict.checkKey(), verdict.resourceId()) ? "pass" : null;
+            if (keeping.implied() && verdict.passed()) {
+                if (before != null) {
+                    // a stored resource's passing result has no row
+                    deletes.add(new String[]{verdict.checkKey(), verdict.resourceId()});
+                }
+                if (was == null) {
+                    count(tallies, verdict.checkKey(), "pass", 1);
+                    appearedPassing.computeIfAbsent(verdict.checkKey(), k -> new ArrayList<>()).add(verdict.resourceId());
+                } else if (!"pass".equals(was)) {
+                    count(tallies, verdict.checkKey(), was, -1);
+                    count(tallies, verdict.checkKey(), "pass", 1);
+                    flipped(changes, verdict, was);
+                    toClose.put(pair, "the check passes again");
+                }
+                continue;
+            }
             if (before == null) {
                 inserts.add(verdict);
+                if (was != null) {
+                    count(tallies, verdict.checkKey(), was, -1);
+                }
                 count(tallies, verdict.checkKey(), verdict.outcome(), 1);
-                flipped(changes, verdict, null);
+                flipped(changes, verdict, was);
             } else if (!before.outcome().equals(verdict.outcome())) {
                 updates.add(verdict);
                 count(tallies, verdict.checkKey(), before.outcome(), -1);
@@ -140,6 +195,23 @@ public class RunWriter {
                 toClose.put(pair, "the resource or the check is gone");
             }
         }
+        if (keeping.implied() && !gone.isEmpty()) {
+            // a removed stored resource also takes the passing results it had without rows
+            for (String checkKey : checks.keySet()) {
+                List<String> passedBefore = new ArrayList<>();
+                for (String resourceId : gone) {
+                    String pair = ResultStore.pair(checkKey, resourceId);
+                    if (!stored.containsKey(pair) && !seen.contains(pair) && keeping.hadResult(checkKey, resourceId)) {
+                        passedBefore.add(resourceId);
+                    }
+                }
+                if (!passedBefore.isEmpty()) {
+                    count(tallies, checkKey, "pass", -passedBefore.size());
+                    changes.flipped.add(group(checkKey, type, null, "pass", passedBefore));
+                }
+            }
+        }
+        appearedPassing.forEach((checkKey, resourceIds) -> changes.flipped.add(group(checkKey, type, "pass", null, resourceIds)));
         results.delete(workspace, type, deletes);
         results.update(workspace, updates, now);
         results.insert(workspace, inserts, now);
@@ -147,6 +219,17 @@ public class RunWriter {
         if (!failing.isEmpty() || !toClose.isEmpty()) {
             updateFindings(workspace, type, checks, failing, toClose, now, changes);
         }
+    }
+
+    /** One evidence entry for the same change of one check's result on many resources. */
+    private static Map<String, Object> group(String checkKey, String type, String outcome, String was, List<String> resourceIds) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("checkKey", checkKey);
+        entry.put("resourceType", type);
+        entry.put("resourceIds", resourceIds);
+        entry.put("outcome", outcome);
+        entry.put("was", was);
+        return entry;
     }
 
     private void updateFindings(WorkspaceId workspace, String type, Map<String, Check> checks, Map<String, CheckResult> failing,
