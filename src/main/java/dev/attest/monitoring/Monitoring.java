@@ -574,6 +574,17 @@ public class Monitoring {
         return findings.list(workspace, filter, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset));
     }
 
+    /** How many findings match the filter, by severity (every severity named, zero where none), counted in one query. */
+    @Transactional(readOnly = true)
+    public Map<Severity, Long> countFindingsBySeverity(WorkspaceId workspace, FindingFilter filter) {
+        Map<String, Long> counted = findings.countBySeverity(workspace, filter);
+        Map<Severity, Long> bySeverity = new java.util.EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s, counted.getOrDefault(s.wireName(), 0L));
+        }
+        return bySeverity;
+    }
+
     /** How many findings match the filter, counted in the database. */
     @Transactional(readOnly = true)
     public long countFindings(WorkspaceId workspace, FindingFilter filter) {

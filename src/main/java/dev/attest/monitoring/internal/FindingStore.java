@@ -65,6 +65,17 @@ public class FindingStore {
         return jdbc.sql("select count(*) from monitoring_finding" + where(workspace, filter, params)).params(params).query(Long.class).single();
     }
 
+    /** How many findings match, by severity, counted by the database in one pass. */
+    public Map<String, Long> countBySeverity(WorkspaceId workspace, FindingFilter filter) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select severity, count(*) from monitoring_finding" + where(workspace, filter, params) + " group by severity")
+                .params(params).query((ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     private static String where(WorkspaceId workspace, FindingFilter filter, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" where workspace_id = :ws");
         params.put("ws", workspace.value());

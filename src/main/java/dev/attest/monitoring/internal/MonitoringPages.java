@@ -68,12 +68,25 @@ class MonitoringPages {
 
     @GetMapping("/monitoring/checks/{key}")
     @PreAuthorize("hasAuthority('monitoring:read')")
-    String check(CurrentUser user, @PathVariable String key, Model model) {
+    String check(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page, Model model) {
         model.addAttribute("check", monitoring.check(user.workspaceId(), key));
-        model.addAttribute("results", monitoring.results(user.workspaceId(), key));
-        model.addAttribute("tally", monitoring.tallies(user.workspaceId()).get(key));
+        var tally = monitoring.tallies(user.workspaceId()).get(key);
+        int total = tally == null ? 0 : tally.passed() + tally.failed();
+        int pages = Math.max(1, (total + RESULTS_PER_PAGE - 1) / RESULTS_PER_PAGE);
+        // lenient, as pages are: a page number that is not one shows the first or the last
+        int number = Math.min(pages, Math.max(1, page == null || !page.strip().matches("\\d{1,9}") ? 1 : Integer.parseInt(page.strip())));
+        model.addAttribute("results", monitoring.results(user.workspaceId(), key, RESULTS_PER_PAGE, (number - 1) * RESULTS_PER_PAGE));
+        model.addAttribute("tally", tally);
+        model.addAttribute("resultPage", number);
+        model.addAttribute("resultPages", pages);
+        model.addAttribute("resultTotal", total);
+        model.addAttribute("resultFrom", total == 0 ? 0 : (number - 1) * RESULTS_PER_PAGE + 1);
+        model.addAttribute("resultTo", Math.min(total, number * RESULTS_PER_PAGE));
         return "monitoring/check";
     }
+
+    /** Results on one page of a check: failures first, then passes by resource id. */
+    static final int RESULTS_PER_PAGE = 100;
 
     /** The editor form as typed, so that a refused form comes back as it was. */
     record CheckForm(String key, String title, String resourceType, String severity, String controls, String description,

@@ -100,11 +100,7 @@ class DashboardPages {
 
         if (user.can(Permission.MONITORING_READ)) {
             model.addAttribute("failingChecks", monitoring.tallies(workspace).values().stream().filter(t -> t.failed() > 0).count());
-            Map<Severity, Long> findings = new EnumMap<>(Severity.class);
-            for (Severity s : Severity.values()) {
-                findings.put(s, monitoring.countFindings(workspace, FindingFilter.open().withSeverity(s)));
-            }
-            model.addAttribute("findingsBySeverity", findings);
+            model.addAttribute("findingsBySeverity", monitoring.countFindingsBySeverity(workspace, FindingFilter.open()));
             model.addAttribute("myFindings", monitoring.countFindings(workspace, FindingFilter.open().withOwner(user.email())));
         }
 

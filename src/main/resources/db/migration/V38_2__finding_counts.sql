@@ -1,0 +1,3 @@
+-- The dashboard and the findings list count open findings by severity and by owner: an index that
+-- holds all three answers those counts from the index alone, at any number of findings.
+create index monitoring_finding_severity on monitoring_finding (workspace_id, status, severity, owner);
