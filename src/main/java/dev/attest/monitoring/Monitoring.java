@@ -291,6 +291,18 @@ public class Monitoring {
      */
     private Evaluation write(WorkspaceId workspace, String source, String actor, UUID connectionId,
                              Map<String, List<ResourceStore.Document>> byType, Set<String> retireTypes, int received) {
+        // Evaluated before the workspace's lock is taken, so that two pushes evaluate side by side and
+        // only their writes take turns: the documents that look new or changed now. Under the lock,
+        // a document that changed meanwhile, or whose checks did, is evaluated again.
+        Instant evaluatedAt = clock.instant();
+        Map<String, List<Check>> checksSeen = Evaluator.byType(checks(workspace));
+        Map<String, Map<String, List<CheckResult>>> early = new HashMap<>();
+        byType.forEach((type, docs) -> {
+            List<Check> typeChecks = checksSeen.getOrDefault(type, List.of());
+            if (!typeChecks.isEmpty()) {
+                early.put(type, verdicts(workspace, type, typeChecks, docs, evaluatedAt));
+            }
+        });
         return transactions.execute(status -> {
             results.lock(workspace);
             Instant now = clock.instant();
@@ -325,10 +337,16 @@ public class Monitoring {
                 List<String> evaluated = new ArrayList<>(inserts.size() + updates.size());
                 List<Check> typeChecks = checksByType.getOrDefault(type, List.of());
                 if (!typeChecks.isEmpty() && (!inserts.isEmpty() || !updates.isEmpty())) {
-                    var run = evaluator.forType(typeChecks, now, verdicts::add);
+                    Map<String, List<CheckResult>> ready = typeChecks.equals(checksSeen.get(type)) ? early.getOrDefault(type, Map.of()) : Map.of();
+                    TypeRunHolder late = new TypeRunHolder(() -> evaluator.forType(typeChecks, now, verdicts::add));
                     for (List<ResourceStore.Document> group : List.of(inserts, updates)) {
                         for (ResourceStore.Document d : group) {
-                            run.accept(type, d.id(), d.json());
+                            List<CheckResult> known = ready.get(d.id());
+                            if (known != null) {
+                                verdicts.addAll(known);
+                            } else {
+                                late.get().accept(type, d.id(), d.json());
+                            }
                             evaluated.add(d.id());
                         }
                     }
@@ -341,6 +359,38 @@ public class Monitoring {
             }
             return finish(workspace, source, actor, now, now, received, changes);
         });
+    }
+
+    /** The verdicts on the documents that differ from what is stored now (read without the lock), by resource id. */
+    private Map<String, List<CheckResult>> verdicts(WorkspaceId workspace, String type, List<Check> typeChecks,
+                                                    List<ResourceStore.Document> docs, Instant at) {
+        Map<String, String> stored = transactions.execute(status ->
+                resources.hashes(workspace, type, docs.stream().map(ResourceStore.Document::id).toList()));
+        Map<String, List<CheckResult>> byId = new HashMap<>();
+        var run = evaluator.forType(typeChecks, at, r -> byId.computeIfAbsent(r.resourceId(), k -> new ArrayList<>(typeChecks.size())).add(r));
+        for (ResourceStore.Document d : docs) {
+            if (!d.hash().equals(stored.get(d.id()))) {
+                run.accept(type, d.id(), d.json());
+            }
+        }
+        return byId;
+    }
+
+    /** A type's run of checks, compiled only when a document needs it. */
+    private static final class TypeRunHolder {
+        private final java.util.function.Supplier<Evaluator.TypeRun> create;
+        private Evaluator.TypeRun run;
+
+        TypeRunHolder(java.util.function.Supplier<Evaluator.TypeRun> create) {
+            this.create = create;
+        }
+
+        Evaluator.TypeRun get() {
+            if (run == null) {
+                run = create.get();
+            }
+            return run;
+        }
     }
 
     /** Writes a run's evidence, its evaluation row and its one audit entry; in the run's transaction. */
