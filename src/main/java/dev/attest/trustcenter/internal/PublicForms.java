@@ -39,9 +39,12 @@ class PublicForms {
     private final NoticeSubscriptions subscriptions;
     private final PublicFormLimits limits;
     private final PublicAddress address;
+    private final TrustCenterForms forms;
 
-    PublicForms(PublicSite site, DocumentAccess access, NoticeSubscriptions subscriptions, PublicFormLimits limits, PublicAddress address) {
+    PublicForms(PublicSite site, DocumentAccess access, NoticeSubscriptions subscriptions, PublicFormLimits limits, PublicAddress address,
+                TrustCenterForms forms) {
         this.site = site;
+        this.forms = forms;
         this.access = access;
         this.subscriptions = subscriptions;
         this.limits = limits;
@@ -104,7 +107,7 @@ class PublicForms {
         }
         try {
             boolean approved = access.request(s.workspace(), s.published().content(), document,
-                    new DocumentAccess.RequestForm(name, email, company, reason, "accepted".equals(nda)), request.getRemoteAddr(),
+                    forms.accessRequest(name, email, company, reason, nda), request.getRemoteAddr(),
                     address.base(), () -> limits.allow("trust.document-request", request.getRemoteAddr(), email));
             return message(model, response, 200, "Request received", approved
                     ? "Your email domain is approved for this document: we have sent you a link to open it."
