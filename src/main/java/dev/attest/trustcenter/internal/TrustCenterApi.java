@@ -33,11 +33,11 @@ class TrustCenterApi {
 
     private final TrustCenter trustCenter;
     private final DocumentAccess access;
-    private final SubprocessorList subprocessors;
+    private final SubprocessorNotices subprocessors;
     private final PublicAddress address;
     private final Publication publication;
 
-    TrustCenterApi(TrustCenter trustCenter, DocumentAccess access, SubprocessorList subprocessors, PublicAddress address,
+    TrustCenterApi(TrustCenter trustCenter, DocumentAccess access, SubprocessorNotices subprocessors, PublicAddress address,
                    Publication publication) {
         this.trustCenter = trustCenter;
         this.publication = publication;
@@ -167,7 +167,7 @@ class TrustCenterApi {
             throw new InvalidFieldException("effectiveOn", "must be a date as YYYY-MM-DD");
         }
         SubprocessorStore.Notice notice = subprocessors.announce(user.workspaceId(), publishedContent(user),
-                new SubprocessorList.Announcement(body.kind(), body.vendorId(), body.replaces(), effective), user.actor(), address.base());
+                new SubprocessorNotices.Announcement(body.kind(), body.vendorId(), body.replaces(), effective), user.actor(), address.base());
         return ResponseEntity.status(HttpStatus.CREATED).body(notice);
     }
 

@@ -35,14 +35,14 @@ class TrustCenterPages {
     private final TrustCenter trustCenter;
     private final PublicRendering rendering;
     private final DocumentAccess access;
-    private final SubprocessorList subprocessors;
+    private final SubprocessorNotices subprocessors;
     private final Vendors vendors;
     private final Catalog catalog;
     private final PublicAddress address;
     private final Publication publication;
     private final TrustCenterForms forms;
 
-    TrustCenterPages(TrustCenter trustCenter, PublicRendering rendering, DocumentAccess access, SubprocessorList subprocessors,
+    TrustCenterPages(TrustCenter trustCenter, PublicRendering rendering, DocumentAccess access, SubprocessorNotices subprocessors,
                      Vendors vendors, Catalog catalog, PublicAddress address, Publication publication, TrustCenterForms forms) {
         this.trustCenter = trustCenter;
         this.publication = publication;
@@ -219,7 +219,7 @@ class TrustCenterPages {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new InvalidFieldException("effectiveOn", "must be a date as YYYY-MM-DD");
             }
-            subprocessors.announce(user.workspaceId(), published, new SubprocessorList.Announcement(kind, vendorId, replaces, effective),
+            subprocessors.announce(user.workspaceId(), published, new SubprocessorNotices.Announcement(kind, vendorId, replaces, effective),
                     user.actor(), address.base());
             return "redirect:/trust-center/subprocessors";
         } catch (InvalidFieldException e) {
