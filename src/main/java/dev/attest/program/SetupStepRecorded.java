@@ -1,6 +1,5 @@
 package dev.attest.program;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /**
@@ -9,7 +8,7 @@ import dev.attest.identity.WorkspaceId;
  * @param step  the step's key, e.g. {@code company}, {@code frameworks}
  * @param state {@code done} or {@code skipped}
  */
-public record SetupStepRecorded(WorkspaceId workspaceId, String step, String state, String actor) implements WorkspaceEvent {
+public record SetupStepRecorded(WorkspaceId workspaceId, String step, String state, String actor) implements ProgramEvent {
 
     @Override
     public String action() {

@@ -17,4 +17,15 @@ import java.util.UUID;
 public record Responsibility(String control, String controlName, String domain, Party party, UUID providerId, String providerName,
                              String providerDuty, String customerGuidance, UUID providerReport, ControlStatus status,
                              Instant updatedAt, String updatedBy) {
+
+    /** A control nobody assigned: the company carries it. */
+    public static Responsibility companys(String control, String controlName, String domain, ControlStatus status) {
+        return new Responsibility(control, controlName, domain, Party.COMPANY, null, null, null, null, null, status, null, null);
+    }
+
+    /** The same control as a stored assignment has it, naming the provider as the vendor register does. */
+    public Responsibility assigned(ResponsibilityChange change, String provider, Instant at, String by) {
+        return new Responsibility(control, controlName, domain, change.assignedParty().orElse(Party.COMPANY), change.providerId(), provider,
+                change.providerDuty(), change.customerGuidance(), change.providerReport(), status, at, by);
+    }
 }

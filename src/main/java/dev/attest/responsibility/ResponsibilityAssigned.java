@@ -1,11 +1,10 @@
 package dev.attest.responsibility;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A control's responsibility changed hands, or its guidance changed. */
 public record ResponsibilityAssigned(WorkspaceId workspaceId, String control, String party, String provider, String actor)
-        implements WorkspaceEvent {
+        implements ResponsibilityEvent {
 
     @Override
     public String action() {

@@ -17,4 +17,23 @@ public record Certification(String framework, String status, String since, Strin
             default -> status;
         };
     }
+
+    /** The same entry with its texts trimmed and blank ones absent. */
+    public Certification tidied() {
+        return new Certification(framework.trim(), status, blankless(since), blankless(auditor), blankless(period));
+    }
+
+    /** A new audit's entry taking this one's place: the framework keeps the year it was first certified. */
+    public Certification renewedBy(Certification audit) {
+        return new Certification(audit.framework(), audit.status(), since != null ? since : audit.since(), audit.auditor(), audit.period());
+    }
+
+    /** Whether this entry is about the same framework as another, ignoring case. */
+    public boolean sameFramework(Certification other) {
+        return framework.equalsIgnoreCase(other.framework());
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
 }

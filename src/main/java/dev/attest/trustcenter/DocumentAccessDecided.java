@@ -1,10 +1,9 @@
 package dev.attest.trustcenter;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** An admin approved or denied a request for a gated document. */
-public record DocumentAccessDecided(WorkspaceId workspaceId, java.util.UUID requestId, String document, String company, boolean approved, String actor) implements WorkspaceEvent {
+public record DocumentAccessDecided(WorkspaceId workspaceId, java.util.UUID requestId, String document, String company, boolean approved, String actor) implements TrustCenterEvent {
 
     @Override
     public String action() {

@@ -1,10 +1,9 @@
 package dev.attest.trustcenter;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A visitor asked for a gated document and accepted the NDA (approved at once for an allowed domain). */
-public record DocumentAccessRequested(WorkspaceId workspaceId, java.util.UUID requestId, String document, String company, boolean approved, String actor) implements WorkspaceEvent {
+public record DocumentAccessRequested(WorkspaceId workspaceId, java.util.UUID requestId, String document, String company, boolean approved, String actor) implements TrustCenterEvent {
 
     @Override
     public String action() {

@@ -1,10 +1,9 @@
 package dev.attest.trustcenter;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A document was uploaded for the Trust Center. */
-public record DocumentUploaded(WorkspaceId workspaceId, java.util.UUID documentId, String title, boolean gated, String actor) implements WorkspaceEvent {
+public record DocumentUploaded(WorkspaceId workspaceId, java.util.UUID documentId, String title, boolean gated, String actor) implements TrustCenterEvent {
 
     @Override
     public String action() {

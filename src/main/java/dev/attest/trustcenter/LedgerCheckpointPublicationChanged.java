@@ -1,10 +1,9 @@
 package dev.attest.trustcenter;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** An admin turned the publication of the evidence ledger's newest checkpoint on the Trust Center on or off. */
-public record LedgerCheckpointPublicationChanged(WorkspaceId workspaceId, boolean published, String actor) implements WorkspaceEvent {
+public record LedgerCheckpointPublicationChanged(WorkspaceId workspaceId, boolean published, String actor) implements TrustCenterEvent {
 
     @Override
     public String action() {

@@ -1,10 +1,9 @@
 package dev.attest.trustcenter;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A subprocessor change was announced with its effective date, and subscribers were notified. */
-public record SubprocessorChangeAnnounced(WorkspaceId workspaceId, java.util.UUID noticeId, String kind, String name, java.time.LocalDate effectiveOn, String actor) implements WorkspaceEvent {
+public record SubprocessorChangeAnnounced(WorkspaceId workspaceId, java.util.UUID noticeId, String kind, String name, java.time.LocalDate effectiveOn, String actor) implements TrustCenterEvent {
 
     @Override
     public String action() {

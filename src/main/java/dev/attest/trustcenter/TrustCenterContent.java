@@ -1,5 +1,7 @@
 package dev.attest.trustcenter;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,6 +62,49 @@ public record TrustCenterContent(String company, String summary, String contactE
     public TrustCenterContent withCompany(String name, String newSummary, String email, String security) {
         return new TrustCenterContent(name, newSummary, email, certifications, controls, faq, documents, security, languages,
                 disclosure, ndaText, allowedDomains, noticeDays, linkDays, internalNotes, sharedResponsibility, responsibilities);
+    }
+
+    /**
+     * The document as checked: texts trimmed and blank ones absent, controls without repeats, the given cleaned
+     * lists in place, and no published matrix (that is taken when the Trust Center is published).
+     */
+    public TrustCenterContent tidied(List<Certification> cleanCertifications, List<Faq> cleanFaq, List<String> cleanLanguages,
+                                     List<String> cleanDomains) {
+        return new TrustCenterContent(blankless(company), blankless(summary), blankless(contactEmail), cleanCertifications,
+                List.copyOf(new LinkedHashSet<>(controls)), cleanFaq, documents, blankless(securityContact), cleanLanguages,
+                blankless(disclosure), ndaText.trim(), cleanDomains, noticeDays, linkDays, blankless(internalNotes), sharedResponsibility,
+                List.of());
+    }
+
+    /**
+     * The same document with an audit's certification entry: it replaces the entry for the same framework (which keeps
+     * the year it was first certified), else it is added at the end.
+     */
+    public TrustCenterContent withCertification(Certification audit) {
+        List<Certification> updated = new ArrayList<>();
+        boolean replaced = false;
+        for (Certification existing : certifications) {
+            boolean same = existing.sameFramework(audit);
+            updated.add(same ? existing.renewedBy(audit) : existing);
+            replaced |= same;
+        }
+        if (!replaced) {
+            updated.add(audit);
+        }
+        return new TrustCenterContent(company, summary, contactEmail, updated, controls, faq, documents, securityContact, languages,
+                disclosure, ndaText, allowedDomains, noticeDays, linkDays, internalNotes, sharedResponsibility, responsibilities);
+    }
+
+    /** The same document listing one more uploaded document. */
+    public TrustCenterContent withDocument(UUID document) {
+        List<UUID> listed = new ArrayList<>(documents);
+        listed.add(document);
+        return new TrustCenterContent(company, summary, contactEmail, certifications, controls, faq, listed, securityContact, languages,
+                disclosure, ndaText, allowedDomains, noticeDays, linkDays, internalNotes, sharedResponsibility, responsibilities);
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** A fresh Trust Center: nothing listed, the default notice period and link validity. */

@@ -1,10 +1,9 @@
 package dev.attest.trustcenter;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** An admin saved the Trust Center draft; nothing public changed. */
-public record TrustCenterDraftSaved(WorkspaceId workspaceId, String company, String actor) implements WorkspaceEvent {
+public record TrustCenterDraftSaved(WorkspaceId workspaceId, String company, String actor) implements TrustCenterEvent {
 
     @Override
     public String action() {

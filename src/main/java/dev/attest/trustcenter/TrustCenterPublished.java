@@ -1,10 +1,9 @@
 package dev.attest.trustcenter;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** The draft became the public Trust Center. */
-public record TrustCenterPublished(WorkspaceId workspaceId, String company, String actor) implements WorkspaceEvent {
+public record TrustCenterPublished(WorkspaceId workspaceId, String company, String actor) implements TrustCenterEvent {
 
     @Override
     public String action() {

@@ -2,6 +2,7 @@ package dev.attest.program.internal;
 
 import dev.attest.controls.FrameworkReadiness;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,10 +71,10 @@ class ProgramStore {
     /** Sets a step's state, whatever it was. */
     void saveSetupStep(WorkspaceId workspace, String step, String state, Instant at, String actor) {
         int updated = jdbc.sql("update setup_step set step_state = ?, updated_at = ?, updated_by = ? where workspace_id = ? and step_key = ?")
-                .params(state, at.atOffset(java.time.ZoneOffset.UTC), actor, workspace.value(), step).update();
+                .params(state, Columns.utc(at), actor, workspace.value(), step).update();
         if (updated == 0) {
             jdbc.sql("insert into setup_step (workspace_id, step_key, step_state, updated_at, updated_by) values (?, ?, ?, ?, ?)")
-                    .params(workspace.value(), step, state, at.atOffset(java.time.ZoneOffset.UTC), actor).update();
+                    .params(workspace.value(), step, state, Columns.utc(at), actor).update();
         }
     }
 }

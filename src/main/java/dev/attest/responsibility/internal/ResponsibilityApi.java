@@ -4,7 +4,6 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.responsibility.ComplementaryControls;
 import dev.attest.responsibility.Responsibility;
 import dev.attest.responsibility.ResponsibilityChange;
-import dev.attest.responsibility.SharedResponsibility;
 import dev.attest.web.CsvWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,11 +27,13 @@ import java.util.List;
 @Tag(name = "Shared responsibility", description = "Who carries each control: the company, a provider, both, or the customer")
 class ResponsibilityApi {
 
-    private final SharedResponsibility responsibility;
+    private final ResponsibilityMatrix responsibility;
+    private final Assignments assignments;
     private final Clock clock;
 
-    ResponsibilityApi(SharedResponsibility responsibility, Clock clock) {
+    ResponsibilityApi(ResponsibilityMatrix responsibility, Assignments assignments, Clock clock) {
         this.responsibility = responsibility;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
@@ -55,7 +56,7 @@ class ResponsibilityApi {
     @Operation(summary = "Assign a control: party company | provider | shared | customer; providerId (a vendor) for provider and "
             + "shared; customerGuidance for customer and shared; optional providerDuty and providerReport (an evidence id)")
     Responsibility assign(CurrentUser user, @PathVariable String key, @RequestBody ResponsibilityChange change) {
-        return responsibility.assign(user.workspaceId(), key, change, user.actor());
+        return assignments.assign(user.workspaceId(), key, change, user.actor());
     }
 
     @GetMapping("/complementary-controls")

@@ -7,8 +7,6 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.responsibility.Party;
 import dev.attest.responsibility.Responsibility;
-import dev.attest.responsibility.ResponsibilityChange;
-import dev.attest.responsibility.SharedResponsibility;
 import dev.attest.vendors.Vendors;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
@@ -25,12 +23,11 @@ import org.springframework.web.util.UriUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The responsibility editor: per control, who carries it (the company, a provider from the vendor
  * register with its report as evidence, both, or the customer with guidance), filtered by domain,
- * one control at a time or several at once; saved through {@link SharedResponsibility}.
+ * one control at a time or several at once; saved through {@link Assignments}.
  */
 @Controller
 class ResponsibilityPages {
@@ -41,32 +38,20 @@ class ResponsibilityPages {
             return new Form(r.party().wireName(), r.providerId() == null ? "" : r.providerId().toString(), r.providerDuty(),
                     r.customerGuidance(), r.providerReport() == null ? "" : r.providerReport().toString());
         }
-
-        /** The change to save; an id that is not a UUID is a field error rather than a 500. */
-        ResponsibilityChange change() {
-            return new ResponsibilityChange(party, uuid("providerId", providerId), providerDuty, customerGuidance,
-                    uuid("providerReport", providerReport));
-        }
-
-        private static UUID uuid(String field, String value) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return UUID.fromString(value.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldException(field, "choose one from the list");
-            }
-        }
     }
 
-    private final SharedResponsibility responsibility;
+    private final ResponsibilityMatrix responsibility;
+    private final Assignments assignments;
+    private final ResponsibilityForms forms;
     private final Catalog catalog;
     private final Vendors vendors;
     private final EvidenceStore evidence;
 
-    ResponsibilityPages(SharedResponsibility responsibility, Catalog catalog, Vendors vendors, EvidenceStore evidence) {
+    ResponsibilityPages(ResponsibilityMatrix responsibility, Assignments assignments, ResponsibilityForms forms, Catalog catalog,
+                        Vendors vendors, EvidenceStore evidence) {
         this.responsibility = responsibility;
+        this.assignments = assignments;
+        this.forms = forms;
         this.catalog = catalog;
         this.vendors = vendors;
         this.evidence = evidence;
@@ -86,7 +71,7 @@ class ResponsibilityPages {
                   @RequestParam(defaultValue = "") String domain, Form form) {
         catalog.requireControl(key);
         try {
-            Responsibility saved = responsibility.assign(user.workspaceId(), key, form.change(), user.actor());
+            Responsibility saved = assignments.assign(user.workspaceId(), key, forms.change(form), user.actor());
             if (Htmx.isHtmx(request)) {
                 prepareRow(user, model, saved, Form.of(saved), Map.of());
                 model.addAttribute("saved", true);
@@ -112,8 +97,8 @@ class ResponsibilityPages {
     String bulk(CurrentUser user, Model model, @RequestParam(required = false) List<String> controls,
                 @RequestParam(defaultValue = "") String domain, Form form) {
         try {
-            List<Responsibility> saved = responsibility.assignAll(user.workspaceId(), controls == null ? List.of() : controls,
-                    form.change(), user.actor());
+            List<Responsibility> saved = assignments.assignAll(user.workspaceId(), controls == null ? List.of() : controls,
+                    forms.change(form), user.actor());
             return "redirect:/responsibility?domain=" + UriUtils.encodeQueryParam(domain, StandardCharsets.UTF_8) + "&bulkSaved=" + saved.size();
         } catch (InvalidFieldException e) {
             prepare(user, model, domain, "");

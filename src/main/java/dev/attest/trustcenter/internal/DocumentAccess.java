@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.DocumentAccessDecided;
 import dev.attest.trustcenter.DocumentAccessRequested;
 import dev.attest.trustcenter.DocumentUploaded;
+import dev.attest.trustcenter.RequestDocumentAccess;
 import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
@@ -21,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,10 +51,6 @@ class DocumentAccess {
         this.mail = mail;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** What a visitor types to ask for a gated document. */
-    record RequestForm(String name, String email, String company, String reason, boolean ndaAccepted) {
     }
 
     /** The state of a link a visitor opens. */
@@ -108,36 +104,19 @@ class DocumentAccess {
      * allowed. Returns whether it was approved.
      */
     @Transactional
-    boolean request(WorkspaceId workspace, TrustCenterContent published, DocumentStore.Document document, RequestForm form,
+    boolean request(WorkspaceId workspace, TrustCenterContent published, DocumentStore.Document document, RequestDocumentAccess form,
                     String address, String base, java.util.function.BooleanSupplier withinLimits) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = trim(form.name());
-        String email = trim(form.email());
-        String company = trim(form.company());
-        String reason = trim(form.reason());
-        if (name == null || name.length() > 200) errors.put("name", "your name is required");
-        if (email == null) {
-            errors.put("email", "your work email is required");
-        } else if (!TrustCenter.validEmail(email)) {
-            errors.put("email", "this is not a valid email address");
-        }
-        if (company == null || company.length() > 200) errors.put("company", "your company is required");
-        if (reason != null && reason.length() > 2000) errors.put("reason", "at most 2000 characters");
-        if (!form.ndaAccepted()) errors.put("nda", "accept the NDA to receive this document");
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
         Instant now = clock.instant();
-        String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        String domain = form.domain();
         boolean automatic = published.allowedDomains().contains(domain);
         if (!withinLimits.getAsBoolean()) {
             // Over a public-form limit: nothing is kept or sent, and the visitor is told what they would have been told.
             return automatic;
         }
         UUID id = UUID.randomUUID();
-        store.insertRequest(workspace, new DocumentStore.AccessRequest(id, document.id(), name, email, company, reason,
+        store.insertRequest(workspace, new DocumentStore.AccessRequest(id, document.id(), form.name(), form.email(), form.company(), form.reason(),
                 TrustCenter.sha256(published.ndaText()), now, address, "pending", null, null, null, now));
-        events.publishEvent(new DocumentAccessRequested(workspace, id, document.title(), company, automatic, "visitor:" + email));
+        events.publishEvent(new DocumentAccessRequested(workspace, id, document.title(), form.company(), automatic, "visitor:" + form.email()));
         if (automatic) {
             approve(workspace, published, id, "system (allowed domain " + domain + ")", base);
         }
@@ -228,9 +207,5 @@ class DocumentAccess {
 
     Optional<DocumentStore.Document> document(WorkspaceId workspace, UUID id) {
         return store.find(workspace, id);
-    }
-
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.attest.trustcenter.internal.TrustCenterStore.instant;
-import static dev.attest.trustcenter.internal.TrustCenterStore.utc;
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** Trust Center documents, the requests for gated ones, and every view and download. */
 @Repository

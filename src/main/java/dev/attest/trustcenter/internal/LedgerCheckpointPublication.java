@@ -9,7 +9,6 @@ import dev.attest.trustcenter.LedgerCheckpointPublicationChanged;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -36,14 +34,15 @@ class LedgerCheckpointPublication {
     record Setting(Boolean published) {
     }
 
-    private final JdbcClient jdbc;
+    private final TrustCenterStore store;
     private final EvidenceStore evidence;
     private final ApplicationEventPublisher events;
     private final RenderCache cache;
     private final Clock clock;
 
-    LedgerCheckpointPublication(JdbcClient jdbc, EvidenceStore evidence, ApplicationEventPublisher events, RenderCache cache, Clock clock) {
-        this.jdbc = jdbc;
+    LedgerCheckpointPublication(TrustCenterStore store, EvidenceStore evidence, ApplicationEventPublisher events, RenderCache cache,
+                                Clock clock) {
+        this.store = store;
         this.evidence = evidence;
         this.events = events;
         this.cache = cache;
@@ -51,8 +50,7 @@ class LedgerCheckpointPublication {
     }
 
     boolean published(WorkspaceId workspace) {
-        return jdbc.sql("select published from trust_ledger_publication where workspace_id = ?").param(workspace.value())
-                .query(Boolean.class).optional().orElse(false);
+        return store.ledgerCheckpointPublished(workspace);
     }
 
     /** The checkpoint to show on the public site, when the workspace opted in and one is signed. */
@@ -79,12 +77,7 @@ class LedgerCheckpointPublication {
         if (setting == null || setting.published() == null) {
             throw new InvalidFieldException("published", "must be true or false");
         }
-        int updated = jdbc.sql("update trust_ledger_publication set published = ?, updated_at = ?, updated_by = ? where workspace_id = ?")
-                .params(setting.published(), clock.instant().atOffset(ZoneOffset.UTC), user.actor(), user.workspaceId().value()).update();
-        if (updated == 0) {
-            jdbc.sql("insert into trust_ledger_publication (workspace_id, published, updated_at, updated_by) values (?, ?, ?, ?)")
-                    .params(user.workspaceId().value(), setting.published(), clock.instant().atOffset(ZoneOffset.UTC), user.actor()).update();
-        }
+        store.publishLedgerCheckpoint(user.workspaceId(), setting.published(), clock.instant(), user.actor());
         events.publishEvent(new LedgerCheckpointPublicationChanged(user.workspaceId(), setting.published(), user.actor()));
         cache.clear();
         return setting;

@@ -77,8 +77,8 @@ class NoticeSubscriptions {
     void notifyAll(WorkspaceId workspace, TrustCenterContent published, SubprocessorStore.Notice notice, String base) {
         for (SubprocessorStore.Subscriber s : store.confirmed(workspace)) {
             String unsubscribe = base + "/trust/subscriptions/unsubscribe?token=" + s.unsubscribeToken();
-            mail.send(s.email(), published.company() + " subprocessor notice: " + SubprocessorList.describe(notice),
-                    SubprocessorList.describe(notice) + " on " + notice.effectiveOn() + ".\n\n"
+            mail.send(s.email(), published.company() + " subprocessor notice: " + SubprocessorNotices.describe(notice),
+                    SubprocessorNotices.describe(notice) + " on " + notice.effectiveOn() + ".\n\n"
                             + "Subprocessor: " + notice.name() + "\nPurpose: " + (notice.purpose() == null ? "-" : notice.purpose())
                             + "\nLocation: " + (notice.location() == null ? "-" : notice.location())
                             + "\nEffective: " + notice.effectiveOn() + "\n\nThe full list: " + base + "/trust/subprocessors\n\n"

@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * The public pages with forms (never cached): asking for a gated document with the NDA, opening the
- * emailed link, downloading, and subscribing to subprocessor notices. Each form has a hidden
+ * emailed link and downloading ({@link SubscriptionPages} has the notice subscriptions). Each form has a hidden
  * honeypot field that people leave empty, and submissions are limited per client and per email address
  * ({@link PublicFormLimits}); a refused one is answered like an accepted one.
  */
@@ -36,14 +36,14 @@ class PublicForms {
 
     private final PublicSite site;
     private final DocumentAccess access;
-    private final NoticeSubscriptions subscriptions;
     private final PublicFormLimits limits;
     private final PublicAddress address;
+    private final TrustCenterForms forms;
 
-    PublicForms(PublicSite site, DocumentAccess access, NoticeSubscriptions subscriptions, PublicFormLimits limits, PublicAddress address) {
+    PublicForms(PublicSite site, DocumentAccess access, PublicFormLimits limits, PublicAddress address, TrustCenterForms forms) {
         this.site = site;
+        this.forms = forms;
         this.access = access;
-        this.subscriptions = subscriptions;
         this.limits = limits;
         this.address = address;
     }
@@ -61,6 +61,11 @@ class PublicForms {
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+        return notFound(site, model, response);
+    }
+
+    /** The public 404 page in the Trust Center's layout, for the public pages with forms. */
+    static String notFound(PublicSite site, Model model, HttpServletResponse response) {
         model.addAttribute("tc", site.site().map(s -> s.published().content())
                 .orElseGet(() -> dev.attest.trustcenter.TrustCenterContent.empty("Our")));
         model.addAttribute("preview", false);
@@ -104,7 +109,7 @@ class PublicForms {
         }
         try {
             boolean approved = access.request(s.workspace(), s.published().content(), document,
-                    new DocumentAccess.RequestForm(name, email, company, reason, "accepted".equals(nda)), request.getRemoteAddr(),
+                    forms.accessRequest(name, email, company, reason, nda), request.getRemoteAddr(),
                     address.base(), () -> limits.allow("trust.document-request", request.getRemoteAddr(), email));
             return message(model, response, 200, "Request received", approved
                     ? "Your email domain is approved for this document: we have sent you a link to open it."
@@ -199,79 +204,5 @@ class PublicForms {
                 .header("Content-Disposition", ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
                 .header("Cache-Control", "no-store")
                 .body(bytes);
-    }
-
-    @GetMapping("/trust/subscribe")
-    String subscribeForm(Model model) {
-        model.addAttribute("tc", requireSite().published().content());
-        model.addAttribute("preview", false);
-        model.addAttribute("email", "");
-        model.addAttribute("errors", Map.of());
-        return "trustcenter/public/subscribe";
-    }
-
-    @PostMapping("/trust/subscribe")
-    String subscribe(@RequestParam(defaultValue = "") String email, @RequestParam(name = HONEYPOT, defaultValue = "") String honeypot,
-                     HttpServletRequest request, HttpServletResponse response, Model model) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
-        String sent = "If the address is valid, a confirmation email is on its way. Follow its link to start receiving notices.";
-        if (!honeypot.isEmpty()) {
-            return message(model, response, 200, "Check your inbox", sent);
-        }
-        try {
-            subscriptions.subscribe(s.workspace(), s.published().content().company(), email, request.getRemoteAddr(), address.base(),
-                    () -> limits.allow("trust.subscription", request.getRemoteAddr(), email));
-            return message(model, response, 200, "Check your inbox", sent);
-        } catch (InvalidFieldException e) {
-            response.setStatus(400);
-            model.addAttribute("email", email);
-            model.addAttribute("errors", e.errors());
-            return "trustcenter/public/subscribe";
-        }
-    }
-
-    @GetMapping("/trust/subscriptions/confirm")
-    String confirmPage(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        model.addAttribute("tc", requireSite().published().content());
-        model.addAttribute("preview", false);
-        model.addAttribute("token", token);
-        model.addAttribute("action", "confirm");
-        return "trustcenter/public/subscription";
-    }
-
-    @PostMapping("/trust/subscriptions/confirm")
-    String confirm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
-        return subscriptions.confirm(s.workspace(), token)
-                .map(email -> message(model, response, 200, "Subscribed", "You will receive subprocessor notices by email."))
-                .orElseGet(() -> message(model, response, 404, "This link is not valid", "The confirmation link is unknown."));
-    }
-
-    @GetMapping("/trust/subscriptions/unsubscribe")
-    String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
-        if (!subscriptions.knownUnsubscribeToken(s.workspace(), token)) {
-            return message(model, response, 404, "This link is not valid", "The unsubscribe link is unknown.");
-        }
-        model.addAttribute("token", token);
-        model.addAttribute("action", "unsubscribe");
-        return "trustcenter/public/subscription";
-    }
-
-    /** Both the button on the page and a mail client's one-click POST (RFC 8058) land here. */
-    @PostMapping("/trust/subscriptions/unsubscribe")
-    String unsubscribe(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
-        return subscriptions.unsubscribe(s.workspace(), token)
-                .map(email -> message(model, response, 200, "Unsubscribed", "You will receive no more subprocessor notices."))
-                .orElseGet(() -> message(model, response, 404, "This link is not valid", "The unsubscribe link is unknown."));
     }
 }

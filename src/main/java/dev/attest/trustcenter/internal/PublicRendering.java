@@ -51,12 +51,12 @@ class PublicRendering {
     private final Catalog catalog;
     private final WorkspaceControls controls;
     private final DocumentStore documents;
-    private final SubprocessorList subprocessors;
+    private final SubprocessorNotices subprocessors;
     private final Clock clock;
     private final LedgerCheckpointPublication ledgerCheckpoint;
 
     PublicRendering(TemplateEngine templates, Catalog catalog, WorkspaceControls controls, DocumentStore documents,
-                    SubprocessorList subprocessors, Clock clock, LedgerCheckpointPublication ledgerCheckpoint) {
+                    SubprocessorNotices subprocessors, Clock clock, LedgerCheckpointPublication ledgerCheckpoint) {
         this.ledgerCheckpoint = ledgerCheckpoint;
         this.templates = templates;
         this.catalog = catalog;
@@ -85,7 +85,7 @@ class PublicRendering {
         context.setVariable("current", subprocessors.current(workspace));
         context.setVariable("upcoming", subprocessors.upcoming(workspace));
         context.setVariable("history", subprocessors.history(workspace).stream()
-                .map(n -> Map.of("notice", n, "text", SubprocessorList.describe(n),
+                .map(n -> Map.of("notice", n, "text", SubprocessorNotices.describe(n),
                         "date", n.announcedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())).toList());
         return templates.process("trustcenter/public/subprocessors", context);
     }
@@ -176,12 +176,12 @@ class PublicRendering {
             for (SubprocessorStore.Notice n : notices) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "urn:uuid:" + n.id());
-                element(xml, "title", SubprocessorList.describe(n));
+                element(xml, "title", SubprocessorNotices.describe(n));
                 String at = DateTimeFormatter.ISO_INSTANT.format(n.announcedAt().truncatedTo(ChronoUnit.SECONDS));
                 element(xml, "updated", at);
                 element(xml, "published", at);
                 link(xml, "alternate", base + "/trust/subprocessors#notice-" + n.id(), "text/html");
-                element(xml, "summary", SubprocessorList.describe(n) + " on " + n.effectiveOn() + ". Purpose: "
+                element(xml, "summary", SubprocessorNotices.describe(n) + " on " + n.effectiveOn() + ". Purpose: "
                         + (n.purpose() == null ? "not stated" : n.purpose()) + ". Location: " + (n.location() == null ? "not stated" : n.location()) + ".");
                 xml.writeEndElement();
             }

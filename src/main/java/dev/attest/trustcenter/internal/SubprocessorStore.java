@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.attest.trustcenter.internal.TrustCenterStore.instant;
-import static dev.attest.trustcenter.internal.TrustCenterStore.utc;
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The public subprocessor list (each entry with the days it is listed), its notices, and subscribers. */
 @Repository

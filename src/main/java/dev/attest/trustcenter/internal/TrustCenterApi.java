@@ -33,11 +33,14 @@ class TrustCenterApi {
 
     private final TrustCenter trustCenter;
     private final DocumentAccess access;
-    private final SubprocessorList subprocessors;
+    private final SubprocessorNotices subprocessors;
     private final PublicAddress address;
+    private final Publication publication;
 
-    TrustCenterApi(TrustCenter trustCenter, DocumentAccess access, SubprocessorList subprocessors, PublicAddress address) {
+    TrustCenterApi(TrustCenter trustCenter, DocumentAccess access, SubprocessorNotices subprocessors, PublicAddress address,
+                   Publication publication) {
         this.trustCenter = trustCenter;
+        this.publication = publication;
         this.access = access;
         this.subprocessors = subprocessors;
         this.address = address;
@@ -68,7 +71,7 @@ class TrustCenterApi {
     @PreAuthorize("hasAuthority('trustcenter:write')")
     @Operation(summary = "Publish the draft: it replaces the public site at once")
     PublishedTrustCenter publish(CurrentUser user) {
-        return trustCenter.publish(user.workspaceId(), user.actor());
+        return publication.publish(user.workspaceId(), user.actor());
     }
 
     record DocumentView(UUID id, String title, String kind, boolean gated, String fileName, String sha256, Instant uploadedAt) {
@@ -164,7 +167,7 @@ class TrustCenterApi {
             throw new InvalidFieldException("effectiveOn", "must be a date as YYYY-MM-DD");
         }
         SubprocessorStore.Notice notice = subprocessors.announce(user.workspaceId(), publishedContent(user),
-                new SubprocessorList.Announcement(body.kind(), body.vendorId(), body.replaces(), effective), user.actor(), address.base());
+                new SubprocessorNotices.Announcement(body.kind(), body.vendorId(), body.replaces(), effective), user.actor(), address.base());
         return ResponseEntity.status(HttpStatus.CREATED).body(notice);
     }
 

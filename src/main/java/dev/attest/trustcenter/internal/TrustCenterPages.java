@@ -24,7 +24,6 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,14 +35,18 @@ class TrustCenterPages {
     private final TrustCenter trustCenter;
     private final PublicRendering rendering;
     private final DocumentAccess access;
-    private final SubprocessorList subprocessors;
+    private final SubprocessorNotices subprocessors;
     private final Vendors vendors;
     private final Catalog catalog;
     private final PublicAddress address;
+    private final Publication publication;
+    private final TrustCenterForms forms;
 
-    TrustCenterPages(TrustCenter trustCenter, PublicRendering rendering, DocumentAccess access, SubprocessorList subprocessors,
-                     Vendors vendors, Catalog catalog, PublicAddress address) {
+    TrustCenterPages(TrustCenter trustCenter, PublicRendering rendering, DocumentAccess access, SubprocessorNotices subprocessors,
+                     Vendors vendors, Catalog catalog, PublicAddress address, Publication publication, TrustCenterForms forms) {
         this.trustCenter = trustCenter;
+        this.publication = publication;
+        this.forms = forms;
         this.rendering = rendering;
         this.access = access;
         this.subprocessors = subprocessors;
@@ -82,7 +85,7 @@ class TrustCenterPages {
     String save(CurrentUser user, HttpServletRequest request, Model model) {
         TrustCenterContent submitted = trustCenter.draft(user.workspaceId());
         try {
-            submitted = fromForm(request);
+            submitted = forms.draft(request);
             TrustCenterContent saved = trustCenter.saveDraft(user.workspaceId(), submitted, user.actor());
             model.addAttribute("saved", true);
             prepare(user, model, saved, Map.of());
@@ -107,10 +110,10 @@ class TrustCenterPages {
         TrustCenterContent submitted = trustCenter.draft(user.workspaceId());
         try {
             if (fromEditor) {
-                submitted = fromForm(request);
-                trustCenter.saveAndPublish(user.workspaceId(), submitted, user.actor());
+                submitted = forms.draft(request);
+                publication.saveAndPublish(user.workspaceId(), submitted, user.actor());
             } else {
-                trustCenter.publish(user.workspaceId(), user.actor());
+                publication.publish(user.workspaceId(), user.actor());
             }
             return "redirect:/trust-center?published";
         } catch (InvalidFieldException e) {
@@ -216,71 +219,12 @@ class TrustCenterPages {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new InvalidFieldException("effectiveOn", "must be a date as YYYY-MM-DD");
             }
-            subprocessors.announce(user.workspaceId(), published, new SubprocessorList.Announcement(kind, vendorId, replaces, effective),
+            subprocessors.announce(user.workspaceId(), published, new SubprocessorNotices.Announcement(kind, vendorId, replaces, effective),
                     user.actor(), address.base());
             return "redirect:/trust-center/subprocessors";
         } catch (InvalidFieldException e) {
             prepareSubprocessors(user, model, e.errors());
             return "trustcenter/subprocessors";
-        }
-    }
-
-    /** Reads the draft form: repeated rows for certifications and FAQ, checkboxes for controls and documents. */
-    static TrustCenterContent fromForm(HttpServletRequest request) {
-        List<Certification> certs = new ArrayList<>();
-        String[] frameworks = values(request, "certFramework");
-        for (int i = 0; i < frameworks.length; i++) {
-            if (frameworks[i].isBlank()) continue;
-            certs.add(new Certification(frameworks[i], at(request, "certStatus", i), at(request, "certSince", i),
-                    at(request, "certAuditor", i), at(request, "certPeriod", i)));
-        }
-        List<Faq> faq = new ArrayList<>();
-        String[] questions = values(request, "faqQuestion");
-        for (int i = 0; i < questions.length; i++) {
-            String answer = at(request, "faqAnswer", i);
-            if (questions[i].isBlank() && answer.isBlank()) continue;
-            faq.add(new Faq(questions[i], answer));
-        }
-        List<UUID> documents = new ArrayList<>();
-        for (String id : values(request, "documents")) {
-            try {
-                documents.add(UUID.fromString(id));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldException("documents", "not a document id: " + id);
-            }
-        }
-        return new TrustCenterContent(param(request, "company"), param(request, "summary"), param(request, "contactEmail"), certs,
-                Arrays.asList(values(request, "controls")), faq, documents, param(request, "securityContact"),
-                split(param(request, "languages")), param(request, "disclosure"), param(request, "ndaText"),
-                split(param(request, "allowedDomains")), number(request, "noticeDays"), number(request, "linkDays"),
-                param(request, "internalNotes"), "true".equals(param(request, "sharedResponsibility")), List.of());
-    }
-
-    private static String[] values(HttpServletRequest request, String name) {
-        String[] values = request.getParameterValues(name);
-        return values == null ? new String[0] : values;
-    }
-
-    private static String at(HttpServletRequest request, String name, int i) {
-        String[] values = values(request, name);
-        return i < values.length ? values[i] : "";
-    }
-
-    private static String param(HttpServletRequest request, String name) {
-        return request.getParameter(name);
-    }
-
-    private static List<String> split(String line) {
-        return line == null || line.isBlank() ? List.of() : Arrays.stream(line.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-    }
-
-    private static int number(HttpServletRequest request, String name) {
-        String value = request.getParameter(name);
-        if (value == null || value.isBlank()) return 0;
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(name, "must be a whole number of days");
         }
     }
 }

@@ -5,18 +5,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
+
 /** The trust_center table: one row per workspace with its draft and published documents (JSON). */
 @Repository
-public class TrustCenterStore {
+class TrustCenterStore {
 
     /** A row as stored. */
-    public record Row(WorkspaceId workspace, String slug, String draft, String published, Instant publishedAt, String publishedBy) {
+    record Row(WorkspaceId workspace, String slug, String draft, String published, Instant publishedAt, String publishedBy) {
     }
 
     private final JdbcClient jdbc;
@@ -25,39 +26,45 @@ public class TrustCenterStore {
         this.jdbc = jdbc;
     }
 
-    public Optional<Row> find(WorkspaceId workspace) {
+    Optional<Row> find(WorkspaceId workspace) {
         return jdbc.sql("select workspace_id, slug, draft, published, published_at, published_by from trust_center where workspace_id = ?")
                 .param(workspace.value()).query(TrustCenterStore::row).optional();
     }
 
     /** The workspaces with a Trust Center, with their slugs, to find the one the public site serves. */
-    public List<Row> all() {
+    List<Row> all() {
         return jdbc.sql("select workspace_id, slug, draft, published, published_at, published_by from trust_center")
                 .query(TrustCenterStore::row).list();
     }
 
-    public void insert(WorkspaceId workspace, String slug, String draft, Instant now) {
+    void insert(WorkspaceId workspace, String slug, String draft, Instant now) {
         jdbc.sql("insert into trust_center (workspace_id, slug, draft, updated_at) values (?, ?, ?, ?)")
                 .params(workspace.value(), slug, draft, utc(now)).update();
     }
 
-    public void saveDraft(WorkspaceId workspace, String draft, Instant now) {
+    void saveDraft(WorkspaceId workspace, String draft, Instant now) {
         jdbc.sql("update trust_center set draft = ?, updated_at = ? where workspace_id = ?")
                 .params(draft, utc(now), workspace.value()).update();
     }
 
-    public void publish(WorkspaceId workspace, String published, Instant now, String actor) {
+    void publish(WorkspaceId workspace, String published, Instant now, String actor) {
         jdbc.sql("update trust_center set published = ?, published_at = ?, published_by = ?, updated_at = ? where workspace_id = ?")
                 .params(published, utc(now), actor, utc(now), workspace.value()).update();
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    /** Whether the workspace publishes the evidence ledger's newest checkpoint on its Trust Center (off until set). */
+    boolean ledgerCheckpointPublished(WorkspaceId workspace) {
+        return jdbc.sql("select published from trust_ledger_publication where workspace_id = ?").param(workspace.value())
+                .query(Boolean.class).optional().orElse(false);
     }
 
-    static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    void publishLedgerCheckpoint(WorkspaceId workspace, boolean published, Instant now, String actor) {
+        int updated = jdbc.sql("update trust_ledger_publication set published = ?, updated_at = ?, updated_by = ? where workspace_id = ?")
+                .params(published, utc(now), actor, workspace.value()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into trust_ledger_publication (workspace_id, published, updated_at, updated_by) values (?, ?, ?, ?)")
+                    .params(workspace.value(), published, utc(now), actor).update();
+        }
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * period ahead, sent to every confirmed subscriber.
  */
 @Service
-class SubprocessorList {
+class SubprocessorNotices {
 
     /** A change as an admin announces it. */
     record Announcement(String kind, UUID vendorId, UUID replaces, LocalDate effectiveOn) {
@@ -38,7 +38,7 @@ class SubprocessorList {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SubprocessorList(SubprocessorStore store, Vendors vendors, NoticeSubscriptions subscriptions, ApplicationEventPublisher events,
+    SubprocessorNotices(SubprocessorStore store, Vendors vendors, NoticeSubscriptions subscriptions, ApplicationEventPublisher events,
                      Clock clock) {
         this.store = store;
         this.vendors = vendors;
