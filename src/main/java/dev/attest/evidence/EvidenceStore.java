@@ -137,6 +137,17 @@ public class EvidenceStore {
         return repository.list(workspace, blankToNull(control), blankToNull(kind), Math.max(1, Math.min(limit, 1000)));
     }
 
+    /** One page of the evidence of a control and kind (blank is any), counted and paged by the database. */
+    @Transactional(readOnly = true)
+    public List<EvidenceItem> page(WorkspaceId workspace, String control, String kind, dev.attest.web.TableQuery query) {
+        return repository.page(workspace, blankToNull(control), blankToNull(kind), query);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(WorkspaceId workspace, String control, String kind) {
+        return repository.count(workspace, blankToNull(control), blankToNull(kind));
+    }
+
     /** The evidence whose title or file name contains the term or whose id it is, newest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<EvidenceItem> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {

@@ -1,10 +1,9 @@
 package dev.attest.risks;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A risk assessment was recorded. */
-public record RiskAssessmentRecorded(WorkspaceId workspaceId, String actor, RiskAssessment assessment) implements WorkspaceEvent {
+public record RiskAssessmentRecorded(WorkspaceId workspaceId, String actor, RiskAssessment assessment) implements RiskEvent {
 
     @Override
     public String action() {

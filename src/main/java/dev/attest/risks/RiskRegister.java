@@ -10,6 +10,7 @@ import dev.attest.risks.internal.RiskCsv;
 import dev.attest.risks.internal.RiskStore;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.TableQuery;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,8 @@ import java.util.UUID;
  */
 @Service
 public class RiskRegister {
+
+    private static final int EXPORT_LIMIT = 100_000;
 
     static final int MAX_TITLE = 200;
     static final int MAX_TEXT = 4000;
@@ -71,7 +74,7 @@ public class RiskRegister {
         Instant now = clock.instant();
         Risk risk = build(workspace, UUID.randomUUID(), input, now, now, actor);
         store.insert(workspace, risk);
-        events.publishEvent(new RiskChanged(workspace, actor, "risks.recorded", risk.id(), risk.title()));
+        events.publishEvent(new RiskRecorded(workspace, actor, risk.id(), risk.title()));
         return risk;
     }
 
@@ -80,7 +83,7 @@ public class RiskRegister {
         Risk before = get(workspace, id);
         Risk risk = build(workspace, id, input, before.createdAt(), clock.instant(), actor);
         store.update(workspace, risk);
-        events.publishEvent(new RiskChanged(workspace, actor, "risks.updated", id, risk.title()));
+        events.publishEvent(new RiskUpdated(workspace, actor, id, risk.title()));
         return risk;
     }
 
@@ -94,7 +97,7 @@ public class RiskRegister {
                 input.acceptanceApprover(), input.acceptanceExpiresOn(), input.controls(), LocalDate.now(clock).toString());
         Risk risk = build(workspace, id, input, before.createdAt(), clock.instant(), actor);
         store.update(workspace, risk);
-        events.publishEvent(new RiskChanged(workspace, actor, "risks.reviewed", id, risk.title()));
+        events.publishEvent(new RiskReviewed(workspace, actor, id, risk.title()));
         return risk;
     }
 
@@ -102,17 +105,34 @@ public class RiskRegister {
     public void remove(WorkspaceId workspace, UUID id, String actor) {
         Risk risk = get(workspace, id);
         store.delete(workspace, id);
-        events.publishEvent(new RiskChanged(workspace, actor, "risks.removed", id, risk.title()));
+        events.publishEvent(new RiskRemoved(workspace, actor, id, risk.title()));
     }
 
     @Transactional(readOnly = true)
     public HeatMap heatMap(WorkspaceId workspace) {
-        return HeatMap.of(store.all(workspace));
+        return store.heatMap(workspace);
+    }
+
+    /** One page of the risks whose title, category or owner contains {@code text}, counted and paged by the database. */
+    @Transactional(readOnly = true)
+    public List<Risk> page(WorkspaceId workspace, String text, TableQuery query) {
+        return store.page(workspace, text, query);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(WorkspaceId workspace, String text) {
+        return store.count(workspace, text);
     }
 
     @Transactional(readOnly = true)
     public String exportCsv(WorkspaceId workspace) {
         return RiskCsv.write(store.all(workspace));
+    }
+
+    /** The risks the register shows for {@code text}, in its order, in the import format. */
+    @Transactional(readOnly = true)
+    public String exportCsv(WorkspaceId workspace, String text, TableQuery order) {
+        return RiskCsv.write(store.page(workspace, text, new TableQuery(order.sort(), order.descending(), 1, EXPORT_LIMIT)));
     }
 
     /** The outcome of an import: how many risks were created and how many updated. */

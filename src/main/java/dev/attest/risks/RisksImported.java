@@ -1,10 +1,9 @@
 package dev.attest.risks;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A CSV file of risks was imported, all of its rows at once. */
-public record RisksImported(WorkspaceId workspaceId, String actor, int created, int updated) implements WorkspaceEvent {
+public record RisksImported(WorkspaceId workspaceId, String actor, int created, int updated) implements RiskEvent {
 
     @Override
     public String action() {

@@ -1,50 +1,45 @@
 package dev.attest.vendors;
 
 import dev.attest.identity.WorkspaceId;
-import dev.attest.identity.WorkspaceMembers;
 import dev.attest.vendors.internal.VendorStore;
-import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * The vendor register of a workspace: add, change and remove vendors, each change published as an
- * event. Refuses incomplete or contradictory details field by field.
+ * The vendor register of a workspace as other modules read it: the list, a search, the subprocessors
+ * and one vendor with what follows from its details. Changes go through {@code internal.VendorRegister}.
  */
 @Service
 public class Vendors {
 
-    static final Set<String> REPORT_TYPES = Set.of("soc2", "iso27001");
-
     private final VendorStore store;
-    private final WorkspaceMembers members;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    Vendors(VendorStore store, WorkspaceMembers members, ApplicationEventPublisher events, Clock clock) {
+    Vendors(VendorStore store) {
         this.store = store;
-        this.members = members;
-        this.events = events;
-        this.clock = clock;
     }
 
     /** Every vendor of the workspace, by name. */
     @Transactional(readOnly = true)
     public List<Vendor> list(WorkspaceId workspace) {
         return store.all(workspace).stream().map(Vendors::vendor).toList();
+    }
+
+    /** One page of the register as filtered and sorted, counted and paged by the database. */
+    @Transactional(readOnly = true)
+    public List<Vendor> page(WorkspaceId workspace, VendorStore.Filter filter, dev.attest.web.TableQuery query) {
+        return store.page(workspace, filter, query).stream().map(Vendors::vendor).toList();
+    }
+
+    /** How many vendors match the filter. */
+    @Transactional(readOnly = true)
+    public long count(WorkspaceId workspace, VendorStore.Filter filter) {
+        return store.count(workspace, filter);
     }
 
     /** The vendors whose name contains the term or whose id it is, by name, at most {@code limit}. */
@@ -66,31 +61,6 @@ public class Vendors {
                 .orElseThrow(() -> new NotFoundException("No vendor " + id));
     }
 
-    @Transactional
-    public Vendor add(WorkspaceId workspace, VendorDetails details, String actor) {
-        UUID id = UUID.randomUUID();
-        VendorDetails clean = validate(workspace, id, details);
-        store.insert(workspace, id, clean, clock.instant(), actor);
-        events.publishEvent(new VendorAdded(workspace, id, clean.name(), actor));
-        return get(workspace, id);
-    }
-
-    @Transactional
-    public Vendor update(WorkspaceId workspace, UUID id, VendorDetails details, String actor) {
-        get(workspace, id);
-        VendorDetails clean = validate(workspace, id, details);
-        store.update(workspace, id, clean, clock.instant(), actor);
-        events.publishEvent(new VendorUpdated(workspace, id, clean.name(), actor));
-        return get(workspace, id);
-    }
-
-    @Transactional
-    public void remove(WorkspaceId workspace, UUID id, String actor) {
-        Vendor vendor = get(workspace, id);
-        store.delete(workspace, id);
-        events.publishEvent(new VendorRemoved(workspace, id, vendor.name(), actor));
-    }
-
     static Vendor vendor(VendorStore.Row row) {
         VendorDetails d = row.details();
         RiskTier derived = RiskTier.derivedFrom(d.data());
@@ -99,94 +69,5 @@ public class Vendors {
         LocalDate base = d.reportReviewedOn();
         LocalDate next = base == null ? LocalDate.ofInstant(row.createdAt(), ZoneOffset.UTC) : base.plusMonths(tier.reviewMonths());
         return new Vendor(row.id(), d, derived, tier, outside, next, row.createdAt(), row.updatedAt(), row.updatedBy());
-    }
-
-    private VendorDetails validate(WorkspaceId workspace, UUID id, VendorDetails d) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = trim(d.name());
-        if (name == null) {
-            errors.put("name", "is required");
-        } else if (name.length() > 200) {
-            errors.put("name", "at most 200 characters");
-        } else if (store.nameTaken(workspace, name, id)) {
-            errors.put("name", "another vendor is already called " + name);
-        }
-        String website = trim(d.website());
-        if (website != null && !isWebAddress(website)) {
-            errors.put("website", "must be an http or https address, e.g. https://example.com");
-        }
-        String purpose = trim(d.purpose());
-        if (purpose != null && purpose.length() > 2000) {
-            errors.put("purpose", "at most 2000 characters");
-        }
-        if (d.data().contains(DataCategory.NONE) && d.data().size() > 1) {
-            errors.put("data", "'none' cannot be combined with other kinds of data");
-        }
-        List<String> countries = d.countries().stream().map(c -> c == null ? "" : c.trim().toUpperCase(Locale.ROOT))
-                .filter(c -> !c.isEmpty()).distinct().toList();
-        List<String> unknown = countries.stream().filter(c -> !Countries.known(c)).toList();
-        if (!unknown.isEmpty()) {
-            errors.put("countries", "not ISO 3166 two-letter country codes: " + String.join(", ", unknown));
-        }
-        if (d.subprocessor() && !(d.data().contains(DataCategory.PERSONAL) || d.data().contains(DataCategory.HEALTH)
-                || d.data().contains(DataCategory.CARDHOLDER) || d.data().contains(DataCategory.CUSTOMER))) {
-            errors.put("subprocessor", "a subprocessor processes customers' personal data: tick the data it touches");
-        }
-        String owner = trim(d.owner());
-        if (owner != null && members.memberByEmail(workspace, owner).isEmpty()) {
-            errors.put("owner", "no member of this workspace has the email " + owner);
-        }
-        String reason = trim(d.overrideReason());
-        if (d.tierOverride() != null && reason == null) {
-            errors.put("overrideReason", "say why the tier differs from the one the data implies");
-        }
-        if (d.contractStart() != null && d.contractEnd() != null && d.contractEnd().isBefore(d.contractStart())) {
-            errors.put("contractEnd", "must not be before the contract start");
-        }
-        String reportType = trim(d.reportType());
-        if (reportType != null && !REPORT_TYPES.contains(reportType)) {
-            errors.put("reportType", "must be soc2 or iso27001");
-        }
-        if (d.reportReviewedOn() != null && reportType == null) {
-            errors.put("reportType", "say which report was reviewed (soc2 or iso27001)");
-        }
-        if (d.reportReviewedOn() != null && trim(d.reportReviewer()) == null) {
-            errors.put("reportReviewer", "say who reviewed the report");
-        }
-        LocalDate today = LocalDate.now(clock);
-        for (var date : Map.of("reportReviewedOn", nullSafe(d.reportReviewedOn()), "dpaSignedOn", nullSafe(d.dpaSignedOn()),
-                "baaSignedOn", nullSafe(d.baaSignedOn())).entrySet()) {
-            if (date.getValue().isAfter(today)) {
-                errors.put(date.getKey(), "cannot be in the future");
-            }
-        }
-        if (d.baaSignedOn() != null && !d.data().contains(DataCategory.HEALTH)) {
-            errors.put("baaSignedOn", "a BAA applies only to vendors that touch health data");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        return new VendorDetails(name, website, purpose, d.data(), countries, d.subprocessor(),
-                owner == null ? null : members.memberByEmail(workspace, owner).orElseThrow().email(),
-                d.tierOverride(), d.tierOverride() == null ? null : reason, d.contractStart(), d.contractEnd(),
-                reportType, d.reportReviewedOn(), trim(d.reportReviewer()), trim(d.reportFindings()),
-                d.dpaSignedOn(), trim(d.dpaDocument()), d.baaSignedOn(), d.transferMechanism());
-    }
-
-    private static LocalDate nullSafe(LocalDate date) {
-        return date == null ? LocalDate.MIN : date;
-    }
-
-    private static boolean isWebAddress(String value) {
-        try {
-            URI uri = URI.create(value);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -28,7 +28,12 @@ public record SearchTerm(String text) {
 
     /** A lower-case {@code like} pattern matching the text anywhere, its own {@code %}, {@code _} and {@code !} taken literally. */
     public String likePattern() {
-        String escaped = text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return likeAnywhere(text);
+    }
+
+    /** Any text as that pattern, without the length rules of the search box: for a list's own filter field. */
+    public static String likeAnywhere(String text) {
+        String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escaped + "%";
     }
 

@@ -71,6 +71,17 @@ public record TableQuery(String sort, boolean descending, int page, int size) {
         return this;
     }
 
+    /**
+     * The end of a statement that reads this page: ordered by the SQL of the sorted column (from {@code sorts}, never
+     * text from the request) in this direction, then by {@code tieBreak}, with the named parameters {@code limit} and
+     * {@code offset} added to {@code params}.
+     */
+    public String sqlPage(java.util.Map<String, String> sorts, String tieBreak, java.util.Map<String, Object> params) {
+        params.put("limit", size);
+        params.put("offset", offset());
+        return " order by " + sorts.get(sort) + " " + sqlDirection() + ", " + tieBreak + " limit :limit offset :offset";
+    }
+
     /** The SQL direction keyword, never text from the request. */
     public String sqlDirection() {
         return descending ? "desc" : "asc";

@@ -81,4 +81,31 @@ class ControlTableTest {
         assertThat(cleared.json().get("changed").asInt()).isEqualTo(1);
         assertThat(api.get("/api/v1/audit-log?target=control:BC-02&size=20").body()).contains("controls.");
     }
+
+    @Test
+    void theApiListStaysAnArrayAndPagesInAnEnvelopeWhenAsked() {
+        Http api = Http.withToken(port, AttestTest.ADMIN_TOKEN);
+
+        var all = api.get("/api/v1/controls");
+        assertThat(all.json().isArray()).isTrue();
+        int total = all.json().size();
+
+        var second = api.get("/api/v1/controls?size=10&page=2&sort=key&dir=desc");
+        assertThat(second.status()).isEqualTo(200);
+        var body = second.json();
+        assertThat(body.get("total").asInt()).isEqualTo(total);
+        assertThat(body.get("page").asInt()).isEqualTo(2);
+        assertThat(body.get("pages").asInt()).isEqualTo((total + 9) / 10);
+        assertThat(body.get("items").size()).isEqualTo(10);
+        assertThat(body.get("items").get(0).get("key").asText()).isEqualTo(all.json().get(total - 11).get("key").asText());
+        assertThat(api.get("/api/v1/controls?domain=encryption&size=500").json().get("items").get(0).get("domain").asText())
+                .isEqualTo("encryption");
+
+        for (String bad : new String[]{"sort=secret:sort", "dir=up:dir", "page=0:page", "size=501:size", "page=9999:page", "page=x:page"}) {
+            String[] parts = bad.split(":");
+            var refused = api.get("/api/v1/controls?" + parts[0]);
+            assertThat(refused.status()).as(parts[0]).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).as(parts[0]).isEqualTo(parts[1]);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
 import dev.attest.support.AttestTest;
+import dev.attest.vendors.internal.VendorRegister;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -43,7 +44,7 @@ class VendorChecksTest {
     @Autowired
     List<ObligationSource> obligationSources;
     @Autowired
-    Vendors vendors;
+    VendorRegister vendors;
     @Autowired
     JdbcClient jdbc;
 

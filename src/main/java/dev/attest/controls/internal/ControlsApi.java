@@ -11,6 +11,7 @@ import dev.attest.controls.ImplementationStatus;
 import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.TableQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -71,15 +72,34 @@ class ControlsApi {
                 s.justification(), s.notes(), s.updatedAt(), s.updatedBy(), null, null, null);
     }
 
+    /** One page of the library with its counts, the shape the findings worklist answers with too. */
+    record ControlPage(List<ControlView> items, long total, int page, int pages, int size, String sort, String dir) {
+    }
+
     @GetMapping("/controls")
     @PreAuthorize("hasAuthority('controls:read')")
-    @Operation(summary = "The control library as this workspace runs it; filters: domain, framework, status, owner (an email or 'none'), q")
-    List<ControlView> list(CurrentUser user, @RequestParam(required = false) String domain,
-                           @RequestParam(required = false) String framework, @RequestParam(required = false) String status,
-                           @RequestParam(required = false) String owner, @RequestParam(required = false) String q) {
+    @Operation(summary = "The control library as this workspace runs it; filters: domain, framework, status, owner (an email or 'none'), q",
+            description = "Without page, size, sort or dir the answer is every matching control as a JSON array, by key, as it always was. "
+                    + "With any of them it is one page in an envelope {items, total, page, pages, size, sort, dir}: sort by key, name, "
+                    + "domain, status or owner; dir asc or desc; page from 1; size from 1 to 500 (50 when not given). "
+                    + "An unknown sort column or direction, a page below 1 or past the last, or a size out of range is a 400 naming the field.")
+    Object list(CurrentUser user, @RequestParam(required = false) String domain,
+                @RequestParam(required = false) String framework, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         ControlFilter filter = queries.filter(domain, framework, status, owner, q);
+        boolean paged = sort != null || dir != null || page != null || size != null;
+        TableQuery query = paged ? TableQuery.strict(sort, dir, page, size, ControlTable.SORTS.keySet(), "key", false) : null;
         var statuses = controls.statuses(user.workspaceId());
-        return controls.list(user.workspaceId(), filter).stream().map(s -> view(s, statuses.get(s.control().key()))).toList();
+        List<ControlState> states = controls.list(user.workspaceId(), filter);
+        if (!paged) {
+            return states.stream().map(s -> view(s, statuses.get(s.control().key()))).toList();
+        }
+        query.requireWithin(states.size());
+        List<ControlView> items = ControlTable.page(ControlTable.sorted(states, query), query).stream()
+                .map(s -> view(s, statuses.get(s.control().key()))).toList();
+        return new ControlPage(items, states.size(), query.page(), query.pages(states.size()), query.size(), query.sort(), query.sqlDirection());
     }
 
     @GetMapping("/controls/{key}")

@@ -8,7 +8,10 @@ import dev.attest.evidence.EvidenceStorageUnavailableException;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
+import dev.attest.web.CsvWriter;
 import dev.attest.web.Htmx;
+import dev.attest.web.TablePage;
+import dev.attest.web.TableQuery;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +40,7 @@ import java.util.UUID;
 class EvidencePages {
 
     static final String PAGE = "/evidence";
-    private static final int LIST_SIZE = 100;
+    private static final int CSV_LIMIT = 100_000;
     private static final List<String> KINDS = List.of("upload", "check-results");
 
     private final EvidenceStore evidence;
@@ -52,20 +55,42 @@ class EvidencePages {
     @PreAuthorize("hasAuthority('evidence:read')")
     String list(CurrentUser user, @RequestParam(required = false) String control, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String tooLarge, @RequestParam(required = false) UUID added,
-                HttpServletRequest request, Model model) {
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                @RequestParam(required = false) String page, HttpServletRequest request, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (tooLarge != null) {
             errors.put("file", tooLargeMessage());
         }
         prepare(user, model, control, kind, errors, Map.of());
+        long total = evidence.count(user.workspaceId(), control, kind);
+        TableQuery query = TableQuery.lenient(sort, dir, page, EvidenceRepository.SORTS.keySet(), "collected", true).within(total);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("control", control == null ? null : control.strip());
+        filters.put("kind", kind == null ? null : kind.strip());
+        model.addAttribute("table", new TablePage<>(evidence.page(user.workspaceId(), control, kind, query), total, query, PAGE, filters));
         model.addAttribute("added", added);
         return Htmx.view(request, "evidence/list", "results");
     }
 
+    @GetMapping(PAGE + "/export")
+    @PreAuthorize("hasAuthority('evidence:read')")
+    void export(CurrentUser user, @RequestParam(required = false) String control, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, HttpServletResponse response)
+            throws IOException {
+        TableQuery order = TableQuery.lenient(sort, dir, null, EvidenceRepository.SORTS.keySet(), "collected", true);
+        List<EvidenceItem> items = evidence.page(user.workspaceId(), control, kind, new TableQuery(order.sort(), order.descending(), 1, CSV_LIMIT));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"evidence.csv\"");
+        CsvWriter csv = new CsvWriter(response.getWriter());
+        csv.row("id", "title", "filename", "kind", "media_type", "size_bytes", "sha256", "controls", "collected_by", "collected_at",
+                "valid_until", "ledger_seq");
+        for (EvidenceItem e : items) {
+            csv.row(e.id(), e.title(), e.filename(), e.kind(), e.mediaType(), e.size(), e.sha256(), String.join(" ", e.controls()),
+                    e.collectedBy(), e.collectedAt(), e.validUntil(), e.ledgerSeq());
+        }
+    }
+
     private void prepare(CurrentUser user, Model model, String control, String kind, Map<String, String> errors, Map<String, String> form) {
-        List<EvidenceItem> items = evidence.list(user.workspaceId(), control, kind, LIST_SIZE);
-        model.addAttribute("items", items);
-        model.addAttribute("full", items.size() == LIST_SIZE);
         model.addAttribute("control", control == null ? "" : control.strip());
         model.addAttribute("kind", kind == null ? "" : kind.strip());
         model.addAttribute("kinds", KINDS);
@@ -109,6 +134,9 @@ class EvidencePages {
             throw new UncheckedIOException(e);
         }
         prepare(user, model, null, null, errors, form);
+        long total = evidence.count(user.workspaceId(), null, null);
+        TableQuery query = TableQuery.lenient(null, null, null, EvidenceRepository.SORTS.keySet(), "collected", true);
+        model.addAttribute("table", new TablePage<>(evidence.page(user.workspaceId(), null, null, query), total, query, PAGE, Map.of()));
         return "evidence/list";
     }
 

@@ -2,6 +2,7 @@ package dev.attest.evidence.internal;
 
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.TableQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,25 +72,45 @@ public class EvidenceRepository {
                 .query((rs, n) -> row(rs)).list();
     }
 
+    /** The list's sortable columns and the SQL each sorts by. */
+    public static final Map<String, String> SORTS = Map.of(
+            "title", "lower(title)",
+            "kind", "kind",
+            "collector", "lower(collected_by)",
+            "collected", "collected_at",
+            "ledger", "ledger_seq");
+
     /** Newest first; a null control or kind does not filter. */
     public List<EvidenceItem> list(WorkspaceId workspace, String control, String kind, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from evidence_item where workspace_id = :ws");
+        return page(workspace, control, kind, new TableQuery("collected", true, 1, limit));
+    }
+
+    /** One page of the evidence of a control and kind (null is any), sorted in the database. */
+    public List<EvidenceItem> page(WorkspaceId workspace, String control, String kind, TableQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select " + COLUMNS + " from evidence_item" + where(workspace, control, kind, params)
+                        + query.sqlPage(SORTS, "ledger_seq desc", params))
+                .params(params).query((rs, n) -> row(rs)).list();
+    }
+
+    public long count(WorkspaceId workspace, String control, String kind) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*) from evidence_item" + where(workspace, control, kind, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(WorkspaceId workspace, String control, String kind, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where workspace_id = :ws");
+        params.put("ws", workspace.value());
         if (kind != null) {
             sql.append(" and kind = :kind");
+            params.put("kind", kind);
         }
         if (control != null) {
             // controls is a comma-separated list of keys; pad it so that a key matches only whole.
             sql.append(" and concat(',', controls, ',') like :control");
+            params.put("control", "%," + control + ",%");
         }
-        sql.append(" order by collected_at desc, ledger_seq desc limit :limit");
-        var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("limit", limit);
-        if (kind != null) {
-            statement = statement.param("kind", kind);
-        }
-        if (control != null) {
-            statement = statement.param("control", "%," + control + ",%");
-        }
-        return statement.query((rs, n) -> row(rs)).list();
+        return sql.toString();
     }
 
     private static EvidenceItem row(ResultSet rs) throws SQLException {

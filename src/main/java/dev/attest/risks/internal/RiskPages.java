@@ -11,6 +11,8 @@ import dev.attest.risks.RiskRegister;
 import dev.attest.risks.Treatment;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.TablePage;
+import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** The register with its heat maps and assessments, a risk's page, and CSV import. */
@@ -82,12 +85,15 @@ class RiskPages {
 
     @GetMapping("/risks")
     @PreAuthorize("hasAuthority('risks:read')")
-    String register(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String q) {
-        List<Risk> risks = register.list(user.workspaceId());
-        HeatMap map = HeatMap.of(risks);
-        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        model.addAttribute("risks", risks.stream().filter(r -> needle.isEmpty()
-                || (r.title() + " " + r.category() + " " + r.owner()).toLowerCase(Locale.ROOT).contains(needle)).toList());
+    String register(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                    @RequestParam(required = false) String page) {
+        HeatMap map = register.heatMap(user.workspaceId());
+        long total = register.count(user.workspaceId(), q);
+        TableQuery query = TableQuery.lenient(sort, dir, page, RiskStore.SORTS.keySet(), "title", false).within(total);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("q", q);
+        model.addAttribute("table", new TablePage<>(register.page(user.workspaceId(), q, query), total, query, "/risks", filters));
         model.addAttribute("q", q);
         model.addAttribute("inherentCells", cells(map.inherent()));
         model.addAttribute("residualCells", cells(map.residual()));
@@ -172,14 +178,16 @@ class RiskPages {
             model.addAttribute("assessmentErrors", e.errors());
             model.addAttribute("assessedOn", assessedOn);
             model.addAttribute("summary", summary);
-            return register(user, request, model, null).replace(" :: results", "");
+            return register(user, request, model, null, null, null, null).replace(" :: results", "");
         }
     }
 
     @GetMapping("/risks/export.csv")
     @PreAuthorize("hasAuthority('risks:read')")
-    ResponseEntity<String> export(CurrentUser user) {
-        return RisksApi.csv(register.exportCsv(user.workspaceId()));
+    ResponseEntity<String> export(CurrentUser user, @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                                  @RequestParam(required = false) String dir) {
+        TableQuery query = TableQuery.lenient(sort, dir, null, RiskStore.SORTS.keySet(), "title", false);
+        return RisksApi.csv(register.exportCsv(user.workspaceId(), q, query));
     }
 
     @GetMapping("/risks/import")

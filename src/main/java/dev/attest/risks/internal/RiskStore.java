@@ -1,9 +1,12 @@
 package dev.attest.risks.internal;
 
 import dev.attest.identity.WorkspaceId;
+import dev.attest.risks.HeatMap;
 import dev.attest.risks.Risk;
 import dev.attest.risks.RiskAssessment;
 import dev.attest.risks.Treatment;
+import dev.attest.web.SearchTerm;
+import dev.attest.web.TableQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +17,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,10 +31,56 @@ public class RiskStore {
             + "residual_likelihood, residual_impact, treatment, acceptance_approver, acceptance_expires_on, control_keys, "
             + "reviewed_on, created_at, updated_at, updated_by";
 
+    /** The register's sortable columns and the SQL each sorts by. */
+    public static final Map<String, String> SORTS = Map.of(
+            "title", "lower(title)",
+            "category", "lower(category)",
+            "owner", "lower(owner)",
+            "inherent", "inherent_likelihood * inherent_impact",
+            "residual", "residual_likelihood * residual_impact",
+            "treatment", "treatment",
+            "review", "reviewed_on");
+
     private final JdbcClient jdbc;
 
     RiskStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** One page of the risks whose title, category or owner contains {@code text} (blank is every risk), sorted in the database. */
+    public List<Risk> page(WorkspaceId workspace, String text, TableQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = "select " + COLUMNS + " from risk" + where(workspace, text, params) + query.sqlPage(SORTS, "title, id", params);
+        return jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+    }
+
+    public long count(WorkspaceId workspace, String text) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*) from risk" + where(workspace, text, params)).params(params).query(Long.class).single();
+    }
+
+    /** How many risks sit in each cell of the grid, counted by the database. */
+    public HeatMap heatMap(WorkspaceId workspace) {
+        return new HeatMap(cells(workspace, "inherent"), cells(workspace, "residual"));
+    }
+
+    private int[][] cells(WorkspaceId workspace, String which) {
+        int[][] counts = new int[5][5];
+        jdbc.sql("select " + which + "_likelihood l, " + which + "_impact i, count(*) n from risk where workspace_id = ? group by "
+                        + which + "_likelihood, " + which + "_impact")
+                .param(workspace.value())
+                .query((rs, n) -> counts[rs.getInt("l") - 1][rs.getInt("i") - 1] = rs.getInt("n")).list();
+        return counts;
+    }
+
+    private static String where(WorkspaceId workspace, String text, Map<String, Object> params) {
+        params.put("ws", workspace.value());
+        if (text == null || text.isBlank()) {
+            return " where workspace_id = :ws";
+        }
+        params.put("text", SearchTerm.likeAnywhere(text));
+        return " where workspace_id = :ws and (lower(title) like :text escape '!' or lower(category) like :text escape '!'"
+                + " or lower(owner) like :text escape '!')";
     }
 
     public List<Risk> all(WorkspaceId workspace) {

@@ -11,7 +11,10 @@ import dev.attest.vendors.Vendor;
 import dev.attest.vendors.Vendors;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.TablePage;
+import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +23,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,31 +34,53 @@ import java.util.UUID;
 class VendorPages {
 
     private final Vendors vendors;
+    private final VendorRegister register;
     private final WorkspaceMembers members;
 
-    VendorPages(Vendors vendors, WorkspaceMembers members) {
+    VendorPages(Vendors vendors, VendorRegister register, WorkspaceMembers members) {
         this.vendors = vendors;
+        this.register = register;
         this.members = members;
     }
 
     @GetMapping("/vendors")
     @PreAuthorize("hasAuthority('vendors:read')")
     String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String tier, @RequestParam(required = false) Boolean subprocessor) {
-        String query = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-        List<Vendor> list = vendors.list(user.workspaceId()).stream()
-                .filter(v -> query.isEmpty() || v.name().toLowerCase(Locale.ROOT).contains(query)
-                        || String.valueOf(v.details().purpose()).toLowerCase(Locale.ROOT).contains(query))
-                .filter(v -> tier == null || tier.isBlank() || v.riskTier().wireName().equals(tier))
-                .filter(v -> !Boolean.TRUE.equals(subprocessor) || v.details().subprocessor())
-                .toList();
-        model.addAttribute("vendors", list);
+                @RequestParam(required = false) String tier, @RequestParam(required = false) String subprocessor,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                @RequestParam(required = false) String page) {
+        VendorStore.Filter filter = filter(q, tier, subprocessor);
+        long total = vendors.count(user.workspaceId(), filter);
+        TableQuery query = TableQuery.lenient(sort, dir, page, VendorStore.SORTS.keySet(), "name", false).within(total);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("tier", filter.tier() == null ? null : filter.tier().wireName());
+        filters.put("subprocessor", filter.subprocessorsOnly() ? "true" : null);
+        model.addAttribute("table", new TablePage<>(vendors.page(user.workspaceId(), filter, query), total, query, "/vendors", filters));
         model.addAttribute("tiers", RiskTier.values());
         model.addAttribute("q", q);
         model.addAttribute("tier", tier);
-        model.addAttribute("subprocessor", Boolean.TRUE.equals(subprocessor));
+        model.addAttribute("subprocessor", filter.subprocessorsOnly());
         model.addAttribute("canEdit", user.can(Permission.VENDORS_WRITE));
         return Htmx.view(request, "vendors/list", "results");
+    }
+
+    @GetMapping("/vendors/export")
+    @PreAuthorize("hasAuthority('vendors:read')")
+    void export(CurrentUser user, HttpServletResponse response, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String tier, @RequestParam(required = false) String subprocessor,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) throws IOException {
+        TableQuery query = TableQuery.lenient(sort, dir, null, VendorStore.SORTS.keySet(), "name", false);
+        List<Vendor> rows = vendors.page(user.workspaceId(), filter(q, tier, subprocessor),
+                new TableQuery(query.sort(), query.descending(), 1, VendorTable.CSV_LIMIT));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"vendors.csv\"");
+        VendorTable.csv(rows, response.getWriter());
+    }
+
+    /** The list's filters as asked; a tier that names nothing is any tier (a stale bookmark still shows the list). */
+    private static VendorStore.Filter filter(String q, String tier, String subprocessor) {
+        return new VendorStore.Filter(q, RiskTier.fromWireName(tier).orElse(null), "true".equals(subprocessor));
     }
 
     @GetMapping("/vendors/new")
@@ -69,7 +95,7 @@ class VendorPages {
     String add(CurrentUser user, Model model, VendorFormFields fields) {
         VendorForm form = fields.form();
         try {
-            Vendor vendor = vendors.add(user.workspaceId(), form.details(), user.actor());
+            Vendor vendor = register.add(user.workspaceId(), form.details(), user.actor());
             return "redirect:/vendors/" + vendor.id();
         } catch (InvalidFieldException e) {
             prepareForm(user, model, form, e.errors());
@@ -92,7 +118,7 @@ class VendorPages {
         VendorForm form = fields.form();
         Vendor vendor;
         try {
-            vendor = vendors.update(user.workspaceId(), id, form.details(), user.actor());
+            vendor = register.update(user.workspaceId(), id, form.details(), user.actor());
             model.addAttribute("saved", true);
             form = VendorForm.of(vendor);
             prepareForm(user, model, form, Map.of());
@@ -107,7 +133,7 @@ class VendorPages {
     @PostMapping("/vendors/{id}/delete")
     @PreAuthorize("hasAuthority('vendors:write')")
     String remove(CurrentUser user, @PathVariable UUID id) {
-        vendors.remove(user.workspaceId(), id, user.actor());
+        register.remove(user.workspaceId(), id, user.actor());
         return "redirect:/vendors";
     }
 

@@ -5,6 +5,8 @@ import dev.attest.vendors.DataCategory;
 import dev.attest.vendors.RiskTier;
 import dev.attest.vendors.TransferMechanism;
 import dev.attest.vendors.VendorDetails;
+import dev.attest.web.SearchTerm;
+import dev.attest.web.TableQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,10 +38,61 @@ public class VendorStore {
             + "override_reason, contract_start, contract_end, report_type, report_reviewed_on, report_reviewer, report_findings, "
             + "dpa_signed_on, dpa_document, baa_signed_on, transfer_mechanism, created_at, updated_at, updated_by";
 
+    /** The risk tier as {@code Vendor} works it out: the override, else high for data about customers or people, medium for internal data. */
+    private static final String TIER = "coalesce(tier_override, case when data_categories like '%customer%' or data_categories like '%personal%'"
+            + " or data_categories like '%health%' or data_categories like '%cardholder%' then 'high'"
+            + " when data_categories like '%internal%' then 'medium' else 'low' end)";
+
+    /** The next review as {@code Vendor} works it out: the last report review plus the tier's interval, else the day it was added. */
+    private static final String NEXT_REVIEW = "case when report_reviewed_on is null then cast(created_at as date)"
+            + " when " + TIER + " = 'high' then cast(report_reviewed_on + interval '12' month as date)"
+            + " when " + TIER + " = 'medium' then cast(report_reviewed_on + interval '24' month as date)"
+            + " else cast(report_reviewed_on + interval '36' month as date) end";
+
+    /** The register's sortable columns and the SQL each sorts by. */
+    public static final Map<String, String> SORTS = Map.of(
+            "name", "lower(name)",
+            "tier", "case " + TIER + " when 'high' then 3 when 'medium' then 2 else 1 end",
+            "review", NEXT_REVIEW,
+            "updated", "updated_at");
+
+    /** What the register is filtered by; null or false is any. */
+    public record Filter(String text, RiskTier tier, boolean subprocessorsOnly) {
+    }
+
     private final JdbcClient jdbc;
 
     VendorStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** One page of the register, filtered and sorted in the database. */
+    public List<Row> page(WorkspaceId workspace, Filter filter, TableQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = "select " + COLUMNS + " from vendor" + where(workspace, filter, params) + query.sqlPage(SORTS, "lower(name), id", params);
+        return jdbc.sql(sql).params(params).query(VendorStore::row).list();
+    }
+
+    public long count(WorkspaceId workspace, Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*) from vendor" + where(workspace, filter, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(WorkspaceId workspace, Filter filter, Map<String, Object> params) {
+        params.put("ws", workspace.value());
+        StringBuilder sql = new StringBuilder(" where workspace_id = :ws");
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" and (lower(name) like :text escape '!' or lower(coalesce(purpose, '')) like :text escape '!')");
+            params.put("text", SearchTerm.likeAnywhere(filter.text()));
+        }
+        if (filter.tier() != null) {
+            sql.append(" and ").append(TIER).append(" = :tier");
+            params.put("tier", filter.tier().wireName());
+        }
+        if (filter.subprocessorsOnly()) {
+            sql.append(" and subprocessor = true");
+        }
+        return sql.toString();
     }
 
     public List<Row> all(WorkspaceId workspace) {

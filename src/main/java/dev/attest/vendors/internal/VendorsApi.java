@@ -31,9 +31,11 @@ import java.util.UUID;
 class VendorsApi {
 
     private final Vendors vendors;
+    private final VendorRegister register;
 
-    VendorsApi(Vendors vendors) {
+    VendorsApi(Vendors vendors, VendorRegister register) {
         this.vendors = vendors;
+        this.register = register;
     }
 
     /** A vendor as the API shows it: the details plus what is derived from them. */
@@ -74,7 +76,7 @@ class VendorsApi {
     @PreAuthorize("hasAuthority('vendors:write')")
     @Operation(summary = "Add a vendor; dates as YYYY-MM-DD, countries as ISO 3166 two-letter codes")
     ResponseEntity<VendorView> add(CurrentUser user, @RequestBody VendorForm form) {
-        Vendor vendor = vendors.add(user.workspaceId(), form.details(), user.actor());
+        Vendor vendor = register.add(user.workspaceId(), form.details(), user.actor());
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/vendors/" + vendor.id()).body(VendorView.of(vendor));
     }
 
@@ -82,14 +84,14 @@ class VendorsApi {
     @PreAuthorize("hasAuthority('vendors:write')")
     @Operation(summary = "Replace a vendor's details (every field as it should be afterwards)")
     VendorView replace(CurrentUser user, @PathVariable UUID id, @RequestBody VendorForm form) {
-        return VendorView.of(vendors.update(user.workspaceId(), id, form.details(), user.actor()));
+        return VendorView.of(register.update(user.workspaceId(), id, form.details(), user.actor()));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('vendors:write')")
     @Operation(summary = "Remove a vendor from the register")
     ResponseEntity<Void> remove(CurrentUser user, @PathVariable UUID id) {
-        vendors.remove(user.workspaceId(), id, user.actor());
+        register.remove(user.workspaceId(), id, user.actor());
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,0 +1,85 @@
+package dev.attest.risks.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.risks.Risk;
+import dev.attest.risks.RiskAssessmentRecorded;
+import dev.attest.risks.RiskInput;
+import dev.attest.risks.RiskRecorded;
+import dev.attest.risks.RiskRegister;
+import dev.attest.risks.RiskRemoved;
+import dev.attest.risks.RiskReviewed;
+import dev.attest.support.AttestTest;
+import dev.attest.web.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The module's main story with only the modules it depends on: a risk is recorded and lands on the
+ * heat map, accepting it without an approver is refused, it is reviewed, the yearly assessment is
+ * recorded, and the risk is removed; each change is one event under its audit action name.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ActiveProfiles("test")
+// No web server in a module test, so the test profile's base URL (built from the server's port) is fixed here.
+@TestPropertySource(properties = "attest.base-url=http://localhost:8080")
+class RiskScenarioTest {
+
+    @Autowired
+    RiskRegister register;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static RiskInput input(String title, String treatment) {
+        return new RiskInput(title, "Someone reads the laptop's disk", "Physical", AttestTest.ADMIN_EMAIL, "4", "5", "2", "2", treatment,
+                null, null, List.of(), null);
+    }
+
+    @Test
+    void aRiskIsRecordedReviewedAssessedAndRemoved(Scenario scenario) {
+        WorkspaceId ws = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        String title = "Scenario laptop theft " + UUID.randomUUID().toString().substring(0, 8);
+        int before = register.heatMap(ws).inherent()[3][4];
+        Risk[] risk = new Risk[1];
+
+        scenario.stimulate(() -> risk[0] = register.record(ws, input(title, "mitigate"), "test"))
+                .andWaitForEventOfType(RiskRecorded.class)
+                .matching(e -> e.title().equals(title))
+                .toArriveAndVerify(e -> {
+                    assertThat(e.action()).isEqualTo("risks.recorded");
+                    assertThat(e.summary()).isEqualTo("recorded " + title);
+                    assertThat(register.heatMap(ws).inherent()[3][4]).isEqualTo(before + 1);
+                });
+
+        assertThatThrownBy(() -> register.update(ws, risk[0].id(), input(title, "accept"), "test"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.errors()).containsKey("acceptanceApprover"));
+
+        scenario.stimulate(() -> register.markReviewed(ws, risk[0].id(), "test"))
+                .andWaitForEventOfType(RiskReviewed.class)
+                .matching(e -> e.riskId().equals(risk[0].id()))
+                .toArriveAndVerify(e -> assertThat(e.target()).isEqualTo("risk:" + risk[0].id()));
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        scenario.stimulate(() -> register.recordAssessment(ws, today, "Scenario assessment of " + title, "test"))
+                .andWaitForEventOfType(RiskAssessmentRecorded.class)
+                .matching(e -> e.assessment().summary().endsWith(title))
+                .toArriveAndVerify(e -> assertThat(e.action()).isEqualTo("risks.assessed"));
+
+        scenario.stimulate(() -> register.remove(ws, risk[0].id(), "test"))
+                .andWaitForEventOfType(RiskRemoved.class)
+                .matching(e -> e.riskId().equals(risk[0].id()))
+                .toArriveAndVerify(e -> assertThat(register.heatMap(ws).inherent()[3][4]).isEqualTo(before));
+    }
+}
