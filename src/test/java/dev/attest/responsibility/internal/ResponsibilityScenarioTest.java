@@ -10,7 +10,7 @@ import dev.attest.responsibility.SharedResponsibility;
 import dev.attest.vendors.DataCategory;
 import dev.attest.vendors.Vendor;
 import dev.attest.vendors.VendorDetails;
-import dev.attest.vendors.Vendors;
+import dev.attest.vendors.internal.VendorRegister;
 import dev.attest.web.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class ResponsibilityScenarioTest {
     @Autowired
     SharedResponsibility responsibility;
     @Autowired
-    Vendors vendors;
+    VendorRegister vendors;
     @Autowired
     JdbcClient jdbc;
 
