@@ -3,7 +3,7 @@ package dev.attest.identity;
 import java.time.Instant;
 
 /** Too many failed sign-ins: the account (or the address it was tried from) is locked until a time. */
-public record AccountLocked(WorkspaceId workspaceId, String email, String address, Instant until) implements WorkspaceEvent {
+public record AccountLocked(WorkspaceId workspaceId, String email, String address, Instant until) implements IdentityEvent {
 
     @Override
     public String actor() {

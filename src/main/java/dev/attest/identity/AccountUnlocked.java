@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** An admin lifted a sign-in lock before it ran out. */
-public record AccountUnlocked(WorkspaceId workspaceId, String actor, String email) implements WorkspaceEvent {
+public record AccountUnlocked(WorkspaceId workspaceId, String actor, String email) implements IdentityEvent {
 
     @Override
     public String action() {

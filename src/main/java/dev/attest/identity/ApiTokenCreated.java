@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** An API token was created (its value is never recorded). */
-public record ApiTokenCreated(WorkspaceId workspaceId, String actor, java.util.UUID tokenId, String name, String kind, String scope) implements WorkspaceEvent {
+public record ApiTokenCreated(WorkspaceId workspaceId, String actor, java.util.UUID tokenId, String name, String kind, String scope) implements IdentityEvent {
 
     @Override
     public String action() {

@@ -2,7 +2,7 @@ package dev.attest.identity;
 
 /** An admin handed a service token to another member, who now answers for it. */
 public record ApiTokenOwnerChanged(WorkspaceId workspaceId, String actor, java.util.UUID tokenId, String name, String previousOwner,
-                                   String newOwner) implements WorkspaceEvent {
+                                   String newOwner) implements IdentityEvent {
 
     @Override
     public String action() {

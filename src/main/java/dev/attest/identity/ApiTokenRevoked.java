@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** An API token was revoked. */
-public record ApiTokenRevoked(WorkspaceId workspaceId, String actor, java.util.UUID tokenId, String name) implements WorkspaceEvent {
+public record ApiTokenRevoked(WorkspaceId workspaceId, String actor, java.util.UUID tokenId, String name) implements IdentityEvent {
 
     @Override
     public String action() {

@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** Someone followed an invitation link and joined the workspace. */
-public record InvitationAccepted(WorkspaceId workspaceId, String email, Role role, boolean newAccount) implements WorkspaceEvent {
+public record InvitationAccepted(WorkspaceId workspaceId, String email, Role role, boolean newAccount) implements IdentityEvent {
 
     @Override
     public String actor() {

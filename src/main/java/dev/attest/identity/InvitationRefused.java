@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** Someone followed an invitation link that was already used or expired. */
-public record InvitationRefused(WorkspaceId workspaceId, String email, String reason) implements WorkspaceEvent {
+public record InvitationRefused(WorkspaceId workspaceId, String email, String reason) implements IdentityEvent {
 
     @Override
     public String actor() {

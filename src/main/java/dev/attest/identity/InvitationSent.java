@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** An admin invited someone by email to join the workspace in a role. */
-public record InvitationSent(WorkspaceId workspaceId, String actor, String email, Role role) implements WorkspaceEvent {
+public record InvitationSent(WorkspaceId workspaceId, String actor, String email, Role role) implements IdentityEvent {
 
     @Override
     public String action() {

@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** An admin deactivated a member: the member's sessions and tokens in the workspace end at once. */
-public record MemberDeactivated(WorkspaceId workspaceId, String actor, String email, int tokensRevoked) implements WorkspaceEvent {
+public record MemberDeactivated(WorkspaceId workspaceId, String actor, String email, int tokensRevoked) implements IdentityEvent {
 
     @Override
     public String action() {

@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** An admin reactivated a member. */
-public record MemberReactivated(WorkspaceId workspaceId, String actor, String email) implements WorkspaceEvent {
+public record MemberReactivated(WorkspaceId workspaceId, String actor, String email) implements IdentityEvent {
 
     @Override
     public String action() {

@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** An admin changed a member's role in a workspace. */
-public record MemberRoleChanged(WorkspaceId workspaceId, String actor, String email, Role previousRole, Role role) implements WorkspaceEvent {
+public record MemberRoleChanged(WorkspaceId workspaceId, String actor, String email, Role previousRole, Role role) implements IdentityEvent {
 
     @Override
     public String action() {

@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** A user changed their password. */
-public record PasswordChanged(WorkspaceId workspaceId, String actor) implements WorkspaceEvent {
+public record PasswordChanged(WorkspaceId workspaceId, String actor) implements IdentityEvent {
 
     @Override
     public String action() {

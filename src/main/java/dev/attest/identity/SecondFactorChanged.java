@@ -4,7 +4,7 @@ package dev.attest.identity;
  * A user's second factor changed: {@code enabled}, {@code disabled}, {@code recovery-code-used}
  * or {@code recovery-codes-renewed}.
  */
-public record SecondFactorChanged(WorkspaceId workspaceId, String actor, String change) implements WorkspaceEvent {
+public record SecondFactorChanged(WorkspaceId workspaceId, String actor, String change) implements IdentityEvent {
 
     @Override
     public String action() {

@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** A user signed out of every session at once. */
-public record SessionsEnded(WorkspaceId workspaceId, String actor) implements WorkspaceEvent {
+public record SessionsEnded(WorkspaceId workspaceId, String actor) implements IdentityEvent {
 
     @Override
     public String action() {

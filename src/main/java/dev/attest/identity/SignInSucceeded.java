@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** Someone signed in (with a password, a second factor or single sign-on) and started a session in this workspace. */
-public record SignInSucceeded(WorkspaceId workspaceId, String email, String method) implements WorkspaceEvent {
+public record SignInSucceeded(WorkspaceId workspaceId, String email, String method) implements IdentityEvent {
 
     @Override
     public String actor() {

@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** A workspace was created; modules set up its defaults in the same transaction. */
-public record WorkspaceCreated(WorkspaceId workspaceId, String slug, String name) implements WorkspaceEvent {
+public record WorkspaceCreated(WorkspaceId workspaceId, String slug, String name) implements IdentityEvent {
 
     @Override
     public String actor() {

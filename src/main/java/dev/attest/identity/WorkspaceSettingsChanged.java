@@ -1,7 +1,7 @@
 package dev.attest.identity;
 
 /** An admin changed a workspace's security settings. */
-public record WorkspaceSettingsChanged(WorkspaceId workspaceId, String actor, boolean requireMfa) implements WorkspaceEvent {
+public record WorkspaceSettingsChanged(WorkspaceId workspaceId, String actor, boolean requireMfa) implements IdentityEvent {
 
     @Override
     public String action() {

@@ -1,10 +1,9 @@
 package dev.attest.people;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A CSV import saved its rows. */
-public record PeopleImported(WorkspaceId workspaceId, int count, String actor) implements WorkspaceEvent {
+public record PeopleImported(WorkspaceId workspaceId, int count, String actor) implements PeopleEvent {
 
     @Override
     public String action() {

@@ -24,4 +24,17 @@ public record Person(UUID id, String name, String email, String title, String de
     public boolean activeOn(LocalDate day) {
         return removedAt == null && (endDate == null || endDate.isAfter(day));
     }
+
+    /** The same person with the identity provider's id. */
+    public Person withExternalId(String id) {
+        return new Person(this.id, name, email, title, department, managerEmail, employmentType, startDate, endDate, requiredPolicies, id,
+                createdAt, updatedAt, removedAt);
+    }
+
+    /** Removed by the identity provider at {@code now}: employment ends {@code today} unless it ended before. */
+    public Person removed(LocalDate today, Instant now) {
+        LocalDate end = endDate == null || endDate.isAfter(today) ? today : endDate;
+        return new Person(id, name, email, title, department, managerEmail, employmentType, startDate, end, requiredPolicies, externalId,
+                createdAt, now, now);
+    }
 }

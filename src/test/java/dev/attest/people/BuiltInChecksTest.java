@@ -4,6 +4,10 @@ import dev.attest.catalog.Catalog;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
+import dev.attest.people.internal.Agreements;
+import dev.attest.people.internal.BackgroundChecks;
+import dev.attest.people.internal.Roster;
+import dev.attest.people.internal.Trainings;
 import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySummary;
 import dev.attest.support.AttestTest;
@@ -31,7 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BuiltInChecksTest {
 
     @Autowired
-    People people;
+    Roster people;
+    @Autowired
+    Trainings trainings;
+    @Autowired
+    Agreements agreements;
+    @Autowired
+    BackgroundChecks checks;
 
     @Autowired
     Policies policies;
@@ -72,9 +82,9 @@ class BuiltInChecksTest {
 
         Person good = people.add(ws, input("good", today.minusDays(40), null, policyId), null, "test");
         policies.accept(ws, policyId, 1, good.email(), "127.0.0.1", good.email());
-        people.recordTraining(ws, good.id(), "Security basics", today.minusDays(35), null, "test");
-        people.signAgreement(ws, good.id(), good.name(), "127.0.0.1", good.email());
-        people.recordBackgroundCheck(ws, good.id(), "completed", today.minusDays(45).toString(), "Checkr", "clear", "test");
+        trainings.recordTraining(ws, good.id(), "Security basics", today.minusDays(35), null, "test");
+        agreements.signAgreement(ws, good.id(), good.name(), "127.0.0.1", good.email());
+        checks.recordBackgroundCheck(ws, good.id(), "completed", today.minusDays(45).toString(), "Checkr", "clear", "test");
 
         Person late = people.add(ws, input("late", today.minusDays(40), null, policyId), null, "test");
         Person starting = people.add(ws, input("starting", today.plusDays(10), null, policyId), null, "test");

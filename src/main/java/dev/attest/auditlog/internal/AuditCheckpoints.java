@@ -7,7 +7,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +40,7 @@ class AuditCheckpoints {
     static final int EVERY = 100;
     private static final String KIND = "audit";
 
-    private final JdbcClient jdbc;
+    private final CheckpointStore store;
     private final MasterKey master;
     private final CheckpointWitness witness;
     private final Clock clock;
@@ -49,9 +48,9 @@ class AuditCheckpoints {
     private final TransactionTemplate transactions;
     private final Map<UUID, KeyPair> keys = new ConcurrentHashMap<>();
 
-    AuditCheckpoints(JdbcClient jdbc, MasterKey master, CheckpointWitness witness, Clock clock, TransactionTemplate transactions,
+    AuditCheckpoints(CheckpointStore store, MasterKey master, CheckpointWitness witness, Clock clock, TransactionTemplate transactions,
                      @Value("${attest.audit-log.checkpoint-interval:PT10M}") Duration interval) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.master = master;
         this.witness = witness;
         this.clock = clock;
@@ -98,9 +97,7 @@ class AuditCheckpoints {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        jdbc.sql("insert into audit_checkpoint (workspace_id, seq, hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?, ?)")
-                .params(chain, seq, hash, signedAt, keyId(chain), signature).update();
-        jdbc.sql("update audit_chain_head set signed_seq = ? where workspace_id = ?").params(seq, chain).update();
+        store.insert(chain, seq, hash, signedAt, keyId(chain), signature);
         witness.recordAfterCommit(KIND, chain, List.of(Long.toString(seq), hash, signedAt, keyId(chain), signature));
         return true;
     }
@@ -108,12 +105,8 @@ class AuditCheckpoints {
     /** Signs the chain's head now if it moved since its last checkpoint. */
     boolean signHead(UUID chain) {
         Boolean signed = transactions.execute(status -> {
-            var head = jdbc.sql("select last_seq, last_hash, signed_seq from audit_chain_head where workspace_id = ? for update").param(chain)
-                    .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getLong(3)}).optional();
-            if (head.isEmpty() || head.get()[0].equals(head.get()[2])) {
-                return false;
-            }
-            return sign(chain, (Long) head.get()[0], (String) head.get()[1]);
+            var head = store.lockHead(chain).filter(CheckpointStore.Head::moved);
+            return head.isPresent() && sign(chain, head.get().seq(), head.get().hash());
         });
         return Boolean.TRUE.equals(signed);
     }
@@ -121,7 +114,7 @@ class AuditCheckpoints {
     @Scheduled(fixedDelayString = "${attest.audit-log.checkpoint-interval:PT10M}")
     @SchedulerLock(name = "auditlog.checkpoints")
     void signMovedHeads() {
-        for (UUID chain : jdbc.sql("select workspace_id from audit_chain_head where last_seq > signed_seq").query(UUID.class).list()) {
+        for (UUID chain : store.movedChains()) {
             signHead(chain);
         }
     }
@@ -141,23 +134,20 @@ class AuditCheckpoints {
             long expected = checkpoint.count();
         };
         if (walk.hash != null) {
-            jdbc.sql(AuditStore.COLUMNS + " where workspace_id = ? and seq >= ? and seq <= ? order by seq")
-                    .params(chain, checkpoint.count(), headSeq)
-                    .query(rs -> {
-                        var e = AuditStore.entry(rs, 0);
-                        if (walk.hash == null || e.seq() != walk.expected) {
-                            walk.hash = null;
-                            return;
-                        }
-                        walk.expected++;
-                        if (e.seq() == checkpoint.count()) {
-                            walk.hash = e.hash().equals(checkpoint.hash()) ? walk.hash : null;
-                            return;
-                        }
-                        String computed = EntryHash.of(chain, e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(),
-                                e.address(), e.userAgent(), walk.hash);
-                        walk.hash = computed.equals(e.hash()) && e.previousHash().equals(walk.hash) ? computed : null;
-                    });
+            store.entries(chain, checkpoint.count(), headSeq, e -> {
+                if (walk.hash == null || e.seq() != walk.expected) {
+                    walk.hash = null;
+                    return;
+                }
+                walk.expected++;
+                if (e.seq() == checkpoint.count()) {
+                    walk.hash = e.hash().equals(checkpoint.hash()) ? walk.hash : null;
+                    return;
+                }
+                String computed = EntryHash.of(chain, e.seq(), e.occurredAt(), e.actor(), e.action(), e.target(), e.summary(),
+                        e.address(), e.userAgent(), walk.hash);
+                walk.hash = computed.equals(e.hash()) && e.previousHash().equals(walk.hash) ? computed : null;
+            });
         }
         if (walk.hash != null && walk.hash.equals(headHash) && walk.expected == headSeq + 1) {
             return true;
@@ -175,10 +165,6 @@ class AuditCheckpoints {
 
     /** The chain's checkpoints as the database holds them, oldest first. */
     List<AuditCheckpoint> stored(UUID chain) {
-        return jdbc.sql("select seq, hash, signed_at, key_id, signature from audit_checkpoint where workspace_id = ? order by seq")
-                .param(chain)
-                .query((rs, n) -> new AuditCheckpoint(chain.toString(), rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .list();
+        return store.checkpoints(chain);
     }
 }

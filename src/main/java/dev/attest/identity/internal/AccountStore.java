@@ -1,9 +1,9 @@
 package dev.attest.identity.internal;
 
+import dev.attest.web.Columns;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Member;
 import dev.attest.identity.MemberAccount;
-import dev.attest.identity.Permission;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
@@ -14,12 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Workspaces, users, memberships and API tokens, in plain SQL. */
@@ -40,7 +37,7 @@ class AccountStore implements WorkspaceMembers {
     private static StoredUser storedUser(ResultSet rs, int n) throws SQLException {
         return new StoredUser(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
                 rs.getString("password_hash"), rs.getBoolean("enabled"),
-                instant(rs.getObject("locked_until", OffsetDateTime.class)));
+                Columns.instant(rs, "locked_until"));
     }
 
     Optional<UUID> workspaceBySlug(String slug) {
@@ -49,7 +46,7 @@ class AccountStore implements WorkspaceMembers {
 
     void insertWorkspace(UUID id, String slug, String name, Instant now) {
         jdbc.sql("insert into workspace (id, slug, name, created_at) values (?, ?, ?, ?)")
-                .params(id, slug, name, utc(now)).update();
+                .params(id, slug, name, Columns.utc(now)).update();
     }
 
     Optional<StoredUser> userByEmail(String email) {
@@ -62,21 +59,12 @@ class AccountStore implements WorkspaceMembers {
 
     void insertUser(UUID id, String email, String displayName, String passwordHash, Instant now) {
         jdbc.sql("insert into app_user (id, email, display_name, password_hash, enabled, created_at) values (?, ?, ?, ?, true, ?)")
-                .params(id, normalize(email), displayName, passwordHash, utc(now)).update();
+                .params(id, normalize(email), displayName, passwordHash, Columns.utc(now)).update();
     }
 
     void insertMembership(UUID workspace, UUID user, Role role, Instant now) {
         jdbc.sql("insert into membership (workspace_id, user_id, role, created_at) values (?, ?, ?, ?)")
-                .params(workspace, user, role.wireName(), utc(now)).update();
-    }
-
-    void insertToken(UUID id, UUID workspace, UUID user, String name, String hash, String scope, Instant now) {
-        jdbc.sql("insert into api_token (id, workspace_id, user_id, owner_id, name, token_hash, scope, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, workspace, user, user, name, hash, scope, utc(now)).update();
-    }
-
-    void expireToken(UUID id, Instant expires) {
-        jdbc.sql("update api_token set expires_at = ? where id = ?").params(utc(expires), id).update();
+                .params(workspace, user, role.wireName(), Columns.utc(now)).update();
     }
 
     /** The user's first active workspace membership, which a session starts in. */
@@ -105,7 +93,7 @@ class AccountStore implements WorkspaceMembers {
                         select w.id, w.slug, w.name, m.role from membership m join workspace w on w.id = m.workspace_id
                         where m.user_id = ? and m.deactivated_at is null and (m.expires_at is null or m.expires_at > ?)
                         order by m.created_at, w.slug""")
-                .params(user, utc(now))
+                .params(user, Columns.utc(now))
                 .query((rs, n) -> new WorkspaceChoice(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
                         Role.fromWireName(rs.getString("role"))))
                 .list();
@@ -127,7 +115,7 @@ class AccountStore implements WorkspaceMembers {
                     OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
                     boolean active = rs.getObject("deactivated_at", OffsetDateTime.class) == null
                             && (expires == null || expires.toInstant().isAfter(now));
-                    return new SessionState(rs.getBoolean("enabled"), instant(rs.getObject("sessions_valid_after", OffsetDateTime.class)),
+                    return new SessionState(rs.getBoolean("enabled"), Columns.instant(rs, "sessions_valid_after"),
                             Role.fromWireName(rs.getString("role")), active, rs.getString("name"), rs.getBoolean("require_mfa"),
                             rs.getInt("mfa") > 0);
                 })
@@ -138,80 +126,13 @@ class AccountStore implements WorkspaceMembers {
         jdbc.sql("update app_user set password_hash = ? where id = ?").params(hash, user).update();
     }
 
+    /** Shown to admins on the members page; null lifts the lock. */
+    void setLockedUntil(UUID user, Instant until) {
+        jdbc.sql("update app_user set locked_until = ? where id = ?").params(Columns.utc(until), user).update();
+    }
+
     void endSessions(UUID user, Instant now) {
-        jdbc.sql("update app_user set sessions_valid_after = ? where id = ?").params(utc(now), user).update();
-    }
-
-    /** The actor behind a live token, with the token's scope applied to the member's (or service token's) role. */
-    Optional<CurrentUser> tokenUser(String hash, Instant now) {
-        return jdbc.sql("""
-                        select t.id as token_id, t.kind, t.name as token_name, t.scope, t.expires_at, t.role as token_role,
-                               t.workspace_id, w.name as workspace_name, u.id as user_id, u.email, u.display_name, u.enabled,
-                               m.role as member_role, m.deactivated_at, m.expires_at as member_expires,
-                               o.enabled as owner_enabled, om.role as owner_role, om.deactivated_at as owner_deactivated,
-                               om.expires_at as owner_expires
-                        from api_token t
-                        join workspace w on w.id = t.workspace_id
-                        left join app_user u on u.id = t.user_id
-                        left join membership m on m.workspace_id = t.workspace_id and m.user_id = t.user_id
-                        left join app_user o on o.id = t.owner_id
-                        left join membership om on om.workspace_id = t.workspace_id and om.user_id = t.owner_id
-                        where t.token_hash = ? and t.revoked_at is null""")
-                .param(hash)
-                .query((rs, n) -> Optional.ofNullable(tokenRow(rs, now)))
-                .optional()
-                .flatMap(o -> o);
-    }
-
-    private static CurrentUser tokenRow(ResultSet rs, Instant now) throws SQLException {
-        if (!live(rs.getObject("expires_at", OffsetDateTime.class), now)) {
-            return null;
-        }
-        boolean service = "service".equals(rs.getString("kind"));
-        Role role;
-        Set<Permission> ceiling = null;
-        if (service) {
-            // A service token answers to its owner: refused while the owner is not an active member, narrowed to the owner's role.
-            if (rs.getString("owner_role") == null || !rs.getBoolean("owner_enabled")
-                    || rs.getObject("owner_deactivated", OffsetDateTime.class) != null
-                    || !live(rs.getObject("owner_expires", OffsetDateTime.class), now)) {
-                return null;
-            }
-            role = Role.fromWireName(rs.getString("token_role"));
-            ceiling = Role.fromWireName(rs.getString("owner_role")).permissions();
-        } else {
-            if (rs.getString("member_role") == null || !rs.getBoolean("enabled") || rs.getObject("deactivated_at", OffsetDateTime.class) != null
-                    || !live(rs.getObject("member_expires", OffsetDateTime.class), now)) {
-                return null;
-            }
-            role = Role.fromWireName(rs.getString("member_role"));
-        }
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        boolean readOnly = "read".equals(rs.getString("scope"));
-        for (Permission p : role.permissions()) {
-            if ((!readOnly || !p.write()) && (ceiling == null || ceiling.contains(p))) {
-                permissions.add(p);
-            }
-        }
-        UUID tokenId = rs.getObject("token_id", UUID.class);
-        String workspaceName = rs.getString("workspace_name");
-        WorkspaceId workspace = new WorkspaceId(rs.getObject("workspace_id", UUID.class));
-        if (service) {
-            String name = rs.getString("token_name");
-            return new CurrentUser(null, "service:" + name, name, workspace, workspaceName, role, permissions, tokenId);
-        }
-        return new CurrentUser(rs.getObject("user_id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                workspace, workspaceName, role, permissions, tokenId);
-    }
-
-    private static boolean live(OffsetDateTime expires, Instant now) {
-        return expires == null || expires.toInstant().isAfter(now);
-    }
-
-    /** Records use without a write per request: at most once a minute per token. */
-    void touchToken(UUID tokenId, Instant now) {
-        jdbc.sql("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-                .params(utc(now), tokenId, utc(now.minusSeconds(60))).update();
+        jdbc.sql("update app_user set sessions_valid_after = ? where id = ?").params(Columns.utc(now), user).update();
     }
 
     // --- members, as an admin sees them
@@ -245,7 +166,7 @@ class AccountStore implements WorkspaceMembers {
     private static MemberRow memberRow(ResultSet rs, int n) throws SQLException {
         return new MemberRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
                 Role.fromWireName(rs.getString("role")), rs.getObject("deactivated_at", OffsetDateTime.class) == null,
-                instant(rs.getObject("expires_at", OffsetDateTime.class)), instant(rs.getObject("locked_until", OffsetDateTime.class)),
+                Columns.instant(rs, "expires_at"), Columns.instant(rs, "locked_until"),
                 rs.getInt("service_tokens"));
     }
 
@@ -256,17 +177,21 @@ class AccountStore implements WorkspaceMembers {
 
     void updateMembership(UUID workspace, UUID user, Role role, Instant expiresAt) {
         jdbc.sql("update membership set role = ?, expires_at = ? where workspace_id = ? and user_id = ?")
-                .params(role.wireName(), expiresAt == null ? null : utc(expiresAt), workspace, user).update();
+                .params(role.wireName(), Columns.utc(expiresAt), workspace, user).update();
     }
 
     void setDeactivated(UUID workspace, UUID user, Instant at) {
         jdbc.sql("update membership set deactivated_at = ? where workspace_id = ? and user_id = ?")
-                .params(at == null ? null : utc(at), workspace, user).update();
+                .params(Columns.utc(at), workspace, user).update();
     }
 
-    int revokeTokensOf(UUID workspace, UUID user, Instant now) {
-        return jdbc.sql("update api_token set revoked_at = ? where workspace_id = ? and user_id = ? and revoked_at is null")
-                .params(utc(now), workspace, user).update();
+    /** The member of the workspace with that email who may act now, if any. */
+    Optional<UUID> activeMember(UUID workspace, String email, Instant now) {
+        return jdbc.sql("""
+                        select m.user_id from membership m join app_user u on u.id = m.user_id
+                        where m.workspace_id = ? and u.email = ? and m.deactivated_at is null and u.enabled
+                          and (m.expires_at is null or m.expires_at > ?)""")
+                .params(workspace, email, Columns.utc(now)).query(UUID.class).optional();
     }
 
     boolean requiresMfa(UUID workspace) {
@@ -275,10 +200,6 @@ class AccountStore implements WorkspaceMembers {
 
     void setRequireMfa(UUID workspace, boolean required) {
         jdbc.sql("update workspace set require_mfa = ? where id = ?").params(required, workspace).update();
-    }
-
-    static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 
     @Override
@@ -302,7 +223,7 @@ class AccountStore implements WorkspaceMembers {
                 .query((rs, n) -> new MemberAccount(new Member(rs.getObject("id", UUID.class), rs.getString("email"),
                         rs.getString("display_name"), Role.fromWireName(rs.getString("role"))),
                         rs.getObject("enabled_at", OffsetDateTime.class) != null,
-                        instant(rs.getObject("created_at", OffsetDateTime.class))))
+                        Columns.instant(rs, "created_at")))
                 .list();
     }
 
@@ -317,9 +238,5 @@ class AccountStore implements WorkspaceMembers {
 
     static String normalize(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -9,17 +9,13 @@ import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -36,12 +32,14 @@ class ApiTokens {
     static final int DEFAULT_DAYS = 90;
     static final int MAX_DAYS = 366;
 
-    private final JdbcClient jdbc;
+    private final TokenStore tokens;
+    private final AccountStore accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    ApiTokens(TokenStore tokens, AccountStore accounts, ApplicationEventPublisher events, Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
         this.events = events;
         this.clock = clock;
     }
@@ -58,21 +56,16 @@ class ApiTokens {
     record Issued(TokenView token, String value) {
     }
 
-    private static final String VIEW = """
-            select t.id, t.name, t.kind, t.scope, t.role, u.email, t.created_at, t.expires_at, t.last_used_at, t.revoked_at, t.user_id
-            from api_token t left join app_user u on u.id = t.owner_id where t.workspace_id = ?""";
-
     /** Admins see every token of the workspace; everyone else their own. */
     @Transactional(readOnly = true)
     List<TokenView> list(CurrentUser user) {
         if (user.can(Permission.WORKSPACE_ADMIN)) {
-            return jdbc.sql(VIEW + " order by t.created_at desc").param(user.workspaceId().value()).query(ApiTokens::view).list();
+            return tokens.all(user.workspaceId());
         }
         if (user.userId() == null) {
             return List.of();
         }
-        return jdbc.sql(VIEW + " and t.user_id = ? order by t.created_at desc").params(user.workspaceId().value(), user.userId())
-                .query(ApiTokens::view).list();
+        return tokens.of(user.workspaceId(), user.userId());
     }
 
     @Transactional
@@ -108,14 +101,8 @@ class ApiTokens {
         UUID owner = ownerOf(user);
         String value = TokenHash.newToken();
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into api_token (id, workspace_id, user_id, name, token_hash, scope, created_at, expires_at, kind, role, created_by,
-                                               owner_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, user.workspaceId().value(), k.equals("service") ? null : user.userId(), n, TokenHash.of(value), scope,
-                        AccountStore.utc(now), AccountStore.utc(expires), k, serviceRole == null ? null : serviceRole.wireName(), user.actor(),
-                        owner)
-                .update();
+        tokens.insert(id, user.workspaceId(), k.equals("service") ? null : user.userId(), n, TokenHash.of(value), scope, now, expires, k,
+                serviceRole, user.actor(), owner);
         events.publishEvent(new ApiTokenCreated(user.workspaceId(), user.actor(), id, n, k, scope));
         return new Issued(get(user, id), value);
     }
@@ -125,8 +112,7 @@ class ApiTokens {
         if (user.userId() != null) {
             return user.userId();
         }
-        return jdbc.sql("select owner_id from api_token where id = ?").param(user.tokenId()).query(UUID.class).optional()
-                .orElseThrow(() -> new AccessDeniedException("This token has no owner to answer for a new one"));
+        return tokens.owner(user.tokenId()).orElseThrow(() -> new AccessDeniedException("This token has no owner to answer for a new one"));
     }
 
     /**
@@ -140,13 +126,9 @@ class ApiTokens {
             throw new InvalidFieldException("kind", "only a service token changes owner; a personal token belongs to its user");
         }
         String address = email == null ? "" : AccountStore.normalize(email);
-        UUID owner = jdbc.sql("""
-                        select m.user_id from membership m join app_user u on u.id = m.user_id
-                        where m.workspace_id = ? and u.email = ? and m.deactivated_at is null and u.enabled
-                          and (m.expires_at is null or m.expires_at > ?)""")
-                .params(admin.workspaceId().value(), address, AccountStore.utc(clock.instant())).query(UUID.class).optional()
+        UUID owner = accounts.activeMember(admin.workspaceId().value(), address, clock.instant())
                 .orElseThrow(() -> new InvalidFieldException("email", "must be the email of an active member of this workspace"));
-        jdbc.sql("update api_token set owner_id = ? where id = ? and workspace_id = ?").params(owner, id, admin.workspaceId().value()).update();
+        tokens.setOwner(admin.workspaceId(), id, owner);
         events.publishEvent(new ApiTokenOwnerChanged(admin.workspaceId(), admin.actor(), id, token.name(), token.owner(), address));
         return get(admin, id);
     }
@@ -173,12 +155,8 @@ class ApiTokens {
     /** A token the user may see: their own, or any of the workspace's for an admin; else not found. */
     @Transactional(readOnly = true)
     TokenView get(CurrentUser user, UUID id) {
-        record Row(TokenView view, UUID owner) {
-        }
-        Row row = jdbc.sql(VIEW + " and t.id = ?").params(user.workspaceId().value(), id)
-                .query((rs, n) -> new Row(view(rs, n), rs.getObject("user_id", UUID.class))).optional()
-                .orElseThrow(() -> new NotFoundException("No such token"));
-        if (!user.can(Permission.WORKSPACE_ADMIN) && (user.userId() == null || !user.userId().equals(row.owner()))) {
+        TokenStore.Row row = tokens.row(user.workspaceId(), id).orElseThrow(() -> new NotFoundException("No such token"));
+        if (!user.can(Permission.WORKSPACE_ADMIN) && (user.userId() == null || !user.userId().equals(row.user()))) {
             throw new NotFoundException("No such token");
         }
         return row.view();
@@ -188,18 +166,9 @@ class ApiTokens {
     TokenView revoke(CurrentUser user, UUID id) {
         TokenView token = get(user, id);
         if (token.revokedAt() == null) {
-            jdbc.sql("update api_token set revoked_at = ? where id = ? and workspace_id = ?")
-                    .params(AccountStore.utc(clock.instant()), id, user.workspaceId().value()).update();
+            tokens.revoke(user.workspaceId(), id, clock.instant());
             events.publishEvent(new ApiTokenRevoked(user.workspaceId(), user.actor(), id, token.name()));
         }
         return get(user, id);
-    }
-
-    private static TokenView view(ResultSet rs, int n) throws SQLException {
-        return new TokenView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"), rs.getString("scope"),
-                rs.getString("role"), rs.getString("email"), AccountStore.instant(rs.getObject("created_at", OffsetDateTime.class)),
-                AccountStore.instant(rs.getObject("expires_at", OffsetDateTime.class)),
-                AccountStore.instant(rs.getObject("last_used_at", OffsetDateTime.class)),
-                AccountStore.instant(rs.getObject("revoked_at", OffsetDateTime.class)));
     }
 }

@@ -4,7 +4,6 @@ import dev.attest.identity.AuditorMemberships;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +15,12 @@ class AuditorInvitations implements AuditorMemberships {
 
     private final AccountStore accounts;
     private final Invitations invitations;
-    private final JdbcClient jdbc;
+    private final InvitationStore store;
 
-    AuditorInvitations(AccountStore accounts, Invitations invitations, JdbcClient jdbc) {
+    AuditorInvitations(AccountStore accounts, Invitations invitations, InvitationStore store) {
         this.accounts = accounts;
         this.invitations = invitations;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     @Override
@@ -40,8 +39,7 @@ class AuditorInvitations implements AuditorMemberships {
             return Outcome.EXISTING_AUDITOR;
         }
         var pending = invitations.invite(admin, address, Role.AUDITOR.wireName());
-        jdbc.sql("update invitation set member_expires_at = ? where id = ?")
-                .params(membershipEnds == null ? null : AccountStore.utc(membershipEnds), pending.id()).update();
+        store.setMemberExpiresAt(pending.id(), membershipEnds);
         return Outcome.INVITED;
     }
 }

@@ -19,13 +19,13 @@ import java.time.Clock;
 /** Authenticates {@code Authorization: Bearer <token>} on the API; a bad token is a 401, never a pass-through. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final AccountStore accounts;
+    private final TokenStore tokens;
     private final AuthenticationEntryPoint entryPoint;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BearerTokenFilter(AccountStore accounts, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events, Clock clock) {
-        this.accounts = accounts;
+    BearerTokenFilter(TokenStore tokens, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events, Clock clock) {
+        this.tokens = tokens;
         this.entryPoint = entryPoint;
         this.events = events;
         this.clock = clock;
@@ -51,13 +51,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         String token = header.substring(7).strip();
         var now = clock.instant();
-        CurrentUser user = accounts.tokenUser(TokenHash.of(token), now).orElse(null);
+        CurrentUser user = tokens.actor(TokenHash.of(token), now).orElse(null);
         if (user == null) {
             refused("unknown, expired or revoked token");
             entryPoint.commence(request, response, new BadCredentialsException("The token is unknown, expired or revoked"));
             return;
         }
-        accounts.touchToken(user.tokenId(), now);
+        tokens.touch(user.tokenId(), now);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, Authorities.of(user));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

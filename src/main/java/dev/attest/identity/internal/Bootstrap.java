@@ -31,15 +31,17 @@ class Bootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
     private final AccountStore accounts;
+    private final TokenStore tokens;
     private final IdentityProperties properties;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Bootstrap(AccountStore accounts, IdentityProperties properties, PasswordEncoder passwords,
+    Bootstrap(AccountStore accounts, TokenStore tokens, IdentityProperties properties, PasswordEncoder passwords,
               ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.properties = properties;
         this.passwords = passwords;
         this.events = events;
@@ -86,8 +88,8 @@ class Bootstrap implements ApplicationRunner {
         if (properties.apiToken() != null && !properties.apiToken().isBlank()) {
             UUID token = UUID.randomUUID();
             Instant expires = now.plus(properties.apiTokenValidFor());
-            accounts.insertToken(token, workspace, admin, "bootstrap", TokenHash.of(properties.apiToken().strip()), "read_write", now);
-            accounts.expireToken(token, expires);
+            tokens.insertPersonal(token, workspace, admin, "bootstrap", TokenHash.of(properties.apiToken().strip()), "read_write", now);
+            tokens.expire(token, expires);
             log.info("Attest first start: created the bootstrap API token for {}; it works until {}", email, expires);
         }
         events.publishEvent(new WorkspaceCreated(new WorkspaceId(workspace), properties.workspace(), "Default workspace"));

@@ -11,7 +11,6 @@ import dev.attest.web.InvalidFieldException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.attest.web.PublicBaseUrl;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -23,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,7 +36,7 @@ class Invitations {
     static final Duration VALID_FOR = Duration.ofDays(7);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private final JdbcClient jdbc;
+    private final InvitationStore store;
     private final AccountStore accounts;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
@@ -48,10 +46,10 @@ class Invitations {
     private final String from;
     private final PublicBaseUrl baseUrl;
 
-    Invitations(JdbcClient jdbc, AccountStore accounts, PasswordPolicy policy, PasswordEncoder passwords, ObjectProvider<JavaMailSender> mail,
+    Invitations(InvitationStore store, AccountStore accounts, PasswordPolicy policy, PasswordEncoder passwords, ObjectProvider<JavaMailSender> mail,
                 ApplicationEventPublisher events, Clock clock, @Value("${attest.mail.from:attest@localhost}") String from,
                 PublicBaseUrl baseUrl) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
@@ -124,12 +122,7 @@ class Invitations {
         Instant now = clock.instant();
         String token = TokenHash.newToken();
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into invitation (id, workspace_id, email, role, token_hash, invited_by, created_at, expires_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, admin.workspaceId().value(), address, role.wireName(), TokenHash.of(token), admin.actor(),
-                        AccountStore.utc(now), AccountStore.utc(now.plus(VALID_FOR)))
-                .update();
+        store.insert(id, admin.workspaceId(), address, role, TokenHash.of(token), admin.actor(), now, now.plus(VALID_FOR));
         events.publishEvent(new InvitationSent(admin.workspaceId(), admin.actor(), address, role));
         if (sender == null) {
             // Without a mail server the admin hands the link over: it is shown this once (only its hash is kept).
@@ -165,30 +158,13 @@ class Invitations {
 
     @Transactional(readOnly = true)
     List<Pending> pending(WorkspaceId workspace) {
-        return jdbc.sql("""
-                        select id, email, role, invited_by, created_at, expires_at, accepted_at from invitation
-                        where workspace_id = ? order by created_at desc""")
-                .param(workspace.value())
-                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("role"),
-                        rs.getString("invited_by"), AccountStore.instant(rs.getObject("created_at", OffsetDateTime.class)),
-                        AccountStore.instant(rs.getObject("expires_at", OffsetDateTime.class)),
-                        AccountStore.instant(rs.getObject("accepted_at", OffsetDateTime.class))))
-                .list();
+        return store.pending(workspace);
     }
 
     /** The offer behind a link, or {@link Unusable} (recorded in the audit trail) when it is unknown, used or expired. */
     @Transactional(noRollbackFor = Unusable.class)
     Offer offer(String token) {
-        record Row(UUID id, UUID workspace, String workspaceName, String email, String role, Instant expires, Instant accepted) {
-        }
-        Row row = jdbc.sql("""
-                        select i.id, i.workspace_id, w.name, i.email, i.role, i.expires_at, i.accepted_at
-                        from invitation i join workspace w on w.id = i.workspace_id where i.token_hash = ?""")
-                .param(TokenHash.of(token == null ? "" : token))
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), AccountStore.instant(rs.getObject(6, OffsetDateTime.class)),
-                        AccountStore.instant(rs.getObject(7, OffsetDateTime.class))))
-                .optional().orElse(null);
+        InvitationStore.Link row = store.byTokenHash(TokenHash.of(token == null ? "" : token)).orElse(null);
         if (row == null) {
             events.publishEvent(new UnattributedSignInFailed("anonymous", "identity.invitation-refused", "invitation:unknown",
                     "an invitation link that matches no invitation"));
@@ -234,15 +210,11 @@ class Invitations {
             }
             userId = existing.id();
         }
-        int used = jdbc.sql("update invitation set accepted_at = ? where id = ? and accepted_at is null")
-                .params(AccountStore.utc(now), offer.id()).update();
-        if (used != 1) {
+        if (!store.markAccepted(offer.id(), now)) {
             throw new Unusable("This invitation was already used. Sign in instead, or ask for a new invitation.");
         }
         // An auditor invited for an audit gets a membership that ends with that audit's access.
-        Instant membershipEnds = jdbc.sql("select member_expires_at from invitation where id = ?").param(offer.id())
-                .query((rs, n) -> AccountStore.instant(rs.getObject(1, OffsetDateTime.class))).list()
-                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Instant membershipEnds = store.memberExpiresAt(offer.id()).orElse(null);
         if (accounts.memberRow(offer.workspaceId(), userId).isPresent()) {
             accounts.updateMembership(offer.workspaceId(), userId, offer.role(), membershipEnds);
             accounts.setDeactivated(offer.workspaceId(), userId, null);

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 @Controller
 class MemberPages {
 
-    private final MemberAdministration administration;
+    private final Memberships administration;
     private final AccountStore accounts;
     private final SessionStart sessions;
     private final SignInThrottle throttle;
@@ -31,7 +31,7 @@ class MemberPages {
 
     private final Invitations invitations;
 
-    MemberPages(MemberAdministration administration, AccountStore accounts, SessionStart sessions, SignInThrottle throttle, Clock clock,
+    MemberPages(Memberships administration, AccountStore accounts, SessionStart sessions, SignInThrottle throttle, Clock clock,
                 Invitations invitations) {
         this.invitations = invitations;
         this.administration = administration;

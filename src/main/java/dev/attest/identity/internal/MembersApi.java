@@ -27,12 +27,12 @@ import java.util.UUID;
 @Tag(name = "Members", description = "Members of the workspace, their roles, and the workspaces a user belongs to")
 class MembersApi {
 
-    private final MemberAdministration administration;
+    private final Memberships administration;
     private final AccountStore accounts;
     private final SignInThrottle throttle;
     private final Clock clock;
 
-    MembersApi(MemberAdministration administration, AccountStore accounts, SignInThrottle throttle, Clock clock) {
+    MembersApi(Memberships administration, AccountStore accounts, SignInThrottle throttle, Clock clock) {
         this.administration = administration;
         this.accounts = accounts;
         this.throttle = throttle;

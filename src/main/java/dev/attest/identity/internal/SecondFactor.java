@@ -12,7 +12,6 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.MasterKey;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -40,14 +38,14 @@ class SecondFactor {
     private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     static final int RECOVERY_CODES = 10;
 
-    private final JdbcClient jdbc;
+    private final SecondFactorStore store;
     private final AccountStore accounts;
     private final ApplicationEventPublisher events;
     private final MasterKey key;
     private final Clock clock;
 
-    SecondFactor(JdbcClient jdbc, AccountStore accounts, ApplicationEventPublisher events, MasterKey key, Clock clock) {
-        this.jdbc = jdbc;
+    SecondFactor(SecondFactorStore store, AccountStore accounts, ApplicationEventPublisher events, MasterKey key, Clock clock) {
+        this.store = store;
         this.accounts = accounts;
         this.events = events;
         this.key = key;
@@ -60,10 +58,7 @@ class SecondFactor {
     }
 
     Optional<State> state(UUID user) {
-        return jdbc.sql("select secret, enabled_at, last_step from user_totp where user_id = ?").param(user)
-                .query((rs, n) -> new State(key.open(rs.getString(1), PURPOSE, user.toString()),
-                        rs.getObject(2, OffsetDateTime.class) != null, rs.getLong(3)))
-                .optional();
+        return store.find(user).map(s -> new State(key.open(s.sealedSecret(), PURPOSE, user.toString()), s.enabled(), s.lastStep()));
     }
 
     boolean enabled(UUID user) {
@@ -71,7 +66,7 @@ class SecondFactor {
     }
 
     int recoveryCodesLeft(UUID user) {
-        return jdbc.sql("select count(*) from recovery_code where user_id = ? and used_at is null").param(user).query(Integer.class).single();
+        return store.recoveryCodesLeft(user);
     }
 
     /** The secret being enrolled: kept across page loads until confirmed. */
@@ -85,7 +80,7 @@ class SecondFactor {
             return state.get().secret();
         }
         String secret = Totp.newSecret();
-        jdbc.sql("insert into user_totp (user_id, secret) values (?, ?)").params(user, key.seal(secret, PURPOSE, user.toString())).update();
+        store.insertSecret(user, key.seal(secret, PURPOSE, user.toString()));
         return secret;
     }
 
@@ -125,7 +120,7 @@ class SecondFactor {
         if (step < 0) {
             throw new InvalidFieldException("code", "is not the current code of your authenticator app");
         }
-        jdbc.sql("update user_totp set enabled_at = ?, last_step = ? where user_id = ?").params(AccountStore.utc(now), step, user.userId()).update();
+        store.enable(user.userId(), now, step);
         events.publishEvent(new SecondFactorChanged(user.workspaceId(), user.email(), "enabled"));
         return newRecoveryCodes(user.userId());
     }
@@ -140,7 +135,7 @@ class SecondFactor {
     }
 
     private List<String> newRecoveryCodes(UUID user) {
-        jdbc.sql("delete from recovery_code where user_id = ?").param(user).update();
+        store.deleteRecoveryCodes(user);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             StringBuilder code = new StringBuilder();
@@ -151,7 +146,7 @@ class SecondFactor {
                 }
             }
             codes.add(code.toString());
-            jdbc.sql("insert into recovery_code (user_id, code_hash) values (?, ?)").params(user, TokenHash.of(code.toString())).update();
+            store.insertRecoveryCode(user, TokenHash.of(code.toString()));
         }
         return codes;
     }
@@ -171,8 +166,7 @@ class SecondFactor {
         if (check(user.userId(), code, null) != Check.ACCEPTED) {
             throw new InvalidFieldException("code", "is not the current code of your authenticator app");
         }
-        jdbc.sql("delete from recovery_code where user_id = ?").param(user.userId()).update();
-        jdbc.sql("delete from user_totp where user_id = ?").param(user.userId()).update();
+        store.delete(user.userId());
         events.publishEvent(new SecondFactorChanged(user.workspaceId(), user.email(), "disabled"));
     }
 
@@ -190,16 +184,13 @@ class SecondFactor {
             long step = Totp.match(state.secret(), code, now, state.lastStep());
             if (step >= 0) {
                 // Only one request can move the step forward: a second use of the same code finds it taken.
-                int moved = jdbc.sql("update user_totp set last_step = ? where user_id = ? and last_step < ?")
-                        .params(step, user, step).update();
-                return moved == 1 ? Check.ACCEPTED : Check.REPLAYED;
+                return store.advance(user, step) ? Check.ACCEPTED : Check.REPLAYED;
             }
             return Totp.replayed(state.secret(), code, now, state.lastStep()) ? Check.REPLAYED : Check.WRONG;
         }
         if (recoveryCode != null && !recoveryCode.isBlank()) {
-            int used = jdbc.sql("update recovery_code set used_at = ? where user_id = ? and code_hash = ? and used_at is null")
-                    .params(AccountStore.utc(now), user, TokenHash.of(recoveryCode.strip().toLowerCase(java.util.Locale.ROOT))).update();
-            return used == 1 ? Check.RECOVERY_CODE_USED : Check.WRONG;
+            return store.useRecoveryCode(user, TokenHash.of(recoveryCode.strip().toLowerCase(java.util.Locale.ROOT)), now)
+                    ? Check.RECOVERY_CODE_USED : Check.WRONG;
         }
         return Check.WRONG;
     }

@@ -49,7 +49,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccountStore accounts, ProblemResponses problems, ApplicationEventPublisher events,
+    SecurityFilterChain api(HttpSecurity http, TokenStore tokens, ProblemResponses problems, ApplicationEventPublisher events,
                             Clock clock) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
@@ -57,7 +57,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
-                .addFilterBefore(new BearerTokenFilter(accounts, problems, events, clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, events, clock), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(this::headers);
         return http.build();

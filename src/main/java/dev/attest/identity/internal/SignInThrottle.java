@@ -10,7 +10,6 @@ import dev.attest.web.NotFoundException;
 import dev.attest.web.UsageCounters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +39,6 @@ class SignInThrottle {
     static final String ADDRESS_FAILURES = "sign-in.address";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final JdbcClient jdbc;
     private final AccountStore accounts;
     private final UsageCounters counters;
     private final ApplicationEventPublisher events;
@@ -53,7 +51,7 @@ class SignInThrottle {
     private final Duration lockFor;
     private final Duration failureWindow;
 
-    SignInThrottle(JdbcClient jdbc, AccountStore accounts, UsageCounters counters, ApplicationEventPublisher events,
+    SignInThrottle(AccountStore accounts, UsageCounters counters, ApplicationEventPublisher events,
                    TransactionTemplate transaction, Clock clock,
                    @Value("${attest.sign-in.slow-down-after:3}") int slowDownAfter,
                    @Value("${attest.sign-in.delay-step:500ms}") Duration delayStep,
@@ -61,7 +59,6 @@ class SignInThrottle {
                    @Value("${attest.sign-in.address-lock-after:20}") int addressLockAfter,
                    @Value("${attest.sign-in.lock-for:15m}") Duration lockFor,
                    @Value("${attest.sign-in.failure-window:1h}") Duration failureWindow) {
-        this.jdbc = jdbc;
         this.accounts = accounts;
         this.counters = counters;
         this.events = events;
@@ -121,7 +118,7 @@ class SignInThrottle {
             var workspaces = user == null ? java.util.List.<AccountStore.WorkspaceChoice>of() : accounts.workspacesOf(user.id(), now);
             if (user != null && locked) {
                 // Shown to admins on the members page; the counter above is what sign-in obeys.
-                jdbc.sql("update app_user set locked_until = ? where id = ?").params(AccountStore.utc(until), user.id()).update();
+                accounts.setLockedUntil(user.id(), until);
             }
             for (var w : workspaces) {
                 events.publishEvent(new SignInFailed(new WorkspaceId(w.id()), user.email(), reason));
@@ -148,7 +145,7 @@ class SignInThrottle {
     void unlock(CurrentUser admin, UUID user) {
         transaction.executeWithoutResult(status -> {
             var member = accounts.memberRow(admin.workspaceId().value(), user).orElseThrow(() -> new NotFoundException("No such member in this workspace"));
-            jdbc.sql("update app_user set locked_until = null where id = ?").param(user).update();
+            accounts.setLockedUntil(user, null);
             counters.clear(ACCOUNT_FAILURES, member.email());
             events.publishEvent(new AccountUnlocked(admin.workspaceId(), admin.actor(), member.email()));
         });

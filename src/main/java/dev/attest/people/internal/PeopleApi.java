@@ -7,7 +7,6 @@ import dev.attest.people.ImportResult;
 import dev.attest.people.Item;
 import dev.attest.people.ItemState;
 import dev.attest.people.OffboardingTask;
-import dev.attest.people.People;
 import dev.attest.people.Person;
 import dev.attest.people.PersonInput;
 import dev.attest.people.PersonStatus;
@@ -44,11 +43,20 @@ class PeopleApi {
     static final Set<String> PERSON_FIELDS = Set.of("name", "email", "title", "department", "managerEmail", "employmentType",
             "startDate", "endDate", "requiredPolicies");
 
-    private final People people;
+    private final Roster people;
+    private final PeopleImport imports;
+    private final Offboarding offboarding;
+    private final Trainings trainings;
+    private final BackgroundChecks checks;
     private final ScimTokens scimTokens;
 
-    PeopleApi(People people, ScimTokens scimTokens) {
+    PeopleApi(Roster people, PeopleImport imports, Offboarding offboarding, Trainings trainings, BackgroundChecks checks,
+              ScimTokens scimTokens) {
         this.people = people;
+        this.imports = imports;
+        this.offboarding = offboarding;
+        this.trainings = trainings;
+        this.checks = checks;
         this.scimTokens = scimTokens;
     }
 
@@ -108,8 +116,8 @@ class PeopleApi {
     PersonDetail get(CurrentUser user, @PathVariable UUID id) {
         PersonStatus s = people.status(user.workspaceId(), id);
         return new PersonDetail(PersonView.of(s), s.items().stream().map(ItemView::of).toList(),
-                people.backgroundCheck(user.workspaceId(), id, user.can(Permission.PEOPLE_SENSITIVE)).orElse(null),
-                people.trainings(user.workspaceId(), id), people.tasks(user.workspaceId(), id));
+                checks.backgroundCheck(user.workspaceId(), id, user.can(Permission.PEOPLE_SENSITIVE)).orElse(null),
+                trainings.trainings(user.workspaceId(), id), offboarding.tasks(user.workspaceId(), id));
     }
 
     @PutMapping("/{id}")
@@ -125,7 +133,7 @@ class PeopleApi {
     @Operation(summary = "Import a roster CSV sent as text/csv (dryRun=true previews); any error saves nothing and lists row and field")
     ResponseEntity<?> importCsv(CurrentUser user, @RequestBody(required = false) String csv,
                                 @RequestParam(defaultValue = "false") boolean dryRun) {
-        ImportResult result = dryRun ? people.preview(user.workspaceId(), csv) : people.importCsv(user.workspaceId(), csv, user.actor());
+        ImportResult result = dryRun ? imports.preview(user.workspaceId(), csv) : imports.importCsv(user.workspaceId(), csv, user.actor());
         if (!result.valid()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     result.errors().size() + " error(s) in the file; nothing was saved");
@@ -147,7 +155,7 @@ class PeopleApi {
     @Operation(summary = "Record a background check: status (pending, completed, waived), completedOn, provider, outcome (encrypted)")
     BackgroundCheck backgroundCheck(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
         Fields.unknown(body.keySet(), Set.of("status", "completedOn", "provider", "outcome"));
-        BackgroundCheck saved = people.recordBackgroundCheck(user.workspaceId(), id, body.get("status"), body.get("completedOn"),
+        BackgroundCheck saved = checks.recordBackgroundCheck(user.workspaceId(), id, body.get("status"), body.get("completedOn"),
                 body.get("provider"), body.get("outcome"), user.actor());
         return user.can(Permission.PEOPLE_SENSITIVE) ? saved
                 : new BackgroundCheck(saved.status(), saved.completedOn(), saved.provider(), null, saved.updatedAt(), saved.updatedBy());
@@ -160,21 +168,21 @@ class PeopleApi {
         Fields.unknown(body.keySet(), Set.of("course", "completedOn"));
         LocalDate on = Fields.date(body.get("completedOn"), "completedOn");
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(people.recordTraining(user.workspaceId(), id, body.get("course"), on, null, user.actor()));
+                .body(trainings.recordTraining(user.workspaceId(), id, body.get("course"), on, null, user.actor()));
     }
 
     @PostMapping("/{id}/offboarding/{taskId}/confirm")
     @PreAuthorize("hasAuthority('people:write')")
     @Operation(summary = "Confirm that a departed person's access to one system is revoked (records who and when)")
     OffboardingTask confirm(CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId) {
-        return people.confirmRevocation(user.workspaceId(), id, taskId, user.actor());
+        return offboarding.confirmRevocation(user.workspaceId(), id, taskId, user.actor());
     }
 
     @GetMapping("/systems")
     @PreAuthorize("hasAuthority('people:read')")
     @Operation(summary = "The systems whose access is revoked when someone leaves")
     List<String> systems(CurrentUser user) {
-        return people.systems(user.workspaceId());
+        return offboarding.systems(user.workspaceId());
     }
 
     @PutMapping("/systems")
@@ -184,7 +192,7 @@ class PeopleApi {
         if (!(names instanceof List<?> list) || list.stream().anyMatch(n -> !(n instanceof String))) {
             throw new InvalidFieldException("systems", "must be a list of system names");
         }
-        return people.saveSystems(user.workspaceId(), list.stream().map(String::valueOf).toList(), user.actor());
+        return offboarding.saveSystems(user.workspaceId(), list.stream().map(String::valueOf).toList(), user.actor());
     }
 
     @PostMapping("/scim-tokens")

@@ -4,7 +4,6 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.people.ImportResult;
 import dev.attest.people.ItemState;
-import dev.attest.people.People;
 import dev.attest.people.Person;
 import dev.attest.people.PersonInput;
 import dev.attest.people.PersonStatus;
@@ -30,12 +29,21 @@ class PeoplePages {
 
     static final int PAGE_SIZE = 200;
 
-    private final People people;
+    private final Roster people;
     private final Policies policies;
+    private final PeopleImport imports;
+    private final Offboarding offboarding;
+    private final Trainings trainings;
+    private final BackgroundChecks checks;
 
-    PeoplePages(People people, Policies policies) {
+    PeoplePages(Roster people, Policies policies, PeopleImport imports, Offboarding offboarding, Trainings trainings,
+                BackgroundChecks checks) {
         this.people = people;
         this.policies = policies;
+        this.imports = imports;
+        this.offboarding = offboarding;
+        this.trainings = trainings;
+        this.checks = checks;
     }
 
     /** The figures at the top of the people page. */
@@ -108,9 +116,9 @@ class PeoplePages {
         model.addAttribute("person", status.person());
         boolean sensitive = user.can(Permission.PEOPLE_SENSITIVE);
         model.addAttribute("sensitive", sensitive);
-        model.addAttribute("check", people.backgroundCheck(user.workspaceId(), id, sensitive).orElse(null));
-        model.addAttribute("tasks", people.tasks(user.workspaceId(), id));
-        model.addAttribute("trainings", people.trainings(user.workspaceId(), id));
+        model.addAttribute("check", checks.backgroundCheck(user.workspaceId(), id, sensitive).orElse(null));
+        model.addAttribute("tasks", offboarding.tasks(user.workspaceId(), id));
+        model.addAttribute("trainings", trainings.trainings(user.workspaceId(), id));
         model.addAttribute("canWrite", user.can(Permission.PEOPLE_WRITE));
         return "people/person";
     }
@@ -120,9 +128,7 @@ class PeoplePages {
     String endDate(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String endDate, RedirectAttributes redirect) {
         Person p = people.get(user.workspaceId(), id);
         try {
-            people.update(user.workspaceId(), id, new PersonInput(p.name(), p.email(), p.title(), p.department(), p.managerEmail(),
-                    p.employmentType().wireName(), p.startDate() == null ? null : p.startDate().toString(), endDate,
-                    p.requiredPolicies().stream().map(UUID::toString).toList()), user.actor());
+            people.update(user.workspaceId(), id, PersonInput.of(p).withEndDate(endDate), user.actor());
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("errors", e.errors());
         }
@@ -135,7 +141,7 @@ class PeoplePages {
                            @RequestParam(required = false) String completedOn, @RequestParam(required = false) String provider,
                            @RequestParam(required = false) String outcome, RedirectAttributes redirect) {
         try {
-            people.recordBackgroundCheck(user.workspaceId(), id, status, completedOn, provider, outcome, user.actor());
+            checks.recordBackgroundCheck(user.workspaceId(), id, status, completedOn, provider, outcome, user.actor());
             redirect.addFlashAttribute("message", "Background check saved.");
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -146,7 +152,7 @@ class PeoplePages {
     @PostMapping("/people/{id}/offboarding/{taskId}/confirm")
     @PreAuthorize("hasAuthority('people:write')")
     String confirm(CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId) {
-        people.confirmRevocation(user.workspaceId(), id, taskId, user.actor());
+        offboarding.confirmRevocation(user.workspaceId(), id, taskId, user.actor());
         return "redirect:/people/" + id;
     }
 
@@ -161,7 +167,7 @@ class PeoplePages {
     @PreAuthorize("hasAuthority('people:write')")
     String preview(CurrentUser user, @RequestParam(defaultValue = "") String csv, @RequestParam(defaultValue = "false") boolean confirm,
                    Model model, RedirectAttributes redirect) {
-        ImportResult result = confirm ? people.importCsv(user.workspaceId(), csv, user.actor()) : people.preview(user.workspaceId(), csv);
+        ImportResult result = confirm ? imports.importCsv(user.workspaceId(), csv, user.actor()) : imports.preview(user.workspaceId(), csv);
         if (confirm && result.valid()) {
             redirect.addFlashAttribute("message", result.saved() + " people imported.");
             return "redirect:/people";

@@ -8,7 +8,6 @@ import dev.attest.obligations.ObligationSource;
 import dev.attest.people.Item;
 import dev.attest.people.ItemState;
 import dev.attest.people.OffboardingTask;
-import dev.attest.people.People;
 import dev.attest.people.Person;
 import dev.attest.people.Training;
 import dev.attest.policies.Acceptance;
@@ -36,10 +35,10 @@ class PeopleResources implements ResourceSource, ObligationSource {
 
     static final String PERSON = "people.person";
 
-    private final People people;
+    private final Roster people;
     private final Clock clock;
 
-    PeopleResources(People people, Clock clock) {
+    PeopleResources(Roster people, Clock clock) {
         this.people = people;
         this.clock = clock;
     }

@@ -16,8 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The roster and everything recorded about each person, in plain SQL, scoped by workspace. */
 @Repository
@@ -44,6 +45,11 @@ public class PeopleStore {
     /** Stored shape of a background check: the outcome still encrypted. */
     public record StoredCheck(UUID personId, String status, LocalDate completedOn, String provider, String sealedOutcome,
                               Instant updatedAt, String updatedBy) {
+    }
+
+    /** The workspaces that have anyone in their roster. */
+    public List<WorkspaceId> workspaces() {
+        return jdbc.sql("select distinct workspace_id from person").query(UUID.class).list().stream().map(WorkspaceId::new).toList();
     }
 
     public void insert(WorkspaceId workspace, List<Person> people) {
@@ -242,14 +248,5 @@ public class PeopleStore {
 
     private static String join(List<UUID> ids) {
         return String.join(",", ids.stream().map(UUID::toString).toList());
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -2,7 +2,6 @@ package dev.attest.people.internal;
 
 import dev.attest.identity.CurrentUser;
 import dev.attest.people.Certificate;
-import dev.attest.people.People;
 import dev.attest.people.Person;
 import dev.attest.policies.Acceptance;
 import dev.attest.policies.Policies;
@@ -38,12 +37,16 @@ import java.util.UUID;
 @Controller
 class PortalPages {
 
-    private final People people;
+    private final Roster people;
+    private final Trainings trainings;
+    private final Agreements agreements;
     private final Policies policies;
     private final String agreement;
 
-    PortalPages(People people, Policies policies) {
+    PortalPages(Roster people, Trainings trainings, Agreements agreements, Policies policies) {
         this.people = people;
+        this.trainings = trainings;
+        this.agreements = agreements;
         this.policies = policies;
         try {
             this.agreement = new ClassPathResource("people/confidentiality-agreement.md").getContentAsString(StandardCharsets.UTF_8);
@@ -67,8 +70,8 @@ class PortalPages {
         Person person = me.get();
         model.addAttribute("policies", tasks(user, person));
         model.addAttribute("status", people.status(user.workspaceId(), person.id()));
-        model.addAttribute("trainings", people.trainings(user.workspaceId(), person.id()));
-        model.addAttribute("signature", people.signature(user.workspaceId(), person.id()).orElse(null));
+        model.addAttribute("trainings", trainings.trainings(user.workspaceId(), person.id()));
+        model.addAttribute("signature", agreements.signature(user.workspaceId(), person.id()).orElse(null));
         model.addAttribute("agreementHtml", policies.render(policies.fill(user.workspaceId(), agreement)));
         return "people/portal";
     }
@@ -135,7 +138,7 @@ class PortalPages {
             LocalDate on = Fields.date(completedOn, "completedOn");
             Certificate file = certificate == null || certificate.isEmpty() ? null
                     : new Certificate(certificate.getOriginalFilename(), certificate.getContentType(), certificate.getBytes());
-            people.recordTraining(user.workspaceId(), person.id(), course, on, file, user.actor());
+            trainings.recordTraining(user.workspaceId(), person.id(), course, on, file, user.actor());
             redirect.addFlashAttribute("message", "Training recorded.");
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -154,7 +157,7 @@ class PortalPages {
             if (!"yes".equals(agree)) {
                 throw new InvalidFieldException("agree", "tick the box to confirm that you agree");
             }
-            people.signAgreement(user.workspaceId(), person.id(), signedName, request.getRemoteAddr(), user.actor());
+            agreements.signAgreement(user.workspaceId(), person.id(), signedName, request.getRemoteAddr(), user.actor());
             redirect.addFlashAttribute("message", "Agreement signed.");
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("errors", e.errors());

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -25,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Once a day, each person with something due within a week or overdue gets one email listing all
@@ -40,18 +38,16 @@ class ReminderDigests {
 
     private final People people;
     private final PeopleStore store;
-    private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
     private final String from;
     private final PublicBaseUrl baseUrl;
 
-    ReminderDigests(People people, PeopleStore store, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
+    ReminderDigests(People people, PeopleStore store, ObjectProvider<JavaMailSender> mail, Clock clock,
                     @Value("${attest.mail.from:attest@localhost}") String from,
                     PublicBaseUrl baseUrl) {
         this.people = people;
         this.store = store;
-        this.jdbc = jdbc;
         this.mail = mail;
         this.clock = clock;
         this.from = from;
@@ -74,8 +70,7 @@ class ReminderDigests {
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         int sent = 0;
-        for (UUID id : jdbc.sql("select distinct workspace_id from person").query(UUID.class).list()) {
-            WorkspaceId workspace = new WorkspaceId(id);
+        for (WorkspaceId workspace : store.workspaces()) {
             for (PersonStatus status : people.statuses(workspace)) {
                 List<Item> pending = status.items().stream()
                         .filter(i -> !"offboarding".equals(i.kind()) && i.state() != ItemState.DONE)

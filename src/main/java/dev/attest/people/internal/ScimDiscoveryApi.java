@@ -74,8 +74,8 @@ class ScimDiscoveryApi {
     }
 
     private static Map<String, Object> userType() {
-        Map<String, Object> type = resourceType("User", "/Users", "A person on the roster; userName is the work email", ScimUsersApi.USER);
-        type.put("schemaExtensions", List.of(Map.of("schema", ScimUsersApi.ENTERPRISE, "required", false)));
+        Map<String, Object> type = resourceType("User", "/Users", "A person on the roster; userName is the work email", ScimUserFormat.USER);
+        type.put("schemaExtensions", List.of(Map.of("schema", ScimUserFormat.ENTERPRISE, "required", false)));
         return type;
     }
 
@@ -97,7 +97,7 @@ class ScimDiscoveryApi {
     }
 
     private static Map<String, Object> userSchema() {
-        return schema(ScimUsersApi.USER, "User", "User Account", List.of(
+        return schema(ScimUserFormat.USER, "User", "User Account", List.of(
                 attribute("userName", "string", "readWrite", true, "server", "The work email; compared without case"),
                 attribute("name", "complex", "readWrite", false, "none", "The person's name", List.of(
                         attribute("formatted", "string", "readWrite", false, "none", "The full name"),
@@ -115,7 +115,7 @@ class ScimDiscoveryApi {
     }
 
     private static Map<String, Object> enterpriseSchema() {
-        return schema(ScimUsersApi.ENTERPRISE, "EnterpriseUser", "Enterprise User", List.of(
+        return schema(ScimUserFormat.ENTERPRISE, "EnterpriseUser", "Enterprise User", List.of(
                 attribute("department", "string", "readWrite", false, "none", "Department"),
                 attribute("manager", "complex", "readWrite", false, "none", "The manager, a user of this service", List.of(
                         attribute("value", "string", "readWrite", false, "none", "The manager's id")))));

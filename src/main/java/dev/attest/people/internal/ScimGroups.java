@@ -8,13 +8,11 @@ import dev.attest.people.Person;
 import dev.attest.web.InvalidFieldException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,13 +43,13 @@ class ScimGroups {
     record Group(UUID id, String displayName, String externalId, Instant createdAt, Instant updatedAt, List<UUID> members) {
     }
 
-    private final JdbcClient jdbc;
+    private final ScimGroupStore store;
     private final People people;
     private final MemberRoles roles;
     private final Clock clock;
 
-    ScimGroups(JdbcClient jdbc, People people, MemberRoles roles, Clock clock) {
-        this.jdbc = jdbc;
+    ScimGroups(ScimGroupStore store, People people, MemberRoles roles, Clock clock) {
+        this.store = store;
         this.people = people;
         this.roles = roles;
         this.clock = clock;
@@ -59,19 +57,7 @@ class ScimGroups {
 
     @Transactional(readOnly = true)
     List<Group> list(WorkspaceId workspace) {
-        Map<UUID, List<UUID>> members = new LinkedHashMap<>();
-        jdbc.sql("select m.group_id, m.person_id from scim_group_member m join scim_group g on g.id = m.group_id "
-                        + "where g.workspace_id = ? order by m.person_id")
-                .param(workspace.value())
-                .query((rs, i) -> members.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class)))
-                .list();
-        return jdbc.sql("select id, display_name, external_id, created_at, updated_at from scim_group where workspace_id = ? order by display_name")
-                .param(workspace.value())
-                .query((rs, i) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    return new Group(id, rs.getString(2), rs.getString(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
-                            rs.getObject(5, java.time.OffsetDateTime.class).toInstant(), members.getOrDefault(id, List.of()));
-                }).list();
+        return store.groups(workspace);
     }
 
     @Transactional(readOnly = true)
@@ -94,8 +80,7 @@ class ScimGroups {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         try {
-            jdbc.sql("insert into scim_group (id, workspace_id, display_name, external_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
-                    .params(id, workspace.value(), name(displayName), externalId, PeopleStore.utc(now), PeopleStore.utc(now)).update();
+            store.insert(id, workspace, name(displayName), externalId, now);
         } catch (DuplicateKeyException e) {
             throw new ScimException(HttpStatus.CONFLICT, "uniqueness", "A group named " + displayName + " already exists");
         }
@@ -116,10 +101,8 @@ class ScimGroups {
         Set<UUID> affected = new HashSet<>(current.members());
         if (displayName != null || externalId != null) {
             try {
-                jdbc.sql("update scim_group set display_name = ?, external_id = ?, updated_at = ? where id = ?")
-                        .params(displayName == null ? current.displayName() : name(displayName),
-                                externalId == null ? current.externalId() : externalId, PeopleStore.utc(clock.instant()), current.id())
-                        .update();
+                store.rename(current.id(), displayName == null ? current.displayName() : name(displayName),
+                        externalId == null ? current.externalId() : externalId, clock.instant());
             } catch (DuplicateKeyException e) {
                 throw new ScimException(HttpStatus.CONFLICT, "uniqueness", "A group named " + displayName + " already exists");
             }
@@ -127,7 +110,7 @@ class ScimGroups {
         if (members != null) {
             setMembers(workspace, current.id(), members);
             affected.addAll(members);
-            jdbc.sql("update scim_group set updated_at = ? where id = ?").params(PeopleStore.utc(clock.instant()), current.id()).update();
+            store.touch(current.id(), clock.instant());
         }
         applyRoles(workspace, affected, mappedBefore);
         return get(workspace, id);
@@ -137,7 +120,7 @@ class ScimGroups {
     void delete(WorkspaceId workspace, String id) {
         Group current = get(workspace, id);
         Set<UUID> mappedBefore = mapped(workspace);
-        jdbc.sql("delete from scim_group where id = ?").param(current.id()).update();
+        store.delete(current.id());
         applyRoles(workspace, new HashSet<>(current.members()), mappedBefore);
     }
 
@@ -149,10 +132,7 @@ class ScimGroups {
                 throw new ScimException(HttpStatus.BAD_REQUEST, "invalidValue", "member " + member + " is not a known user");
             }
         }
-        jdbc.sql("delete from scim_group_member where group_id = ?").param(group).update();
-        for (UUID member : new LinkedHashSet<>(members)) {
-            jdbc.sql("insert into scim_group_member (group_id, person_id) values (?, ?)").params(group, member).update();
-        }
+        store.replaceMembers(group, new LinkedHashSet<>(members));
     }
 
     private static String name(String displayName) {
@@ -168,10 +148,7 @@ class ScimGroups {
     /** The group-to-role table, keyed by group name as the identity provider spells it. */
     @Transactional(readOnly = true)
     Map<String, Role> roleTable(WorkspaceId workspace) {
-        Map<String, Role> table = new LinkedHashMap<>();
-        jdbc.sql("select group_name, role from scim_group_role where workspace_id = ? order by group_name").param(workspace.value())
-                .query((rs, i) -> table.put(rs.getString(1), Role.fromWireName(rs.getString(2)))).list();
-        return table;
+        return store.roleTable(workspace);
     }
 
     /**
@@ -198,9 +175,7 @@ class ScimGroups {
             parsed.put(group, role);
         }
         Set<UUID> mappedBefore = mapped(workspace);
-        jdbc.sql("delete from scim_group_role where workspace_id = ?").param(workspace.value()).update();
-        parsed.forEach((group, role) -> jdbc.sql("insert into scim_group_role (workspace_id, group_name, role) values (?, ?, ?)")
-                .params(workspace.value(), group, role.wireName()).update());
+        store.replaceRoleTable(workspace, parsed);
         Set<UUID> everyone = new HashSet<>();
         list(workspace).forEach(g -> everyone.addAll(g.members()));
         applyRoles(workspace, everyone, mappedBefore);

@@ -37,15 +37,15 @@ final class ScimPatch {
     @SuppressWarnings("unchecked")
     private static void set(Map<String, Object> user, String path, Object value, String op) {
         String lower = path.toLowerCase(Locale.ROOT);
-        String enterprise = ScimUsersApi.ENTERPRISE.toLowerCase(Locale.ROOT);
+        String enterprise = ScimUserFormat.ENTERPRISE.toLowerCase(Locale.ROOT);
         if (lower.startsWith(enterprise + ":")) {
-            Map<String, Object> ext = (Map<String, Object>) user.computeIfAbsent(ScimUsersApi.ENTERPRISE, k -> new LinkedHashMap<>());
+            Map<String, Object> ext = (Map<String, Object>) user.computeIfAbsent(ScimUserFormat.ENTERPRISE, k -> new LinkedHashMap<>());
             String attribute = path.substring(enterprise.length() + 1);
             put(ext, attribute, value);
             return;
         }
         if (lower.equals(enterprise) && value instanceof Map<?, ?> values) {
-            Map<String, Object> ext = (Map<String, Object>) user.computeIfAbsent(ScimUsersApi.ENTERPRISE, k -> new LinkedHashMap<>());
+            Map<String, Object> ext = (Map<String, Object>) user.computeIfAbsent(ScimUserFormat.ENTERPRISE, k -> new LinkedHashMap<>());
             ((Map<String, Object>) values).forEach((k, v) -> put(ext, k, v));
             return;
         }
@@ -81,7 +81,7 @@ final class ScimPatch {
             }
             return;
         }
-        if (ScimUsersApi.IGNORED.contains(lower.split("[\\[.]", 2)[0])) {
+        if (ScimUserFormat.IGNORED.contains(lower.split("[\\[.]", 2)[0])) {
             return; // accepted and dropped, as in a create (for example addresses[type eq "work"].formatted)
         }
         if (lower.contains("[") || lower.contains(".")) {

@@ -43,7 +43,7 @@ public final class TestAccounts {
     /** A personal API token for a user, returned in clear. */
     public static String token(ApplicationContext context, WorkspaceId workspace, UUID user, String scope) {
         String token = TokenHash.newToken();
-        context.getBean(AccountStore.class).insertToken(UUID.randomUUID(), workspace.value(), user, "test", TokenHash.of(token), scope,
+        context.getBean(TokenStore.class).insertPersonal(UUID.randomUUID(), workspace.value(), user, "test", TokenHash.of(token), scope,
                 context.getBean(Clock.class).instant());
         return token;
     }

@@ -29,16 +29,18 @@ import java.util.regex.Pattern;
  * active admin, and nobody deactivates themselves.
  */
 @Service
-class MemberAdministration implements MemberRoles {
+class Memberships implements MemberRoles {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final AccountStore accounts;
+    private final TokenStore tokens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MemberAdministration(AccountStore accounts, ApplicationEventPublisher events, Clock clock) {
+    Memberships(AccountStore accounts, TokenStore tokens, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.events = events;
         this.clock = clock;
     }
@@ -118,7 +120,7 @@ class MemberAdministration implements MemberRoles {
         }
         Instant now = clock.instant();
         accounts.setDeactivated(admin.workspaceId().value(), user, now);
-        int revoked = accounts.revokeTokensOf(admin.workspaceId().value(), user, now);
+        int revoked = tokens.revokeAllOf(admin.workspaceId().value(), user, now);
         events.publishEvent(new MemberDeactivated(admin.workspaceId(), admin.actor(), member.email(), revoked));
         return member(admin.workspaceId(), user);
     }

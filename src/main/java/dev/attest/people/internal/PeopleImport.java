@@ -1,0 +1,96 @@
+package dev.attest.people.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.people.ImportError;
+import dev.attest.people.ImportResult;
+import dev.attest.people.PeopleImported;
+import dev.attest.people.Person;
+import dev.attest.people.PersonInput;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** A roster CSV: previewed with every row's errors, then saved whole or not at all. */
+@Service
+public class PeopleImport {
+
+    private final PeopleStore store;
+    private final PersonRules rules;
+    private final Offboarding offboarding;
+    private final ApplicationEventPublisher events;
+
+    PeopleImport(PeopleStore store, PersonRules rules, Offboarding offboarding, ApplicationEventPublisher events) {
+        this.store = store;
+        this.rules = rules;
+        this.offboarding = offboarding;
+        this.events = events;
+    }
+
+    /** Reads a CSV and reports every row's errors without saving anything. */
+    @Transactional(readOnly = true)
+    public ImportResult preview(WorkspaceId workspace, String csv) {
+        return check(workspace, csv).result();
+    }
+
+    /** Saves every row of the CSV, or none when any row has an error. */
+    @Transactional
+    public ImportResult importCsv(WorkspaceId workspace, String csv, String actor) {
+        Checked checked = check(workspace, csv);
+        if (!checked.result().valid()) {
+            return checked.result();
+        }
+        store.insert(workspace, checked.people());
+        for (Person p : checked.people()) {
+            if (p.endDate() != null) {
+                offboarding.follow(workspace, p);
+            }
+        }
+        events.publishEvent(new PeopleImported(workspace, checked.people().size(), actor));
+        return new ImportResult(checked.result().rows(), List.of(), checked.people().size(), checked.result().people());
+    }
+
+    private record Checked(ImportResult result, List<Person> people) {
+    }
+
+    private Checked check(WorkspaceId workspace, String csv) {
+        RosterCsv.Parsed parsed = RosterCsv.parse(csv);
+        List<ImportError> errors = new ArrayList<>(parsed.errors());
+        Set<String> existing = new HashSet<>(store.emails(workspace));
+        Set<String> inFile = new HashSet<>();
+        for (PersonInput row : parsed.rows()) {
+            if (row.email() != null && !row.email().isBlank()) {
+                inFile.add(PersonRules.normalize(row.email()));
+            }
+        }
+        Map<String, Integer> firstRow = new HashMap<>();
+        Map<String, UUID> policyIds = rules.policyIndex(workspace);
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < parsed.rows().size(); i++) {
+            int row = i + 2;
+            Map<String, String> rowErrors = new LinkedHashMap<>();
+            Person person = rules.check(parsed.rows().get(i), null, inFile, existing, policyIds, rowErrors);
+            if (person != null) {
+                Integer earlier = firstRow.putIfAbsent(person.email(), row);
+                if (earlier != null) {
+                    rowErrors.put("email", "duplicates row " + earlier);
+                } else if (existing.contains(person.email())) {
+                    rowErrors.put("email", "is already in the roster");
+                }
+                people.add(person);
+            }
+            rowErrors.forEach((field, message) -> errors.add(new ImportError(row, RosterCsv.column(field), message)));
+        }
+        errors.sort(Comparator.comparingInt(ImportError::row));
+        return new Checked(new ImportResult(parsed.rows().size(), errors, 0, parsed.rows()), people);
+    }
+}
