@@ -8,7 +8,7 @@ import java.util.UUID;
  * A check failing on a resource, to be fixed by the control's owner before it is due. It closes
  * itself when the check passes again, and opens again if it fails later.
  *
- * @param status   {@code open} or {@code closed}
+ * @param status   {@code open}, {@code closed}, or {@code accepted} when listed while an approved risk acceptance covers it
  * @param observed the values the check read when it last failed
  */
 public record Finding(UUID id, String checkKey, String resourceType, String resourceId, Severity severity, String controlKey,

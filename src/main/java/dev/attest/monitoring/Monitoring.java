@@ -641,6 +641,20 @@ public class Monitoring {
         return findings.count(workspace, filter);
     }
 
+    /** Every finding a check still fails, risk-accepted ones included, open ones first by due date. */
+    @Transactional(readOnly = true)
+    public List<Finding> failingFindings(WorkspaceId workspace, int limit) {
+        List<Finding> failing = new java.util.ArrayList<>(findings(workspace, FindingFilter.open(), limit));
+        failing.addAll(findings(workspace, FindingFilter.accepted(), limit));
+        return failing.size() > limit ? failing.subList(0, limit) : failing;
+    }
+
+    /** How many open findings (risk-accepted ones aside) are past their due date, which their severity set when they opened. */
+    @Transactional(readOnly = true)
+    public long countOverdueFindings(WorkspaceId workspace) {
+        return findings.countOverdue(workspace);
+    }
+
     /**
      * The status at a past time, rebuilt from the evidence in the ledger alone (the latest full
      * snapshot before it and every change since): each check's passed and failed counts, and with

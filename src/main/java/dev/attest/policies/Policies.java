@@ -320,9 +320,7 @@ public class Policies {
      */
     @Transactional(readOnly = true)
     public Map<UUID, AcceptanceRate> acceptanceRates(WorkspaceId workspace) {
-        Set<String> expected = new java.util.HashSet<>();
-        members.members(workspace).stream().filter(m -> m.role() != dev.attest.identity.Role.AUDITOR)
-                .forEach(m -> expected.add(m.email().toLowerCase(java.util.Locale.ROOT)));
+        Set<String> expected = expectedToAccept(workspace);
         Map<UUID, Set<String>> acceptedByVersion = new java.util.HashMap<>();
         for (Acceptance a : store.acceptances(workspace, null)) {
             String email = a.email().toLowerCase(java.util.Locale.ROOT);
@@ -338,6 +336,23 @@ public class Policies {
             }
         }
         return rates;
+    }
+
+    /**
+     * All policies together, counted in the database: acceptances of each published policy's current version by the
+     * members (auditors aside), out of members times published policies.
+     */
+    @Transactional(readOnly = true)
+    public AcceptanceRate acceptanceTotal(WorkspaceId workspace) {
+        return store.acceptanceTotal(workspace, expectedToAccept(workspace));
+    }
+
+    /** The members expected to accept policies (auditors aside), by lower-case email. */
+    private Set<String> expectedToAccept(WorkspaceId workspace) {
+        Set<String> expected = new java.util.HashSet<>();
+        members.members(workspace).stream().filter(m -> m.role() != dev.attest.identity.Role.AUDITOR)
+                .forEach(m -> expected.add(m.email().toLowerCase(java.util.Locale.ROOT)));
+        return expected;
     }
 
     /** Whether this workspace asks for an approver other than the version's author. */

@@ -53,6 +53,43 @@ class PolicyApprovalTest {
         assertThat(list).contains("data-acceptance=\"1/2\"", "50% (1 of 2)");
     }
 
+    /** Publishes a version through submit, a colleague's approval and publish. */
+    private void publish(Http author, Http approver, String id, int number) {
+        String base = "/api/v1/policies/" + id + "/versions/" + number;
+        assertThat(author.postJson(base + "/submit", "").status()).isEqualTo(200);
+        assertThat(approver.postJson(base + "/approve", "").status()).isEqualTo(200);
+        assertThat(author.postJson(base + "/publish", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDashboardsTotalCountsAcceptancesOfCurrentVersionsByMembersOnly() {
+        ExtraAccounts.Account admin = ExtraAccounts.inNewWorkspace(jdbc);
+        ExtraAccounts.Account colleague = ExtraAccounts.member(jdbc, admin.workspaceId(), "compliance_manager");
+        ExtraAccounts.member(jdbc, admin.workspaceId(), "auditor");
+        WorkspaceId workspace = new WorkspaceId(admin.workspaceId());
+        Http author = Http.withToken(port, admin.token());
+        Http approver = Http.withToken(port, colleague.token());
+        assertThat(policies.acceptanceTotal(workspace)).isEqualTo(new AcceptanceRate(0, 0));
+
+        String first = author.postJson("/api/v1/policies", "{\"template\":\"acceptable-use\"}").json().get("id").asString();
+        String second = author.postJson("/api/v1/policies", "{\"template\":\"backup\"}").json().get("id").asString();
+        author.postJson("/api/v1/policies", "{\"template\":\"incident-response\"}"); // a draft only: nobody accepts it
+        publish(author, approver, first, 1);
+        publish(author, approver, second, 1);
+        policies.accept(workspace, UUID.fromString(first), 1, colleague.email(), "127.0.0.1", colleague.email());
+        policies.accept(workspace, UUID.fromString(second), 1, admin.email(), "127.0.0.1", admin.email());
+        policies.accept(workspace, UUID.fromString(second), 1, "former@example.org", "127.0.0.1", admin.email());
+        // two published policies times two members expected (the auditor is not); the roster-only address is not counted
+        assertThat(policies.acceptanceTotal(workspace)).isEqualTo(new AcceptanceRate(2, 4));
+
+        // a new published version asks everyone again
+        assertThat(author.postJson("/api/v1/policies/" + first + "/versions", "").status()).isEqualTo(201);
+        publish(author, approver, first, 2);
+        assertThat(policies.acceptanceTotal(workspace)).isEqualTo(new AcceptanceRate(1, 4));
+        int summed = policies.acceptanceRates(workspace).values().stream().mapToInt(AcceptanceRate::accepted).sum();
+        assertThat(summed).as("the per-policy rates agree").isEqualTo(1);
+    }
+
     @Test
     void theSettingLetsAnAuthorApproveAlone() {
         ExtraAccounts.Account admin = ExtraAccounts.inNewWorkspace(jdbc);

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 @Controller
 class FindingPages {
 
-    private static final List<String> FILTERS = List.of("status", "severity", "check", "responsible", "control");
+    private static final List<String> FILTERS = List.of("status", "severity", "check", "responsible", "control", "overdue");
 
     private final FindingWork work;
     private final Monitoring monitoring;
@@ -94,7 +94,7 @@ class FindingPages {
     @GetMapping("/monitoring/exceptions")
     @PreAuthorize("hasAuthority('monitoring:read')")
     String exceptions(CurrentUser user, Model model, @RequestParam Map<String, String> params) {
-        FindingWorkStore.Filter filter = new FindingWorkStore.Filter(null, null, null, null, null, true);
+        FindingWorkStore.Filter filter = new FindingWorkStore.Filter(null, null, null, null, null, true, null);
         TableQuery query = TableQuery.lenient(params.get("sort"), params.get("dir"), params.get("page"), FindingWorkStore.SORTS.keySet(),
                 "expires", false);
         long total = work.count(user.workspaceId(), filter);

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,6 +31,10 @@ public class FindingStore {
     private static final String COLUMNS = "id, check_key, resource_type, resource_id, severity, control_key, owner, status, opened_at, "
             + "due_at, closed_at, observed";
 
+    /** The columns with the status a person reads: {@code accepted} while an approved risk acceptance covers an open finding. */
+    private static final String STATED_COLUMNS = COLUMNS.replace(" status,", " case when status = 'open' and "
+            + FindingWorkStore.ACCEPTED + " then 'accepted' else status end as status,");
+
     private static final String F_COLUMNS = COLUMNS.replaceAll("(\\w+)", "f.$1");
     private static final MultiRowInsert INSERT = new MultiRowInsert("monitoring_finding", (COLUMNS + ", workspace_id").split(", "));
     private static final MultiRowInsert EVENTS = new MultiRowInsert("monitoring_finding_event", "finding_id", "at", "event", "detail");
@@ -38,9 +43,11 @@ public class FindingStore {
     private final JdbcTemplate template;
 
     private final IdLookup lookup;
+    private final Clock clock;
 
-    FindingStore(JdbcClient jdbc, JdbcTemplate template, IdLookup lookup) {
+    FindingStore(JdbcClient jdbc, JdbcTemplate template, IdLookup lookup, Clock clock) {
         this.lookup = lookup;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
     }
@@ -49,11 +56,11 @@ public class FindingStore {
         return list(workspace, filter, limit, 0);
     }
 
-    /** One page of findings, open ones first, by due date. */
+    /** One page of findings, open ones first, by due date; a risk-accepted finding reads status {@code accepted}. */
     public List<Finding> list(WorkspaceId workspace, FindingFilter filter, int limit, int offset) {
         Map<String, Object> params = new java.util.HashMap<>();
-        String sql = "select " + COLUMNS + " from monitoring_finding" + where(workspace, filter, params)
-                + " order by status desc, due_at, opened_at limit :limit offset :offset";
+        String sql = "select " + STATED_COLUMNS + " from monitoring_finding f" + where(workspace, filter, params)
+                + " order by f.status desc, due_at, opened_at limit :limit offset :offset";
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
@@ -62,26 +69,41 @@ public class FindingStore {
     /** How many findings match, counted by the database. */
     public long count(WorkspaceId workspace, FindingFilter filter) {
         Map<String, Object> params = new java.util.HashMap<>();
-        return jdbc.sql("select count(*) from monitoring_finding" + where(workspace, filter, params)).params(params).query(Long.class).single();
+        return jdbc.sql("select count(*) from monitoring_finding f" + where(workspace, filter, params)).params(params).query(Long.class).single();
     }
 
     /** How many findings match, by severity, counted by the database in one pass. */
     public Map<String, Long> countBySeverity(WorkspaceId workspace, FindingFilter filter) {
         Map<String, Object> params = new java.util.HashMap<>();
         Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("select severity, count(*) from monitoring_finding" + where(workspace, filter, params) + " group by severity")
+        jdbc.sql("select severity, count(*) from monitoring_finding f" + where(workspace, filter, params) + " group by severity")
                 .params(params).query((ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
     }
 
-    private static String where(WorkspaceId workspace, FindingFilter filter, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder(" where workspace_id = :ws");
+    /** How many open findings (risk-accepted ones aside) are past their due date now. */
+    public long countOverdue(WorkspaceId workspace) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("due", utc(clock.instant()));
+        return jdbc.sql("select count(*) from monitoring_finding f" + where(workspace, FindingFilter.open(), params) + " and due_at < :due")
+                .params(params).query(Long.class).single();
+    }
+
+    // "open" leaves out the findings a risk acceptance covers: they are "accepted" until it expires or they close
+    private String where(WorkspaceId workspace, FindingFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where f.workspace_id = :ws");
         params.put("ws", workspace.value());
-        if (filter.status() != null) {
-            sql.append(" and status = :status");
+        params.put("now", utc(clock.instant()));
+        if ("accepted".equals(filter.status())) {
+            sql.append(" and f.status = 'open' and ").append(FindingWorkStore.ACCEPTED);
+        } else if (filter.status() != null) {
+            sql.append(" and f.status = :status");
             params.put("status", filter.status());
+            if ("open".equals(filter.status())) {
+                sql.append(" and not ").append(FindingWorkStore.ACCEPTED);
+            }
         }
         if (filter.severity() != null) {
             sql.append(" and severity = :severity");
@@ -103,8 +125,8 @@ public class FindingStore {
     }
 
     public Optional<Finding> find(WorkspaceId workspace, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from monitoring_finding where workspace_id = ? and id = ?")
-                .params(workspace.value(), id).query((rs, n) -> row(rs)).optional();
+        return jdbc.sql("select " + STATED_COLUMNS + " from monitoring_finding f where workspace_id = :ws and id = :id")
+                .param("ws", workspace.value()).param("id", id).param("now", utc(clock.instant())).query((rs, n) -> row(rs)).optional();
     }
 
     /** The most recent finding (open or closed) of every check on these resources of one type, by result pair. */

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Working findings over the API: the worklist, assignment, comments, tickets, risk acceptance, bulk actions, CSV. */
@@ -50,7 +51,8 @@ class FindingWorkApi {
     @GetMapping("/findings/worklist")
     @PreAuthorize("hasAuthority('monitoring:read')")
     @Operation(summary = "Findings with their state (open, accepted, closed), assignee, ticket and exception; filters: status, severity, "
-            + "check, responsible, control, exceptions=true; sort by due, opened, severity, check, resource, responsible, state, expires; "
+            + "check, responsible, control, exceptions=true, overdue=true (open and past due); "
+            + "sort by due, opened, severity, check, resource, responsible, state, expires; "
             + "dir asc or desc; page from 1, size up to 500. An unknown sort column or a page past the last is a 400")
     WorkPage worklist(CurrentUser user, @RequestParam Map<String, String> params, @RequestParam(required = false) Integer page,
                       @RequestParam(required = false) Integer size) {
@@ -133,7 +135,7 @@ class FindingWorkApi {
     @PreAuthorize("hasAuthority('monitoring:read')")
     @Operation(summary = "Findings with a risk-acceptance exception, requested or approved, soonest expiry first")
     List<WorkedFinding> exceptions(CurrentUser user) {
-        FindingWorkStore.Filter filter = new FindingWorkStore.Filter(null, null, null, null, null, true);
+        FindingWorkStore.Filter filter = new FindingWorkStore.Filter(null, null, null, null, null, true, null);
         return work.page(user.workspaceId(), filter, new TableQuery("expires", false, 1, TableQuery.MAX_SIZE));
     }
 
@@ -161,8 +163,12 @@ class FindingWorkApi {
         Severity parsed = severity == null ? null : Severity.fromWireName(severity).orElseThrow(() ->
                 new InvalidFieldException("severity", "'" + severity + "' is not one of " + Severity.allowed()));
         String exceptions = blank(params.get("exceptions"));
+        String overdue = blank(params.get("overdue"));
+        if (overdue != null && !Set.of("true", "false").contains(overdue)) {
+            throw new InvalidFieldException("overdue", "true or false");
+        }
         return new FindingWorkStore.Filter(state, parsed, blank(params.get("check")), blank(params.get("responsible")),
-                blank(params.get("control")), "true".equals(exceptions) ? Boolean.TRUE : null);
+                blank(params.get("control")), "true".equals(exceptions) ? Boolean.TRUE : null, "true".equals(overdue) ? Boolean.TRUE : null);
     }
 
     private static String blank(String value) {

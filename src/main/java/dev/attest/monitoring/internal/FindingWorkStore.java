@@ -45,26 +45,32 @@ class FindingWorkStore {
         SORTS = java.util.Collections.unmodifiableMap(sorts);
     }
 
+    /**
+     * SQL true for an open finding {@code f} that an approved, unexpired exception accepts: the exception counts only
+     * until it expires and until the finding closes after its approval (a fix ends it). Reads the {@code :now} parameter.
+     */
+    static final String ACCEPTED = "exists (select 1 from monitoring_finding_exception x0 where x0.finding_id = f.id "
+            + "and x0.approved_at is not null and x0.expires_at > :now and not exists (select 1 from monitoring_finding_event e "
+            + "where e.finding_id = f.id and e.event = 'closed' and e.at >= x0.approved_at))";
+
     private static final String ROWS = """
             select f.id, f.check_key, f.resource_type, f.resource_id, f.severity, f.control_key, f.owner, f.status, f.opened_at,
                    f.due_at, f.closed_at, f.observed, w.assignee, w.ticket_url, coalesce(w.assignee, f.owner) as responsible,
                    x.reason, x.requested_by, x.approver, x.requested_at, x.approved_at, x.expires_at,
-                   case when f.status = 'closed' then 'closed'
-                        when x.approved_at is not null and x.expires_at > :now and not exists (
-                            select 1 from monitoring_finding_event e
-                            where e.finding_id = f.id and e.event = 'closed' and e.at >= x.approved_at) then 'accepted'
+                   case when f.status = 'closed' then 'closed' when %s then 'accepted'
                         else 'open' end as state
             from monitoring_finding f
             left join monitoring_finding_work w on w.finding_id = f.id
             left join monitoring_finding_exception x on x.finding_id = f.id
-            where f.workspace_id = :ws""";
+            where f.workspace_id = :ws""".formatted(ACCEPTED);
 
-    /** What the worked list is filtered by; null is any. */
-    record Filter(String state, Severity severity, String check, String responsible, String control, Boolean excepted) {
+    /** What the worked list is filtered by; null is any. Overdue: open (not accepted) and past the due date. */
+    record Filter(String state, Severity severity, String check, String responsible, String control, Boolean excepted,
+                  Boolean overdue) {
         static final Set<String> STATES = Set.of("open", "accepted", "closed");
 
         static Filter none() {
-            return new Filter(null, null, null, null, null, null);
+            return new Filter(null, null, null, null, null, null, null);
         }
     }
 
@@ -150,6 +156,9 @@ class FindingWorkStore {
         }
         if (Boolean.TRUE.equals(filter.excepted())) {
             sql.append(" and reason is not null");
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            sql.append(" and state = 'open' and due_at < :now");
         }
         return sql.toString();
     }

@@ -211,7 +211,7 @@ class MonitoringApi {
 
     @GetMapping("/findings")
     @PreAuthorize("hasAuthority('monitoring:read')")
-    @Operation(summary = "Findings; filters: status (open, closed), severity, check, owner, control; paged with limit and offset, "
+    @Operation(summary = "Findings; filters: status (open, accepted: risk-accepted by an approved exception, closed), severity, check, owner, control; paged with limit and offset, "
             + "the total in the X-Total-Count header")
     ResponseEntity<List<Finding>> findings(CurrentUser user, @RequestParam(required = false) String status,
                                            @RequestParam(required = false) String severity, @RequestParam(required = false) String check,
@@ -257,8 +257,8 @@ class MonitoringApi {
         static FindingFilter parse(String status, String severity, String check, String owner, String control) {
             status = blank(status);
             severity = blank(severity);
-            if (status != null && !Set.of("open", "closed").contains(status)) {
-                throw new InvalidFieldException("status", "one of open, closed");
+            if (status != null && !Set.of("open", "accepted", "closed").contains(status)) {
+                throw new InvalidFieldException("status", "one of open, accepted, closed");
             }
             Severity parsed = null;
             if (severity != null) {

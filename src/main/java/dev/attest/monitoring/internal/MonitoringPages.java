@@ -54,6 +54,7 @@ class MonitoringPages {
         model.addAttribute("passing", checks.stream().filter(c -> tallies.containsKey(c.key()) && tallies.get(c.key()).failed() == 0).count());
         model.addAttribute("idle", checks.stream().filter(c -> !tallies.containsKey(c.key())).count());
         model.addAttribute("openFindings", monitoring.countFindings(workspace, FindingFilter.open()));
+        model.addAttribute("acceptedFindings", monitoring.countFindings(workspace, FindingFilter.accepted()));
         model.addAttribute("resourceCounts", monitoring.resourceCounts(workspace));
         model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
         return "monitoring/overview";

@@ -34,7 +34,11 @@ class MonitoringProof implements ControlProof {
     @Override
     public List<Monitor> monitors(WorkspaceId workspace, ControlKey control) {
         Map<String, Instant> since = new HashMap<>();
-        for (Finding f : monitoring.getObject().findings(workspace, new FindingFilter("open", null, null, null, control.value()), 1000)) {
+        // a risk-accepted finding's check is failing still
+        for (Finding f : monitoring.getObject().findings(workspace, new FindingFilter(null, null, null, null, control.value()), 1000)) {
+            if (f.closedAt() != null) {
+                continue;
+            }
             since.merge(f.checkKey(), f.openedAt(), (a, b) -> a.isBefore(b) ? a : b);
         }
         return monitors.getObject().of(workspace, control.value()).stream().map(m -> view(m, since, control)).toList();

@@ -18,7 +18,6 @@ import dev.attest.monitoring.CollectorConnections;
 import dev.attest.monitoring.Connection;
 import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.Finding;
-import dev.attest.monitoring.FindingFilter;
 import dev.attest.monitoring.Monitoring;
 import dev.attest.responsibility.Party;
 import dev.attest.responsibility.Responsibility;
@@ -411,7 +410,7 @@ class OscalExports {
             result.set("observations", observations);
         }
         ArrayNode findings = NODES.arrayNode();
-        for (Finding finding : monitoring.findings(workspace, FindingFilter.open(), 1000)) {
+        for (Finding finding : monitoring.failingFindings(workspace, 1000)) {
             if (finding.openedAt().isAfter(to)) {
                 continue;
             }
@@ -442,7 +441,7 @@ class OscalExports {
     @Transactional(readOnly = true)
     public ObjectNode planOfActionAndMilestones(CurrentUser user) {
         WorkspaceId workspace = user.workspaceId();
-        List<Finding> open = monitoring.findings(workspace, FindingFilter.open(), 1000);
+        List<Finding> open = monitoring.failingFindings(workspace, 1000);
         if (open.isEmpty()) {
             throw new NotFoundException("No open finding: there is nothing to plan");
         }

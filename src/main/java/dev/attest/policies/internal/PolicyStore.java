@@ -2,6 +2,7 @@ package dev.attest.policies.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.policies.Acceptance;
+import dev.attest.policies.AcceptanceRate;
 import dev.attest.policies.Policy;
 import dev.attest.policies.PolicyVersion;
 import dev.attest.policies.VersionStatus;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +126,23 @@ public class PolicyStore {
     public boolean hasAccepted(WorkspaceId workspace, UUID versionId, String email) {
         return jdbc.sql("select count(*) from policy_acceptance where workspace_id = ? and version_id = ? and email = ?")
                 .params(workspace.value(), versionId, email).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Counted in the database: how many of these people (lower-case emails) accepted the current, latest published,
+     * version of each policy, summed over the policies, out of the people times the policies with a published version.
+     */
+    public AcceptanceRate acceptanceTotal(WorkspaceId workspace, Collection<String> emails) {
+        long published = jdbc.sql("select count(distinct policy_id) from policy_version where workspace_id = ? and status = 'published'")
+                .param(workspace.value()).query(Long.class).single();
+        long accepted = emails.isEmpty() ? 0 : jdbc.sql("""
+                        select count(*) from (select distinct a.version_id, lower(a.email) as email
+                            from policy_acceptance a join policy_version v on v.id = a.version_id
+                            where a.workspace_id = :ws and lower(a.email) in (:emails) and v.status = 'published'
+                              and v.number = (select max(c.number) from policy_version c
+                                              where c.policy_id = v.policy_id and c.status = 'published')) t""")
+                .param("ws", workspace.value()).param("emails", emails).query(Long.class).single();
+        return new AcceptanceRate(Math.toIntExact(accepted), Math.toIntExact(published * emails.size()));
     }
 
     /** Every acceptance of the workspace, or only one person's when email is given. */

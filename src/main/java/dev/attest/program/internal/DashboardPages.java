@@ -13,7 +13,6 @@ import dev.attest.obligations.CalendarEntry;
 import dev.attest.obligations.ObligationCalendar;
 import dev.attest.people.ItemState;
 import dev.attest.people.People;
-import dev.attest.policies.AcceptanceRate;
 import dev.attest.policies.Policies;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -82,6 +81,7 @@ class DashboardPages {
         store.recordReadiness(workspace, today, overview.readiness());
         model.addAttribute("readiness", overview.readiness());
         model.addAttribute("trends", ReadinessTrend.of(store.readinessSince(workspace, today.minusDays(TREND_DAYS - 1)), today, TREND_DAYS));
+        model.addAttribute("canSetUp", user.can(Permission.WORKSPACE_ADMIN));
         model.addAttribute("notAdopted", catalog.frameworks().stream().filter(f -> !adopted.contains(f.id())).toList());
 
         var states = overview.states().values();
@@ -101,6 +101,7 @@ class DashboardPages {
         if (user.can(Permission.MONITORING_READ)) {
             model.addAttribute("failingChecks", monitoring.tallies(workspace).values().stream().filter(t -> t.failed() > 0).count());
             model.addAttribute("findingsBySeverity", monitoring.countFindingsBySeverity(workspace, FindingFilter.open()));
+            model.addAttribute("acceptedFindings", monitoring.countFindings(workspace, FindingFilter.accepted()));
             model.addAttribute("myFindings", monitoring.countFindings(workspace, FindingFilter.open().withOwner(user.email())));
         }
 
@@ -109,6 +110,11 @@ class DashboardPages {
         calendar.stream().filter(CalendarEntry::overdue)
                 .forEach(e -> overdue.merge(e.obligation().kind(), 1L, Long::sum));
         List<Figure> overdueFigures = new ArrayList<>();
+        long overdueFindings = user.can(Permission.MONITORING_READ) ? monitoring.countOverdueFindings(workspace) : 0;
+        if (overdueFindings > 0) {
+            overdueFigures.add(new Figure(overdueFindings == 1 ? "Finding past due" : "Findings past due", overdueFindings,
+                    "/monitoring/findings?status=open&overdue=true"));
+        }
         overdue.forEach((kind, n) -> overdueFigures.add(new Figure(kindLabel(kind), n, "/obligations?state=overdue&kind=" + kind)));
         model.addAttribute("overdue", overdueFigures);
         model.addAttribute("nextAudit", calendar.stream()
@@ -116,10 +122,7 @@ class DashboardPages {
                 .findFirst().orElse(null));
 
         if (user.can(Permission.POLICIES_READ)) {
-            Map<java.util.UUID, AcceptanceRate> rates = policies.acceptanceRates(workspace);
-            int accepted = rates.values().stream().mapToInt(AcceptanceRate::accepted).sum();
-            int expected = rates.values().stream().mapToInt(AcceptanceRate::expected).sum();
-            model.addAttribute("acceptance", new AcceptanceRate(accepted, expected));
+            model.addAttribute("acceptance", policies.acceptanceTotal(workspace));
         }
         if (user.can(Permission.PEOPLE_READ)) {
             var statuses = people.statuses(workspace);
