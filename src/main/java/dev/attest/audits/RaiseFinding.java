@@ -1,6 +1,5 @@
-package dev.attest.audits.internal;
+package dev.attest.audits;
 
-import dev.attest.audits.FindingKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,6 +7,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** An auditor's finding: its kind, what was found, and the requirements and controls it concerns. */
-record RaiseFinding(@NotNull(message = "is required") FindingKind kind, @NotBlank(message = "is required") @Size(max = 300) String title,
-                    @Size(max = 8000) String description, List<String> requirements, List<String> controls) {
+public record RaiseFinding(@NotNull(message = "is required") FindingKind kind, @NotBlank(message = "is required") @Size(max = 300) String title,
+                           @Size(max = 8000) String description, List<String> requirements, List<String> controls) {
 }
