@@ -1,4 +1,4 @@
-package dev.attest.accessreviews.internal;
+package dev.attest.accessreviews;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A reviewer's decision on one account: keep, revoke or change (to which roles), with a comment. */
-record Decide(@NotBlank(message = "keep, revoke or change") String decision,
-              List<@NotBlank(message = "a role name") @Size(max = 200) String> roles,
-              @Size(max = 4000, message = "at most 4000 characters") String comment) {
+public record Decide(@NotBlank(message = "keep, revoke or change") String decision,
+                     List<@NotBlank(message = "a role name") @Size(max = 200) String> roles,
+                     @Size(max = 4000, message = "at most 4000 characters") String comment) {
 }

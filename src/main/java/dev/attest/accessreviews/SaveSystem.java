@@ -1,4 +1,4 @@
-package dev.attest.accessreviews.internal;
+package dev.attest.accessreviews;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,12 +14,12 @@ import java.util.UUID;
  * @param target       a host name (linux), an LDAP URL (ldap) or a SCIM base URL (scim)
  * @param secrets      null keeps the stored ones; values are sealed and never returned
  */
-record SaveSystem(@NotBlank(message = "a name of 1 to 200 characters") @Size(max = 200, message = "a name of 1 to 200 characters") String name,
-                  @NotBlank(message = "which source the accounts come from") String kind,
-                  @NotBlank(message = "the member who owns the system and reviews it by default")
-                  @Email(message = "an email address") @Size(max = 320) String ownerEmail,
-                  UUID connectionId,
-                  @Size(max = 1000, message = "at most 1000 characters") String target,
-                  Map<String, String> settings,
-                  Map<String, String> secrets) {
+public record SaveSystem(@NotBlank(message = "a name of 1 to 200 characters") @Size(max = 200, message = "a name of 1 to 200 characters") String name,
+                         @NotBlank(message = "which source the accounts come from") String kind,
+                         @NotBlank(message = "the member who owns the system and reviews it by default")
+                         @Email(message = "an email address") @Size(max = 320) String ownerEmail,
+                         UUID connectionId,
+                         @Size(max = 1000, message = "at most 1000 characters") String target,
+                         Map<String, String> settings,
+                         Map<String, String> secrets) {
 }

@@ -1,31 +1,23 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.web.Columns;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-/** Time and JSON columns, read and written the same way by every store of the module. */
-final class Columns {
+/**
+ * What the access-review stores read beside {@link Columns} (time and JSON columns): a JSON list or
+ * map that is empty rather than null when the column is blank, and a nullable boolean.
+ */
+final class ReviewColumns {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
 
-    private Columns() {
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    private ReviewColumns() {
     }
 
     static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
@@ -33,15 +25,11 @@ final class Columns {
         return rs.wasNull() ? null : value;
     }
 
-    static String json(Object value) {
-        return JSON.writeValueAsString(value);
-    }
-
     static List<String> list(String json) {
-        return json == null || json.isBlank() ? List.of() : JSON.readValue(json, new TypeReference<List<String>>() { });
+        return json == null || json.isBlank() ? List.of() : Columns.json(json, LIST);
     }
 
     static Map<String, String> map(String json) {
-        return json == null || json.isBlank() ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        return json == null || json.isBlank() ? Map.of() : Columns.json(json, MAP);
     }
 }
