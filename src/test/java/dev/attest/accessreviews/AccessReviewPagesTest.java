@@ -109,6 +109,9 @@ class AccessReviewPagesTest extends MailAndClockTest {
 
     @Test
     void aCampaignFormShowsEveryBadFieldAtOnce() {
+        // the campaign form is offered once there is a system to review
+        AccessReviewSupport.system(AccessReviewSupport.admin(port), """
+                {"name":"Forms %s","kind":"csv","ownerEmail":"%s"}""".formatted(run, AttestTest.ADMIN_EMAIL));
         Http browser = Http.signedIn(port, AttestTest.ADMIN_EMAIL, AttestTest.ADMIN_PASSWORD);
         Http.Response refused = browser.postForm("/access-reviews", "/access-reviews/campaigns",
                 Map.of("name", " ", "dueOn", "31/03/2027", "dormantDays", "many"), Map.of());
