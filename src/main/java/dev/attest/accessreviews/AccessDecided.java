@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AccessDecided(WorkspaceId workspaceId, String actor, UUID campaignId, UUID itemId, String accountId, Decision decision) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.decided";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.DECIDED;
     }
 
     @Override

@@ -6,4 +6,12 @@ import dev.attest.identity.WorkspaceEvent;
 public sealed interface AccessReviewEvent extends WorkspaceEvent
         permits SystemSaved, AccountsCollected, AccountLinked, CampaignCreated, CampaignStarted, AccessDecided,
         RemediationTaskClosed, CampaignCompleted, CampaignCancelled {
+
+    /** Which kind of fact this is. */
+    AccessReviewEventKind eventKind();
+
+    @Override
+    default String action() {
+        return eventKind().auditName();
+    }
 }

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AccountLinked(WorkspaceId workspaceId, String actor, UUID systemId, String accountId, String personEmail) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.account-linked";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.ACCOUNT_LINKED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AccountsCollected(WorkspaceId workspaceId, String actor, UUID systemId, String name, int accounts, int tasksVerified) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.accounts-collected";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.ACCOUNTS_COLLECTED;
     }
 
     @Override

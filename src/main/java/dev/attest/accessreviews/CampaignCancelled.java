@@ -8,8 +8,8 @@ import java.util.UUID;
 public record CampaignCancelled(WorkspaceId workspaceId, String actor, UUID campaignId, String name) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.campaign-cancelled";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.CAMPAIGN_CANCELLED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record CampaignCompleted(WorkspaceId workspaceId, String actor, UUID campaignId, String name, UUID reportEvidence) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.campaign-completed";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.CAMPAIGN_COMPLETED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record CampaignCreated(WorkspaceId workspaceId, String actor, UUID campaignId, String name) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.campaign-created";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.CAMPAIGN_CREATED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record CampaignStarted(WorkspaceId workspaceId, String actor, UUID campaignId, String name, int accounts, UUID snapshotEvidence) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.campaign-started";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.CAMPAIGN_STARTED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record RemediationTaskClosed(WorkspaceId workspaceId, String actor, UUID campaignId, UUID taskId, String accountId, TaskStatus status) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.task-closed";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.TASK_CLOSED;
     }
 
     @Override

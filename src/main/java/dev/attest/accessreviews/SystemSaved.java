@@ -8,8 +8,8 @@ import java.util.UUID;
 public record SystemSaved(WorkspaceId workspaceId, String actor, UUID systemId, String name, String change) implements AccessReviewEvent {
 
     @Override
-    public String action() {
-        return "accessreviews.system-saved";
+    public AccessReviewEventKind eventKind() {
+        return AccessReviewEventKind.SYSTEM_SAVED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditCompleted(WorkspaceId workspaceId, String actor, UUID auditId, String framework, java.time.LocalDate issuedOn, String reportSha256) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.completed";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.COMPLETED;
     }
 
     @Override

@@ -8,4 +8,12 @@ public sealed interface AuditEvent extends WorkspaceEvent
         AuditMaterialOpened, AuditRequestRaised, AuditRequestsImported, AuditRequestMoved,
         AuditEvidenceAttached, SampleDrawn, SoaVersionSaved, SoaApproved,
         AuditFindingRaised, AuditFindingAnswered, AuditFindingClosed, AuditPackageExported {
+
+    /** Which kind of fact this is. */
+    AuditEventKind eventKind();
+
+    @Override
+    default String action() {
+        return eventKind().auditName();
+    }
 }

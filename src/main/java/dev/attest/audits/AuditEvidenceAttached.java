@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditEvidenceAttached(WorkspaceId workspaceId, String actor, UUID auditId, String reference, UUID evidenceId, long ledgerSeq) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.evidence-attached";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.EVIDENCE_ATTACHED;
     }
 
     @Override

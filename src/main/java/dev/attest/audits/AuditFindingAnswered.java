@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditFindingAnswered(WorkspaceId workspaceId, String actor, UUID auditId, String reference) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.finding-answered";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.FINDING_ANSWERED;
     }
 
     @Override

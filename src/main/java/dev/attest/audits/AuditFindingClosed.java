@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditFindingClosed(WorkspaceId workspaceId, String actor, UUID auditId, String reference) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.finding-closed";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.FINDING_CLOSED;
     }
 
     @Override

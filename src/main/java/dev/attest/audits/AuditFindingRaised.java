@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditFindingRaised(WorkspaceId workspaceId, String actor, UUID auditId, String reference, FindingKind kind) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.finding-raised";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.FINDING_RAISED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditMaterialOpened(WorkspaceId workspaceId, String actor, UUID auditId, String what) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.opened";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.OPENED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditPackageExported(WorkspaceId workspaceId, String actor, UUID auditId) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.package-exported";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.PACKAGE_EXPORTED;
     }
 
     @Override

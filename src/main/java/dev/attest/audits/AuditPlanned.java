@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditPlanned(WorkspaceId workspaceId, String actor, UUID auditId, String framework, AuditKind kind, String period) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.planned";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.PLANNED;
     }
 
     @Override

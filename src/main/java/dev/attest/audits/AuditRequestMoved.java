@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditRequestMoved(WorkspaceId workspaceId, String actor, UUID auditId, String reference, RequestStatus from, RequestStatus to) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.request-moved";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.REQUEST_MOVED;
     }
 
     @Override

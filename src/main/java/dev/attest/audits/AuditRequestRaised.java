@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditRequestRaised(WorkspaceId workspaceId, String actor, UUID auditId, String reference, String control) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.request-raised";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.REQUEST_RAISED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditRequestsImported(WorkspaceId workspaceId, String actor, UUID auditId, int count) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.requests-imported";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.REQUESTS_IMPORTED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditStatusChanged(WorkspaceId workspaceId, String actor, UUID auditId, AuditStatus from, AuditStatus to) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.status-changed";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.STATUS_CHANGED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record AuditorInvited(WorkspaceId workspaceId, String actor, UUID auditId, String email, java.time.LocalDate accessEnds) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.auditor-invited";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.AUDITOR_INVITED;
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.UUID;
 public record SampleDrawn(WorkspaceId workspaceId, String actor, UUID auditId, UUID sampleId, String population, int size, int populationSize, long seed, String populationHash) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.sample-drawn";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.SAMPLE_DRAWN;
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.attest.identity.WorkspaceId;
 public record SoaApproved(WorkspaceId workspaceId, String actor, int version) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.soa-approved";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.SOA_APPROVED;
     }
 
     @Override

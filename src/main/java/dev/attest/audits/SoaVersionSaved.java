@@ -6,8 +6,8 @@ import dev.attest.identity.WorkspaceId;
 public record SoaVersionSaved(WorkspaceId workspaceId, String actor, int version, String change) implements AuditEvent {
 
     @Override
-    public String action() {
-        return "audits.soa-saved";
+    public AuditEventKind eventKind() {
+        return AuditEventKind.SOA_SAVED;
     }
 
     @Override

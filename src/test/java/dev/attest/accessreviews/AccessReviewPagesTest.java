@@ -106,4 +106,17 @@ class AccessReviewPagesTest extends MailAndClockTest {
         JsonNode history = api.get(BASE + "/campaigns/" + campaign + "/accounts/" + own.get("id").asText() + "/history").json();
         assertThat(history.get(0).get("decidedBy").asText()).isEqualTo(otherAdmin.email() + " (token)");
     }
+
+    @Test
+    void aCampaignFormShowsEveryBadFieldAtOnce() {
+        // the campaign form is offered once there is a system to review
+        AccessReviewSupport.system(AccessReviewSupport.admin(port), """
+                {"name":"Forms %s","kind":"csv","ownerEmail":"%s"}""".formatted(run, AttestTest.ADMIN_EMAIL));
+        Http browser = Http.signedIn(port, AttestTest.ADMIN_EMAIL, AttestTest.ADMIN_PASSWORD);
+        Http.Response refused = browser.postForm("/access-reviews", "/access-reviews/campaigns",
+                Map.of("name", " ", "dueOn", "31/03/2027", "dormantDays", "many"), Map.of());
+        assertThat(refused.status()).as("the form again, not a redirect to a new campaign").isEqualTo(200);
+        assertThat(refused.body()).contains("data-testid=\"campaign-name-error\"", "data-testid=\"campaign-due-error\"",
+                "data-testid=\"campaign-systems-error\"", "between 1 and 3650 days");
+    }
 }

@@ -64,6 +64,13 @@ class AuditWorkPagesTest {
         assertThat(blank.status()).isEqualTo(200);
         assertThat(blank.body()).contains("data-testid=\"request-text-error\"", "is required");
 
+        Http.Response everything = w.page().postForm(page, page + "/requests",
+                Map.of("request", " ", "reference", "no spaces please", "dueOn", "31/12/2027"), Map.of());
+        assertThat(everything.status()).isEqualTo(200);
+        assertThat(everything.body()).as("every bad field of the form at once")
+                .contains("data-testid=\"request-text-error\"", "data-testid=\"request-reference-error\"", "letters, digits and . _ / - only",
+                        "must be a date such as 2027-01-31");
+
         Http.Response outside = w.page().postForm(page, page + "/requests", Map.of("request", "MFA settings", "control", "AC-01"), Map.of());
         assertThat(outside.status()).isEqualTo(200);
         assertThat(outside.body()).contains("data-testid=\"request-control-error\"", "AC-01", "not a control within this audit");

@@ -1,5 +1,6 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.accessreviews.Decide;
 import dev.attest.accessreviews.Campaign;
 import dev.attest.accessreviews.CampaignStateException;
 import dev.attest.accessreviews.Flag;
@@ -37,10 +38,12 @@ class AccessReviewPages {
     private final Systems systems;
     private final Decisions decisions;
     private final ReviewerQueue queue;
+    private final AccessReviewForms forms;
     private final Clock clock;
 
-    AccessReviewPages(Campaigns campaigns, Systems systems, Decisions decisions, ReviewerQueue queue, Clock clock) {
+    AccessReviewPages(Campaigns campaigns, Systems systems, Decisions decisions, ReviewerQueue queue, AccessReviewForms forms, Clock clock) {
         this.campaigns = campaigns;
+        this.forms = forms;
         this.systems = systems;
         this.decisions = decisions;
         this.queue = queue;
@@ -71,16 +74,7 @@ class AccessReviewPages {
     @PreAuthorize("hasAuthority('accessreviews:manage')")
     String addSystem(CurrentUser user, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
-            UUID connection = null;
-            if (form.get("connectionId") != null && !form.get("connectionId").isBlank()) {
-                try {
-                    connection = UUID.fromString(form.get("connectionId").strip());
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidFieldException("connectionId", "the id of a monitoring connection");
-                }
-            }
-            var system = systems.create(user.workspaceId(), new SaveSystem(blank(form.get("name")), blank(form.get("kind")), blank(form.get("ownerEmail")),
-                    connection, blank(form.get("target")), null, null), user.actor());
+            var system = systems.create(user.workspaceId(), forms.system(form), user.actor());
             redirect.addFlashAttribute("notice", "System " + system.name() + " added");
             return "redirect:/access-reviews";
         } catch (InvalidFieldException e) {
@@ -94,32 +88,7 @@ class AccessReviewPages {
     String createCampaign(CurrentUser user, @RequestParam Map<String, String> form,
                           @RequestParam(name = "system", required = false) List<String> chosen, Model model) {
         try {
-            List<CreateCampaign.Scope> scopes = new ArrayList<>();
-            for (String id : chosen == null ? List.<String>of() : chosen) {
-                try {
-                    scopes.add(new CreateCampaign.Scope(UUID.fromString(id), null));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidFieldException("systems", "choose systems from the list");
-                }
-            }
-            java.time.LocalDate due = null;
-            if (blank(form.get("dueOn")) != null) {
-                try {
-                    due = java.time.LocalDate.parse(form.get("dueOn").strip());
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new InvalidFieldException("dueOn", "the date the reviews are due, e.g. 2027-03-31");
-                }
-            }
-            Integer dormant = null;
-            if (blank(form.get("dormantDays")) != null) {
-                try {
-                    dormant = Integer.valueOf(form.get("dormantDays").strip());
-                } catch (NumberFormatException e) {
-                    throw new InvalidFieldException("dormantDays", "between 1 and 3650 days");
-                }
-            }
-            Campaign created = campaigns.create(user.workspaceId(), new CreateCampaign(blank(form.get("name")), due, blank(form.get("recurrence")),
-                    blank(form.get("reviewerMode")), dormant, scopes), user.actor());
+            Campaign created = campaigns.create(user.workspaceId(), forms.campaign(form, chosen), user.actor());
             return "redirect:/access-reviews/campaigns/" + created.id();
         } catch (InvalidFieldException e) {
             prepareList(user, model, "campaign", e.errors(), form);

@@ -1,5 +1,8 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.accessreviews.Decide;
+import dev.attest.accessreviews.SaveSystem;
+import dev.attest.accessreviews.CreateCampaign;
 import dev.attest.accessreviews.Account;
 import dev.attest.accessreviews.AccountSource;
 import dev.attest.accessreviews.Campaign;
@@ -56,20 +59,18 @@ class AccessReviewsApi {
     private final Systems systems;
     private final AccountCollection collection;
     private final AccountMatching matching;
-    private final SystemStore systemStore;
     private final Campaigns campaigns;
     private final Decisions decisions;
     private final RemediationTasks tasks;
     private final ReviewerQueue queue;
     private final ReviewMail mail;
 
-    AccessReviewsApi(Systems systems, AccountCollection collection, AccountMatching matching, SystemStore systemStore, Campaigns campaigns,
+    AccessReviewsApi(Systems systems, AccountCollection collection, AccountMatching matching, Campaigns campaigns,
                      Decisions decisions, RemediationTasks tasks, ReviewerQueue queue, ReviewMail mail) {
         this.mail = mail;
         this.systems = systems;
         this.collection = collection;
         this.matching = matching;
-        this.systemStore = systemStore;
         this.campaigns = campaigns;
         this.decisions = decisions;
         this.tasks = tasks;
@@ -134,7 +135,7 @@ class AccessReviewsApi {
     @Operation(summary = "The system's accounts as last collected, each matched to a person or flagged unmatched")
     List<AccountView> accounts(CurrentUser user, @PathVariable UUID id) {
         ReviewSystem system = systems.get(user.workspaceId(), id);
-        return matching.match(user.workspaceId(), id, systemStore.accounts(user.workspaceId(), id, system.name())).stream()
+        return matching.current(user.workspaceId(), id, system.name()).stream()
                 .map(m -> new AccountView(m.account(), m.person() == null ? null : m.person().email(), m.linkedByHand(), m.person() == null))
                 .toList();
     }
@@ -144,11 +145,7 @@ class AccessReviewsApi {
     @Operation(summary = "Upload a CSV system's accounts (preview=true only checks); any error imports nothing and names row and column")
     ResponseEntity<?> upload(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) String csv,
                              @RequestParam(defaultValue = "false") boolean preview) {
-        SystemStore.Row system = systems.row(user.workspaceId(), id);
-        if (!"csv".equals(system.kind())) {
-            throw new dev.attest.web.InvalidFieldException("kind", "only a csv system takes uploads; " + system.name() + " is " + system.kind());
-        }
-        CsvAccounts.Parsed parsed = CsvAccounts.parse(system.name(), csv);
+        CsvAccounts.Parsed parsed = collection.upload(user.workspaceId(), id, csv, preview, user.actor());
         if (!parsed.valid()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     parsed.errors().size() + " error(s) in the file; nothing was imported");
@@ -156,9 +153,6 @@ class AccessReviewsApi {
             problem.setType(URI.create("https://attest.dev/problems/invalid-account-list"));
             problem.setProperty("errors", parsed.errors());
             return ResponseEntity.badRequest().body(problem);
-        }
-        if (!preview) {
-            collection.keep(user.workspaceId(), system, parsed.accounts(), user.actor());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accounts", parsed.accounts().size());

@@ -5,6 +5,7 @@ import dev.attest.accessreviews.AccountSource;
 import dev.attest.accessreviews.AccountsCollected;
 import dev.attest.accessreviews.SourceTarget;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.InvalidFieldException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,5 +69,21 @@ class AccountCollection {
             int verified = tasks.verify(workspace, system.id(), accounts);
             events.publishEvent(new AccountsCollected(workspace, actor, system.id(), system.name(), accounts.size(), verified));
         });
+    }
+
+    /**
+     * A CSV system's accounts from an uploaded file: checked row by row, and kept unless {@code preview}
+     * or any row is bad (the parse result names every bad row and column).
+     */
+    CsvAccounts.Parsed upload(WorkspaceId workspace, UUID systemId, String csv, boolean preview, String actor) {
+        SystemStore.Row system = systems.row(workspace, systemId);
+        if (!"csv".equals(system.kind())) {
+            throw new InvalidFieldException("kind", "only a csv system takes uploads; " + system.name() + " is " + system.kind());
+        }
+        CsvAccounts.Parsed parsed = CsvAccounts.parse(system.name(), csv);
+        if (parsed.valid() && !preview) {
+            keep(workspace, system, parsed.accounts(), actor);
+        }
+        return parsed;
     }
 }

@@ -63,6 +63,11 @@ class AccountMatching {
         return accounts.stream().map(a -> new Matched(a, roster.person(a), roster.links().containsKey(a.accountId()))).toList();
     }
 
+    /** The system's accounts as last collected, each with the person it is matched to. */
+    List<Matched> current(WorkspaceId workspace, UUID systemId, String systemName) {
+        return match(workspace, systemId, store.accounts(workspace, systemId, systemName));
+    }
+
     /** Links an account to a roster person by hand; a null or blank email removes the link. */
     @Transactional
     void link(WorkspaceId workspace, SystemStore.Row system, String accountId, String personEmail, String actor) {

@@ -1,5 +1,6 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.web.Columns;
 import dev.attest.accessreviews.Campaign;
 import dev.attest.accessreviews.CampaignAction;
 import dev.attest.accessreviews.CampaignCompleted;
@@ -65,7 +66,7 @@ class CampaignProgress {
         record.put("accounts", store.items(workspace, campaign.id()));
         record.put("decisions", store.history(workspace, campaign.id()));
         record.put("tasks", store.tasks(workspace, campaign.id()));
-        byte[] content = Columns.JSON.writeValueAsString(record).getBytes(StandardCharsets.UTF_8);
+        byte[] content = Columns.json(record).getBytes(StandardCharsets.UTF_8);
         EvidenceItem item = evidence.add(workspace, new NewEvidence("access-review", "Completed access review: " + campaign.name(),
                 "access-review-" + campaign.id() + ".json", "application/json", CONTROLS, null, actor), content);
         store.report(workspace, campaign.id(), item.id());

@@ -1,5 +1,6 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.web.Columns;
 import dev.attest.accessreviews.Account;
 import dev.attest.accessreviews.AccountKind;
 import dev.attest.accessreviews.Campaign;
@@ -32,8 +33,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static dev.attest.accessreviews.internal.Columns.instant;
-import static dev.attest.accessreviews.internal.Columns.utc;
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The tables access_campaign, access_campaign_system, access_review_item, access_decision and access_task. */
 @Repository
@@ -194,7 +195,7 @@ class CampaignStore {
         return jdbc.sql("select * from access_decision where workspace_id = ? and campaign_id = ? order by decided_at, id")
                 .params(workspace.value(), campaignId)
                 .query((rs, n) -> new DecisionRecord(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
-                        Decision.valueOf(rs.getString("decision").toUpperCase(Locale.ROOT)), Columns.list(rs.getString("roles")),
+                        Decision.valueOf(rs.getString("decision").toUpperCase(Locale.ROOT)), ReviewColumns.list(rs.getString("roles")),
                         rs.getString("decision_comment"), rs.getString("decided_by"), instant(rs, "decided_at")))
                 .list();
     }
@@ -207,14 +208,14 @@ class CampaignStore {
     private static ReviewItem item(ResultSet rs, int n) throws SQLException {
         String systemName = rs.getString("system_name");
         Account account = new Account(systemName, rs.getString("account_id"), rs.getString("display_name"), rs.getString("email"),
-                Columns.list(rs.getString("roles")), rs.getBoolean("privileged"), Columns.nullableBoolean(rs, "mfa"),
+                ReviewColumns.list(rs.getString("roles")), rs.getBoolean("privileged"), ReviewColumns.nullableBoolean(rs, "mfa"),
                 instant(rs, "last_sign_in_at"), instant(rs, "account_created_at"), rs.getBoolean("active"),
                 AccountKind.valueOf(rs.getString("account_kind").toUpperCase(Locale.ROOT)));
         String decision = rs.getString("decision");
         return new ReviewItem(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class), rs.getObject("system_id", UUID.class),
                 systemName, account, rs.getString("person_email"), flags(rs.getString("flags")), rs.getString("reviewer_email"),
                 rs.getBoolean("present"), decision == null ? null : Decision.valueOf(decision.toUpperCase(Locale.ROOT)),
-                Columns.list(rs.getString("decided_roles")), rs.getString("decision_comment"), rs.getString("decided_by"),
+                ReviewColumns.list(rs.getString("decided_roles")), rs.getString("decision_comment"), rs.getString("decided_by"),
                 instant(rs, "decided_at"));
     }
 
@@ -280,7 +281,7 @@ class CampaignStore {
         return new RemediationTask(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
                 rs.getObject("item_id", UUID.class), rs.getObject("system_id", UUID.class), rs.getString("system_name"),
                 rs.getString("account_id"), Decision.valueOf(rs.getString("action").toUpperCase(Locale.ROOT)),
-                Columns.list(rs.getString("roles")), rs.getString("assignee"), TaskStatus.fromWireName(rs.getString("status")),
+                ReviewColumns.list(rs.getString("roles")), rs.getString("assignee"), TaskStatus.fromWireName(rs.getString("status")),
                 rs.getObject("due_on", LocalDate.class), instant(rs, "created_at"), instant(rs, "closed_at"), rs.getString("closed_by"),
                 rs.getString("note"), until == null ? null : until.toLocalDate());
     }

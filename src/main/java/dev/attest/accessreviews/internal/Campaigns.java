@@ -1,5 +1,7 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.web.Columns;
+import dev.attest.accessreviews.CreateCampaign;
 import dev.attest.accessreviews.Account;
 import dev.attest.accessreviews.AccountSource;
 import dev.attest.accessreviews.Campaign;
@@ -166,7 +168,7 @@ class Campaigns {
         snapshot.put("accounts", items);
         EvidenceItem item = evidence.add(workspace, new NewEvidence("access-review-snapshot", "Access review snapshot: " + campaign.name(),
                 "access-review-snapshot-" + campaign.id() + ".json", "application/json", List.of("AC-06"), null, actor),
-                Columns.JSON.writeValueAsString(snapshot).getBytes(StandardCharsets.UTF_8));
+                Columns.json(snapshot).getBytes(StandardCharsets.UTF_8));
         store.snapshot(workspace, campaign.id(), item.id());
         events.publishEvent(new CampaignStarted(workspace, actor, campaign.id(), campaign.name(), items.size(), item.id()));
         progress.advance(workspace, campaign.id(), actor);

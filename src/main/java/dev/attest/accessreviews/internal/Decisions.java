@@ -1,5 +1,6 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.accessreviews.Decide;
 import dev.attest.accessreviews.AccessDecided;
 import dev.attest.accessreviews.Campaign;
 import dev.attest.accessreviews.CampaignStateException;

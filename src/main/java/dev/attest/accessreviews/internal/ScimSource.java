@@ -7,6 +7,7 @@ import dev.attest.accessreviews.SourceTarget;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +33,8 @@ import java.util.TreeSet;
  */
 @Component
 class ScimSource implements AccountSource {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final int MAX_PAGES = 1000;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -124,7 +127,7 @@ class ScimSource implements AccountSource {
             if (response.statusCode() != 200) {
                 throw new SourceUnavailable("SCIM " + url + " answered HTTP " + response.statusCode());
             }
-            return Columns.JSON.readTree(response.body());
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new SourceUnavailable("SCIM " + url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (JacksonException e) {

@@ -1,5 +1,6 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.web.Columns;
 import dev.attest.accessreviews.Account;
 import dev.attest.accessreviews.AccountKind;
 import dev.attest.identity.WorkspaceId;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.attest.accessreviews.internal.Columns.instant;
-import static dev.attest.accessreviews.internal.Columns.utc;
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The tables access_system, access_account, access_account_link and access_member_sign_in. */
 @Repository
@@ -107,7 +108,7 @@ class SystemStore {
 
     static Account account(ResultSet rs, String systemName) throws SQLException {
         return new Account(systemName, rs.getString("account_id"), rs.getString("display_name"), rs.getString("email"),
-                Columns.list(rs.getString("roles")), rs.getBoolean("privileged"), Columns.nullableBoolean(rs, "mfa"),
+                ReviewColumns.list(rs.getString("roles")), rs.getBoolean("privileged"), ReviewColumns.nullableBoolean(rs, "mfa"),
                 instant(rs, "last_sign_in_at"), instant(rs, "created_at"), rs.getBoolean("active"),
                 AccountKind.valueOf(rs.getString("account_kind").toUpperCase(java.util.Locale.ROOT)));
     }
@@ -153,7 +154,7 @@ class SystemStore {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("name"),
                 rs.getString("kind"), rs.getString("owner_email"), rs.getObject("connection_id", UUID.class), rs.getString("target"),
-                Columns.map(rs.getString("settings")), rs.getString("secrets_sealed"), instant(rs, "last_collected_at"),
+                ReviewColumns.map(rs.getString("settings")), rs.getString("secrets_sealed"), instant(rs, "last_collected_at"),
                 rs.getString("last_error"));
     }
 }

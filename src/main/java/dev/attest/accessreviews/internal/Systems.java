@@ -1,5 +1,7 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.web.Columns;
+import dev.attest.accessreviews.SaveSystem;
 import dev.attest.accessreviews.AccountSource;
 import dev.attest.accessreviews.ReviewSystem;
 import dev.attest.accessreviews.SystemSaved;
@@ -124,7 +126,7 @@ class Systems {
         if (row.sealedSecrets() == null) {
             return Map.of();
         }
-        return Columns.map(masterKey.open(row.sealedSecrets(), PURPOSE, row.id().toString()));
+        return ReviewColumns.map(masterKey.open(row.sealedSecrets(), PURPOSE, row.id().toString()));
     }
 
     private void validate(WorkspaceId workspace, SaveSystem command, UUID self) {

@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.AnswerFinding;
+import dev.attest.audits.RaiseFinding;
 import dev.attest.audits.Audit;
 import dev.attest.audits.AuditFinding;
 import dev.attest.audits.AuditFindingAnswered;
@@ -7,6 +9,7 @@ import dev.attest.audits.AuditFindingClosed;
 import dev.attest.audits.AuditFindingRaised;
 import dev.attest.catalog.Catalog;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,11 +33,11 @@ class AuditFindings {
     private final AuditorAccess access;
     private final AuditScope scope;
     private final Catalog catalog;
-    private final Commands commands;
+    private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AuditFindings(FindingStore store, AuditorAccess access, AuditScope scope, Catalog catalog, Commands commands, ApplicationEventPublisher events,
+    AuditFindings(FindingStore store, AuditorAccess access, AuditScope scope, Catalog catalog, CommandValidation commands, ApplicationEventPublisher events,
                   Clock clock) {
         this.store = store;
         this.access = access;

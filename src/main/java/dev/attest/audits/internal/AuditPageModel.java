@@ -132,35 +132,13 @@ class AuditPageModel {
                 java.nio.charset.StandardCharsets.UTF_8)).body(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** A form field, stripped; null when blank. */
-    static String text(Map<String, String> form, String name) {
-        String value = form.get(name);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /** A date field; a value that is not a date is an error naming the field. */
     static LocalDate date(Map<String, String> form, String name) {
-        String value = text(form, name);
+        String value = AuditForms.text(form, name);
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(name, "must be a date such as 2027-01-31");
         }
-    }
-
-    /** A whole-number field; anything else is an error naming the field. */
-    static Long number(Map<String, String> form, String name) {
-        String value = text(form, name);
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(name, "must be a whole number");
-        }
-    }
-
-    /** A comma-separated list field. */
-    static List<String> list(Map<String, String> form, String name) {
-        String value = text(form, name);
-        return value == null ? List.of() : java.util.Arrays.stream(value.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.PlanAudit;
 import dev.attest.audits.Audit;
-import dev.attest.audits.AuditAction;
 import dev.attest.audits.AuditKind;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
@@ -22,7 +22,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -36,8 +35,10 @@ class AuditPages {
     private final AuditPackages packages;
     private final AuditCompletion completion;
     private final AuditPageModel page;
+    private final AuditForms forms;
 
-    AuditPages(Engagements engagements, AuditorAccess access, AuditPackages packages, AuditCompletion completion, AuditPageModel page) {
+    AuditPages(Engagements engagements, AuditorAccess access, AuditPackages packages, AuditCompletion completion, AuditPageModel page, AuditForms forms) {
+        this.forms = forms;
         this.engagements = engagements;
         this.access = access;
         this.packages = packages;
@@ -88,18 +89,15 @@ class AuditPages {
     @PreAuthorize("hasAuthority('audits:manage')")
     String advance(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "status", form, model, redirect, "top", () -> {
-            AuditAction action = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(form.get("action"))).findFirst()
-                    .orElseThrow(() -> new InvalidFieldException("action", "choose what to do with the audit"));
-            return "The audit is " + engagements.advance(user, id, new AdvanceAudit(action)).status().wireName();
+            return "The audit is " + engagements.advance(user, id, forms.advance(form)).status().wireName();
         });
     }
 
     @PostMapping("/audits/{id}/auditors")
     @PreAuthorize("hasAuthority('audits:manage')")
     String invite(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return page.submit(user, id, "invite", form, model, redirect, "auditors", () -> access.invite(user, id,
-                new InviteAuditor(AuditPageModel.text(form, "email"), AuditPageModel.date(form, "accessEndsOn"),
-                        form.containsKey("endsWithAudit"))).email() + " is invited");
+        return page.submit(user, id, "invite", form, model, redirect, "auditors",
+                () -> access.invite(user, id, forms.invitation(form)).email() + " is invited");
     }
 
     @PostMapping("/audits/{id}/complete")

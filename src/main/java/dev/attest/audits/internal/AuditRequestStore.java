@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import static dev.attest.web.Columns.instant;
+
 import dev.attest.audits.AuditRequest;
 import dev.attest.audits.RequestStatus;
 import dev.attest.identity.WorkspaceId;
@@ -17,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.attest.audits.internal.Columns.date;
-import static dev.attest.audits.internal.Columns.day;
-import static dev.attest.audits.internal.Columns.utc;
+import static dev.attest.audits.internal.AuditColumns.date;
+import static dev.attest.audits.internal.AuditColumns.day;
+import static dev.attest.web.Columns.utc;
 
 /** The tables audit_request, audit_request_evidence and audit_request_move. */
 @Repository
@@ -69,7 +71,7 @@ class AuditRequestStore {
                 .params(workspace.value(), auditId)
                 .query(rs -> {
                     moves.computeIfAbsent(rs.getObject("request_id", UUID.class), k -> new ArrayList<>()).add(new Move(status(rs, "from_status"),
-                            status(rs, "to_status"), rs.getString("comment"), Columns.instant(rs, "moved_at"), rs.getString("moved_by")));
+                            status(rs, "to_status"), rs.getString("comment"), instant(rs, "moved_at"), rs.getString("moved_by")));
                 });
         return moves;
     }

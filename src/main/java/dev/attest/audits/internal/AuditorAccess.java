@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.InviteAuditor;
 import dev.attest.audits.Audit;
 import dev.attest.audits.AuditMaterialOpened;
 import dev.attest.audits.AuditorInvited;
@@ -7,6 +8,7 @@ import dev.attest.identity.AuditorMemberships;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.Role;
+import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,12 +35,12 @@ class AuditorAccess {
 
     private final EngagementStore store;
     private final AuditorMemberships memberships;
-    private final Commands commands;
+    private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
-    AuditorAccess(EngagementStore store, AuditorMemberships memberships, Commands commands, ApplicationEventPublisher events, Clock clock,
+    AuditorAccess(EngagementStore store, AuditorMemberships memberships, CommandValidation commands, ApplicationEventPublisher events, Clock clock,
                   @Value("${attest.time-zone:UTC}") String zone) {
         this.store = store;
         this.memberships = memberships;

@@ -1,5 +1,8 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.AdvanceAudit;
+import dev.attest.audits.InviteAuditor;
+import dev.attest.audits.PlanAudit;
 import dev.attest.audits.Audit;
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.identity.CurrentUser;

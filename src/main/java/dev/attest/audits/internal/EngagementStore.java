@@ -16,10 +16,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.attest.audits.internal.Columns.date;
-import static dev.attest.audits.internal.Columns.day;
-import static dev.attest.audits.internal.Columns.instant;
-import static dev.attest.audits.internal.Columns.utc;
+import static dev.attest.audits.internal.AuditColumns.date;
+import static dev.attest.audits.internal.AuditColumns.day;
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The tables audit and audit_auditor. */
 @Repository
@@ -40,7 +40,7 @@ class EngagementStore {
 
     void insert(WorkspaceId workspace, Audit a) {
         jdbc.sql("insert into audit (" + COLUMNS + ", workspace_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(a.id(), a.framework(), a.kind().wireName(), Columns.joined(a.scope()), a.firm(), a.leadAuditor(), date(a.periodStart()),
+                .params(a.id(), a.framework(), a.kind().wireName(), AuditColumns.joined(a.scope()), a.firm(), a.leadAuditor(), date(a.periodStart()),
                         date(a.periodEnd()), date(a.fieldworkStart()), date(a.fieldworkEnd()), a.status().wireName(),
                         date(a.reportIssuedOn()), a.reportSha256(), utc(a.createdAt()), a.createdBy(), workspace.value(), utc(a.createdAt()))
                 .update();
@@ -50,7 +50,7 @@ class EngagementStore {
         jdbc.sql("""
                         update audit set scope = ?, firm = ?, lead_auditor = ?, period_start = ?, period_end = ?, fieldwork_start = ?,
                         fieldwork_end = ?, status = ?, report_issued_on = ?, report_sha256 = ?, updated_at = ? where workspace_id = ? and id = ?""")
-                .params(Columns.joined(a.scope()), a.firm(), a.leadAuditor(), date(a.periodStart()), date(a.periodEnd()),
+                .params(AuditColumns.joined(a.scope()), a.firm(), a.leadAuditor(), date(a.periodStart()), date(a.periodEnd()),
                         date(a.fieldworkStart()), date(a.fieldworkEnd()), a.status().wireName(), date(a.reportIssuedOn()),
                         a.reportSha256(), utc(at), workspace.value(), a.id())
                 .update();
@@ -104,7 +104,7 @@ class EngagementStore {
 
     private static Audit audit(ResultSet rs, int n) throws SQLException {
         return new Audit(rs.getObject("id", UUID.class), rs.getString("framework_id"), AuditKind.of(rs.getString("kind")),
-                Columns.split(rs.getString("scope")), rs.getString("firm"), rs.getString("lead_auditor"), day(rs, "period_start"),
+                AuditColumns.split(rs.getString("scope")), rs.getString("firm"), rs.getString("lead_auditor"), day(rs, "period_start"),
                 day(rs, "period_end"), day(rs, "fieldwork_start"), day(rs, "fieldwork_end"),
                 AuditStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), day(rs, "report_issued_on"),
                 rs.getString("report_sha256"), instant(rs, "created_at"), rs.getString("created_by"));

@@ -1,11 +1,14 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.AdvanceAudit;
+import dev.attest.audits.PlanAudit;
 import dev.attest.audits.Audit;
 import dev.attest.audits.AuditKind;
 import dev.attest.audits.AuditPlanned;
 import dev.attest.audits.AuditStatus;
 import dev.attest.audits.AuditStatusChanged;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -13,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +27,11 @@ class Engagements {
     private final EngagementStore store;
     private final AuditScope scope;
     private final AuditorAccess access;
-    private final Commands commands;
+    private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Engagements(EngagementStore store, AuditScope scope, AuditorAccess access, Commands commands, ApplicationEventPublisher events, Clock clock) {
+    Engagements(EngagementStore store, AuditScope scope, AuditorAccess access, CommandValidation commands, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.scope = scope;
         this.access = access;
@@ -42,22 +44,10 @@ class Engagements {
     Audit plan(CurrentUser user, PlanAudit command) {
         PlanAudit c = commands.valid(command);
         AuditKind kind = c.kind();
-        LocalDate end = c.periodEnd() == null && kind.pointInTime() ? c.periodStart() : c.periodEnd();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (end == null) {
-            errors.put("periodEnd", "is required");
-        } else if (end.isBefore(c.periodStart())) {
-            errors.put("periodEnd", "must not be before periodStart");
-        } else if (kind.pointInTime() && !end.equals(c.periodStart())) {
-            errors.put("periodEnd", "a Type I audit speaks of one date: leave periodEnd out or make it periodStart");
-        } else if (kind == AuditKind.SOC2_TYPE2 && !end.isAfter(c.periodStart())) {
-            errors.put("periodEnd", "a Type II period runs over time (typically 3 to 12 months): must be after periodStart");
-        }
-        if (c.fieldworkStart() != null && c.fieldworkEnd() != null && c.fieldworkEnd().isBefore(c.fieldworkStart())) {
-            errors.put("fieldworkEnd", "must not be before fieldworkStart");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
+        LocalDate end = c.lastDay();
+        Map<String, String> problems = c.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldException(problems);
         }
         List<String> inScope = scope.validated(kind.framework(), c.scope());
         Audit audit = new Audit(UUID.randomUUID(), kind.framework(), kind, inScope, c.firm().strip(), c.leadAuditor().strip(), c.periodStart(),

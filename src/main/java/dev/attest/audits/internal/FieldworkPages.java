@@ -1,7 +1,6 @@
 package dev.attest.audits.internal;
 
 import dev.attest.audits.AuditFinding;
-import dev.attest.audits.FindingKind;
 import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
@@ -31,8 +30,10 @@ class FieldworkPages {
     private final Sampling sampling;
     private final AuditFindings findings;
     private final AuditPageModel page;
+    private final AuditForms forms;
 
-    FieldworkPages(Sampling sampling, AuditFindings findings, AuditPageModel page) {
+    FieldworkPages(Sampling sampling, AuditFindings findings, AuditPageModel page, AuditForms forms) {
+        this.forms = forms;
         this.sampling = sampling;
         this.findings = findings;
         this.page = page;
@@ -58,12 +59,7 @@ class FieldworkPages {
     @PreAuthorize("hasAuthority('audits:fieldwork')")
     String draw(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "sample", form, model, redirect, "samples", () -> {
-            Long size = AuditPageModel.number(form, "size");
-            if (size != null && (size < 1 || size > Integer.MAX_VALUE)) {
-                throw new InvalidFieldException("size", "must be a whole number of at least 1");
-            }
-            Sample sample = sampling.draw(user, id, new DrawSample(AuditPageModel.text(form, "population"), AuditPageModel.text(form, "control"),
-                    size == null ? null : size.intValue(), AuditPageModel.text(form, "frequency"), AuditPageModel.number(form, "seed")));
+            Sample sample = sampling.draw(user, id, forms.sample(form));
             return "Sample of " + sample.size() + " drawn from " + sample.population() + " with seed " + sample.seed();
         });
     }
@@ -81,16 +77,7 @@ class FieldworkPages {
     @PreAuthorize("hasAuthority('audits:fieldwork')")
     String raise(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "finding", form, model, redirect, "findings", () -> {
-            FindingKind kind = null;
-            if (AuditPageModel.text(form, "kind") != null) {
-                try {
-                    kind = FindingKind.of(AuditPageModel.text(form, "kind"));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidFieldException("kind", e.getMessage());
-                }
-            }
-            AuditFinding finding = findings.raise(user, id, new RaiseFinding(kind, AuditPageModel.text(form, "title"),
-                    AuditPageModel.text(form, "description"), AuditPageModel.list(form, "requirements"), AuditPageModel.list(form, "controls")));
+            AuditFinding finding = findings.raise(user, id, forms.finding(form));
             return "Finding " + finding.reference() + " raised";
         });
     }
@@ -100,9 +87,7 @@ class FieldworkPages {
     String answer(CurrentUser user, @PathVariable UUID id, @PathVariable UUID findingId, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
         return page.submit(user, id, "answer-" + findingId, form, model, redirect, "finding-" + findingId, () -> {
-            AuditFinding finding = findings.answer(user, id, findingId, new AnswerFinding(AuditPageModel.text(form, "clientResponse"),
-                    AuditPageModel.text(form, "rootCause"), AuditPageModel.text(form, "correctiveAction"), AuditPageModel.text(form, "owner"),
-                    AuditPageModel.date(form, "dueOn")));
+            AuditFinding finding = findings.answer(user, id, findingId, forms.answer(form));
             return "Finding " + finding.reference() + " answered";
         });
     }

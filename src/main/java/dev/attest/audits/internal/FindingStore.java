@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.attest.audits.internal.Columns.date;
-import static dev.attest.audits.internal.Columns.day;
-import static dev.attest.audits.internal.Columns.utc;
+import static dev.attest.audits.internal.AuditColumns.date;
+import static dev.attest.audits.internal.AuditColumns.day;
+import static dev.attest.web.Columns.utc;
 
 /** The table audit_finding. */
 @Repository("auditFindingStore")
@@ -32,8 +32,8 @@ class FindingStore {
 
     void insert(WorkspaceId workspace, AuditFinding f, Instant at) {
         jdbc.sql("insert into audit_finding (" + COLUMNS + ", workspace_id, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(f.id(), f.auditId(), f.reference(), f.kind().wireName(), f.title(), f.description(), Columns.joined(f.requirements()),
-                        Columns.joined(f.controls()), f.clientResponse(), f.rootCause(), f.correctiveAction(), f.owner(), date(f.dueOn()),
+                .params(f.id(), f.auditId(), f.reference(), f.kind().wireName(), f.title(), f.description(), AuditColumns.joined(f.requirements()),
+                        AuditColumns.joined(f.controls()), f.clientResponse(), f.rootCause(), f.correctiveAction(), f.owner(), date(f.dueOn()),
                         f.status(), f.raisedBy(), workspace.value(), utc(at))
                 .update();
     }
@@ -63,8 +63,8 @@ class FindingStore {
 
     private static AuditFinding finding(ResultSet rs, int n) throws SQLException {
         return new AuditFinding(rs.getObject("id", UUID.class), rs.getObject("audit_id", UUID.class), rs.getString("reference"),
-                FindingKind.of(rs.getString("kind")), rs.getString("title"), rs.getString("description"), Columns.split(rs.getString("requirements")),
-                Columns.split(rs.getString("controls")), rs.getString("client_response"), rs.getString("root_cause"),
+                FindingKind.of(rs.getString("kind")), rs.getString("title"), rs.getString("description"), AuditColumns.split(rs.getString("requirements")),
+                AuditColumns.split(rs.getString("controls")), rs.getString("client_response"), rs.getString("root_cause"),
                 rs.getString("corrective_action"), rs.getString("owner"), day(rs, "due_on"), rs.getString("status"), rs.getString("raised_by"));
     }
 }

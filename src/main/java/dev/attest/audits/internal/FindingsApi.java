@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.AnswerFinding;
+import dev.attest.audits.RaiseFinding;
 import dev.attest.audits.AuditFinding;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;

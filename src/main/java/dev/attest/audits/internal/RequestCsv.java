@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.RaiseRequest;
 import dev.attest.audits.AuditRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

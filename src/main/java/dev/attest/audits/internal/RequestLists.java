@@ -1,5 +1,8 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.AttachEvidence;
+import dev.attest.audits.MoveRequest;
+import dev.attest.audits.RaiseRequest;
 import dev.attest.audits.Audit;
 import dev.attest.audits.AuditEvidenceAttached;
 import dev.attest.audits.AuditRequest;
@@ -15,6 +18,7 @@ import dev.attest.evidence.EvidenceStore;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
+import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,11 +48,11 @@ class RequestLists {
     private final AuditScope scope;
     private final Catalog catalog;
     private final EvidenceStore evidence;
-    private final Commands commands;
+    private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RequestLists(AuditRequestStore store, AuditorAccess access, AuditScope scope, Catalog catalog, EvidenceStore evidence, Commands commands,
+    RequestLists(AuditRequestStore store, AuditorAccess access, AuditScope scope, Catalog catalog, EvidenceStore evidence, CommandValidation commands,
                  ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.access = access;

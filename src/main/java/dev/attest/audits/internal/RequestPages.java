@@ -1,7 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.AttachEvidence;
 import dev.attest.audits.AuditRequest;
-import dev.attest.audits.RequestAction;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
@@ -35,8 +35,10 @@ class RequestPages {
 
     private final RequestLists requests;
     private final AuditPageModel page;
+    private final AuditForms forms;
 
-    RequestPages(RequestLists requests, AuditPageModel page) {
+    RequestPages(RequestLists requests, AuditPageModel page, AuditForms forms) {
+        this.forms = forms;
         this.requests = requests;
         this.page = page;
     }
@@ -45,9 +47,7 @@ class RequestPages {
     @PreAuthorize("hasAuthority('audits:fieldwork')")
     String raise(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "raise-request", form, model, redirect, "requests", () -> {
-            AuditRequest raised = requests.raise(user, id, new RaiseRequest(AuditPageModel.text(form, "reference"),
-                    AuditPageModel.text(form, "request"), AuditPageModel.text(form, "control"), AuditPageModel.text(form, "assignee"),
-                    AuditPageModel.date(form, "dueOn")));
+            AuditRequest raised = requests.raise(user, id, forms.request(form));
             return "Request " + raised.reference() + " added";
         });
     }
@@ -64,13 +64,7 @@ class RequestPages {
     String move(CurrentUser user, @PathVariable UUID id, @PathVariable UUID requestId, @RequestParam Map<String, String> form, Model model,
                 RedirectAttributes redirect) {
         return page.submit(user, id, "move-" + requestId, form, model, redirect, "request-" + requestId, () -> {
-            RequestAction action;
-            try {
-                action = RequestAction.of(String.valueOf(form.get("action")));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldException("action", e.getMessage());
-            }
-            AuditRequest moved = requests.move(user, id, requestId, new MoveRequest(action, AuditPageModel.text(form, "comment")));
+            AuditRequest moved = requests.move(user, id, requestId, forms.move(form));
             return "Request " + moved.reference() + " is " + moved.status().wireName();
         });
     }
@@ -83,13 +77,13 @@ class RequestPages {
             AuditRequest request;
             if (file != null && !file.isEmpty()) {
                 try {
-                    request = requests.upload(user, id, requestId, AuditPageModel.text(form, "title"), file.getOriginalFilename(),
+                    request = requests.upload(user, id, requestId, AuditForms.text(form, "title"), file.getOriginalFilename(),
                             file.getContentType(), file.getInputStream());
                 } catch (IOException e) {
                     throw new InvalidFieldException("file", "could not be read: send it again");
                 }
             } else {
-                String chosen = AuditPageModel.text(form, "evidenceId");
+                String chosen = AuditForms.text(form, "evidenceId");
                 if (chosen == null) {
                     throw new InvalidFieldException("evidenceId", "choose evidence from the ledger, or upload a file");
                 }

@@ -1,5 +1,8 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.AttachEvidence;
+import dev.attest.audits.MoveRequest;
+import dev.attest.audits.RaiseRequest;
 import dev.attest.audits.AuditRequest;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;

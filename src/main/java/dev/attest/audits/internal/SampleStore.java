@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.attest.audits.internal.Columns.instant;
-import static dev.attest.audits.internal.Columns.utc;
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The table audit_sample. */
 @Repository

@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.DrawSample;
 import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,11 +1,13 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.DrawSample;
 import dev.attest.audits.Audit;
 import dev.attest.audits.Sample;
 import dev.attest.audits.SampleDrawn;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Frequency;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,12 +48,12 @@ class Sampling {
     private final RequestLists requests;
     private final SampleSizes sizes;
     private final Catalog catalog;
-    private final Commands commands;
+    private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Sampling(Populations populations, SampleStore store, AuditorAccess access, RequestLists requests, SampleSizes sizes, Catalog catalog,
-             Commands commands, ApplicationEventPublisher events, Clock clock) {
+             CommandValidation commands, ApplicationEventPublisher events, Clock clock) {
         this.populations = populations;
         this.store = store;
         this.access = access;

@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.EditSoaEntry;
 import dev.attest.audits.SoaVersion;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;

@@ -33,8 +33,10 @@ import java.util.function.Supplier;
 class SoaPages {
 
     private final StatementOfApplicability soa;
+    private final AuditForms forms;
 
-    SoaPages(StatementOfApplicability soa) {
+    SoaPages(StatementOfApplicability soa, AuditForms forms) {
+        this.forms = forms;
         this.soa = soa;
     }
 
@@ -88,12 +90,7 @@ class SoaPages {
     @PreAuthorize("hasAuthority('audits:manage')")
     String edit(CurrentUser user, @PathVariable String ref, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return submit(user, "entry-" + ref, form, model, redirect, "#entry-" + ref, () -> {
-            String applicable = AuditPageModel.text(form, "applicable");
-            if (applicable == null || !(applicable.equals("yes") || applicable.equals("no"))) {
-                throw new InvalidFieldException("applicable", "choose yes or no");
-            }
-            soa.edit(user, ref, new EditSoaEntry(applicable.equals("yes"), AuditPageModel.text(form, "justification"),
-                    AuditPageModel.text(form, "implementation"), null));
+            soa.edit(user, ref, forms.soaEntry(form));
             return ref + " saved";
         });
     }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.attest.audits.internal.Columns.instant;
-import static dev.attest.audits.internal.Columns.utc;
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The tables soa_version and soa_entry. */
 @Repository
@@ -34,14 +34,14 @@ class SoaStore {
         int position = 0;
         for (SoaEntry e : entries) {
             jdbc.sql("insert into soa_entry (version_id, ref, title, applicable, justification, implementation, controls, position) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, e.ref(), e.title(), e.applicable(), e.justification(), e.implementation(), Columns.joined(e.controls()), position++)
+                    .params(id, e.ref(), e.title(), e.applicable(), e.justification(), e.implementation(), AuditColumns.joined(e.controls()), position++)
                     .update();
         }
     }
 
     void updateEntry(UUID versionId, SoaEntry e, String by, Instant at) {
         jdbc.sql("update soa_entry set applicable = ?, justification = ?, implementation = ?, controls = ? where version_id = ? and ref = ?")
-                .params(e.applicable(), e.justification(), e.implementation(), Columns.joined(e.controls()), versionId, e.ref()).update();
+                .params(e.applicable(), e.justification(), e.implementation(), AuditColumns.joined(e.controls()), versionId, e.ref()).update();
         jdbc.sql("update soa_version set edited_by = ?, edited_at = ? where id = ?").params(by, utc(at), versionId).update();
     }
 
@@ -76,6 +76,6 @@ class SoaStore {
         return jdbc.sql("select ref, title, applicable, justification, implementation, controls from soa_entry where version_id = ? order by position")
                 .param(versionId)
                 .query((rs, n) -> new SoaEntry(rs.getString("ref"), rs.getString("title"), rs.getBoolean("applicable"), rs.getString("justification"),
-                        rs.getString("implementation"), Columns.split(rs.getString("controls")))).list();
+                        rs.getString("implementation"), AuditColumns.split(rs.getString("controls")))).list();
     }
 }

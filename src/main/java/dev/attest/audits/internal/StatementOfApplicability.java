@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.EditSoaEntry;
 import dev.attest.audits.SoaApproved;
 import dev.attest.audits.SoaEntry;
 import dev.attest.audits.SoaVersion;
@@ -11,6 +12,7 @@ import dev.attest.controls.ControlState;
 import dev.attest.controls.ImplementationStatus;
 import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,11 +40,11 @@ class StatementOfApplicability {
     private final Catalog catalog;
     private final WorkspaceControls controls;
     private final AuditorAccess access;
-    private final Commands commands;
+    private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StatementOfApplicability(SoaStore store, Catalog catalog, WorkspaceControls controls, AuditorAccess access, Commands commands,
+    StatementOfApplicability(SoaStore store, Catalog catalog, WorkspaceControls controls, AuditorAccess access, CommandValidation commands,
                              ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.catalog = catalog;

@@ -5,10 +5,12 @@ import dev.attest.privacy.DataSubject;
 import dev.attest.privacy.DataSubjectDataPurged;
 import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.AddSystemTask;
+import dev.attest.privacy.AssignRequest;
 import dev.attest.privacy.CloseRequest;
 import dev.attest.privacy.CompleteSystemTask;
 import dev.attest.privacy.DataSubjectRequestClosed;
 import dev.attest.privacy.DeadlineExtended;
+import dev.attest.privacy.ExtendDeadline;
 import dev.attest.privacy.IdentityVerified;
 import dev.attest.privacy.RecordResponse;
 import dev.attest.privacy.RequestAssigned;
@@ -17,7 +19,7 @@ import dev.attest.privacy.SystemTaskAdded;
 import dev.attest.privacy.SystemTaskDone;
 import dev.attest.privacy.VerifyIdentity;
 import dev.attest.privacy.DataSubjectRequestReceived;
-import dev.attest.privacy.NewRequest;
+import dev.attest.privacy.ReceiveRequest;
 import dev.attest.privacy.PrivacyLaw;
 import dev.attest.privacy.RequestDeadline;
 import dev.attest.privacy.RequestTask;
@@ -36,7 +38,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,47 +78,24 @@ class DataSubjectRequests {
         return clock;
     }
 
-    /** Validates a request as typed; the parsed type and law, or a 400 naming every bad field. */
-    record Valid(RequestType type, PrivacyLaw law, DataSubject subject) {
-    }
-
-    static Valid validate(NewRequest request) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        RequestType type = RequestType.fromWireName(request.type()).orElse(null);
-        if (type == null) {
-            errors.put("type", "choose one of " + RequestType.allowed());
-        }
-        PrivacyLaw law = PrivacyLaw.fromWireName(request.law()).orElse(null);
-        if (law == null) {
-            errors.put("law", "choose gdpr or ccpa");
-        }
-        if (type != null && law != null && !type.grantedBy(law)) {
-            errors.put("type", type.wireName() + " is not a right under " + law.name());
-        }
-        String name = FieldRules.text(errors, "name", request.name(), 200, true);
-        String email = FieldRules.email(errors, "email", request.email());
-        String details = FieldRules.text(errors, "details", request.details(), 4000, false);
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        return new Valid(type, law, new DataSubject(name, email, details));
-    }
-
     @Transactional
-    DataSubjectRequest receive(WorkspaceId workspace, NewRequest request, String channel, String actor) {
-        Valid valid = validate(request);
-        return receive(workspace, valid, clock.instant(), channel, actor);
+    DataSubjectRequest receive(WorkspaceId workspace, ReceiveRequest command, String channel, String actor) {
+        return receive(workspace, command, clock.instant(), channel, actor);
     }
 
+    /** Records a request received at {@code receivedAt}: its deadline starts then, and the requester's data is sealed. */
     @Transactional
-    DataSubjectRequest receive(WorkspaceId workspace, Valid valid, Instant receivedAt, String channel, String actor) {
+    DataSubjectRequest receive(WorkspaceId workspace, ReceiveRequest command, Instant receivedAt, String channel, String actor) {
+        if (!command.problems().isEmpty()) {
+            throw new InvalidFieldException(command.problems());
+        }
         UUID id = UUID.randomUUID();
         String reference = reference();
-        RequestDeadline deadline = deadlines.original(valid.law(), receivedAt);
-        String sealed = cipher.seal(json.writeValueAsString(valid.subject()), context(workspace, id));
-        store.insert(new RequestStore.Row(id, workspace.value(), reference, valid.type().wireName(), valid.law().wireName(), channel,
+        RequestDeadline deadline = deadlines.original(command.law(), receivedAt);
+        String sealed = cipher.seal(json.writeValueAsString(command.subject()), context(workspace, id));
+        store.insert(new RequestStore.Row(id, workspace.value(), reference, command.type().wireName(), command.law().wireName(), channel,
                 null, sealed, receivedAt, deadline.dueAt(), null, null, null, null, null, null, "open", null, null, null, null, null), actor);
-        events.publishEvent(new DataSubjectRequestReceived(workspace, actor, id, reference, valid.type(), valid.law()));
+        events.publishEvent(new DataSubjectRequestReceived(workspace, actor, id, reference, command.type(), command.law()));
         return get(workspace, id, true);
     }
 
@@ -131,22 +109,19 @@ class DataSubjectRequests {
     }
 
     @Transactional
-    DataSubjectRequest extend(WorkspaceId workspace, UUID id, String reason, String actor) {
+    DataSubjectRequest extend(WorkspaceId workspace, UUID id, ExtendDeadline command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
-        RequestDeadline extended = deadlines.extend(request.law(), request.receivedAt(), request.extended(), reason);
-        if (reason.strip().length() > 2000) {
-            throw new InvalidFieldException("reason", "is longer than 2000 characters");
-        }
-        store.extend(workspace, id, extended.dueAt(), reason.strip());
+        RequestDeadline extended = deadlines.extend(request.law(), request.receivedAt(), request.extended(), command.reason());
+        store.extend(workspace, id, extended.dueAt(), command.reason());
         events.publishEvent(new DeadlineExtended(workspace, actor, id, request.reference(), "deadline extended to " + extended.dueDate()));
         return get(workspace, id, true);
     }
 
     /** Gives the request to a member of the workspace (or to nobody): they own its deadline on the calendar. */
     @Transactional
-    DataSubjectRequest assign(WorkspaceId workspace, UUID id, String assignee, String actor) {
+    DataSubjectRequest assign(WorkspaceId workspace, UUID id, AssignRequest command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
-        String who = assignee == null || assignee.isBlank() ? null : assignee.strip().toLowerCase(java.util.Locale.ROOT);
+        String who = command.assignee();
         if (who != null && members.memberByEmail(workspace, who).isEmpty()) {
             throw new InvalidFieldException("assignee", "is not a member of this workspace");
         }

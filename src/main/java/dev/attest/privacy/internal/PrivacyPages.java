@@ -67,7 +67,7 @@ class PrivacyPages {
                   @RequestParam(required = false) String details) {
         NewRequest form = new NewRequest(type, law, name, email, details);
         try {
-            DataSubjectRequest created = requests.receive(user.workspaceId(), form, "staff", user.actor());
+            DataSubjectRequest created = requests.receive(user.workspaceId(), forms.receipt(form), "staff", user.actor());
             return "redirect:/privacy/requests/" + created.id();
         } catch (InvalidFieldException e) {
             prepareList(user, model, "open");
@@ -98,8 +98,8 @@ class PrivacyPages {
     String step(CurrentUser user, @PathVariable UUID id, @PathVariable String step, Model model,
                 @RequestParam Map<String, String> form) {
         Supplier<DataSubjectRequest> action = switch (step) {
-            case "extension" -> () -> requests.extend(user.workspaceId(), id, form.get("reason"), user.actor());
-            case "assignment" -> () -> requests.assign(user.workspaceId(), id, form.get("assignee"), user.actor());
+            case "extension" -> () -> requests.extend(user.workspaceId(), id, forms.extension(form.get("reason")), user.actor());
+            case "assignment" -> () -> requests.assign(user.workspaceId(), id, forms.assignment(form.get("assignee")), user.actor());
             case "identity-verification" -> () -> requests.verifyIdentity(user.workspaceId(), id, forms.verification(form.get("method")), user.actor());
             case "tasks" -> () -> requests.addTask(user.workspaceId(), id, forms.task(form.get("system")), user.actor());
             case "task-completion" -> () -> requests.completeTask(user.workspaceId(), id, forms.completion(form.get("task"), form.get("note")),

@@ -66,8 +66,7 @@ class PrivacyRequestsApi {
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Record a request received by staff (email, phone, letter)")
     ResponseEntity<DataSubjectRequest> create(CurrentUser user, @RequestBody(required = false) NewRequest body) {
-        NewRequest request = body == null ? new NewRequest(null, null, null, null, null) : body;
-        DataSubjectRequest created = requests.receive(user.workspaceId(), request, "staff", user.actor());
+        DataSubjectRequest created = requests.receive(user.workspaceId(), forms.receipt(body), "staff", user.actor());
         return ResponseEntity.created(URI.create("/api/v1/privacy/requests/" + created.id())).body(created);
     }
 
@@ -82,14 +81,14 @@ class PrivacyRequestsApi {
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Extend the deadline once, with the reason told to the requester")
     DataSubjectRequest extend(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Extension body) {
-        return requests.extend(user.workspaceId(), id, body == null ? null : body.reason(), user.actor());
+        return requests.extend(user.workspaceId(), id, forms.extension(body == null ? null : body.reason()), user.actor());
     }
 
     @PostMapping("/{id}/assignment")
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Give the request to a member, who then owns its deadline on the obligations calendar")
     DataSubjectRequest assign(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Assignment body) {
-        return requests.assign(user.workspaceId(), id, body == null ? null : body.assignee(), user.actor());
+        return requests.assign(user.workspaceId(), id, forms.assignment(body == null ? null : body.assignee()), user.actor());
     }
 
     @PostMapping("/{id}/identity-verification")

@@ -3,6 +3,8 @@ package dev.attest.privacy.internal;
 import dev.attest.identity.CurrentUser;
 import dev.attest.privacy.CustomerAgreement;
 import dev.attest.privacy.ProcessingRecord;
+import dev.attest.privacy.RecordAgreement;
+import dev.attest.privacy.SaveProcessingRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -25,13 +27,18 @@ import java.util.UUID;
 @Tag(name = "Privacy records", description = "Records of processing (GDPR Art. 30) and customer DPAs and BAAs")
 class ProcessingApi {
 
-    private static final ProcessingRegister.ProcessingInput EMPTY =
-            new ProcessingRegister.ProcessingInput(null, null, null, null, null, null, null, null, null, null, null);
+    private static final SaveProcessingRecord EMPTY = new SaveProcessingRecord(null, null, null, null, null, null, null, null, null, null, null);
+
+    /** An agreement as the request body sends it: {@code signedOn} as text, so that a wrong date is a field error. */
+    record AgreementBody(String customer, String kind, String versionSigned, String signedOn, Boolean sccsIncluded) {
+    }
 
     private final ProcessingRegister register;
+    private final RequestForms forms;
 
-    ProcessingApi(ProcessingRegister register) {
+    ProcessingApi(ProcessingRegister register, RequestForms forms) {
         this.register = register;
+        this.forms = forms;
     }
 
     @GetMapping("/processing-records")
@@ -51,15 +58,16 @@ class ProcessingApi {
     @PostMapping("/processing-records")
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Record a processing activity; control keys must exist in the catalog")
-    ResponseEntity<ProcessingRecord> create(CurrentUser user, @RequestBody(required = false) ProcessingRegister.ProcessingInput body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(register.save(user.workspaceId(), null, body == null ? EMPTY : body, user.actor()));
+    ResponseEntity<ProcessingRecord> create(CurrentUser user, @RequestBody(required = false) SaveProcessingRecord body) {
+        SaveProcessingRecord command = forms.processing(body == null ? EMPTY : body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(register.save(user.workspaceId(), null, command, user.actor()));
     }
 
     @PutMapping("/processing-records/{id}")
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Replace a processing activity")
-    ProcessingRecord update(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) ProcessingRegister.ProcessingInput body) {
-        return register.save(user.workspaceId(), id, body == null ? EMPTY : body, user.actor());
+    ProcessingRecord update(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) SaveProcessingRecord body) {
+        return register.save(user.workspaceId(), id, forms.processing(body == null ? EMPTY : body), user.actor());
     }
 
     @GetMapping("/agreements")
@@ -72,8 +80,9 @@ class ProcessingApi {
     @PostMapping("/agreements")
     @PreAuthorize("hasAuthority('privacy:write')")
     @Operation(summary = "Record a DPA or BAA a customer signed")
-    ResponseEntity<CustomerAgreement> record(CurrentUser user, @RequestBody(required = false) ProcessingRegister.AgreementInput body) {
-        ProcessingRegister.AgreementInput input = body == null ? new ProcessingRegister.AgreementInput(null, null, null, null, null) : body;
-        return ResponseEntity.status(HttpStatus.CREATED).body(register.recordAgreement(user.workspaceId(), input, user.actor()));
+    ResponseEntity<CustomerAgreement> record(CurrentUser user, @RequestBody(required = false) AgreementBody body) {
+        AgreementBody input = body == null ? new AgreementBody(null, null, null, null, null) : body;
+        RecordAgreement command = forms.agreement(input.customer(), input.kind(), input.versionSigned(), input.signedOn(), input.sccsIncluded());
+        return ResponseEntity.status(HttpStatus.CREATED).body(register.recordAgreement(user.workspaceId(), command, user.actor()));
     }
 }

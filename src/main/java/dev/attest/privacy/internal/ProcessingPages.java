@@ -2,6 +2,7 @@ package dev.attest.privacy.internal;
 
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
+import dev.attest.privacy.SaveProcessingRecord;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +24,12 @@ import java.util.Map;
 class ProcessingPages {
 
     private final ProcessingRegister register;
+    private final RequestForms forms;
     private final Clock clock;
 
-    ProcessingPages(ProcessingRegister register, Clock clock) {
+    ProcessingPages(ProcessingRegister register, RequestForms forms, Clock clock) {
         this.register = register;
+        this.forms = forms;
         this.clock = clock;
     }
 
@@ -40,7 +43,7 @@ class ProcessingPages {
 
     private void prepare(CurrentUser user, Model model) {
         model.addAttribute("records", register.records(user.workspaceId()));
-        model.addAttribute("mechanisms", ProcessingRegister.MECHANISMS.stream().sorted().toList());
+        model.addAttribute("mechanisms", SaveProcessingRecord.MECHANISMS.stream().sorted().toList());
         model.addAttribute("canWrite", user.can(Permission.PRIVACY_WRITE));
     }
 
@@ -49,10 +52,10 @@ class ProcessingPages {
     String create(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
         List<String> keys = Arrays.stream(form.getOrDefault("controlKeys", "").split("[,\\s]+")).filter(k -> !k.isBlank()).toList();
         try {
-            register.save(user.workspaceId(), null, new ProcessingRegister.ProcessingInput(form.get("name"), form.get("purpose"),
+            SaveProcessingRecord command = forms.processing(new SaveProcessingRecord(form.get("name"), form.get("purpose"),
                     form.get("legalBasis"), form.get("dataSubjects"), form.get("dataCategories"), form.get("recipients"),
-                    form.get("transfers"), form.get("transferMechanism"), form.get("retention"), form.get("securityMeasures"), keys),
-                    user.actor());
+                    form.get("transfers"), form.get("transferMechanism"), form.get("retention"), form.get("securityMeasures"), keys));
+            register.save(user.workspaceId(), null, command, user.actor());
             return "redirect:/privacy/processing";
         } catch (InvalidFieldException e) {
             prepare(user, model);
@@ -92,7 +95,7 @@ class ProcessingPages {
     @PreAuthorize("hasAuthority('privacy:write')")
     String recordAgreement(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
         try {
-            register.recordAgreement(user.workspaceId(), new ProcessingRegister.AgreementInput(form.get("customer"), form.get("kind"),
+            register.recordAgreement(user.workspaceId(), forms.agreement(form.get("customer"), form.get("kind"),
                     form.get("versionSigned"), form.get("signedOn"), "on".equals(form.get("sccsIncluded"))), user.actor());
             return "redirect:/privacy/agreements";
         } catch (InvalidFieldException e) {

@@ -30,11 +30,13 @@ class PublicRequestForm {
     private static final Logger log = LoggerFactory.getLogger(PublicRequestForm.class);
 
     private final PublicRequestIntake intake;
+    private final RequestForms forms;
     private final PublicWorkspace publicWorkspace;
     private final TrustCenter trustCenter;
 
-    PublicRequestForm(PublicRequestIntake intake, PublicWorkspace publicWorkspace, TrustCenter trustCenter) {
+    PublicRequestForm(PublicRequestIntake intake, RequestForms forms, PublicWorkspace publicWorkspace, TrustCenter trustCenter) {
         this.intake = intake;
+        this.forms = forms;
         this.publicWorkspace = publicWorkspace;
         this.trustCenter = trustCenter;
     }
@@ -70,7 +72,7 @@ class PublicRequestForm {
             return "privacy/public-sent";
         }
         try {
-            intake.submit(form, request.getRemoteAddr());
+            intake.submit(forms.receipt(form), request.getRemoteAddr());
             return "privacy/public-sent";
         } catch (InvalidFieldException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -3,6 +3,7 @@ package dev.attest.privacy.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.NewRequest;
+import dev.attest.privacy.ReceiveRequest;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.PublicBaseUrl;
 import dev.attest.web.PublicFormLimits;
@@ -39,6 +40,7 @@ class PublicRequestIntake {
 
     private final IntakeStore store;
     private final DataSubjectRequests requests;
+    private final RequestForms forms;
     private final PersonalDataCipher cipher;
     private final PublicWorkspace publicWorkspace;
     private final PrivacyProperties properties;
@@ -49,12 +51,13 @@ class PublicRequestIntake {
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
-    PublicRequestIntake(IntakeStore store, DataSubjectRequests requests, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
+    PublicRequestIntake(IntakeStore store, DataSubjectRequests requests, RequestForms forms, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
                         PrivacyProperties properties, ObjectProvider<JavaMailSender> mail,
                         @Value("${attest.mail.from:attest@localhost}") String from, PublicBaseUrl baseUrl,
                         PublicFormLimits limits) {
         this.store = store;
         this.requests = requests;
+        this.forms = forms;
         this.cipher = cipher;
         this.publicWorkspace = publicWorkspace;
         this.properties = properties;
@@ -69,21 +72,18 @@ class PublicRequestIntake {
      * cannot be sent, or when the client or the address is over its limit.
      */
     @Transactional
-    void submit(NewRequest form, String client) {
-        DataSubjectRequests.Valid valid = DataSubjectRequests.validate(form);
+    void submit(ReceiveRequest request, String client) {
         WorkspaceId workspace = workspace();
         Instant now = requests.clock().instant();
-        String address = cipher.lookupHash(valid.subject().email());
-        if (!limits.allow("privacy.request", client, valid.subject().email())) {
+        String address = cipher.lookupHash(request.email());
+        if (!limits.allow("privacy.request", client, request.email())) {
             return;
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID id = UUID.randomUUID();
-        NewRequest normalised = new NewRequest(valid.type().wireName(), valid.law().wireName(), valid.subject().name(),
-                valid.subject().email(), valid.subject().details());
-        store.hold(id, workspace, address, sha256(token), cipher.seal(json.writeValueAsString(normalised), "privacy_intake:" + id),
+        store.hold(id, workspace, address, sha256(token), cipher.seal(json.writeValueAsString(request.asText()), "privacy_intake:" + id),
                 now, now.plus(properties.linkValidity()));
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
@@ -91,7 +91,7 @@ class PublicRequestIntake {
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
-        message.setTo(valid.subject().email());
+        message.setTo(request.email());
         message.setSubject("Confirm your privacy request");
         message.setText("""
                 We received a %s request under %s for this email address.
@@ -100,7 +100,7 @@ class PublicRequestIntake {
                 %s/trust/privacy/request/confirm?token=%s
 
                 If you did not make this request, ignore this email: nothing will be done.
-                """.formatted(valid.type().label().toLowerCase(java.util.Locale.ROOT), valid.law().name(),
+                """.formatted(request.type().label().toLowerCase(java.util.Locale.ROOT), request.law().name(),
                 properties.linkValidity().toHours(), baseUrl.get(), token));
         sender.send(message);
     }
@@ -121,7 +121,7 @@ class PublicRequestIntake {
             throw new InvalidFieldException("token", "the link is invalid, used or expired");
         }
         NewRequest form = json.readValue(cipher.open(row.sealed(), "privacy_intake:" + row.id()), NewRequest.class);
-        DataSubjectRequest created = requests.receive(new WorkspaceId(row.workspaceId()), DataSubjectRequests.validate(form),
+        DataSubjectRequest created = requests.receive(new WorkspaceId(row.workspaceId()), forms.receipt(form),
                 row.submittedAt(), "public", "public form (" + form.email() + " verified)");
         store.linkRequest(row.id(), created.id());
         return created;

@@ -1,5 +1,8 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.accessreviews.Decide;
+import dev.attest.accessreviews.SaveSystem;
+import dev.attest.accessreviews.CreateCampaign;
 import dev.attest.accessreviews.Account;
 import dev.attest.accessreviews.AccountKind;
 import dev.attest.accessreviews.Campaign;

@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.audits.AdvanceAudit;
+import dev.attest.audits.PlanAudit;
 import dev.attest.audits.Audit;
 import dev.attest.audits.AuditAction;
 import dev.attest.audits.AuditKind;

@@ -107,6 +107,8 @@ class PrivacyRequestsTest extends MailAndClockTest {
         Http.Response badEmail = api().postJson("/api/v1/privacy/requests",
                 "{\"type\":\"access\",\"law\":\"ccpa\",\"name\":\"A\",\"email\":\"not an email\"}");
         Http.Response noBody = api().postJson("/api/v1/privacy/requests", "");
+        Http.Response everything = api().postJson("/api/v1/privacy/requests",
+                "{\"type\":\"erasure-please\",\"law\":\"hipaa\",\"name\":\" \",\"email\":\"a@@example\",\"details\":\"" + "x".repeat(4001) + "\"}");
 
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(unknownType.body()).contains("\"field\":\"type\"");
@@ -115,6 +117,9 @@ class PrivacyRequestsTest extends MailAndClockTest {
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.body()).contains("\"field\":\"email\"");
         assertThat(noBody.status()).isEqualTo(400);
+        assertThat(everything.status()).isEqualTo(400);
+        assertThat(everything.body()).as("every bad field in one answer").contains("\"field\":\"type\"", "\"field\":\"law\"",
+                "\"field\":\"name\"", "\"field\":\"email\"", "\"field\":\"details\"", "is not a valid email address");
         assertThat(requests.list(workspace(), false)).hasSize(before);
         assertThat(api().get("/api/v1/privacy/requests/" + UUID.randomUUID()).status()).isEqualTo(404);
     }

@@ -8,7 +8,9 @@ import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.DataSubjectRequestClosed;
 import dev.attest.privacy.DataSubjectRequestReceived;
 import dev.attest.privacy.IdentityVerified;
-import dev.attest.privacy.NewRequest;
+import dev.attest.privacy.PrivacyLaw;
+import dev.attest.privacy.ReceiveRequest;
+import dev.attest.privacy.RequestType;
 import dev.attest.privacy.RecordResponse;
 import dev.attest.privacy.RequestOutcome;
 import dev.attest.privacy.SystemTaskDone;
@@ -52,7 +54,7 @@ class PrivacyScenarioTest {
         String email = "subject-" + run + "@example.test";
 
         AtomicReference<UUID> received = new AtomicReference<>();
-        scenario.stimulate(() -> requests.receive(ws, new NewRequest("deletion", "gdpr", "Dana Subject", email, "Delete my account"), "staff", "dpo"))
+        scenario.stimulate(() -> requests.receive(ws, new ReceiveRequest(RequestType.DELETION, PrivacyLaw.GDPR, "Dana Subject", email, "Delete my account"), "staff", "dpo"))
                 .andWaitForEventOfType(DataSubjectRequestReceived.class)
                 .matching(e -> e.reference() != null)
                 .toArriveAndVerify((e, request) -> {

@@ -82,12 +82,17 @@ class ProcessingRegisterTest extends MailAndClockTest {
         Http.Response noMechanism = api().postJson("/api/v1/privacy/processing-records", """
                 {"name":"X","purpose":"p","dataSubjects":"s","dataCategories":"c","retention":"r","transfers":"India"}""");
         Http.Response missing = api().postJson("/api/v1/privacy/processing-records", "{}");
+        Http.Response together = api().postJson("/api/v1/privacy/processing-records", """
+                {"name":"X","dataSubjects":"s","dataCategories":"c","retention":"r","transfers":"India","controlKeys":["ZZ-98"]}""");
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("\"field\":\"controlKeys\"", "ZZ-99");
         assertThat(noMechanism.status()).isEqualTo(400);
         assertThat(noMechanism.body()).contains("\"field\":\"transferMechanism\"");
         assertThat(missing.body()).contains("\"field\":\"purpose\"", "\"field\":\"retention\"");
+        assertThat(together.status()).isEqualTo(400);
+        assertThat(together.body()).as("every bad field in one answer")
+                .contains("\"field\":\"purpose\"", "\"field\":\"transferMechanism\"", "\"field\":\"controlKeys\"", "ZZ-98");
         assertThat(api().get("/api/v1/privacy/processing-records").json().size()).isEqualTo(before);
 
         Http session = Http.signedIn(port, AttestTest.ADMIN_EMAIL, AttestTest.ADMIN_PASSWORD);

@@ -1,4 +1,4 @@
-package dev.attest.audits.internal;
+package dev.attest.audits;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -9,6 +9,6 @@ import jakarta.validation.constraints.Positive;
  *
  * @param frequency annual, quarterly, monthly, weekly, daily, continuous or on_event
  */
-record DrawSample(@NotBlank(message = "is required") String population, String control, @Positive Integer size, String frequency,
-                  Long seed) {
+public record DrawSample(@NotBlank(message = "is required") String population, String control, @Positive Integer size, String frequency,
+                         Long seed) {
 }

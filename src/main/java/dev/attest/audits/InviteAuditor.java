@@ -1,4 +1,4 @@
-package dev.attest.audits.internal;
+package dev.attest.audits;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +10,6 @@ import java.time.LocalDate;
  * Invites an auditor to one audit. Access must end: on {@code accessEndsOn}, or with the audit
  * ({@code endsWithAudit}); an invitation with neither is refused.
  */
-record InviteAuditor(@NotBlank(message = "is required") @Email(message = "must be an email address") @Size(max = 320) String email,
-                     LocalDate accessEndsOn, Boolean endsWithAudit) {
+public record InviteAuditor(@NotBlank(message = "is required") @Email(message = "must be an email address") @Size(max = 320) String email,
+                            LocalDate accessEndsOn, Boolean endsWithAudit) {
 }

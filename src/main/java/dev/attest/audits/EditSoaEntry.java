@@ -1,4 +1,4 @@
-package dev.attest.audits.internal;
+package dev.attest.audits;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,6 +11,6 @@ import java.util.List;
  *
  * @param implementation not_started, in_progress, implemented or not_applicable
  */
-record EditSoaEntry(@NotNull(message = "is required") Boolean applicable, @Size(max = 4000) String justification, String implementation,
-                    List<String> controls) {
+public record EditSoaEntry(@NotNull(message = "is required") Boolean applicable, @Size(max = 4000) String justification, String implementation,
+                           List<String> controls) {
 }

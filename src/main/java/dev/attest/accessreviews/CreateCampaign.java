@@ -1,4 +1,4 @@
-package dev.attest.accessreviews.internal;
+package dev.attest.accessreviews;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,14 +19,14 @@ import java.util.UUID;
  * @param reviewerMode owner (the default: each system's owner or named reviewer) or manager (each holder's manager)
  * @param dormantDays  no sign-in for this many days flags an account dormant (90 by default)
  */
-record CreateCampaign(@NotBlank(message = "a name of 1 to 200 characters") @Size(max = 200, message = "a name of 1 to 200 characters") String name,
-                      @NotNull(message = "the date the reviews are due, e.g. 2027-03-31") LocalDate dueOn,
-                      String recurrence,
-                      String reviewerMode,
-                      @Min(value = 1, message = "between 1 and 3650 days") @Max(value = 3650, message = "between 1 and 3650 days") Integer dormantDays,
-                      @NotEmpty(message = "at least one system to review") List<@Valid Scope> systems) {
+public record CreateCampaign(@NotBlank(message = "a name of 1 to 200 characters") @Size(max = 200, message = "a name of 1 to 200 characters") String name,
+                             @NotNull(message = "the date the reviews are due, e.g. 2027-03-31") LocalDate dueOn,
+                             String recurrence,
+                             String reviewerMode,
+                             @Min(value = 1, message = "between 1 and 3650 days") @Max(value = 3650, message = "between 1 and 3650 days") Integer dormantDays,
+                             @NotEmpty(message = "at least one system to review") List<@Valid Scope> systems) {
 
     /** A system in scope; the reviewer defaults to the system's owner. */
-    record Scope(@NotNull(message = "the system's id") UUID systemId, String reviewer) {
+    public record Scope(@NotNull(message = "the system's id") UUID systemId, String reviewer) {
     }
 }

@@ -3,26 +3,17 @@ package dev.attest.audits.internal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-/** How the audits stores write and read time, date and list columns (one place for the module). */
-final class Columns {
+/**
+ * What the audits stores write beside {@link dev.attest.web.Columns} (which has the time columns):
+ * days, and the comma-separated lists the module's tables already hold.
+ */
+final class AuditColumns {
 
-    private Columns() {
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    private AuditColumns() {
     }
 
     static Date date(LocalDate day) {

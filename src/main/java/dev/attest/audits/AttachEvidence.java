@@ -1,9 +1,9 @@
-package dev.attest.audits.internal;
+package dev.attest.audits;
 
 import jakarta.validation.constraints.NotNull;
 
 import java.util.UUID;
 
 /** Attaches evidence already in Attest to a request, by reference (its ledger entry), not by copy. */
-record AttachEvidence(@NotNull(message = "is required") UUID evidenceId) {
+public record AttachEvidence(@NotNull(message = "is required") UUID evidenceId) {
 }

@@ -1,0 +1,79 @@
+package dev.attest.accessreviews.internal;
+
+import dev.attest.accessreviews.CreateCampaign;
+import dev.attest.accessreviews.SaveSystem;
+import dev.attest.web.Submission;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The pages' forms as typed commands: ids, days and numbers converted field by field and the command
+ * checked, so a form shows every bad field at once under the names the API uses. Rules over stored
+ * state (a system's name taken, a reviewer who is not a member) stay in the use cases.
+ */
+@Component
+class AccessReviewForms {
+
+    private final Validator validator;
+    private final Clock clock;
+
+    AccessReviewForms(Validator validator, Clock clock) {
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** A new system as the list page's form sends it; secrets and settings are set through the API. */
+    SaveSystem system(Map<String, String> form) {
+        Submission s = new Submission(validator, clock);
+        UUID connection = id(s, form.get("connectionId"), "connectionId", "the id of a monitoring connection");
+        return s.valid(new SaveSystem(text(form.get("name")), text(form.get("kind")), text(form.get("ownerEmail")), connection,
+                text(form.get("target")), null, null));
+    }
+
+    /** A new campaign as the list page's form sends it, the systems chosen by id. */
+    CreateCampaign campaign(Map<String, String> form, List<String> chosen) {
+        Submission s = new Submission(validator, clock);
+        List<CreateCampaign.Scope> scopes = new ArrayList<>();
+        for (String value : chosen == null ? List.<String>of() : chosen) {
+            UUID id = id(s, value, "systems", "choose systems from the list");
+            if (id != null) {
+                scopes.add(new CreateCampaign.Scope(id, null));
+            }
+        }
+        LocalDate due = null;
+        if (text(form.get("dueOn")) != null) {
+            try {
+                due = LocalDate.parse(text(form.get("dueOn")));
+            } catch (DateTimeParseException e) {
+                s.reject("dueOn", "the date the reviews are due, e.g. 2027-03-31");
+            }
+        }
+        Integer dormant = s.number(form.get("dormantDays"), "dormantDays", "between 1 and 3650 days");
+        return s.valid(new CreateCampaign(text(form.get("name")), due, text(form.get("recurrence")), text(form.get("reviewerMode")), dormant,
+                scopes));
+    }
+
+    private static UUID id(Submission s, String value, String field, String problem) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(v);
+        } catch (IllegalArgumentException e) {
+            return s.reject(field, problem);
+        }
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
