@@ -51,9 +51,8 @@ class ObligationStore {
     }
 
     /** The due date the duty's occurrences are counted from: its first. */
-    LocalDate anchor(WorkspaceId workspace, UUID id) {
-        return jdbc.sql("select anchor_due from obligation_duty where workspace_id = ? and id = ?").params(workspace.value(), id)
-                .query(LocalDate.class).single();
+    LocalDate anchor(UUID id) {
+        return jdbc.sql("select anchor_due from obligation_duty where id = ?").param(id).query(LocalDate.class).single();
     }
 
     void markDone(WorkspaceId workspace, UUID id, LocalDate nextDue, Instant doneAt, String doneBy) {

@@ -99,7 +99,7 @@ public class RecurringDuties implements ObligationSource {
     public RecurringDuty complete(WorkspaceId workspace, UUID id, String actor) {
         RecurringDuty duty = duty(workspace, id);
         Instant now = clock.instant();
-        LocalDate next = DutySchedule.next(store.anchor(workspace, id), duty.kind().months(), duty.nextDue(),
+        LocalDate next = DutySchedule.next(store.anchor(id), duty.kind().months(), duty.nextDue(),
                 now.atZone(zone).toLocalDate());
         store.markDone(workspace, id, next, now, actor);
         events.publishEvent(new RecurringDutyCompleted(workspace, actor, id, duty.title(), duty.nextDue(), next));
