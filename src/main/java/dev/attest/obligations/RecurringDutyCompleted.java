@@ -1,6 +1,5 @@
 package dev.attest.obligations;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 import java.time.LocalDate;
@@ -8,11 +7,11 @@ import java.util.UUID;
 
 /** A recurring duty was done; it is next due on {@code nextDue}. */
 public record RecurringDutyCompleted(WorkspaceId workspaceId, String actor, UUID dutyId, String title, LocalDate wasDue,
-                                     LocalDate nextDue) implements WorkspaceEvent {
+                                     LocalDate nextDue) implements ObligationEvent {
 
     @Override
-    public String action() {
-        return "obligations.duty-completed";
+    public ObligationAction kind() {
+        return ObligationAction.DUTY_COMPLETED;
     }
 
     @Override

@@ -1,18 +1,17 @@
 package dev.attest.obligations;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A recurring duty was added to the calendar. */
-public record RecurringDutyScheduled(WorkspaceId workspaceId, String actor, UUID dutyId, String kind, String title,
-                                     LocalDate firstDue) implements WorkspaceEvent {
+public record RecurringDutyScheduled(WorkspaceId workspaceId, String actor, UUID dutyId, DutyKind dutyKind, String title,
+                                     LocalDate firstDue) implements ObligationEvent {
 
     @Override
-    public String action() {
-        return "obligations.duty-scheduled";
+    public ObligationAction kind() {
+        return ObligationAction.DUTY_SCHEDULED;
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.attest.obligations;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** The number of days before a due date at which owners are reminded was changed. */
-public record ReminderLeadTimeChanged(WorkspaceId workspaceId, String actor, int days) implements WorkspaceEvent {
+public record ReminderLeadTimeChanged(WorkspaceId workspaceId, String actor, int days) implements ObligationEvent {
 
     @Override
-    public String action() {
-        return "obligations.reminders-configured";
+    public ObligationAction kind() {
+        return ObligationAction.REMINDERS_CONFIGURED;
     }
 
     @Override

@@ -18,4 +18,21 @@ public record Policy(UUID id, String title, String templateKey, String owner, Li
     public Policy {
         controls = List.copyOf(controls);
     }
+
+    /** A new policy, not yet published. */
+    public static Policy created(CreatePolicy command, String templateKey, List<String> controls, Instant now, String actor) {
+        return new Policy(UUID.randomUUID(), command.title(), templateKey, command.owner(), controls, null, now, actor);
+    }
+
+    /** The policy with the command's title, owner and review date; what the command leaves out stays. */
+    public Policy change(ChangePolicy command) {
+        return new Policy(id, command.title() == null ? title : command.title(), templateKey,
+                command.owner() == null ? owner : command.ownerOrNone(), controls,
+                command.reviewDue() == null ? reviewDue : command.reviewDue(), createdAt, createdBy);
+    }
+
+    /** The policy once a version is published on {@code day}: its next review is a year later. */
+    public Policy publishedOn(LocalDate day) {
+        return new Policy(id, title, templateKey, owner, controls, day.plusYears(1), createdAt, createdBy);
+    }
 }

@@ -1,22 +1,16 @@
 package dev.attest.policies;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** A person accepted a published policy version. */
 public record PolicyAccepted(WorkspaceId workspaceId, UUID policyId, String title, int versionNumber, String email,
-                             String actor) implements WorkspaceEvent {
+                             String actor) implements PolicyEvent {
 
     @Override
-    public String action() {
-        return "policies.accepted";
-    }
-
-    @Override
-    public String target() {
-        return "policy:" + policyId;
+    public PolicyAction kind() {
+        return PolicyAction.ACCEPTED;
     }
 
     @Override

@@ -1,14 +1,19 @@
 package dev.attest.policies;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** An admin changed the workspace settings that fill template placeholders. */
-public record PolicySettingsChanged(WorkspaceId workspaceId, java.util.Set<String> names, String actor) implements WorkspaceEvent {
+public record PolicySettingsChanged(WorkspaceId workspaceId, java.util.Set<String> names, String actor) implements PolicyEvent {
 
     @Override
-    public String action() {
-        return "policies.settings-changed";
+    public PolicyAction kind() {
+        return PolicyAction.SETTINGS_CHANGED;
+    }
+
+    /** Settings belong to the workspace, not to one policy. */
+    @Override
+    public java.util.UUID policyId() {
+        return null;
     }
 
     @Override

@@ -10,6 +10,9 @@ import dev.attest.people.internal.Roster;
 import dev.attest.people.internal.Trainings;
 import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySummary;
+import dev.attest.policies.VersionAction;
+import dev.attest.policies.internal.Approval;
+import dev.attest.policies.internal.Drafting;
 import dev.attest.support.AttestTest;
 import dev.attest.support.BuiltInChecks;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,12 @@ class BuiltInChecksTest {
     Policies policies;
 
     @Autowired
+    Drafting drafting;
+
+    @Autowired
+    Approval approval;
+
+    @Autowired
     Catalog catalog;
 
     @Autowired
@@ -71,13 +80,13 @@ class BuiltInChecksTest {
             }
         }
 
-        PolicySummary policy = policies.createFromTemplate(ws, "code-of-conduct", null, "test");
+        PolicySummary policy = drafting.createFromTemplate(ws, "code-of-conduct", null, "test");
         UUID policyId = policy.policy().id();
         policies.saveSettings(ws, Map.of(dev.attest.policies.Policies.SEPARATE_APPROVER, "false"), "test");
-        for (String action : List.of("submit", "approve", "publish")) {
-            policies.transition(ws, policyId, 1, action, "approver@example.test");
+        for (VersionAction action : List.of(VersionAction.SUBMIT, VersionAction.APPROVE, VersionAction.PUBLISH)) {
+            approval.take(ws, policyId, 1, action, "approver@example.test");
         }
-        PolicySummary draft = policies.createFromTemplate(ws, "physical-security", null, "test");
+        PolicySummary draft = drafting.createFromTemplate(ws, "physical-security", null, "test");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         Person good = people.add(ws, input("good", today.minusDays(40), null, policyId), null, "test");

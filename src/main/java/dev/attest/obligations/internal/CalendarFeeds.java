@@ -2,7 +2,6 @@ package dev.attest.obligations.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.PublicBaseUrl;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Per-user secret tokens for the iCalendar feed: calendar apps cannot sign in, so the token in the
@@ -26,19 +24,17 @@ class CalendarFeeds {
     record Subscriber(WorkspaceId workspace, String email) {
     }
 
-    private final JdbcClient jdbc;
+    private final ObligationStore store;
     private final Clock clock;
     private final PublicBaseUrl baseUrl;
     private final SecureRandom random = new SecureRandom();
 
-    CalendarFeeds(JdbcClient jdbc, Clock clock, PublicBaseUrl baseUrl) {
-        this.jdbc = jdbc;
+    CalendarFeeds(ObligationStore store, Clock clock, PublicBaseUrl baseUrl) {
+        this.store = store;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
 
-    /** A new token for this user (the previous one stops working); shown once. */
-    @Transactional
     /** The absolute address of a feed, from the configured public base URL (calendar apps fetch it from elsewhere). */
     String url(String token) {
         return baseUrl.link("/obligations/calendar/" + token + ".ics");
@@ -49,13 +45,13 @@ class CalendarFeeds {
         return baseUrl.get();
     }
 
+    /** A new token for this user (the previous one stops working); shown once. */
+    @Transactional
     String issue(WorkspaceId workspace, String email) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbc.sql("delete from obligation_feed_token where workspace_id = ? and email = ?").params(workspace.value(), email).update();
-        jdbc.sql("insert into obligation_feed_token (workspace_id, email, token_hash, created_at) values (?, ?, ?, ?)")
-                .params(workspace.value(), email, hash(token), RecurringDuties.utc(clock.instant())).update();
+        store.replaceFeedToken(workspace, email, hash(token), clock.instant());
         return token;
     }
 
@@ -63,14 +59,11 @@ class CalendarFeeds {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("select workspace_id, email from obligation_feed_token where token_hash = ?").param(hash(token))
-                .query((rs, n) -> new Subscriber(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("email")))
-                .optional();
+        return store.feedSubscriber(hash(token));
     }
 
     boolean has(WorkspaceId workspace, String email) {
-        return jdbc.sql("select count(*) from obligation_feed_token where workspace_id = ? and email = ?")
-                .params(workspace.value(), email).query(Integer.class).single() > 0;
+        return store.hasFeedToken(workspace, email);
     }
 
     private static String hash(String token) {

@@ -26,8 +26,11 @@ class ObligationPages {
     private final RecurringDuties duties;
     private final CalendarFeeds feeds;
     private final WorkspaceMembers members;
+    private final ObligationForms forms;
 
-    ObligationPages(ObligationsCalendar calendar, RecurringDuties duties, CalendarFeeds feeds, WorkspaceMembers members) {
+    ObligationPages(ObligationsCalendar calendar, RecurringDuties duties, CalendarFeeds feeds, WorkspaceMembers members,
+                    ObligationForms forms) {
+        this.forms = forms;
         this.calendar = calendar;
         this.duties = duties;
         this.feeds = feeds;
@@ -73,7 +76,8 @@ class ObligationPages {
     @PreAuthorize("hasAuthority('obligations:write')")
     String schedule(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
         try {
-            duties.schedule(user.workspaceId(), form.get("kind"), form.get("title"), form.get("owner"), form.get("firstDue"), user.actor());
+            duties.schedule(user.workspaceId(), forms.schedule(user.workspaceId(), form.get("kind"), form.get("title"), form.get("owner"),
+                    form.get("firstDue")), user.actor());
             return "redirect:/obligations";
         } catch (InvalidFieldException e) {
             prepare(user, model, null);

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -33,17 +32,17 @@ class ObligationReminders {
 
     private final ObligationsCalendar calendar;
     private final RecurringDuties duties;
-    private final JdbcClient jdbc;
+    private final ObligationStore store;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
     private final PublicBaseUrl publicUrl;
 
-    ObligationReminders(ObligationsCalendar calendar, RecurringDuties duties, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
+    ObligationReminders(ObligationsCalendar calendar, RecurringDuties duties, ObligationStore store, ObjectProvider<JavaMailSender> mail,
                         @Value("${attest.mail.from:attest@localhost}") String from,
                         PublicBaseUrl publicUrl) {
         this.calendar = calendar;
         this.duties = duties;
-        this.jdbc = jdbc;
+        this.store = store;
         this.mail = mail;
         this.from = from;
         this.publicUrl = publicUrl;
@@ -70,7 +69,7 @@ class ObligationReminders {
             for (CalendarEntry entry : calendar.entries(workspace.getKey())) {
                 var o = entry.obligation();
                 Instant remindFrom = o.remindBefore() == null ? horizon : now.plus(o.remindBefore());
-                if (o.owner() == null || entry.overdue() || o.due().isAfter(remindFrom) || alreadySent(workspace.getKey(), o.id(), o.due())) {
+                if (o.owner() == null || entry.overdue() || o.due().isAfter(remindFrom) || store.reminded(workspace.getKey(), o.id(), o.due())) {
                     continue;
                 }
                 try {
@@ -84,9 +83,7 @@ class ObligationReminders {
                             Open it in Attest: %s%s
                             """.formatted(o.title(), WHEN.format(o.due().atZone(duties.zone())), publicUrl.get(), o.path()));
                     sender.send(message);
-                    jdbc.sql("insert into obligation_reminder (workspace_id, obligation_id, due, sent_to, sent_at) values (?, ?, ?, ?, ?)")
-                            .params(workspace.getKey().value(), o.id(), RecurringDuties.utc(o.due()), o.owner(), RecurringDuties.utc(now))
-                            .update();
+                    store.insertReminder(workspace.getKey(), o.id(), o.due(), o.owner(), now);
                     sent++;
                 } catch (MailException e) {
                     log.warn("Reminder for {} to {} not sent; it will be tried again", o.id(), o.owner(), e);
@@ -94,10 +91,5 @@ class ObligationReminders {
             }
         }
         return sent;
-    }
-
-    private boolean alreadySent(WorkspaceId workspace, String id, Instant due) {
-        return jdbc.sql("select count(*) from obligation_reminder where workspace_id = ? and obligation_id = ? and due = ?")
-                .params(workspace.value(), id, RecurringDuties.utc(due)).query(Integer.class).single() > 0;
     }
 }

@@ -35,11 +35,13 @@ class ObligationsApi {
     private final ObligationsCalendar calendar;
     private final RecurringDuties duties;
     private final CalendarFeeds feeds;
+    private final ObligationForms forms;
 
-    ObligationsApi(ObligationsCalendar calendar, RecurringDuties duties, CalendarFeeds feeds) {
+    ObligationsApi(ObligationsCalendar calendar, RecurringDuties duties, CalendarFeeds feeds, ObligationForms forms) {
         this.calendar = calendar;
         this.duties = duties;
         this.feeds = feeds;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -63,7 +65,8 @@ class ObligationsApi {
     ResponseEntity<RecurringDuty> schedule(CurrentUser user, @RequestBody(required = false) NewDuty body) {
         NewDuty in = body == null ? new NewDuty(null, null, null, null) : body;
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(duties.schedule(user.workspaceId(), in.kind(), in.title(), in.owner(), in.firstDue(), user.actor()));
+                .body(duties.schedule(user.workspaceId(), forms.schedule(user.workspaceId(), in.kind(), in.title(), in.owner(), in.firstDue()),
+                        user.actor()));
     }
 
     @PostMapping("/duties/{id}/completion")
@@ -84,7 +87,8 @@ class ObligationsApi {
     @PreAuthorize("hasAuthority('obligations:write')")
     @Operation(summary = "Set how many days before a due date owners are reminded (0 to 90)")
     Settings configure(CurrentUser user, @RequestBody(required = false) Settings body) {
-        return new Settings(duties.setReminderDays(user.workspaceId(), body == null ? null : body.reminderDays(), user.actor()));
+        return new Settings(duties.setReminderDays(user.workspaceId(), forms.reminderLeadTime(body == null ? null : body.reminderDays()),
+                user.actor()));
     }
 
     @PostMapping("/feed")

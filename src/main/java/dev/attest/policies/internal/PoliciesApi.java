@@ -2,11 +2,10 @@ package dev.attest.policies.internal;
 
 import dev.attest.identity.CurrentUser;
 import dev.attest.policies.DiffRow;
-import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySummary;
 import dev.attest.policies.PolicyTemplate;
 import dev.attest.policies.PolicyVersion;
-import dev.attest.web.InvalidFieldException;
+import dev.attest.policies.VersionAction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -24,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +36,23 @@ class PoliciesApi {
     private static final Set<String> CREATE_FIELDS = Set.of("template", "title", "body", "owner");
     private static final Set<String> PATCH_FIELDS = Set.of("title", "owner", "reviewDue");
 
-    private final Policies policies;
+    private final PolicyRegister register;
+    private final Drafting drafting;
+    private final Approval approval;
+    private final PolicySettings settings;
+    private final PolicyExport export;
+    private final MarkdownRenderer markdown;
+    private final PolicyForms forms;
 
-    PoliciesApi(Policies policies) {
-        this.policies = policies;
+    PoliciesApi(PolicyRegister register, Drafting drafting, Approval approval, PolicySettings settings, PolicyExport export,
+                MarkdownRenderer markdown, PolicyForms forms) {
+        this.register = register;
+        this.drafting = drafting;
+        this.approval = approval;
+        this.settings = settings;
+        this.export = export;
+        this.markdown = markdown;
+        this.forms = forms;
     }
 
     record VersionView(int number, String status, String hash, Instant createdAt, String createdBy, Instant submittedAt,
@@ -73,7 +83,7 @@ class PoliciesApi {
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "The shipped policy templates with their placeholders and the controls they support")
     List<TemplateView> templates() {
-        return policies.templates().stream().map(t -> new TemplateView(t.key(), t.title(), t.controls(),
+        return drafting.templates().stream().map(t -> new TemplateView(t.key(), t.title(), t.controls(),
                 TemplateLibrary.frameworkSections(t.key(), t.body()), t.body())).toList();
     }
 
@@ -81,31 +91,32 @@ class PoliciesApi {
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "The workspace settings that fill template placeholders")
     Map<String, String> settings(CurrentUser user) {
-        return policies.settings(user.workspaceId());
+        return settings.settings(user.workspaceId());
     }
 
     @PutMapping("/settings")
     @PreAuthorize("hasAuthority('workspace:admin')")
     @Operation(summary = "Change placeholder settings (admins); names left out keep their value")
     Map<String, String> saveSettings(CurrentUser user, @RequestBody Map<String, String> body) {
-        return policies.saveSettings(user.workspaceId(), body, user.actor());
+        return settings.save(user.workspaceId(), body, user.actor());
     }
 
     @GetMapping
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "Every policy with its current version, open version and review state (current, due, overdue)")
     List<PolicyView> list(CurrentUser user) {
-        return policies.list(user.workspaceId()).stream().map(PolicyView::of).toList();
+        return register.list(user.workspaceId()).stream().map(PolicyView::of).toList();
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Create a policy from a template ({template, owner}) or by hand ({title, body, owner})")
     ResponseEntity<PolicyView> create(CurrentUser user, @RequestBody Map<String, String> body) {
-        unknownFields(body.keySet(), CREATE_FIELDS);
+        PolicyForms.unknownFields(body.keySet(), CREATE_FIELDS);
         PolicySummary created = body.containsKey("template")
-                ? policies.createFromTemplate(user.workspaceId(), body.get("template"), body.get("owner"), user.actor())
-                : policies.create(user.workspaceId(), body.get("title"), null, body.get("body"), body.get("owner"), List.of(), user.actor());
+                ? drafting.createFromTemplate(user.workspaceId(), body.get("template"), body.get("owner"), user.actor())
+                : drafting.create(user.workspaceId(), forms.create(user.workspaceId(), body.get("title"), body.get("body"), body.get("owner")),
+                        null, List.of(), user.actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(PolicyView.of(created));
     }
 
@@ -115,101 +126,101 @@ class PoliciesApi {
     ResponseEntity<List<PolicyView>> createAll(CurrentUser user, @RequestBody(required = false) Map<String, String> body) {
         String owner = body == null ? null : body.get("owner");
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(policies.createFromAllTemplates(user.workspaceId(), owner, user.actor()).stream().map(PolicyView::of).toList());
+                .body(drafting.createFromAllTemplates(user.workspaceId(), owner, user.actor()).stream().map(PolicyView::of).toList());
     }
 
     @PostMapping("/preview")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "Render Markdown as the policy page shows it (sanitized HTML)")
     Map<String, String> preview(@RequestBody Map<String, String> body) {
-        return Map.of("html", policies.render(body.getOrDefault("body", "")));
+        return Map.of("html", markdown.html(body.getOrDefault("body", "")));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "One policy")
     PolicyView get(CurrentUser user, @PathVariable UUID id) {
-        return PolicyView.of(policies.get(user.workspaceId(), id));
+        return PolicyView.of(register.get(user.workspaceId(), id));
     }
 
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Change title, owner (a member's email) or review date (yyyy-mm-dd)")
     PolicyView patch(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
-        unknownFields(body.keySet(), PATCH_FIELDS);
-        return PolicyView.of(policies.update(user.workspaceId(), id, body.get("title"), body.get("owner"), reviewDue(body.get("reviewDue")),
-                user.actor()));
+        PolicyForms.unknownFields(body.keySet(), PATCH_FIELDS);
+        return PolicyView.of(drafting.update(user.workspaceId(), id,
+                forms.change(user.workspaceId(), body.get("title"), body.get("owner"), body.get("reviewDue")), user.actor()));
     }
 
     @GetMapping("/{id}/versions")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "Every version of a policy, oldest first")
     List<VersionView> versions(CurrentUser user, @PathVariable UUID id) {
-        return policies.versions(user.workspaceId(), id).stream().map(v -> VersionView.of(v, false)).toList();
+        return register.versions(user.workspaceId(), id).stream().map(v -> VersionView.of(v, false)).toList();
     }
 
     @PostMapping("/{id}/versions")
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Start a new draft from the latest version")
     ResponseEntity<VersionView> newDraft(CurrentUser user, @PathVariable UUID id) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(VersionView.of(policies.newDraft(user.workspaceId(), id, user.actor()), true));
+        return ResponseEntity.status(HttpStatus.CREATED).body(VersionView.of(drafting.newDraft(user.workspaceId(), id, user.actor()), true));
     }
 
     @GetMapping("/{id}/versions/{number}")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "One version with its Markdown body")
     VersionView version(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
-        return VersionView.of(policies.version(user.workspaceId(), id, version(number)), true);
+        return VersionView.of(register.version(user.workspaceId(), id, version(number)), true);
     }
 
     @PutMapping("/{id}/versions/{number}")
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Replace a draft's Markdown body ({body}); a published version is refused with 409")
     VersionView edit(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @RequestBody Map<String, String> body) {
-        unknownFields(body.keySet(), Set.of("body"));
-        return VersionView.of(policies.edit(user.workspaceId(), id, version(number), body.get("body"), user.actor()), true);
+        PolicyForms.unknownFields(body.keySet(), Set.of("body"));
+        return VersionView.of(drafting.edit(user.workspaceId(), id, version(number), forms.edit(body.get("body")), user.actor()), true);
     }
 
     @PostMapping("/{id}/versions/{number}/submit")
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Submit a draft for review")
     VersionView submit(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
-        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "submit", user.actor()), false);
+        return step(user, id, number, VersionAction.SUBMIT);
     }
 
     @PostMapping("/{id}/versions/{number}/return")
     @PreAuthorize("hasAuthority('policies:write')")
     @Operation(summary = "Return a version in review or approved to draft")
     VersionView returnToDraft(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
-        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "return", user.actor()), false);
+        return step(user, id, number, VersionAction.RETURN);
     }
 
     @PostMapping("/{id}/versions/{number}/approve")
     @PreAuthorize("hasAuthority('policies:approve')")
     @Operation(summary = "Approve a version in review (records the approver and time)")
     VersionView approve(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
-        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "approve", user.actor()), false);
+        return step(user, id, number, VersionAction.APPROVE);
     }
 
     @PostMapping("/{id}/versions/{number}/publish")
     @PreAuthorize("hasAuthority('policies:approve')")
     @Operation(summary = "Publish an approved version; the review date becomes one year later")
     VersionView publish(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
-        return VersionView.of(policies.transition(user.workspaceId(), id, version(number), "publish", user.actor()), false);
+        return step(user, id, number, VersionAction.PUBLISH);
     }
 
     @GetMapping("/{id}/versions/{number}/pdf")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "A published version as PDF, with its version, approver and dates")
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
-        return PolicyPages.pdfResponse(policies.pdf(user.workspaceId(), id, version(number)), "policy-" + id + "-v" + version(number) + ".pdf");
+        return PolicyPages.pdfResponse(export.version(user.workspaceId(), id, version(number)), "policy-" + id + "-v" + version(number) + ".pdf");
     }
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('policies:read')")
     @Operation(summary = "Every current published policy in one PDF with a table of contents")
     ResponseEntity<byte[]> export(CurrentUser user) {
-        return PolicyPages.pdfResponse(policies.publishedSetPdf(user.workspaceId()), "policies.pdf");
+        return PolicyPages.pdfResponse(export.publishedSet(user.workspaceId()), "policies.pdf");
     }
 
     record Comparison(int from, int to, List<DiffRowView> rows) {
@@ -223,39 +234,15 @@ class PoliciesApi {
     @Operation(summary = "Two versions side by side, line by line (kind: same, changed, removed, added)")
     Comparison compare(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String from,
                        @RequestParam(required = false) String to) {
-        List<DiffRow> rows = policies.compare(user.workspaceId(), id, version(from), version(to));
+        List<DiffRow> rows = register.compare(user.workspaceId(), id, version(from), version(to));
         return new Comparison(version(from), version(to), rows.stream().map(r -> new DiffRowView(r.kind().wireName(), r.left(), r.right())).toList());
     }
 
-    /**
-     * A version number from the path or query. Parsed here rather than bound as an int, so that the
-     * permission is checked before the value: a bad number is then a 404, never a pass.
-     */
-    static int version(String number) {
-        try {
-            return Integer.parseInt(number == null ? "" : number.strip());
-        } catch (NumberFormatException e) {
-            throw new dev.attest.web.NotFoundException("No version " + number + " of this policy");
-        }
+    private VersionView step(CurrentUser user, UUID id, String number, VersionAction action) {
+        return VersionView.of(approval.take(user.workspaceId(), id, version(number), action, user.actor()), false);
     }
 
-    /** A review date from a request, or null when blank. */
-    static LocalDate reviewDue(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("reviewDue", "must be a date such as 2027-01-31");
-        }
-    }
-
-    static void unknownFields(Set<String> given, Set<String> known) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        given.stream().filter(f -> !known.contains(f)).forEach(f -> errors.put(f, "is not a field here"));
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
+    private static int version(String number) {
+        return PolicyForms.version(number);
     }
 }

@@ -3,10 +3,10 @@ package dev.attest.policies.internal;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
-import dev.attest.policies.Policies;
 import dev.attest.policies.PolicyStateException;
 import dev.attest.policies.PolicySummary;
 import dev.attest.policies.PolicyVersion;
+import dev.attest.policies.VersionAction;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,24 +28,39 @@ import java.util.UUID;
 @Controller
 class PolicyPages {
 
-    private final Policies policies;
+    private final PolicyRegister register;
+    private final Drafting drafting;
+    private final Approval approval;
+    private final Acceptances acceptances;
+    private final PolicySettings settings;
+    private final PolicyExport export;
+    private final MarkdownRenderer markdown;
+    private final PolicyForms forms;
     private final WorkspaceMembers members;
 
-    PolicyPages(Policies policies, WorkspaceMembers members) {
-        this.policies = policies;
+    PolicyPages(PolicyRegister register, Drafting drafting, Approval approval, Acceptances acceptances, PolicySettings settings,
+                PolicyExport export, MarkdownRenderer markdown, PolicyForms forms, WorkspaceMembers members) {
+        this.register = register;
+        this.drafting = drafting;
+        this.approval = approval;
+        this.acceptances = acceptances;
+        this.settings = settings;
+        this.export = export;
+        this.markdown = markdown;
+        this.forms = forms;
         this.members = members;
     }
 
     @GetMapping("/policies")
     @PreAuthorize("hasAuthority('policies:read')")
     String list(CurrentUser user, Model model) {
-        List<PolicySummary> all = policies.list(user.workspaceId());
+        List<PolicySummary> all = register.list(user.workspaceId());
         model.addAttribute("policies", all);
-        model.addAttribute("templates", policies.templates());
+        model.addAttribute("templates", drafting.templates());
         model.addAttribute("members", members.members(user.workspaceId()));
         model.addAttribute("canWrite", user.can(Permission.POLICIES_WRITE));
         model.addAttribute("published", all.stream().filter(s -> s.current() != null).count());
-        model.addAttribute("acceptance", policies.acceptanceRates(user.workspaceId()));
+        model.addAttribute("acceptance", acceptances.rates(user.workspaceId()));
         return "policies/list";
     }
 
@@ -54,7 +69,7 @@ class PolicyPages {
     String create(CurrentUser user, @RequestParam(required = false) String template, @RequestParam(required = false) String owner,
                   RedirectAttributes redirect) {
         try {
-            PolicySummary created = policies.createFromTemplate(user.workspaceId(), template, owner, user.actor());
+            PolicySummary created = drafting.createFromTemplate(user.workspaceId(), template, owner, user.actor());
             return "redirect:/policies/" + created.policy().id();
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -65,21 +80,21 @@ class PolicyPages {
     @PostMapping("/policies/from-templates")
     @PreAuthorize("hasAuthority('policies:write')")
     String createAll(CurrentUser user, @RequestParam(required = false) String owner) {
-        policies.createFromAllTemplates(user.workspaceId(), owner, user.actor());
+        drafting.createFromAllTemplates(user.workspaceId(), owner, user.actor());
         return "redirect:/policies";
     }
 
     @PostMapping("/policies/preview")
     @PreAuthorize("hasAuthority('policies:read')")
     String preview(@RequestParam(defaultValue = "") String body, Model model) {
-        model.addAttribute("html", policies.render(body));
+        model.addAttribute("html", markdown.html(body));
         return "policies/policy :: preview";
     }
 
     @GetMapping("/policies/settings")
     @PreAuthorize("hasAuthority('policies:read')")
     String settings(CurrentUser user, Model model) {
-        model.addAttribute("settings", policies.settings(user.workspaceId()));
+        model.addAttribute("settings", settings.settings(user.workspaceId()));
         model.addAttribute("canAdmin", user.can(Permission.WORKSPACE_ADMIN));
         return "policies/settings";
     }
@@ -90,10 +105,10 @@ class PolicyPages {
         Map<String, String> changes = new LinkedHashMap<>(form);
         changes.remove("_csrf");
         try {
-            model.addAttribute("settings", policies.saveSettings(user.workspaceId(), changes, user.actor()));
+            model.addAttribute("settings", settings.save(user.workspaceId(), changes, user.actor()));
             model.addAttribute("saved", true);
         } catch (InvalidFieldException e) {
-            Map<String, String> shown = policies.settings(user.workspaceId());
+            Map<String, String> shown = settings.settings(user.workspaceId());
             shown.putAll(changes);
             model.addAttribute("settings", shown);
             model.addAttribute("errors", e.errors());
@@ -110,8 +125,8 @@ class PolicyPages {
     }
 
     private void fill(CurrentUser user, UUID id, Model model) {
-        PolicySummary summary = policies.get(user.workspaceId(), id);
-        List<PolicyVersion> versions = policies.versions(user.workspaceId(), id);
+        PolicySummary summary = register.get(user.workspaceId(), id);
+        List<PolicyVersion> versions = register.versions(user.workspaceId(), id);
         model.addAttribute("summary", summary);
         model.addAttribute("policy", summary.policy());
         model.addAttribute("versions", versions);
@@ -119,10 +134,10 @@ class PolicyPages {
         model.addAttribute("canWrite", user.can(Permission.POLICIES_WRITE));
         model.addAttribute("canApprove", user.can(Permission.POLICIES_APPROVE));
         if (summary.current() != null) {
-            model.addAttribute("currentHtml", policies.render(summary.current().body()));
+            model.addAttribute("currentHtml", markdown.html(summary.current().body()));
         }
         if (summary.open() != null) {
-            model.addAttribute("openHtml", policies.render(summary.open().body()));
+            model.addAttribute("openHtml", markdown.html(summary.open().body()));
             if (!model.containsAttribute("draftBody")) {
                 model.addAttribute("draftBody", summary.open().body());
             }
@@ -134,7 +149,7 @@ class PolicyPages {
     String update(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String owner,
                   @RequestParam(required = false) String reviewDue, RedirectAttributes redirect) {
         try {
-            policies.update(user.workspaceId(), id, null, owner, PoliciesApi.reviewDue(reviewDue), user.actor());
+            drafting.update(user.workspaceId(), id, forms.change(user.workspaceId(), null, owner, reviewDue), user.actor());
             redirect.addFlashAttribute("message", "Saved.");
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -146,7 +161,7 @@ class PolicyPages {
     @PreAuthorize("hasAuthority('policies:write')")
     String newDraft(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            policies.newDraft(user.workspaceId(), id, user.actor());
+            drafting.newDraft(user.workspaceId(), id, user.actor());
         } catch (PolicyStateException e) {
             redirect.addFlashAttribute("refused", e.getMessage());
         }
@@ -158,7 +173,7 @@ class PolicyPages {
     String edit(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @RequestParam(defaultValue = "") String body,
                 Model model, HttpServletRequest request) {
         try {
-            policies.edit(user.workspaceId(), id, PoliciesApi.version(number), body, user.actor());
+            drafting.edit(user.workspaceId(), id, PolicyForms.version(number), forms.edit(body), user.actor());
             return "redirect:/policies/" + id;
         } catch (PolicyStateException e) {
             model.addAttribute("refused", e.getMessage());
@@ -174,11 +189,12 @@ class PolicyPages {
     @PreAuthorize("hasAuthority('policies:write')")
     String transition(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @PathVariable String action,
                       RedirectAttributes redirect) {
-        if (("approve".equals(action) || "publish".equals(action)) && !user.can(Permission.POLICIES_APPROVE)) {
+        VersionAction step = VersionAction.fromPath(action).orElse(null);
+        if (step != null && step.needsApprover() && !user.can(Permission.POLICIES_APPROVE)) {
             throw new org.springframework.security.access.AccessDeniedException("approving needs policies:approve");
         }
         try {
-            policies.transition(user.workspaceId(), id, PoliciesApi.version(number), action, user.actor());
+            approval.take(user.workspaceId(), id, PolicyForms.version(number), PolicyForms.action(action), user.actor());
         } catch (PolicyStateException e) {
             redirect.addFlashAttribute("refused", e.getMessage());
         } catch (InvalidFieldException e) {
@@ -190,23 +206,23 @@ class PolicyPages {
     @GetMapping("/policies/{id}/versions/{number}")
     @PreAuthorize("hasAuthority('policies:read')")
     String version(CurrentUser user, @PathVariable UUID id, @PathVariable String number, Model model) {
-        PolicyVersion version = policies.version(user.workspaceId(), id, PoliciesApi.version(number));
-        model.addAttribute("policy", policies.get(user.workspaceId(), id).policy());
+        PolicyVersion version = register.version(user.workspaceId(), id, PolicyForms.version(number));
+        model.addAttribute("policy", register.get(user.workspaceId(), id).policy());
         model.addAttribute("version", version);
-        model.addAttribute("html", policies.render(version.body()));
+        model.addAttribute("html", markdown.html(version.body()));
         return "policies/version";
     }
 
     @GetMapping(value = "/policies/{id}/versions/{number}/pdf", produces = "application/pdf")
     @PreAuthorize("hasAuthority('policies:read')")
     org.springframework.http.ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
-        return pdfResponse(policies.pdf(user.workspaceId(), id, PoliciesApi.version(number)), "policy-v" + PoliciesApi.version(number) + ".pdf");
+        return pdfResponse(export.version(user.workspaceId(), id, PolicyForms.version(number)), "policy-v" + PolicyForms.version(number) + ".pdf");
     }
 
     @GetMapping(value = "/policies/export.pdf", produces = "application/pdf")
     @PreAuthorize("hasAuthority('policies:read')")
     org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user) {
-        return pdfResponse(policies.publishedSetPdf(user.workspaceId()), "policies.pdf");
+        return pdfResponse(export.publishedSet(user.workspaceId()), "policies.pdf");
     }
 
     static org.springframework.http.ResponseEntity<byte[]> pdfResponse(byte[] pdf, String filename) {
@@ -221,11 +237,11 @@ class PolicyPages {
     @PreAuthorize("hasAuthority('policies:read')")
     String compare(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, Model model, HttpServletRequest request) {
-        model.addAttribute("policy", policies.get(user.workspaceId(), id).policy());
-        model.addAttribute("versions", policies.versions(user.workspaceId(), id));
-        model.addAttribute("from", PoliciesApi.version(from));
-        model.addAttribute("to", PoliciesApi.version(to));
-        model.addAttribute("rows", policies.compare(user.workspaceId(), id, PoliciesApi.version(from), PoliciesApi.version(to)));
+        model.addAttribute("policy", register.get(user.workspaceId(), id).policy());
+        model.addAttribute("versions", register.versions(user.workspaceId(), id));
+        model.addAttribute("from", PolicyForms.version(from));
+        model.addAttribute("to", PolicyForms.version(to));
+        model.addAttribute("rows", register.compare(user.workspaceId(), id, PolicyForms.version(from), PolicyForms.version(to)));
         return Htmx.view(request, "policies/compare", "diff");
     }
 }

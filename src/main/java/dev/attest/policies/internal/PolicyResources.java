@@ -6,7 +6,6 @@ import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
 import dev.attest.policies.Acceptance;
-import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySummary;
 import dev.attest.policies.PolicyTemplate;
 import org.springframework.stereotype.Component;
@@ -32,10 +31,14 @@ class PolicyResources implements ResourceSource, ObligationSource {
     static final String ACCEPTANCE = "policies.acceptance";
     static final String TEMPLATE = "policies.template";
 
-    private final Policies policies;
+    private final PolicyRegister register;
+    private final Acceptances acceptances;
+    private final TemplateLibrary templates;
 
-    PolicyResources(Policies policies) {
-        this.policies = policies;
+    PolicyResources(PolicyRegister register, Acceptances acceptances, TemplateLibrary templates) {
+        this.register = register;
+        this.acceptances = acceptances;
+        this.templates = templates;
     }
 
     @Override
@@ -45,14 +48,14 @@ class PolicyResources implements ResourceSource, ObligationSource {
 
     @Override
     public List<Resource> resources(WorkspaceId workspace) {
-        List<PolicySummary> all = policies.list(workspace);
+        List<PolicySummary> all = register.list(workspace);
         List<Resource> resources = new ArrayList<>();
         Map<UUID, PolicySummary> byId = new HashMap<>();
         for (PolicySummary s : all) {
             byId.put(s.policy().id(), s);
             resources.add(new Resource(POLICY, s.policy().id().toString(), policy(s)));
         }
-        for (Acceptance a : policies.acceptances(workspace, null)) {
+        for (Acceptance a : acceptances.acceptances(workspace, null)) {
             PolicySummary s = byId.get(a.policyId());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("email", a.email());
@@ -66,7 +69,7 @@ class PolicyResources implements ResourceSource, ObligationSource {
             data.put("current", s != null && s.current() != null && s.current().id().equals(a.versionId()));
             resources.add(new Resource(ACCEPTANCE, a.email() + ":" + a.policyId() + ":" + a.versionNumber(), data));
         }
-        for (PolicyTemplate template : policies.templates()) {
+        for (PolicyTemplate template : templates.templates()) {
             resources.add(new Resource(TEMPLATE, template.key(), template(template, all)));
         }
         return resources;
@@ -125,7 +128,7 @@ class PolicyResources implements ResourceSource, ObligationSource {
 
     @Override
     public List<Obligation> obligations(WorkspaceId workspace) {
-        return policies.list(workspace).stream()
+        return register.list(workspace).stream()
                 .filter(s -> s.current() != null && s.policy().reviewDue() != null)
                 .map(s -> new Obligation("policies:review:" + s.policy().id(), "policy-review", "Review " + s.policy().title(),
                         s.policy().owner(), s.policy().reviewDue().atStartOfDay().toInstant(ZoneOffset.UTC),

@@ -11,10 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,9 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
+
 /** Policies, versions, settings and acceptances in plain SQL, every query scoped by workspace. */
 @Repository
-public class PolicyStore {
+class PolicyStore {
 
     private static final String VERSION_COLUMNS = "id, policy_id, number, status, body, body_hash, created_at, created_by, "
             + "submitted_at, submitted_by, approved_at, approved_by, published_at, published_by";
@@ -172,14 +172,5 @@ public class PolicyStore {
                 VersionStatus.fromWireName(rs.getString("status")), rs.getString("body"), rs.getString("body_hash"),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "submitted_at"), rs.getString("submitted_by"),
                 instant(rs, "approved_at"), rs.getString("approved_by"), instant(rs, "published_at"), rs.getString("published_by"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,53 @@
+package dev.attest.obligations.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.obligations.ChangeReminderLeadTime;
+import dev.attest.obligations.DutyKind;
+import dev.attest.obligations.ScheduleDuty;
+import dev.attest.web.Submission;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Turns what a page's form or an API request sent, as text, into the module's typed commands: the
+ * same conversions and messages for both, every bad field named at once.
+ */
+@Component
+class ObligationForms {
+
+    static final String NOT_A_MEMBER = "is not a member of this workspace";
+
+    private final Validator validator;
+    private final Clock clock;
+    private final RecurringDuties duties;
+
+    ObligationForms(Validator validator, Clock clock, RecurringDuties duties) {
+        this.validator = validator;
+        this.clock = clock;
+        this.duties = duties;
+    }
+
+    ScheduleDuty schedule(WorkspaceId workspace, String kind, String title, String owner, String firstDue) {
+        Submission s = new Submission(validator, clock);
+        DutyKind parsed = DutyKind.fromWireName(kind).orElseGet(() -> s.reject("kind", "choose one of " + DutyKind.allowed()));
+        LocalDate due = null;
+        try {
+            due = LocalDate.parse(firstDue == null ? "" : firstDue.strip());
+        } catch (DateTimeParseException e) {
+            s.reject("firstDue", "is not a date (YYYY-MM-DD)");
+        }
+        ScheduleDuty command = new ScheduleDuty(parsed, title, owner, due);
+        if (command.owner() != null && !duties.member(workspace, command.owner())) {
+            s.reject("owner", NOT_A_MEMBER);
+        }
+        return s.valid(command);
+    }
+
+    ChangeReminderLeadTime reminderLeadTime(Integer days) {
+        return new Submission(validator, clock).valid(new ChangeReminderLeadTime(days));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.attest.policies;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** A new draft was started from the latest version. */
+public record DraftStarted(WorkspaceId workspaceId, String actor, UUID policyId, String title, int versionNumber) implements PolicyChange {
+
+    @Override
+    public PolicyAction kind() {
+        return PolicyAction.DRAFTED;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.attest.policies;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** A policy was created, from a template or by hand, with its first draft (version 1). */
+public record PolicyCreated(WorkspaceId workspaceId, String actor, UUID policyId, String title, int versionNumber) implements PolicyChange {
+
+    @Override
+    public PolicyAction kind() {
+        return PolicyAction.CREATED;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.attest.policies;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A step of a version through its workflow, as the route names it: {@code /versions/{n}/submit} and so on. */
+public enum VersionAction {
+    /** Draft to in review. */
+    SUBMIT(PolicyAction.SUBMITTED),
+    /** In review to approved, by someone other than the author when the workspace asks for it. */
+    APPROVE(PolicyAction.APPROVED),
+    /** Approved to published: the version people read and accept. */
+    PUBLISH(PolicyAction.PUBLISHED),
+    /** In review or approved back to draft. */
+    RETURN(PolicyAction.RETURNED);
+
+    private final PolicyAction done;
+
+    VersionAction(PolicyAction done) {
+        this.done = done;
+    }
+
+    /** What the audit trail records once the step is taken. */
+    public PolicyAction done() {
+        return done;
+    }
+
+    /** Whether the step needs the {@code policies:approve} permission. */
+    public boolean needsApprover() {
+        return this == APPROVE || this == PUBLISH;
+    }
+
+    /** The step a route names ({@code submit}, {@code approve}, {@code publish}, {@code return}), if any. */
+    public static Optional<VersionAction> fromPath(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(a -> a.name().toLowerCase(Locale.ROOT).equals(v)).findFirst();
+    }
+}

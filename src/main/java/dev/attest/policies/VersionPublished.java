@@ -1,0 +1,14 @@
+package dev.attest.policies;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** An approved version was published: people now read and accept it. */
+public record VersionPublished(WorkspaceId workspaceId, String actor, UUID policyId, String title, int versionNumber) implements PolicyChange {
+
+    @Override
+    public PolicyAction kind() {
+        return PolicyAction.PUBLISHED;
+    }
+}

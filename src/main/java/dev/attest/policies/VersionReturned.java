@@ -1,0 +1,14 @@
+package dev.attest.policies;
+
+import dev.attest.identity.WorkspaceId;
+
+import java.util.UUID;
+
+/** A version in review or approved went back to draft. */
+public record VersionReturned(WorkspaceId workspaceId, String actor, UUID policyId, String title, int versionNumber) implements PolicyChange {
+
+    @Override
+    public PolicyAction kind() {
+        return PolicyAction.RETURNED;
+    }
+}
