@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.Audit;
 import dev.attest.audits.AuditAction;
 import dev.attest.audits.AuditKind;
@@ -9,7 +10,6 @@ import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,7 +46,7 @@ class AuditPages {
     }
 
     @GetMapping("/audits")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     String list(CurrentUser user, HttpServletRequest request, Model model) {
         prepare(user, model, new PlanAudit(AuditKind.SOC2_TYPE2, null, "", "", null, null, null, null), Map.of());
         return Htmx.view(request, "audits/audits", "results");
@@ -61,7 +61,7 @@ class AuditPages {
     }
 
     @PostMapping("/audits")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String plan(CurrentUser user, @ModelAttribute("form") PlanAudit form, BindingResult binding, Model model) {
         Map<String, String> errors = new TreeMap<>();
         binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), "has the wrong format"));
@@ -78,14 +78,14 @@ class AuditPages {
     }
 
     @GetMapping("/audits/{id}")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     String audit(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String status, HttpServletRequest request, Model model) {
         page.fill(user, id, status, model, null, Map.of(), Map.of());
         return Htmx.view(request, "audits/audit", "requests");
     }
 
     @PostMapping("/audits/{id}/status")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String advance(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "status", form, model, redirect, "top", () -> {
             AuditAction action = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(form.get("action"))).findFirst()
@@ -95,7 +95,7 @@ class AuditPages {
     }
 
     @PostMapping("/audits/{id}/auditors")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String invite(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "invite", form, model, redirect, "auditors", () -> access.invite(user, id,
                 new InviteAuditor(AuditPageModel.text(form, "email"), AuditPageModel.date(form, "accessEndsOn"),
@@ -103,7 +103,7 @@ class AuditPages {
     }
 
     @PostMapping("/audits/{id}/complete")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String complete(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form,
                     @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "complete", form, model, redirect, "top", () -> {
@@ -120,7 +120,7 @@ class AuditPages {
     }
 
     @GetMapping("/audits/{id}/package")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     void download(CurrentUser user, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         try {
             PackageApi.send(packages, user, id, response);

@@ -1,5 +1,7 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.PasswordChanged;
 import dev.attest.identity.SessionsEnded;
@@ -7,7 +9,6 @@ import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,13 +42,13 @@ class AccountPages {
     }
 
     @GetMapping("/account")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String account() {
         return "identity/account";
     }
 
     @PostMapping("/account/password")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String changePassword(CurrentUser user, @RequestParam(required = false) String current, @RequestParam(required = false) String password,
                           @RequestParam(required = false) String confirm, HttpServletRequest request, Model model) {
         var stored = accounts.userById(user.userId()).orElseThrow();
@@ -77,7 +78,7 @@ class AccountPages {
     }
 
     @PostMapping("/account/sessions/end")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String signOutEverywhere(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
         transaction.executeWithoutResult(status -> {
             accounts.endSessions(user.userId(), clock.instant());

@@ -1,5 +1,6 @@
 package dev.attest.vendors.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
@@ -12,7 +13,6 @@ import dev.attest.vendors.Vendors;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,7 @@ class VendorPages {
     }
 
     @GetMapping("/vendors")
-    @PreAuthorize("hasAuthority('vendors:read')")
+    @RequiresPermission(Permission.VENDORS_READ)
     String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String tier, @RequestParam(required = false) Boolean subprocessor) {
         String query = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
@@ -58,14 +58,14 @@ class VendorPages {
     }
 
     @GetMapping("/vendors/new")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     String newVendor(CurrentUser user, Model model) {
         prepareForm(user, model, VendorForm.empty(), Map.of());
         return "vendors/new";
     }
 
     @PostMapping("/vendors")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     String add(CurrentUser user, Model model, VendorFormFields fields) {
         VendorForm form = fields.form();
         try {
@@ -78,7 +78,7 @@ class VendorPages {
     }
 
     @GetMapping("/vendors/{id}")
-    @PreAuthorize("hasAuthority('vendors:read')")
+    @RequiresPermission(Permission.VENDORS_READ)
     String show(CurrentUser user, @PathVariable UUID id, Model model) {
         Vendor vendor = vendors.get(user.workspaceId(), id);
         model.addAttribute("vendor", vendor);
@@ -87,7 +87,7 @@ class VendorPages {
     }
 
     @PostMapping("/vendors/{id}")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     String update(CurrentUser user, @PathVariable UUID id, HttpServletRequest request, Model model, VendorFormFields fields) {
         VendorForm form = fields.form();
         Vendor vendor;
@@ -105,7 +105,7 @@ class VendorPages {
     }
 
     @PostMapping("/vendors/{id}/delete")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     String remove(CurrentUser user, @PathVariable UUID id) {
         vendors.remove(user.workspaceId(), id, user.actor());
         return "redirect:/vendors";
