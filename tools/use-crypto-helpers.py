@@ -8,9 +8,10 @@ Rewrites, in src/main/java (monitoring's internals excepted: they are being rewo
       -> return Digests.sha256();
   byte[] b = new byte[N]; random.nextBytes(b); ... Base64.getUrlEncoder().withoutPadding().encodeToString(b)
       -> ... Tokens.urlSafe(N)
-then drops SecureRandom fields and imports nothing uses any more, and imports the helpers.
+then drops SecureRandom fields and imports nothing uses any more, imports the helpers and lets the\nmodules that now use them depend on "crypto".
 Idempotent. Run from the repository root after tools/split-crypto.py: python3 tools/use-crypto-helpers.py
 """
+import importlib.util
 import pathlib
 import re
 
@@ -20,6 +21,8 @@ SKIP = [MAIN / "monitoring", MAIN / "crypto" / "Digests.java", MAIN / "crypto" /
 
 CATCH = r"\n[ \t]*\} catch \((?:java\.security\.)?(?:NoSuchAlgorithmException|GeneralSecurityException) \w+\) \{\n[ \t]*throw new IllegalStateException\([^;]*\);\n[ \t]*\}"
 HEX = re.compile(r"try \{\n([ \t]*)return HexFormat\.of\(\)\.formatHex\(MessageDigest\.getInstance\(\"SHA-256\"\)\.digest\((.+)\)\);" + CATCH)
+HEX_VIA_LOCAL = re.compile(r"try \{\n([ \t]*)byte\[\] (\w+) = MessageDigest\.getInstance\(\"SHA-256\"\)\.digest\((.+)\);\n"
+                           r"[ \t]*return HexFormat\.of\(\)\.formatHex\(\2\);" + CATCH)
 DIGEST = re.compile(r"try \{\n[ \t]*return MessageDigest\.getInstance\(\"SHA-256\"\);" + CATCH)
 TOKEN = re.compile(r"byte\[\] (\w+) = new byte\[(\d+)\];\n[ \t]*\w+\.nextBytes\(\1\);\n([ \t]*)(.*?)"
                    r"Base64\.getUrlEncoder\(\)\.withoutPadding\(\)\.encodeToString\(\1\)")
@@ -37,8 +40,8 @@ def used(text, simple):
     return re.search(r"\b%s\b" % re.escape(simple), body(text)) is not None
 
 
-def hex_call(match):
-    argument = match.group(2)
+def hex_call(match, group=2):
+    argument = match.group(group)
     text = UTF8.match(argument)
     return "return Digests.sha256Hex(%s);" % (text.group(1) if text else argument)
 
@@ -49,7 +52,7 @@ def token_call(match):
 
 def drop_unused_random_fields(text):
     for field in re.finditer(r"\n[ \t]*private (?:static )?final SecureRandom (\w+) = new SecureRandom\(\);", text):
-        rest = text.replace(field.group(0), "")
+        rest = text.replace(field.group(0), "").replace("{\n\n\n", "{\n\n")
         if not re.search(r"\b%s\b" % field.group(1), rest):
             return drop_unused_random_fields(rest)
     return text
@@ -77,6 +80,7 @@ def main():
             continue
         text = path.read_text()
         result = HEX.sub(hex_call, text)
+        result = HEX_VIA_LOCAL.sub(lambda m: hex_call(m, 3), result)
         result = DIGEST.sub("return Digests.sha256();", result)
         result = TOKEN.sub(token_call, result)
         if result == text:
@@ -85,6 +89,10 @@ def main():
         result = fix_imports(result, ["Digests", "Tokens"])
         path.write_text(result)
         changed.append(str(path.relative_to(ROOT)))
+    split = importlib.util.spec_from_file_location("split_crypto", ROOT / "tools" / "split-crypto.py")
+    module = importlib.util.module_from_spec(split)
+    split.loader.exec_module(module)
+    module.allow_crypto()
     print("rewrote %d files" % len(changed))
     for c in changed:
         print("  " + c)

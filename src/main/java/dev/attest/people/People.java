@@ -9,7 +9,7 @@ import dev.attest.policies.Acceptance;
 import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySummary;
 import dev.attest.web.InvalidFieldException;
-import dev.attest.web.MasterKey;
+import dev.attest.crypto.MasterKey;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

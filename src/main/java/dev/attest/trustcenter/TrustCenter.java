@@ -1,5 +1,6 @@
 package dev.attest.trustcenter;
 
+import dev.attest.crypto.Digests;
 import dev.attest.catalog.Catalog;
 import dev.attest.responsibility.SharedResponsibility;
 import dev.attest.identity.WorkspaceCreated;
@@ -16,11 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,11 +72,7 @@ public class TrustCenter {
 
     /** The SHA-256 of bytes, hex. */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(bytes);
     }
 
     /** Every new workspace gets an empty Trust Center, remembered by slug for the public site. */

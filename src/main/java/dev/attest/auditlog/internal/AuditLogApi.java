@@ -8,7 +8,7 @@ import dev.attest.auditlog.AuditFilter;
 import dev.attest.auditlog.AuditTrail;
 import dev.attest.auditlog.ChainVerification;
 import dev.attest.identity.CurrentUser;
-import dev.attest.web.CheckpointFields;
+import dev.attest.crypto.CheckpointFields;
 import dev.attest.web.CsvWriter;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;

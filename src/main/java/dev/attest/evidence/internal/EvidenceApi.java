@@ -11,7 +11,7 @@ import dev.attest.evidence.EvidenceStorageUnavailableException;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
-import dev.attest.web.CheckpointFields;
+import dev.attest.crypto.CheckpointFields;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import tools.jackson.databind.JsonNode;

@@ -1,18 +1,14 @@
 package dev.attest.obligations.internal;
 
+import dev.attest.crypto.Tokens;
+import dev.attest.crypto.Digests;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.PublicBaseUrl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +25,6 @@ class CalendarFeeds {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PublicBaseUrl baseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     CalendarFeeds(JdbcClient jdbc, Clock clock, PublicBaseUrl baseUrl) {
         this.jdbc = jdbc;
@@ -50,9 +45,7 @@ class CalendarFeeds {
     }
 
     String issue(WorkspaceId workspace, String email) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Tokens.urlSafe(32);
         jdbc.sql("delete from obligation_feed_token where workspace_id = ? and email = ?").params(workspace.value(), email).update();
         jdbc.sql("insert into obligation_feed_token (workspace_id, email, token_hash, created_at) values (?, ?, ?, ?)")
                 .params(workspace.value(), email, hash(token), RecurringDuties.utc(clock.instant())).update();
@@ -74,10 +67,6 @@ class CalendarFeeds {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(token);
     }
 }
