@@ -5,8 +5,9 @@ The SPI types carry @NamedInterface("spi") in their module's root package (monit
 ResourceSource; obligations: Obligation, ObligationSource). For every other module this script looks
 at what its main code imports from monitoring/obligations and rewrites its allowedDependencies:
   only SPI types  -> "monitoring :: spi" instead of "monitoring"
-  SPI and others  -> "monitoring" and "monitoring :: spi"
-  no SPI types    -> left as it is.
+  anything else   -> "monitoring" and "monitoring :: spi" (types of a named interface are outside the
+                     unnamed one, and a module can reach an SPI type without naming it, e.g. through
+                     a method's return type).
 It also puts the annotation on the SPI types when missing. Idempotent: re-run after merges.
 Run from the repository root: python3 tools/spi-dependencies.py
 """
@@ -78,9 +79,10 @@ def main():
             if module_dir.name == target:
                 continue
             used = used_types(module_dir, target)
-            if not used & set(types):
+            declared = re.search(r'allowedDependencies\s*=\s*(\{[^}]*\}|"[^"]*")', info.read_text())
+            if not used & set(types) and not (declared and '"%s"' % target in declared.group(1)):
                 continue
-            rewrite(info, target, used <= set(types))
+            rewrite(info, target, bool(used) and used <= set(types))
     print("SPI dependencies rewritten")
 
 
