@@ -7,5 +7,5 @@
  * Other modules or collectors add a system kind with an {@link dev.attest.accessreviews.AccountSource} bean.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "web", "people", "evidence", "monitoring", "obligations", "catalog"})
+        allowedDependencies = {"identity", "web", "people", "evidence", "monitoring", "monitoring :: spi", "obligations :: spi", "catalog", "crypto"})
 package dev.attest.accessreviews;

@@ -12,6 +12,6 @@ public record AuditCheckpoint(String workspace, long count, String hash, String 
 
     /** What is wrong with a checkpoint someone hands in, by field; empty when it is well formed. */
     public java.util.Map<String, String> invalidFields() {
-        return dev.attest.web.CheckpointFields.problems(workspace, count, hash, time, keyId, signature);
+        return dev.attest.crypto.CheckpointFields.problems(workspace, count, hash, time, keyId, signature);
     }
 }

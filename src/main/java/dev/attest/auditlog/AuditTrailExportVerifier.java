@@ -1,7 +1,7 @@
 package dev.attest.auditlog;
 
 import dev.attest.auditlog.internal.AuditTrailExport;
-import dev.attest.web.OfflineVerifierArguments;
+import dev.attest.crypto.OfflineVerifierArguments;
 
 import java.io.IOException;
 import java.io.InputStream;

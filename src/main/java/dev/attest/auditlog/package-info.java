@@ -3,5 +3,5 @@
  * workspace. It listens to every {@link dev.attest.identity.WorkspaceEvent} any module publishes
  * (sign-ins, permission changes and tokens included) and offers browsing, export and verification.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "catalog", "controls"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "catalog", "controls", "crypto"})
 package dev.attest.auditlog;

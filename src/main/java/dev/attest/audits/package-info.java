@@ -7,5 +7,5 @@
  * and its dates to the obligations calendar.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "catalog", "controls", "evidence",
-        "monitoring", "obligations", "trustcenter", "auditlog"})
+        "monitoring :: spi", "obligations :: spi", "trustcenter", "auditlog", "crypto"})
 package dev.attest.audits;

@@ -18,6 +18,6 @@ public record LedgerCheckpoint(String workspace, long count, String hash, String
 
     /** What is wrong with a checkpoint someone hands in, by field; empty when it is well formed. */
     public java.util.Map<String, String> invalidFields() {
-        return dev.attest.web.CheckpointFields.problems(workspace, count, hash, time, keyId, signature);
+        return dev.attest.crypto.CheckpointFields.problems(workspace, count, hash, time, keyId, signature);
     }
 }

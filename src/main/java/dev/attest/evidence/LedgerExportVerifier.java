@@ -2,7 +2,7 @@ package dev.attest.evidence;
 
 import dev.attest.evidence.internal.LedgerFormat;
 import dev.attest.evidence.internal.VerificationPolicy;
-import dev.attest.web.OfflineVerifierArguments;
+import dev.attest.crypto.OfflineVerifierArguments;
 
 import java.io.IOException;
 import java.io.InputStream;

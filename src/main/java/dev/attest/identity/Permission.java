@@ -1,10 +1,12 @@
 package dev.attest.identity;
 
+import org.springframework.security.core.annotation.ExpressionTemplateValueProvider;
+
 /**
- * What a route needs. Routes name a permission with {@code @PreAuthorize("hasAuthority('controls:write')")};
+ * What a route needs. Routes name a permission with {@code @RequiresPermission(Permission.CONTROLS_WRITE)};
  * a role grants a set of them, and a read-only token keeps only the read ones.
  */
-public enum Permission {
+public enum Permission implements ExpressionTemplateValueProvider {
     CATALOG_READ("catalog:read", false),
     CONTROLS_READ("controls:read", false),
     CONTROLS_WRITE("controls:write", true),
@@ -65,6 +67,12 @@ public enum Permission {
 
     /** The authority string used in security expressions. */
     public String authority() {
+        return authority;
+    }
+
+    /** What {@link RequiresPermission}'s expression template puts in place of the permission: its authority. */
+    @Override
+    public String getExpressionTemplateValue() {
         return authority;
     }
 

@@ -5,5 +5,5 @@
  * incident-response exercises. Offers incidents and exercises to monitoring and the running clocks
  * to the obligations calendar.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "monitoring", "obligations", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "monitoring :: spi", "obligations :: spi", "web"})
 package dev.attest.incidents;

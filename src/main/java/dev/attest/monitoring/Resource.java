@@ -1,5 +1,6 @@
 package dev.attest.monitoring;
 
+import org.springframework.modulith.NamedInterface;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param data the document: JSON-compatible values only (String, Boolean, Long, Double, List, Map, null);
  *             dates and times as ISO-8601 strings
  */
+@NamedInterface("spi")
 public record Resource(String type, String id, Map<String, Object> data) {
 
     public Resource {

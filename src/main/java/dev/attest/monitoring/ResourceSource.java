@@ -1,5 +1,6 @@
 package dev.attest.monitoring;
 
+import org.springframework.modulith.NamedInterface;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
  * obligations) offers its records to monitoring as resources. Monitoring asks every source bean
  * for the current resources of a workspace whenever it runs the checks over those types.
  */
+@NamedInterface("spi")
 public interface ResourceSource {
 
     /** The resource types this source supplies, e.g. {@code people.person}. */

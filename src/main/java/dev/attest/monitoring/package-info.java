@@ -30,5 +30,5 @@
  * not model, a construct it does not know) goes to CEL, whose verdict and error message are the
  * result. {@code ExpressionPlanTest} holds the two to the same answers over every built-in check.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "controls", "evidence", "identity", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "controls", "evidence", "identity", "web", "crypto"})
 package dev.attest.monitoring;

@@ -1,5 +1,6 @@
 package dev.attest.obligations;
 
+import org.springframework.modulith.NamedInterface;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,7 @@ import java.time.Instant;
  * @param path   the page in Attest where it is done, e.g. {@code /policies/3f2a...}
  * @param remindBefore how long before it is due its owner is emailed, or null for the workspace's lead time
  */
+@NamedInterface("spi")
 public record Obligation(String id, String kind, String title, String owner, Instant due, String path, java.time.Duration remindBefore) {
 
     /** An obligation reminded at the workspace's lead time. */

@@ -5,5 +5,5 @@
  * a workspace configures (access reviews, penetration and continuity tests, exercises, training)
  * live here.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "monitoring", "controls", "evidence", "catalog"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "monitoring :: spi", "controls", "evidence", "catalog", "crypto"})
 package dev.attest.obligations;

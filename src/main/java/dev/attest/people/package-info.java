@@ -3,5 +3,5 @@
  * acceptance, security training, confidentiality agreement, background check), offboarding
  * revocations, the employee portal and reminder digests.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "policies", "monitoring", "obligations"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "policies", "monitoring :: spi", "obligations :: spi", "crypto"})
 package dev.attest.people;

@@ -1,10 +1,7 @@
 package dev.attest.policies;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.attest.crypto.Digests;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -120,10 +117,6 @@ public record PolicyVersion(UUID id, UUID policyId, int number, VersionStatus st
 
     /** The SHA-256 of a body, hex. */
     public static String hash(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(body);
     }
 }

@@ -4,5 +4,5 @@
  * requester's personal data), records of processing (GDPR Art. 30) and the register of customer
  * DPAs and BAAs. Offers its requests to monitoring and its deadlines to the obligations calendar.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "catalog", "monitoring", "obligations", "trustcenter"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "catalog", "monitoring :: spi", "obligations :: spi", "trustcenter", "crypto"})
 package dev.attest.privacy;

@@ -3,5 +3,5 @@
  * every module, and the first-run setup checklist. It only reads other modules through their facades.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "controls", "policies", "vendors", "people",
-        "risks", "incidents", "evidence", "monitoring", "audits", "obligations", "trustcenter", "identity", "web"})
+        "risks", "incidents", "evidence", "monitoring", "monitoring :: spi", "audits", "obligations", "obligations :: spi", "trustcenter", "identity", "web"})
 package dev.attest.program;

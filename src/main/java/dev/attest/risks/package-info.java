@@ -4,5 +4,5 @@
  * risk assessments; CSV import and export. Offers risks to monitoring and review dates to the
  * obligations calendar.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "identity", "monitoring", "obligations", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "identity", "monitoring :: spi", "obligations :: spi", "web"})
 package dev.attest.risks;

@@ -1,11 +1,9 @@
 package dev.attest.trustcenter;
 
+import dev.attest.crypto.Digests;
 import dev.attest.identity.WorkspaceId;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -45,10 +43,6 @@ public interface TrustCenter {
 
     /** The SHA-256 of bytes, hex. */
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(bytes);
     }
 }

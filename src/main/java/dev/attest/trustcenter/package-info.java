@@ -4,5 +4,5 @@
  * downloads, the subprocessor list with its change notices, Atom feed and email subscriptions, and
  * security.txt. Admins edit a draft, preview it and publish.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "catalog", "controls", "vendors", "evidence", "responsibility", "obligations"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "catalog", "controls", "vendors", "evidence", "responsibility", "obligations :: spi", "crypto"})
 package dev.attest.trustcenter;

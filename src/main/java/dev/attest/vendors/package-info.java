@@ -4,5 +4,5 @@
  * mechanisms, review dates). Offers vendors to monitoring as {@code vendors.vendor} resources and
  * their reviews to the obligations calendar.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "monitoring", "obligations"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "web", "monitoring :: spi", "obligations :: spi"})
 package dev.attest.vendors;

@@ -1,5 +1,7 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.accessreviews.Decide;
 import dev.attest.accessreviews.Campaign;
 import dev.attest.accessreviews.CampaignStateException;
@@ -11,7 +13,6 @@ import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class AccessReviewPages {
     }
 
     @GetMapping("/access-reviews")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     String list(CurrentUser user, Model model) {
         prepareList(user, model, null, Map.of(), Map.of());
         return "accessreviews/list";
@@ -71,7 +72,7 @@ class AccessReviewPages {
     }
 
     @PostMapping("/access-reviews/systems")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     String addSystem(CurrentUser user, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
             var system = systems.create(user.workspaceId(), forms.system(form), user.actor());
@@ -84,7 +85,7 @@ class AccessReviewPages {
     }
 
     @PostMapping("/access-reviews/campaigns")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     String createCampaign(CurrentUser user, @RequestParam Map<String, String> form,
                           @RequestParam(name = "system", required = false) List<String> chosen, Model model) {
         try {
@@ -97,7 +98,7 @@ class AccessReviewPages {
     }
 
     @PostMapping("/access-reviews/campaigns/{id}/start")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     String start(CurrentUser user, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
         try {
             campaigns.start(user.workspaceId(), id, user.actor());
@@ -116,7 +117,7 @@ class AccessReviewPages {
     }
 
     @GetMapping("/access-reviews/campaigns/{id}")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     String campaign(CurrentUser user, @PathVariable UUID id, Model model) {
         CampaignReport report = report(user, id);
         model.addAttribute("report", report);
@@ -126,7 +127,7 @@ class AccessReviewPages {
     }
 
     @GetMapping("/access-reviews/campaigns/{id}/report.pdf")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"access-review-" + id + ".pdf\"")
@@ -134,7 +135,7 @@ class AccessReviewPages {
     }
 
     @GetMapping("/access-reviews/campaigns/{id}/report.csv")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"access-review-" + id + ".csv\"")
@@ -147,7 +148,7 @@ class AccessReviewPages {
     }
 
     @GetMapping("/access-reviews/queue")
-    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     String queue(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String flag,
                  @RequestParam(required = false) String system, @RequestParam(defaultValue = "false") boolean undecided) {
         ReviewerQueue.Filter filter = new ReviewerQueue.Filter(flag, system, undecided);
@@ -167,7 +168,7 @@ class AccessReviewPages {
     }
 
     @PostMapping("/access-reviews/queue/decision")
-    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     String decide(CurrentUser user, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         try {
             UUID campaign = UUID.fromString(form.getOrDefault("campaignId", ""));
@@ -187,7 +188,7 @@ class AccessReviewPages {
     }
 
     @PostMapping("/access-reviews/queue/bulk-keep")
-    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     String bulkKeep(CurrentUser user, @RequestParam(name = "item", required = false) List<String> selected, RedirectAttributes redirect) {
         // Each value is campaignId:itemId, so one form keeps accounts of several campaigns.
         Map<UUID, List<UUID>> byCampaign = new LinkedHashMap<>();

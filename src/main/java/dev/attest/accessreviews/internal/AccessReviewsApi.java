@@ -1,5 +1,7 @@
 package dev.attest.accessreviews.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.accessreviews.Decide;
 import dev.attest.accessreviews.SaveSystem;
 import dev.attest.accessreviews.CreateCampaign;
@@ -16,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,14 +81,14 @@ class AccessReviewsApi {
     // systems and accounts
 
     @GetMapping("/systems")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     @Operation(summary = "The systems under review, with their source and last collection")
     List<ReviewSystem> systems(CurrentUser user) {
         return systems.list(user.workspaceId());
     }
 
     @PostMapping("/systems")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Add a system: its kind (attest, csv, postgres, mariadb, linux, ldap, scim), owner and where to read it")
     ResponseEntity<ReviewSystem> createSystem(CurrentUser user, @RequestBody(required = false) SaveSystem body) {
         ReviewSystem created = systems.create(user.workspaceId(), body == null ? empty() : body, user.actor());
@@ -95,14 +96,14 @@ class AccessReviewsApi {
     }
 
     @GetMapping("/systems/{id}")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     @Operation(summary = "One system")
     ReviewSystem system(CurrentUser user, @PathVariable UUID id) {
         return systems.get(user.workspaceId(), id);
     }
 
     @PutMapping("/systems/{id}")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Change a system; fields left out keep their value, secrets left out stay as stored")
     ReviewSystem updateSystem(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) SaveSystem body) {
         return systems.update(user.workspaceId(), id, body == null ? new SaveSystem(null, null, null, null, null, null, null) : body,
@@ -110,7 +111,7 @@ class AccessReviewsApi {
     }
 
     @DeleteMapping("/systems/{id}")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Delete a system and its collected accounts (campaigns keep their snapshot)")
     ResponseEntity<Void> deleteSystem(CurrentUser user, @PathVariable UUID id) {
         systems.delete(user.workspaceId(), id, user.actor());
@@ -118,7 +119,7 @@ class AccessReviewsApi {
     }
 
     @PostMapping("/systems/{id}/collection")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Collect the system's accounts now; verifies its open remediation tasks")
     List<AccountView> collect(CurrentUser user, @PathVariable UUID id) {
         ReviewSystem system = systems.get(user.workspaceId(), id);
@@ -131,7 +132,7 @@ class AccessReviewsApi {
     }
 
     @GetMapping("/systems/{id}/accounts")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     @Operation(summary = "The system's accounts as last collected, each matched to a person or flagged unmatched")
     List<AccountView> accounts(CurrentUser user, @PathVariable UUID id) {
         ReviewSystem system = systems.get(user.workspaceId(), id);
@@ -141,7 +142,7 @@ class AccessReviewsApi {
     }
 
     @PostMapping("/systems/{id}/accounts.csv")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Upload a CSV system's accounts (preview=true only checks); any error imports nothing and names row and column")
     ResponseEntity<?> upload(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) String csv,
                              @RequestParam(defaultValue = "false") boolean preview) {
@@ -162,7 +163,7 @@ class AccessReviewsApi {
     }
 
     @PostMapping("/systems/{id}/links")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Link an account to a roster person by hand (personEmail empty removes the link)")
     List<AccountView> link(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Link body) {
         matching.link(user.workspaceId(), systems.row(user.workspaceId(), id), body == null ? null : body.accountId(),
@@ -173,14 +174,14 @@ class AccessReviewsApi {
     // campaigns
 
     @GetMapping("/campaigns")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     @Operation(summary = "Every campaign, newest first")
     List<Campaign> campaigns(CurrentUser user) {
         return campaigns.list(user.workspaceId());
     }
 
     @PostMapping("/campaigns")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Create a draft campaign: name, due date, systems with their reviewer, recurrence, reviewer mode, dormancy days")
     ResponseEntity<Campaign> createCampaign(CurrentUser user, @RequestBody(required = false) CreateCampaign body) {
         Campaign created = campaigns.create(user.workspaceId(), body == null ? new CreateCampaign(null, null, null, null, null, null) : body,
@@ -189,49 +190,49 @@ class AccessReviewsApi {
     }
 
     @GetMapping("/campaigns/{id}")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     @Operation(summary = "One campaign")
     Campaign campaign(CurrentUser user, @PathVariable UUID id) {
         return campaigns.get(user.workspaceId(), id);
     }
 
     @PostMapping("/campaigns/{id}/start")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Start: collect every system, freeze the snapshot as evidence, email the reviewers")
     Campaign start(CurrentUser user, @PathVariable UUID id) {
         return campaigns.start(user.workspaceId(), id, user.actor());
     }
 
     @PostMapping("/campaigns/{id}/cancel")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Cancel a campaign that is not finished")
     Campaign cancel(CurrentUser user, @PathVariable UUID id) {
         return campaigns.cancel(user.workspaceId(), id, user.actor());
     }
 
     @GetMapping("/campaigns/{id}/accounts")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     @Operation(summary = "The campaign's frozen accounts with flags, reviewer and latest decision")
     List<ReviewItem> items(CurrentUser user, @PathVariable UUID id) {
         return campaigns.items(user.workspaceId(), id);
     }
 
     @PostMapping("/campaigns/{id}/accounts/{itemId}/decision")
-    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     @Operation(summary = "Decide about one account: keep, revoke or change (roles), with a comment; flagged accounts need one to be kept")
     ReviewItem decide(CurrentUser user, @PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) Decide body) {
         return decisions.decide(user.workspaceId(), id, itemId, body == null ? new Decide(null, null, null) : body, user);
     }
 
     @GetMapping("/campaigns/{id}/accounts/{itemId}/history")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     @Operation(summary = "Every decision recorded for the account, oldest first")
     List<DecisionRecord> history(CurrentUser user, @PathVariable UUID id, @PathVariable UUID itemId) {
         return decisions.history(user.workspaceId(), id, itemId);
     }
 
     @PostMapping("/campaigns/{id}/bulk-keep")
-    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     @Operation(summary = "Keep several unflagged accounts at once")
     Map<String, Integer> bulkKeep(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) BulkKeep body) {
         return Map.of("kept", decisions.keepAll(user.workspaceId(), id, body == null ? null : body.itemIds(),
@@ -239,28 +240,28 @@ class AccessReviewsApi {
     }
 
     @GetMapping("/campaigns/{id}/tasks")
-    @PreAuthorize("hasAuthority('accessreviews:read')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_READ)
     @Operation(summary = "The campaign's remediation tasks and how each was closed")
     List<RemediationTask> tasks(CurrentUser user, @PathVariable UUID id) {
         return campaigns.tasks(user.workspaceId(), id);
     }
 
     @PostMapping("/tasks/{taskId}/closure")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Close a task by hand with a note; it stays marked unverified")
     RemediationTask close(CurrentUser user, @PathVariable UUID taskId, @RequestBody(required = false) Closure body) {
         return tasks.closeByHand(user.workspaceId(), taskId, body == null ? null : body.note(), user.actor());
     }
 
     @PostMapping("/tasks/{taskId}/exception")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Accept the access as an exception until a date (admins only)")
     RemediationTask exception(CurrentUser user, @PathVariable UUID taskId, @RequestBody(required = false) ExceptionRequest body) {
         return tasks.acceptException(user.workspaceId(), taskId, body == null ? null : body.note(), body == null ? null : body.until(), user);
     }
 
     @PostMapping("/reminders")
-    @PreAuthorize("hasAuthority('accessreviews:manage')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     @Operation(summary = "Send the due-date reminders now (the schedule does it daily); each campaign is reminded once")
     Map<String, Integer> remind() {
         return Map.of("sent", mail.sendReminders());
@@ -269,7 +270,7 @@ class AccessReviewsApi {
     // the reviewer's own queue
 
     @GetMapping("/queue")
-    @PreAuthorize("hasAuthority('accessreviews:decide')")
+    @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     @Operation(summary = "The accounts waiting for the caller's decision, flagged first")
     List<ReviewItem> queue(CurrentUser user, @RequestParam(required = false) String flag, @RequestParam(required = false) String system,
                            @RequestParam(defaultValue = "false") boolean undecided) {

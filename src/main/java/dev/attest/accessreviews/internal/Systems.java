@@ -7,7 +7,7 @@ import dev.attest.accessreviews.ReviewSystem;
 import dev.attest.accessreviews.SystemSaved;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
-import dev.attest.web.MasterKey;
+import dev.attest.crypto.MasterKey;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -1,8 +1,9 @@
 package dev.attest.auditlog.internal;
 
+import dev.attest.crypto.Digests;
 import dev.attest.auditlog.AuditCheckpoint;
-import dev.attest.web.CheckpointWitness;
-import dev.attest.web.MasterKey;
+import dev.attest.crypto.CheckpointWitness;
+import dev.attest.crypto.MasterKey;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,11 +62,7 @@ class AuditCheckpoints {
     }
 
     String fingerprint(UUID chain) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key(chain).getPublic().getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Digests.sha256Hex(key(chain).getPublic().getEncoded());
     }
 
     String keyId(UUID chain) {

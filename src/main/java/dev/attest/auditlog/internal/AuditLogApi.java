@@ -1,12 +1,14 @@
 package dev.attest.auditlog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.auditlog.AuditCheckpoint;
 import dev.attest.auditlog.AuditEntry;
 import dev.attest.auditlog.AuditFilter;
 import dev.attest.auditlog.AuditTrail;
 import dev.attest.auditlog.ChainVerification;
 import dev.attest.identity.CurrentUser;
-import dev.attest.web.CheckpointFields;
+import dev.attest.crypto.CheckpointFields;
 import dev.attest.web.CsvWriter;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
@@ -17,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,7 +58,7 @@ class AuditLogApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "Entries newest first; filters: actor, action (whole or a module), target (whole or 'kind:'), from, to; paged")
     Page list(CurrentUser user, @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
               @RequestParam(required = false) String target, @RequestParam(required = false) String from,
@@ -70,7 +71,7 @@ class AuditLogApi {
     }
 
     @GetMapping("/export")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "Every matching entry, oldest first, as CSV (format=csv, the default) or a JSON array (format=json); "
             + "format=chain is the whole trail with its signed checkpoints, one JSON object a line, for verify-audit-log")
     void export(CurrentUser user, @RequestParam(required = false) String format, @RequestParam(required = false) String actor,
@@ -131,7 +132,7 @@ class AuditLogApi {
     }
 
     @GetMapping("/verify")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "Recompute the workspace's hash chain from the first entry and check its signed checkpoints; names the first "
             + "broken link, if any")
     ChainVerification verify(CurrentUser user) {
@@ -139,7 +140,7 @@ class AuditLogApi {
     }
 
     @PostMapping(value = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "Verify the trail and prove it extends earlier checkpoints (a checkpoint's JSON from GET /checkpoint, or an "
             + "array of them); a trail cut short or rewritten fails")
     ChainVerification verifyAgainst(CurrentUser user, @RequestBody(required = false) JsonNode body) {
@@ -150,14 +151,14 @@ class AuditLogApi {
     }
 
     @GetMapping("/checkpoint")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "The newest signed checkpoint of the trail (count, hash, time, key id, signature): keep a copy to verify against")
     AuditCheckpoint checkpoint(CurrentUser user) {
         return trail.latestCheckpoint(user.workspaceId()).orElseThrow(() -> new NotFoundException("The trail has no signed checkpoint yet"));
     }
 
     @GetMapping("/key")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "The fingerprint of the key that signs the trail's checkpoints (derived from the operator's master key)")
     CheckpointKey key(CurrentUser user) {
         return new CheckpointKey("Ed25519", trail.checkpointKeyFingerprint(user.workspaceId()));

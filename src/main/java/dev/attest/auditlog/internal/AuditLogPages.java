@@ -1,12 +1,13 @@
 package dev.attest.auditlog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.auditlog.AuditFilter;
 import dev.attest.auditlog.AuditTrail;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class AuditLogPages {
     }
 
     @GetMapping("/audit-log")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     String browse(CurrentUser user, @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                   @RequestParam(required = false) String target, @RequestParam(required = false) String from,
                   @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
@@ -60,7 +61,7 @@ class AuditLogPages {
      * wants a bearer token, so a browser following a link to it got a 401).
      */
     @GetMapping(value = "/audit-log/export.csv")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     void export(CurrentUser user, @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                 @RequestParam(required = false) String target, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
@@ -73,7 +74,7 @@ class AuditLogPages {
     }
 
     @GetMapping("/audit-log/verify")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @RequiresPermission(Permission.AUDIT_READ)
     String verify(CurrentUser user, HttpServletRequest request, Model model) {
         model.addAttribute("verification", trail.verify(user.workspaceId()));
         return Htmx.view(request, "auditlog/verify", "result");

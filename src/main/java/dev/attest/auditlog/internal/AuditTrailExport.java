@@ -2,7 +2,7 @@ package dev.attest.auditlog.internal;
 
 import dev.attest.auditlog.AuditCheckpoint;
 import dev.attest.auditlog.AuditEntry;
-import dev.attest.web.OfflineVerifierArguments;
+import dev.attest.crypto.OfflineVerifierArguments;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

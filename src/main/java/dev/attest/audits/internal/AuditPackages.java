@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.crypto.Digests;
 import dev.attest.audits.Audit;
 import dev.attest.audits.AuditPackageExported;
 import dev.attest.audits.AuditRequest;
@@ -194,10 +195,6 @@ class AuditPackages {
     }
 
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256();
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.PlanAudit;
 import dev.attest.audits.Audit;
 import dev.attest.audits.AuditKind;
@@ -9,7 +10,6 @@ import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,7 +47,7 @@ class AuditPages {
     }
 
     @GetMapping("/audits")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     String list(CurrentUser user, HttpServletRequest request, Model model) {
         prepare(user, model, new PlanAudit(AuditKind.SOC2_TYPE2, null, "", "", null, null, null, null), Map.of());
         return Htmx.view(request, "audits/audits", "results");
@@ -62,7 +62,7 @@ class AuditPages {
     }
 
     @PostMapping("/audits")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String plan(CurrentUser user, @ModelAttribute("form") PlanAudit form, BindingResult binding, Model model) {
         Map<String, String> errors = new TreeMap<>();
         binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), "has the wrong format"));
@@ -79,14 +79,14 @@ class AuditPages {
     }
 
     @GetMapping("/audits/{id}")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     String audit(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String status, HttpServletRequest request, Model model) {
         page.fill(user, id, status, model, null, Map.of(), Map.of());
         return Htmx.view(request, "audits/audit", "requests");
     }
 
     @PostMapping("/audits/{id}/status")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String advance(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "status", form, model, redirect, "top", () -> {
             return "The audit is " + engagements.advance(user, id, forms.advance(form)).status().wireName();
@@ -94,14 +94,14 @@ class AuditPages {
     }
 
     @PostMapping("/audits/{id}/auditors")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String invite(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "invite", form, model, redirect, "auditors",
                 () -> access.invite(user, id, forms.invitation(form)).email() + " is invited");
     }
 
     @PostMapping("/audits/{id}/complete")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String complete(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form,
                     @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "complete", form, model, redirect, "top", () -> {
@@ -118,7 +118,7 @@ class AuditPages {
     }
 
     @GetMapping("/audits/{id}/package")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     void download(CurrentUser user, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         try {
             PackageApi.send(packages, user, id, response);

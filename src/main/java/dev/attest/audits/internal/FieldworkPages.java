@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.AuditFinding;
 import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
@@ -7,7 +9,6 @@ import dev.attest.web.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ class FieldworkPages {
     }
 
     @GetMapping("/audits/{id}/populations/{name}")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> population(CurrentUser user, @PathVariable UUID id, @PathVariable String name,
                                       @RequestParam(required = false) String control) {
         Population population;
@@ -56,7 +57,7 @@ class FieldworkPages {
     }
 
     @PostMapping("/audits/{id}/samples")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String draw(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "sample", form, model, redirect, "samples", () -> {
             Sample sample = sampling.draw(user, id, forms.sample(form));
@@ -65,7 +66,7 @@ class FieldworkPages {
     }
 
     @PostMapping("/audits/{id}/samples/{sampleId}/redraw")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     String redraw(CurrentUser user, @PathVariable UUID id, @PathVariable UUID sampleId, Model model) {
         Sampling.Redraw redraw = sampling.redraw(user, id, sampleId);
         page.fill(user, id, null, model, null, Map.of(), Map.of());
@@ -74,7 +75,7 @@ class FieldworkPages {
     }
 
     @PostMapping("/audits/{id}/findings")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String raise(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "finding", form, model, redirect, "findings", () -> {
             AuditFinding finding = findings.raise(user, id, forms.finding(form));
@@ -83,7 +84,7 @@ class FieldworkPages {
     }
 
     @PostMapping("/audits/{id}/findings/{findingId}/answer")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String answer(CurrentUser user, @PathVariable UUID id, @PathVariable UUID findingId, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
         return page.submit(user, id, "answer-" + findingId, form, model, redirect, "finding-" + findingId, () -> {
@@ -93,7 +94,7 @@ class FieldworkPages {
     }
 
     @PostMapping("/audits/{id}/findings/{findingId}/close")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String close(CurrentUser user, @PathVariable UUID id, @PathVariable UUID findingId, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "close-" + findingId, Map.of(), model, redirect, "finding-" + findingId,
                 () -> "Finding " + findings.close(user, id, findingId).reference() + " closed");

@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.AnswerFinding;
 import dev.attest.audits.RaiseFinding;
 import dev.attest.audits.AuditFinding;
@@ -9,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,35 +41,35 @@ class FindingsApi {
     }
 
     @GetMapping("/findings")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The audit's findings with the client's answers")
     List<AuditFinding> list(CurrentUser user, @PathVariable UUID id) {
         return findings.list(user, id);
     }
 
     @PostMapping("/findings")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "Raise a finding: exception, minor_nonconformity, major_nonconformity or observation")
     ResponseEntity<AuditFinding> raise(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) RaiseFinding body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(findings.raise(user, id, body));
     }
 
     @PostMapping("/findings/{findingId}/answer")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     @Operation(summary = "The client's response, root cause, corrective action, owner and due date")
     AuditFinding answer(CurrentUser user, @PathVariable UUID id, @PathVariable UUID findingId, @RequestBody(required = false) AnswerFinding body) {
         return findings.answer(user, id, findingId, body);
     }
 
     @PostMapping("/findings/{findingId}/close")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "The auditor closes the finding")
     AuditFinding close(CurrentUser user, @PathVariable UUID id, @PathVariable UUID findingId) {
         return findings.close(user, id, findingId);
     }
 
     @PostMapping("/complete")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     @Operation(summary = "Complete the audit with its signed report (multipart: file (the PDF), issuedOn, confirm, publish)")
     AuditCompletion.Completed complete(CurrentUser user, @PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile report,
                                        @RequestParam(required = false) String issuedOn, @RequestParam(defaultValue = "false") boolean confirm,

@@ -1,11 +1,12 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +26,7 @@ class PackageApi {
     }
 
     @GetMapping("/api/v1/audits/{id}/package")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The audit package as a ZIP stream; check it offline with 'java -jar attest.jar verify-package FILE'")
     void download(CurrentUser user, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         send(packages, user, id, response);

@@ -1,10 +1,8 @@
 package dev.attest.audits.internal;
 
+import dev.attest.crypto.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -36,11 +34,7 @@ record Population(String name, List<Item> items) {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(bytes);
     }
 
     // Quoted when needed, and guarded so that a spreadsheet never runs a cell as a formula.

@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.AttachEvidence;
 import dev.attest.audits.AuditRequest;
 import dev.attest.identity.CurrentUser;
@@ -44,7 +46,7 @@ class RequestPages {
     }
 
     @PostMapping("/audits/{id}/requests")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String raise(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "raise-request", form, model, redirect, "requests", () -> {
             AuditRequest raised = requests.raise(user, id, forms.request(form));
@@ -53,7 +55,7 @@ class RequestPages {
     }
 
     @PostMapping("/audits/{id}/requests/generate")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String generate(CurrentUser user, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "generate", Map.of(), model, redirect, "requests",
                 () -> requests.generate(user, id).size() + " request(s) added, one per control in scope without one");
@@ -70,7 +72,7 @@ class RequestPages {
     }
 
     @PostMapping("/audits/{id}/requests/{requestId}/evidence")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String evidence(CurrentUser user, @PathVariable UUID id, @PathVariable UUID requestId, @RequestParam Map<String, String> form,
                     @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         return page.submit(user, id, "evidence-" + requestId, form, model, redirect, "request-" + requestId, () -> {
@@ -128,7 +130,7 @@ class RequestPages {
     }
 
     @PostMapping("/audits/{id}/requests/import/preview")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String importPreview(CurrentUser user, @PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
                          RedirectAttributes redirect) {
         try {
@@ -146,7 +148,7 @@ class RequestPages {
     }
 
     @PostMapping("/audits/{id}/requests/import")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String importList(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Upload upload;
         try {
@@ -172,7 +174,7 @@ class RequestPages {
     }
 
     @GetMapping("/audits/{id}/requests.csv")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> exportCsv(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"requests-" + id + ".csv\"")
@@ -180,7 +182,7 @@ class RequestPages {
     }
 
     @GetMapping("/audits/{id}/requests.xlsx")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> exportXlsx(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(RequestXlsx.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"requests-" + id + ".xlsx\"")

@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.AttachEvidence;
 import dev.attest.audits.MoveRequest;
 import dev.attest.audits.RaiseRequest;
@@ -38,42 +40,42 @@ class RequestsApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The audit's requests by reference, with their attached evidence (ledger entries)")
     List<AuditRequest> list(CurrentUser user, @PathVariable UUID id) {
         return requests.list(user, id);
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "Add a request (free text, or about a control in scope)")
     ResponseEntity<AuditRequest> raise(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) RaiseRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(requests.raise(user, id, body));
     }
 
     @PostMapping("/generate")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "One request per control in scope that has none, naming its evidence kinds")
     ResponseEntity<List<AuditRequest>> generate(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.status(HttpStatus.CREATED).body(requests.generate(user, id));
     }
 
     @PostMapping(value = "/import/preview", consumes = RequestXlsx.MEDIA_TYPE)
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "Check a request list sent as an Excel workbook (.xlsx, first sheet, same columns as the CSV) without saving anything")
     RequestLists.Preview previewXlsx(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) byte[] workbook) {
         return requests.previewXlsx(user, id, workbook);
     }
 
     @PostMapping(value = "/import", consumes = RequestXlsx.MEDIA_TYPE)
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "Import a request list sent as an Excel workbook (.xlsx) whole; any bad row refuses it (400 naming row and column)")
     ResponseEntity<List<AuditRequest>> importXlsx(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) byte[] workbook) {
         return ResponseEntity.status(HttpStatus.CREATED).body(requests.importXlsx(user, id, workbook));
     }
 
     @GetMapping(value = "/export.xlsx", produces = RequestXlsx.MEDIA_TYPE)
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The request list as an Excel workbook, with status and evidence ledger entries")
     ResponseEntity<byte[]> exportXlsx(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(RequestXlsx.MEDIA_TYPE))
@@ -82,21 +84,21 @@ class RequestsApi {
     }
 
     @PostMapping("/import/preview")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "Check a CSV request list (reference, request, control, due date, assignee) without saving anything")
     RequestLists.Preview preview(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) String csv) {
         return requests.preview(user, id, csv);
     }
 
     @PostMapping("/import")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "Import a CSV request list whole; any bad row refuses it (400 naming row and column) and nothing is saved")
     ResponseEntity<List<AuditRequest>> importCsv(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) String csv) {
         return ResponseEntity.status(HttpStatus.CREATED).body(requests.importCsv(user, id, csv));
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The request list as CSV, with status and evidence ledger entries")
     ResponseEntity<String> export(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -105,7 +107,7 @@ class RequestsApi {
     }
 
     @GetMapping("/{requestId}")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "One request")
     AuditRequest get(CurrentUser user, @PathVariable UUID id, @PathVariable UUID requestId) {
         return requests.get(user, id, requestId);
@@ -119,14 +121,14 @@ class RequestsApi {
     }
 
     @PostMapping(value = "/{requestId}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     @Operation(summary = "Attach evidence already in Attest by its id (kept as its ledger entry, not copied)")
     AuditRequest attach(CurrentUser user, @PathVariable UUID id, @PathVariable UUID requestId, @RequestBody(required = false) AttachEvidence body) {
         return requests.attach(user, id, requestId, body);
     }
 
     @PostMapping(value = "/{requestId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     @Operation(summary = "Upload a file to the evidence store and ledger and attach it")
     AuditRequest upload(CurrentUser user, @PathVariable UUID id, @PathVariable UUID requestId, @RequestParam(required = false) String title,
                         @RequestParam("file") MultipartFile file) throws IOException {

@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.DrawSample;
 import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
@@ -9,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,14 +36,14 @@ class SamplesApi {
     }
 
     @GetMapping("/populations")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "Every population Attest knows for the period, with its size and the SHA-256 of its CSV")
     List<Sampling.PopulationSummary> populations(CurrentUser user, @PathVariable UUID id) {
         return sampling.populations(user, id);
     }
 
     @GetMapping(value = "/populations/{name}", produces = "text/csv")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "One population as CSV (id, date, description, evidence); X-Population-SHA256 is the hash of exactly this file")
     ResponseEntity<String> population(CurrentUser user, @PathVariable UUID id, @PathVariable String name,
                                       @RequestParam(required = false) String control) {
@@ -54,21 +55,21 @@ class SamplesApi {
     }
 
     @GetMapping("/samples")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The samples drawn for the audit, with their seeds and population hashes")
     List<Sample> samples(CurrentUser user, @PathVariable UUID id) {
         return sampling.list(user, id);
     }
 
     @PostMapping("/samples")
-    @PreAuthorize("hasAuthority('audits:fieldwork')")
+    @RequiresPermission(Permission.AUDITS_FIELDWORK)
     @Operation(summary = "Draw a sample: population, optional control, size (or one proposed from the frequency), optional seed")
     ResponseEntity<Sample> draw(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) DrawSample body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(sampling.draw(user, id, body));
     }
 
     @PostMapping("/samples/{sampleId}/redraw")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "Re-draw with the recorded seed over today's population: same hash, same items")
     Sampling.Redraw redraw(CurrentUser user, @PathVariable UUID id, @PathVariable UUID sampleId) {
         return sampling.redraw(user, id, sampleId);

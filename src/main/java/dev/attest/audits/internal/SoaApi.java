@@ -1,5 +1,7 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.EditSoaEntry;
 import dev.attest.audits.SoaVersion;
 import dev.attest.identity.CurrentUser;
@@ -9,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,49 +35,49 @@ class SoaApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The latest version with all 93 Annex A controls")
     SoaVersion latest(CurrentUser user) {
         return soa.latest(user);
     }
 
     @GetMapping("/versions")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "Every version, newest first (without entries)")
     List<SoaVersion> versions(CurrentUser user) {
         return soa.versions(user);
     }
 
     @PostMapping("/versions")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     @Operation(summary = "Start a new draft: generated from the catalog and controls the first time, else a copy of the approved version")
     ResponseEntity<SoaVersion> create(CurrentUser user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(soa.create(user));
     }
 
     @GetMapping("/versions/{version}")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "One version with its entries")
     SoaVersion version(CurrentUser user, @PathVariable String version) {
         return soa.version(user, version);
     }
 
     @PutMapping("/entries/{ref}")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     @Operation(summary = "Edit one Annex A control in the draft (an exclusion needs a justification)")
     SoaVersion edit(CurrentUser user, @PathVariable String ref, @RequestBody(required = false) EditSoaEntry body) {
         return soa.edit(user, ref, body);
     }
 
     @PostMapping("/approve")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     @Operation(summary = "Approve the draft; the approver must not be its last editor")
     SoaVersion approve(CurrentUser user) {
         return soa.approve(user);
     }
 
     @GetMapping(value = "/versions/{version}/csv", produces = "text/csv")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The version as CSV")
     ResponseEntity<String> csv(CurrentUser user, @PathVariable String version) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -85,7 +86,7 @@ class SoaApi {
     }
 
     @GetMapping(value = "/versions/{version}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The version as PDF")
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

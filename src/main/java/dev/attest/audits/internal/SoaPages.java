@@ -1,5 +1,6 @@
 package dev.attest.audits.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.SoaVersion;
 import dev.attest.controls.ImplementationStatus;
 import dev.attest.identity.CurrentUser;
@@ -9,7 +10,6 @@ import dev.attest.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +41,7 @@ class SoaPages {
     }
 
     @GetMapping("/soa")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     String page(CurrentUser user, @RequestParam(required = false) String version, Model model) {
         fill(user, version, model, null, Map.of(), Map.of());
         return "audits/soa";
@@ -81,13 +81,13 @@ class SoaPages {
     }
 
     @PostMapping("/soa/versions")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String create(CurrentUser user, Model model, RedirectAttributes redirect) {
         return submit(user, "create", Map.of(), model, redirect, "", () -> "Version " + soa.create(user).version() + " is a draft");
     }
 
     @PostMapping("/soa/entries/{ref}")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String edit(CurrentUser user, @PathVariable String ref, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return submit(user, "entry-" + ref, form, model, redirect, "#entry-" + ref, () -> {
             soa.edit(user, ref, forms.soaEntry(form));
@@ -96,13 +96,13 @@ class SoaPages {
     }
 
     @PostMapping("/soa/approve")
-    @PreAuthorize("hasAuthority('audits:manage')")
+    @RequiresPermission(Permission.AUDITS_MANAGE)
     String approve(CurrentUser user, Model model, RedirectAttributes redirect) {
         return submit(user, "approve", Map.of(), model, redirect, "", () -> "Version " + soa.approve(user).version() + " is approved and frozen");
     }
 
     @GetMapping("/soa/versions/{version}/csv")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable String version) {
         SoaVersion v;
         try {
@@ -116,7 +116,7 @@ class SoaPages {
     }
 
     @GetMapping("/soa/versions/{version}/pdf")
-    @PreAuthorize("hasAuthority('audits:read')")
+    @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
         SoaVersion v;
         try {

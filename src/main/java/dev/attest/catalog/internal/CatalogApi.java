@@ -1,11 +1,12 @@
 package dev.attest.catalog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Framework;
 import dev.attest.catalog.Requirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,28 +42,28 @@ class CatalogApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('catalog:read')")
+    @RequiresPermission(Permission.CATALOG_READ)
     @Operation(summary = "All frameworks of the catalog; requirementCount counts assessed requirements, headings left out")
     List<FrameworkSummary> frameworks() {
         return catalog.frameworks().stream().map(FrameworkSummary::of).toList();
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('catalog:read')")
+    @RequiresPermission(Permission.CATALOG_READ)
     @Operation(summary = "One framework")
     FrameworkSummary framework(@PathVariable String id) {
         return FrameworkSummary.of(catalog.requireFramework(id));
     }
 
     @GetMapping("/{id}/requirements")
-    @PreAuthorize("hasAuthority('catalog:read')")
+    @RequiresPermission(Permission.CATALOG_READ)
     @Operation(summary = "A framework's requirements in its own order, headings (group: true) included")
     List<RequirementView> requirements(@PathVariable String id) {
         return catalog.requireFramework(id).requirements().stream().map(RequirementView::of).toList();
     }
 
     @GetMapping("/{id}/requirements/{ref}")
-    @PreAuthorize("hasAuthority('catalog:read')")
+    @RequiresPermission(Permission.CATALOG_READ)
     @Operation(summary = "One requirement, by its ref or by the other form its publisher cites (HIPAA 164.308(a)(1)(i) "
             + "finds 164.308(a)(1)); 404 when the framework has no such requirement")
     RequirementView requirement(@PathVariable String id, @PathVariable String ref) {

@@ -1,12 +1,13 @@
 package dev.attest.catalog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Coverage;
 import dev.attest.catalog.Overlap;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +29,7 @@ class CatalogCoverageApi {
     }
 
     @GetMapping("/coverage")
-    @PreAuthorize("hasAuthority('catalog:read')")
+    @RequiresPermission(Permission.CATALOG_READ)
     @Operation(summary = "Per framework: assessed requirements covered by controls, and those uncovered with their reason")
     List<Coverage> coverage() {
         return catalog.frameworks().stream().map(Coverage::of).toList();
@@ -40,7 +41,7 @@ class CatalogCoverageApi {
     }
 
     @GetMapping("/overlap")
-    @PreAuthorize("hasAuthority('catalog:read')")
+    @RequiresPermission(Permission.CATALOG_READ)
     @Operation(summary = "Adopting framework 'to' on top of 'from': the controls it shares and the N more it needs")
     OverlapView overlap(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Map<String, String> errors = new LinkedHashMap<>();

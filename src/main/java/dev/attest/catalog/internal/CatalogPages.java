@@ -1,10 +1,11 @@
 package dev.attest.catalog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Coverage;
 import dev.attest.catalog.Framework;
 import dev.attest.catalog.Overlap;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ class CatalogPages {
     }
 
     @GetMapping("/catalog/coverage")
-    @PreAuthorize("hasAuthority('catalog:read')")
+    @RequiresPermission(Permission.CATALOG_READ)
     String coverage(dev.attest.identity.CurrentUser user, Model model, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         List<Framework> frameworks = catalog.frameworks();
         Framework a = catalog.framework(from == null ? "soc2" : from).orElse(frameworks.get(0));

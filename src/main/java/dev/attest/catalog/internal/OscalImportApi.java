@@ -1,12 +1,13 @@
 package dev.attest.catalog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,7 +41,7 @@ class OscalImportApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Import an OSCAL 1.x catalog, or a profile (baseline) with the catalog it imports, in XML or JSON, as a "
             + "framework (parts: file, repeated; fields: id, name). Every document is validated against the OSCAL 1.1.3 schemas; "
             + "an invalid or unresolvable document is a 400 naming the path and the rule, and nothing is imported")
@@ -56,7 +57,7 @@ class OscalImportApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Import a framework shipped as OSCAL: {\"shipped\": \"nist-800-53-moderate\"} (also nist-800-53, -low, -high), "
             + "with the control library's mapping to 800-53; optional id")
     ResponseEntity<OscalImports.Result> shipped(CurrentUser user, @RequestBody ShippedImport request) {
@@ -65,7 +66,7 @@ class OscalImportApi {
     }
 
     @GetMapping("/shipped")
-    @PreAuthorize("hasAuthority('catalog:read')")
+    @RequiresPermission(Permission.CATALOG_READ)
     @Operation(summary = "The frameworks shipped as OSCAL documents, and whether each is imported under its own id")
     List<ShippedView> shippedList() {
         return OscalImports.SHIPPED.stream().map(s -> new ShippedView(s.id(), s.name(), catalog.framework(s.id()).isPresent())).toList();

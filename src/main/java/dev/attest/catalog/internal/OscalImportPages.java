@@ -1,9 +1,10 @@
 package dev.attest.catalog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,7 @@ class OscalImportPages {
     }
 
     @GetMapping("/catalog/import")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String page(Model model) {
         model.addAttribute("shipped", OscalImports.SHIPPED);
         model.addAttribute("imported", catalog.frameworks().stream().filter(f -> catalog.isImported(f.id())).toList());
@@ -38,7 +39,7 @@ class OscalImportPages {
     }
 
     @PostMapping("/catalog/import")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String upload(CurrentUser user, Model model, @RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String name,
                   @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
         List<OscalImports.Upload> uploads = new ArrayList<>();
@@ -59,7 +60,7 @@ class OscalImportPages {
     }
 
     @PostMapping("/catalog/import/shipped")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String shipped(CurrentUser user, Model model, @RequestParam(defaultValue = "") String shipped) {
         try {
             OscalImports.Result result = imports.importShipped(user.workspaceId(), shipped, null, user.actor());

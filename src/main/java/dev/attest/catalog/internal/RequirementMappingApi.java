@@ -1,9 +1,10 @@
 package dev.attest.catalog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,7 +26,7 @@ class RequirementMappingApi {
     }
 
     @PutMapping("/requirements/{ref}/mapping")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Map a requirement of an imported framework: {\"controls\": [\"AC-01\"]}, or {\"controls\": [], "
             + "\"noControlReason\": \"...\"}; both empty leaves it unmapped. Shipped frameworks are mapped in the catalog files (400)")
     CatalogApi.RequirementView map(CurrentUser user, @PathVariable String id, @PathVariable String ref,
@@ -34,7 +35,7 @@ class RequirementMappingApi {
     }
 
     @GetMapping("/unmapped")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The framework's assessed requirements mapped to no control and without a reason, in its order")
     List<CatalogApi.RequirementView> unmapped(@PathVariable String id) {
         return mappings.unmapped(id).stream().map(CatalogApi.RequirementView::of).toList();

@@ -1,12 +1,13 @@
 package dev.attest.catalog.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Framework;
 import dev.attest.catalog.Requirement;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,7 @@ class RequirementMappingPages {
     }
 
     @GetMapping("/catalog/frameworks/{id}/mapping")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String page(Model model, @PathVariable String id, @RequestParam(defaultValue = "unmapped") String show,
                 @RequestParam(defaultValue = "") String q) {
         if (!catalog.isImported(id)) {
@@ -60,7 +61,7 @@ class RequirementMappingPages {
     }
 
     @PostMapping("/catalog/frameworks/{id}/mapping")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String map(CurrentUser user, Model model, @PathVariable String id, @RequestParam(defaultValue = "") String ref,
                @RequestParam(defaultValue = "") String controls, @RequestParam(defaultValue = "") String noControlReason,
                @RequestParam(defaultValue = "unmapped") String show, @RequestParam(defaultValue = "") String q) {

@@ -1,5 +1,7 @@
 package dev.attest.controls.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.ControlKey;
 import dev.attest.catalog.Framework;
@@ -14,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +37,7 @@ class ControlMatrixApi {
     }
 
     @GetMapping(value = {"/api/v1/frameworks/{id}/matrix.csv", "/frameworks/{id}/matrix.csv"}, produces = "text/csv")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "Control matrix as CSV: requirement, control, status, owner (one row per mapping)")
     ResponseEntity<String> matrix(CurrentUser user, @PathVariable String id) {
         Framework framework = catalog.requireFramework(id);

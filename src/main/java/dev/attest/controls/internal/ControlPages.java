@@ -1,5 +1,7 @@
 package dev.attest.controls.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Control;
 import dev.attest.catalog.Framework;
@@ -17,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,7 @@ class ControlPages {
     }
 
     @GetMapping("/frameworks/{id}")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     String framework(CurrentUser user, @PathVariable String id, Model model) {
         Framework framework = catalog.requireFramework(id);
         Set<String> scope = controls.scopeOf(user.workspaceId(), framework);
@@ -78,7 +79,7 @@ class ControlPages {
     }
 
     @PostMapping("/frameworks/{id}/adoption")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String adopt(CurrentUser user, @PathVariable String id, @RequestParam(required = false) List<String> categories,
                  @RequestParam(defaultValue = "adopt") String action) {
         if ("drop".equals(action)) {
@@ -90,7 +91,7 @@ class ControlPages {
     }
 
     @GetMapping("/controls")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     String library(CurrentUser user, HttpServletRequest request, Model model,
                    @RequestParam(required = false) String domain, @RequestParam(required = false) String framework,
                    @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
@@ -122,7 +123,7 @@ class ControlPages {
     }
 
     @GetMapping("/controls/export")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     void export(CurrentUser user, HttpServletResponse response, @RequestParam(required = false) String domain,
                 @RequestParam(required = false) String framework, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
@@ -142,7 +143,7 @@ class ControlPages {
     }
 
     @PostMapping("/controls/bulk")
-    @PreAuthorize("hasAuthority('controls:write')")
+    @RequiresPermission(Permission.CONTROLS_WRITE)
     String bulk(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(name = "keys", required = false) List<String> keys,
                 @RequestParam(required = false) String newOwner, @RequestParam(required = false) String newStatus,
                 @RequestParam(required = false) String justification) {
@@ -159,7 +160,7 @@ class ControlPages {
     }
 
     @GetMapping("/controls/{key}")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     String control(CurrentUser user, @PathVariable String key, Model model) {
         ControlState state = controls.get(user.workspaceId(), key);
         prepareControl(user, state, model);
@@ -171,7 +172,7 @@ class ControlPages {
     static final int HISTORY_PAGE = 15;
 
     @GetMapping("/controls/{key}/history")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     String history(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page, HttpServletRequest request,
                    Model model) {
         model.addAttribute("history", controls.history(user.workspaceId(), key, ControlsApi.number("page", page, 0), HISTORY_PAGE));
@@ -216,7 +217,7 @@ class ControlPages {
     }
 
     @PostMapping("/controls/{key}")
-    @PreAuthorize("hasAuthority('controls:write')")
+    @RequiresPermission(Permission.CONTROLS_WRITE)
     String update(CurrentUser user, @PathVariable String key, HttpServletRequest request, Model model,
                   @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
                   @RequestParam(required = false) String justification, @RequestParam(required = false) String notes) {

@@ -1,5 +1,7 @@
 package dev.attest.controls.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.RequirementRef;
 import dev.attest.controls.AdoptedFramework;
 import dev.attest.controls.ControlChange;
@@ -15,7 +17,6 @@ import dev.attest.web.TableQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -51,7 +52,7 @@ class ControlsApi {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/controls/bulk")
-    @PreAuthorize("hasAuthority('controls:write')")
+    @RequiresPermission(Permission.CONTROLS_WRITE)
     @Operation(summary = "Change the owner (an email, or none) and/or the status of up to 500 controls at once, all or none; "
             + "justification goes with not_applicable")
     BulkResult bulk(CurrentUser user, @RequestBody(required = false) ControlBulk.ChangeControls body) {
@@ -77,7 +78,7 @@ class ControlsApi {
     }
 
     @GetMapping("/controls")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The control library as this workspace runs it; filters: domain, framework, status, owner (an email or 'none'), q",
             description = "Without page, size, sort or dir the answer is every matching control as a JSON array, by key, as it always was. "
                     + "With any of them it is one page in an envelope {items, total, page, pages, size, sort, dir}: sort by key, name, "
@@ -103,7 +104,7 @@ class ControlsApi {
     }
 
     @GetMapping("/controls/{key}")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "One control with its mapped requirements across all frameworks, its status with the reason, "
             + "its monitors and the evidence linked to it (newest first)")
     ControlView get(CurrentUser user, @PathVariable String key) {
@@ -116,7 +117,7 @@ class ControlsApi {
     }
 
     @GetMapping("/controls/{key}/history")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The control's history, newest first: status and owner changes, check flips, evidence and attestations, "
             + "with who and when; page from 0, size 1 to 100")
     ControlHistory history(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page,
@@ -137,7 +138,7 @@ class ControlsApi {
     }
 
     @PatchMapping("/controls/{key}")
-    @PreAuthorize("hasAuthority('controls:write')")
+    @RequiresPermission(Permission.CONTROLS_WRITE)
     @Operation(summary = "Change status, owner, justification or notes; fields left out keep their value")
     ControlView patch(CurrentUser user, @PathVariable String key, @RequestBody Map<String, Object> body) {
         ControlState current = controls.get(user.workspaceId(), key);
@@ -169,7 +170,7 @@ class ControlsApi {
     }
 
     @GetMapping("/readiness")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "Readiness per adopted framework")
     List<FrameworkReadiness> readiness(CurrentUser user) {
         return controls.readiness(user.workspaceId());
@@ -179,14 +180,14 @@ class ControlsApi {
     }
 
     @GetMapping("/adoptions")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The frameworks this workspace pursues, with the categories in scope")
     List<AdoptedFramework> adoptions(CurrentUser user) {
         return controls.adopted(user.workspaceId());
     }
 
     @PutMapping("/adoptions/{framework}")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Adopt a framework, or change the categories in scope (required categories always stay)")
     AdoptedFramework adopt(CurrentUser user, @PathVariable String framework, @RequestBody(required = false) AdoptionRequest request) {
         Set<String> categories = new LinkedHashSet<>(request == null || request.categories() == null ? List.of() : request.categories());
@@ -194,7 +195,7 @@ class ControlsApi {
     }
 
     @DeleteMapping("/adoptions/{framework}")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Stop pursuing a framework")
     ResponseEntity<Void> drop(CurrentUser user, @PathVariable String framework) {
         controls.drop(user.workspaceId(), framework, user.actor());

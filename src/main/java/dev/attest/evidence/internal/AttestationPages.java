@@ -1,5 +1,6 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.ControlKey;
 import dev.attest.controls.WorkspaceControls;
@@ -11,7 +12,6 @@ import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +38,7 @@ class AttestationPages {
     }
 
     @PostMapping("/evidence/attestations")
-    @PreAuthorize("hasAuthority('evidence:write')")
+    @RequiresPermission(Permission.EVIDENCE_WRITE)
     String attest(CurrentUser user, @RequestParam(defaultValue = "") String control, @RequestParam(defaultValue = "") String comment,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         String key = catalog.requireControl(control.strip()).key().value();

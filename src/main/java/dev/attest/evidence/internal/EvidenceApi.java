@@ -1,5 +1,7 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.evidence.EvidenceStore;
 import dev.attest.evidence.EvidenceTooLargeException;
@@ -9,7 +11,7 @@ import dev.attest.evidence.EvidenceStorageUnavailableException;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
-import dev.attest.web.CheckpointFields;
+import dev.attest.crypto.CheckpointFields;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +62,7 @@ class EvidenceApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('evidence:write')")
+    @RequiresPermission(Permission.EVIDENCE_WRITE)
     @Operation(summary = "Upload a file as evidence (multipart: file, title, controls as comma-separated keys, validUntil as a date)")
     ResponseEntity<EvidenceItem> upload(CurrentUser user, @RequestParam(required = false) MultipartFile file,
                                         @RequestParam(required = false) String title,
@@ -96,7 +97,7 @@ class EvidenceApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "Evidence, newest first; filters: control, kind (upload, check-results)")
     List<EvidenceItem> list(CurrentUser user, @RequestParam(required = false) String control,
                             @RequestParam(required = false) String kind, @RequestParam(defaultValue = "100") int limit) {
@@ -104,14 +105,14 @@ class EvidenceApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "One piece of evidence's metadata")
     EvidenceItem get(CurrentUser user, @PathVariable UUID id) {
         return evidence.get(user.workspaceId(), id);
     }
 
     @GetMapping("/{id}/content")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "The evidence's bytes, as stored")
     ResponseEntity<InputStreamResource> content(CurrentUser user, @PathVariable UUID id) {
         return download(evidence, user, id);
@@ -136,14 +137,14 @@ class EvidenceApi {
     }
 
     @GetMapping("/ledger/verify")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "Recompute the ledger's hash chain and check its signed checkpoints; names the first entry that does not match")
     LedgerVerification verify(CurrentUser user) {
         return evidence.verifyLedger(user.workspaceId());
     }
 
     @PostMapping(value = "/ledger/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "Verify the ledger and prove it extends earlier checkpoints (a checkpoint's JSON, or an array of them, "
             + "as published on the Trust Center, in audit packages or by GET /ledger/checkpoint); a ledger cut short or rewritten fails")
     LedgerVerification verifyAgainst(CurrentUser user, @RequestBody(required = false) JsonNode body) {
@@ -152,7 +153,7 @@ class EvidenceApi {
     }
 
     @GetMapping("/ledger/checkpoint")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "The newest signed checkpoint (count, hash, time, key id, signature): keep a copy to verify against later")
     LedgerCheckpoint latestCheckpoint(CurrentUser user) {
         return evidence.latestCheckpoint(user.workspaceId())
@@ -160,7 +161,7 @@ class EvidenceApi {
     }
 
     @GetMapping("/ledger/key")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "The keys that verify this workspace's checkpoints (derived from the operator's master key, not read from the "
             + "database); pin the fingerprint: 'verify-ledger EXPORT --key FINGERPRINT'")
     List<LedgerKey> keys(CurrentUser user) {
@@ -168,7 +169,7 @@ class EvidenceApi {
     }
 
     @GetMapping(value = "/ledger/export", produces = MediaType.TEXT_PLAIN_VALUE)
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "The ledger export, for 'java -jar attest.jar verify-ledger FILE'")
     void export(CurrentUser user, HttpServletResponse response) throws IOException {
         export(evidence, user, response);

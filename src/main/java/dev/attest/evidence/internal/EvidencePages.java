@@ -1,5 +1,6 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.evidence.EvidenceStore;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
@@ -52,7 +52,7 @@ class EvidencePages {
     }
 
     @GetMapping(PAGE)
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     String list(CurrentUser user, @RequestParam(required = false) String control, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String tooLarge, @RequestParam(required = false) UUID added,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
@@ -73,7 +73,7 @@ class EvidencePages {
     }
 
     @GetMapping(PAGE + "/export")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     void export(CurrentUser user, @RequestParam(required = false) String control, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, HttpServletResponse response)
             throws IOException {
@@ -104,7 +104,7 @@ class EvidencePages {
     }
 
     @PostMapping(PAGE)
-    @PreAuthorize("hasAuthority('evidence:write')")
+    @RequiresPermission(Permission.EVIDENCE_WRITE)
     String upload(CurrentUser user, @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String title,
                   @RequestParam(defaultValue = "") String controls, @RequestParam(defaultValue = "") String validUntil, Model model,
                   HttpServletResponse response) {
@@ -145,13 +145,13 @@ class EvidencePages {
     }
 
     @GetMapping(PAGE + "/{id}/content")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     ResponseEntity<InputStreamResource> download(CurrentUser user, @PathVariable UUID id) {
         return EvidenceApi.download(evidence, user, id);
     }
 
     @GetMapping(PAGE + "/ledger/verify")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     String verify(CurrentUser user, HttpServletRequest request, Model model) {
         model.addAttribute("verification", evidence.verifyLedger(user.workspaceId()));
         model.addAttribute("ledger", evidence.ledgerStatus(user.workspaceId()));
@@ -159,7 +159,7 @@ class EvidencePages {
     }
 
     @GetMapping(PAGE + "/ledger/export")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     void export(CurrentUser user, HttpServletResponse response) throws IOException {
         EvidenceApi.export(evidence, user, response);
     }

@@ -1,5 +1,7 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.evidence.ControlFreshness;
 import dev.attest.evidence.EvidenceFreshness;
 import dev.attest.evidence.EvidenceItem;
@@ -9,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,21 +34,21 @@ class FreshnessApi {
     }
 
     @GetMapping("/freshness")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "Every control's evidence freshness: its window in days, newest evidence and when it lapses")
     List<ControlFreshness> all(CurrentUser user) {
         return freshness.all(user.workspaceId());
     }
 
     @GetMapping("/freshness/{control}")
-    @PreAuthorize("hasAuthority('evidence:read')")
+    @RequiresPermission(Permission.EVIDENCE_READ)
     @Operation(summary = "One control's evidence freshness")
     ControlFreshness one(CurrentUser user, @PathVariable String control) {
         return freshness.of(user.workspaceId(), control);
     }
 
     @PutMapping("/freshness/{control}")
-    @PreAuthorize("hasAuthority('evidence:write')")
+    @RequiresPermission(Permission.EVIDENCE_WRITE)
     @Operation(summary = "Set how many days evidence keeps a control proven (1 to 3660; the default follows its frequency)")
     ControlFreshness set(CurrentUser user, @PathVariable String control, @RequestBody(required = false) Map<String, Object> body) {
         Object days = body == null ? null : body.get("days");
@@ -60,7 +61,7 @@ class FreshnessApi {
     }
 
     @PostMapping("/attestations")
-    @PreAuthorize("hasAuthority('evidence:write')")
+    @RequiresPermission(Permission.EVIDENCE_WRITE)
     @Operation(summary = "The control's owner confirms it operates, with a comment: stored as evidence in the ledger (403 for anyone else)")
     ResponseEntity<EvidenceItem> attest(CurrentUser user, @RequestBody(required = false) Map<String, Object> body) {
         Object control = body == null ? null : body.get("control");

@@ -1,13 +1,13 @@
 package dev.attest.evidence.internal;
 
+import dev.attest.crypto.Digests;
 import dev.attest.evidence.LedgerVerification;
-import dev.attest.web.OfflineVerifierArguments;
+import dev.attest.crypto.OfflineVerifierArguments;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.HexFormat;
 
@@ -54,11 +54,7 @@ public final class LedgerFormat {
     }
 
     public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256();
     }
 
     public static PublicKey publicKey(String base64) {

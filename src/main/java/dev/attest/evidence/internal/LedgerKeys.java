@@ -3,7 +3,7 @@ package dev.attest.evidence.internal;
 import dev.attest.evidence.LedgerKey;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.DataDirectory;
-import dev.attest.web.MasterKey;
+import dev.attest.crypto.MasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

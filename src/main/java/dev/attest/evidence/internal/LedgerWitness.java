@@ -2,7 +2,7 @@ package dev.attest.evidence.internal;
 
 import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.identity.WorkspaceId;
-import dev.attest.web.CheckpointWitness;
+import dev.attest.crypto.CheckpointWitness;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

@@ -1,10 +1,11 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +25,13 @@ class AccountPages {
     }
 
     @GetMapping("/account")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String account() {
         return "identity/account";
     }
 
     @PostMapping("/account/password")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String changePassword(CurrentUser user, @RequestParam(required = false) String current, @RequestParam(required = false) String password,
                           @RequestParam(required = false) String confirm, HttpServletRequest request, Model model) {
         Instant now;
@@ -47,7 +48,7 @@ class AccountPages {
     }
 
     @PostMapping("/account/sessions/end")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String signOutEverywhere(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
         passwords.endSessions(user);
         var session = request.getSession(false);

@@ -1,5 +1,7 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +65,7 @@ class InvitationPages {
     }
 
     @PostMapping("/members/invite")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String invite(CurrentUser user, @RequestParam(required = false) String email, @RequestParam(required = false) String role,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {

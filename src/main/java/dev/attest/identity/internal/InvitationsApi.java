@@ -1,12 +1,13 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,14 +32,14 @@ class InvitationsApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Email a single-use invitation link, valid for 7 days, to join in a role")
     ResponseEntity<Invitations.Pending> invite(CurrentUser user, @RequestBody NewInvitation body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(invitations.invite(user, body.email(), body.role()));
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Invitations of this workspace, newest first, with when each was accepted")
     List<Invitations.Pending> list(CurrentUser user) {
         return invitations.pending(user.workspaceId());

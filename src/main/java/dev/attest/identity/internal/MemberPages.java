@@ -1,5 +1,7 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Role;
 import dev.attest.web.Htmx;
@@ -7,7 +9,6 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class MemberPages {
     }
 
     @GetMapping("/members")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String members(CurrentUser user, HttpServletRequest request, Model model) {
         return page(user, request, model);
     }
@@ -57,26 +58,26 @@ class MemberPages {
     }
 
     @PostMapping("/members/{userId}/role")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String changeRole(CurrentUser user, @PathVariable UUID userId, @RequestParam(required = false) String role,
                       @RequestParam(required = false) String expiresOn, HttpServletRequest request, Model model) {
         return act(user, request, model, () -> administration.changeRole(user, userId, role, expiresOn));
     }
 
     @PostMapping("/members/{userId}/deactivate")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String deactivate(CurrentUser user, @PathVariable UUID userId, HttpServletRequest request, Model model) {
         return act(user, request, model, () -> administration.deactivate(user, userId));
     }
 
     @PostMapping("/members/{userId}/reactivate")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String reactivate(CurrentUser user, @PathVariable UUID userId, HttpServletRequest request, Model model) {
         return act(user, request, model, () -> administration.reactivate(user, userId));
     }
 
     @PostMapping("/members/{userId}/unlock")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String unlock(CurrentUser user, @PathVariable UUID userId, HttpServletRequest request, Model model) {
         return act(user, request, model, () -> {
             throttle.unlock(user, userId);
@@ -85,7 +86,7 @@ class MemberPages {
     }
 
     @PostMapping("/workspace/settings")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String settings(CurrentUser user, @RequestParam(required = false) String requireMfa, HttpServletRequest request, Model model) {
         return act(user, request, model, () -> {
             if (!"true".equals(requireMfa) && !"false".equals(requireMfa)) {
@@ -97,7 +98,7 @@ class MemberPages {
     }
 
     @PostMapping("/workspaces")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String createWorkspace(CurrentUser user, @RequestParam(required = false) String slug, @RequestParam(required = false) String name,
                            HttpServletRequest request, Model model) {
         return act(user, request, model, () -> administration.createWorkspace(user, slug, name));
@@ -114,7 +115,7 @@ class MemberPages {
     }
 
     @PostMapping("/workspaces/switch")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String switchWorkspace(CurrentUser user, @RequestParam(required = false) UUID workspace, HttpServletRequest request,
                            HttpServletResponse response) {
         if (workspace == null) {

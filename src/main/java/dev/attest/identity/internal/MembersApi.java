@@ -1,11 +1,12 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,21 +51,21 @@ class MembersApi {
     }
 
     @GetMapping("/members")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Every member of this workspace, active or deactivated")
     List<MemberView> list(CurrentUser user) {
         return administration.members(user.workspaceId()).stream().map(MemberView::of).toList();
     }
 
     @GetMapping("/members/{userId}")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "One member")
     MemberView get(CurrentUser user, @PathVariable UUID userId) {
         return MemberView.of(administration.member(user.workspaceId(), userId));
     }
 
     @PatchMapping("/members/{userId}")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Change a member's role (and, for an auditor, the expiry date expiresOn: yyyy-mm-dd)")
     MemberView change(CurrentUser user, @PathVariable UUID userId, @RequestBody Map<String, Object> body) {
         for (String field : body.keySet()) {
@@ -76,21 +77,21 @@ class MembersApi {
     }
 
     @PostMapping("/members/{userId}/deactivate")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Deactivate a member: their sessions and tokens in this workspace end at once")
     MemberView deactivate(CurrentUser user, @PathVariable UUID userId) {
         return MemberView.of(administration.deactivate(user, userId));
     }
 
     @PostMapping("/members/{userId}/reactivate")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Reactivate a deactivated member (their revoked tokens stay revoked)")
     MemberView reactivate(CurrentUser user, @PathVariable UUID userId) {
         return MemberView.of(administration.reactivate(user, userId));
     }
 
     @PostMapping("/members/{userId}/unlock")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Lift a sign-in lock before it runs out")
     MemberView unlock(CurrentUser user, @PathVariable UUID userId) {
         throttle.unlock(user, userId);
@@ -101,7 +102,7 @@ class MembersApi {
     }
 
     @GetMapping("/workspaces")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     @Operation(summary = "The workspaces the caller belongs to, with the role in each")
     List<WorkspaceView> workspaces(CurrentUser user) {
         if (user.userId() == null) {
@@ -116,7 +117,7 @@ class MembersApi {
     }
 
     @PostMapping("/workspaces")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workspace; the caller becomes its admin")
     WorkspaceView create(CurrentUser user, @RequestBody NewWorkspace body) {
@@ -128,14 +129,14 @@ class MembersApi {
     }
 
     @GetMapping("/workspace/settings")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "This workspace's security settings")
     Settings settings(CurrentUser user) {
         return new Settings(accounts.requiresMfa(user.workspaceId().value()));
     }
 
     @PutMapping("/workspace/settings")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Change the security settings: requireMfa makes every member enrol a second factor")
     Settings changeSettings(CurrentUser user, @RequestBody Map<String, Object> body) {
         if (!(body.get("requireMfa") instanceof Boolean required)) {

@@ -10,7 +10,7 @@ import dev.attest.identity.Role;
 import dev.attest.identity.SecondFactorChanged;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
-import dev.attest.web.MasterKey;
+import dev.attest.crypto.MasterKey;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

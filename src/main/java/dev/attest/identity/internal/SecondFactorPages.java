@@ -1,5 +1,7 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +76,7 @@ class SecondFactorPages {
     }
 
     @GetMapping("/account/mfa")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String enrolment(CurrentUser user, Model model) {
         if (secondFactor.enabled(user.userId())) {
             model.addAttribute("enabled", true);
@@ -89,7 +91,7 @@ class SecondFactorPages {
     }
 
     @PostMapping("/account/mfa/confirm")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String confirm(CurrentUser user, @RequestParam(required = false) String code, Model model) {
         try {
             model.addAttribute("recoveryCodes", secondFactor.confirm(user, code));
@@ -100,7 +102,7 @@ class SecondFactorPages {
     }
 
     @PostMapping("/account/mfa/recovery-codes")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String renew(CurrentUser user, Model model) {
         try {
             model.addAttribute("recoveryCodes", secondFactor.renewRecoveryCodes(user));
@@ -111,7 +113,7 @@ class SecondFactorPages {
     }
 
     @PostMapping("/account/mfa/disable")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String disable(CurrentUser user, @RequestParam(required = false) String code, Model model) {
         try {
             secondFactor.disable(user, code);

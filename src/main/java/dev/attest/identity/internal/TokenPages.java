@@ -1,9 +1,10 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class TokenPages {
     }
 
     @GetMapping("/account/tokens")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String list(CurrentUser user, Model model) {
         model.addAttribute("tokens", tokens.list(user));
         model.addAttribute("now", clock.instant());
@@ -36,7 +37,7 @@ class TokenPages {
     }
 
     @PostMapping("/account/tokens")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String create(CurrentUser user, @RequestParam(required = false) String name, @RequestParam(required = false) String scope,
                   @RequestParam(required = false) String kind, @RequestParam(required = false) String role,
                   @RequestParam(required = false) String expiresOn, Model model) {
@@ -50,7 +51,7 @@ class TokenPages {
     }
 
     @PostMapping("/account/tokens/{tokenId}/owner")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String transfer(CurrentUser user, @PathVariable UUID tokenId, @RequestParam(required = false) String email, Model model) {
         try {
             tokens.transfer(user, tokenId, email);
@@ -62,7 +63,7 @@ class TokenPages {
     }
 
     @PostMapping("/account/tokens/{tokenId}/revoke")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     String revoke(CurrentUser user, @PathVariable UUID tokenId) {
         tokens.revoke(user, tokenId);
         return "redirect:/account/tokens";

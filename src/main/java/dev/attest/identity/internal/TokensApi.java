@@ -1,11 +1,12 @@
 package dev.attest.identity.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +30,7 @@ class TokensApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     @Operation(summary = "Your tokens (an admin sees every token of the workspace); values are never shown again")
     List<ApiTokens.TokenView> list(CurrentUser user) {
         return tokens.list(user);
@@ -39,7 +40,7 @@ class TokensApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     @Operation(summary = "Create a token: name, scope (read or read_write), kind (personal, or service for admins, with a role), "
             + "expiresOn (yyyy-mm-dd, default in 90 days, at most 366). The answer holds the value, shown this once.")
     ResponseEntity<ApiTokens.Issued> create(CurrentUser user, @RequestBody NewToken body) {
@@ -51,7 +52,7 @@ class TokensApi {
     }
 
     @PostMapping("/{tokenId}/owner")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Hand a service token to another active member (email), who then answers for it: it works only while "
             + "that member is active, and never beyond their role")
     ApiTokens.TokenView transfer(CurrentUser user, @PathVariable UUID tokenId, @RequestBody(required = false) NewOwner body) {
@@ -59,7 +60,7 @@ class TokensApi {
     }
 
     @DeleteMapping("/{tokenId}")
-    @PreAuthorize("hasAuthority('account:self')")
+    @RequiresPermission(Permission.ACCOUNT_SELF)
     @Operation(summary = "Revoke a token at once")
     ResponseEntity<Void> revoke(CurrentUser user, @PathVariable UUID tokenId) {
         tokens.revoke(user, tokenId);

@@ -1,5 +1,6 @@
 package dev.attest.incidents.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceId;
@@ -15,7 +16,6 @@ import dev.attest.incidents.WireName;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,7 +80,7 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String status) {
         var clocks = breachClocks.allClocks(user.workspaceId());
         Instant now = clock.instant();
@@ -103,14 +103,14 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents/report")
-    @PreAuthorize("hasAuthority('incidents:report')")
+    @RequiresPermission(Permission.INCIDENTS_REPORT)
     String reportForm(CurrentUser user, Model model) {
         model.addAttribute("times", times(user));
         return "incidents/report";
     }
 
     @PostMapping("/incidents/report")
-    @PreAuthorize("hasAuthority('incidents:report')")
+    @RequiresPermission(Permission.INCIDENTS_REPORT)
     String report(CurrentUser user, Model model, @RequestParam(required = false) String title,
                   @RequestParam(required = false) String description, @RequestParam(required = false) String discoveredAt,
                   @RequestParam(required = false) String systems) {
@@ -131,7 +131,7 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents/{id}")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     String incident(CurrentUser user, @PathVariable UUID id, Model model) {
         prepare(user, id, model);
         return "incidents/incident";
@@ -173,7 +173,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String triage(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String title,
                   @RequestParam(required = false) String description, @RequestParam(required = false) String discoveredAt,
                   @RequestParam(required = false) String severity, @RequestParam(required = false) String status,
@@ -202,7 +202,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/timeline")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String addToTimeline(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String at,
                          @RequestParam(required = false) String entry) {
         return act(user, id, model, "timelineErrors", () -> triage.addToTimeline(user.workspaceId(), id,
@@ -210,7 +210,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/breach")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String determineBreach(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String risk,
                            @RequestParam(required = false) String awareAt) {
         return act(user, id, model, "breachErrors", () -> breachClocks.determine(user.workspaceId(), id,
@@ -218,7 +218,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/notifications/{key}")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String recordNotification(CurrentUser user, @PathVariable UUID id, @PathVariable String key, HttpServletRequest request,
                               Model model, @RequestParam(required = false) String sentAt, @RequestParam(required = false) String evidence) {
         try {
@@ -236,7 +236,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/postmortem")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String savePostMortem(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String rootCause,
                           @RequestParam(required = false) String lessons) {
         return act(user, id, model, "pmErrors", () -> postMortems.write(user.workspaceId(), id,
@@ -244,7 +244,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/actions")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String addAction(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam(required = false) String description,
                      @RequestParam(required = false) String owner, @RequestParam(required = false) String dueOn) {
         return act(user, id, model, "actionErrors", () -> postMortems.addAction(user.workspaceId(), id,
@@ -252,7 +252,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/actions/{actionId}")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String completeAction(CurrentUser user, @PathVariable UUID id, @PathVariable UUID actionId,
                           @RequestParam(defaultValue = "true") boolean done) {
         postMortems.completeAction(user.workspaceId(), id, actionId, done, user.actor());

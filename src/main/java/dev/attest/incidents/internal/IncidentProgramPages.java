@@ -1,10 +1,10 @@
 package dev.attest.incidents.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.incidents.IncidentSettings;
 import dev.attest.web.InvalidFieldException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,7 @@ class IncidentProgramPages {
     }
 
     @GetMapping("/incidents/exercises")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     String exercises(CurrentUser user, Model model) {
         model.addAttribute("exercises", exercises.list(user.workspaceId()));
         model.addAttribute("canManage", user.can(Permission.INCIDENTS_MANAGE));
@@ -36,7 +36,7 @@ class IncidentProgramPages {
     }
 
     @PostMapping("/incidents/exercises")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String recordExercise(CurrentUser user, Model model, @RequestParam(required = false) String heldOn,
                           @RequestParam(required = false) String scenario, @RequestParam(required = false) String participants,
                           @RequestParam(required = false) String findings) {
@@ -53,7 +53,7 @@ class IncidentProgramPages {
     }
 
     @GetMapping("/incidents/settings")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     String settings(CurrentUser user, Model model) {
         IncidentSettings s = settings.settings(user.workspaceId());
         if (!model.containsAttribute("form")) {
@@ -64,7 +64,7 @@ class IncidentProgramPages {
     }
 
     @PostMapping("/incidents/settings")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     String saveSettings(CurrentUser user, Model model, @RequestParam(required = false) String customerNoticeHours,
                         @RequestParam(required = false) String timeZone) {
         try {

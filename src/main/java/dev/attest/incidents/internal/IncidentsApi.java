@@ -1,5 +1,7 @@
 package dev.attest.incidents.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.incidents.Exercise;
@@ -15,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,7 +88,7 @@ class IncidentsApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     @Operation(summary = "Every incident, latest reported first, with its notification clocks")
     List<IncidentView> list(CurrentUser user) {
         return triage.list(user.workspaceId()).stream().map(i -> view(user, i)).toList();
@@ -101,7 +102,7 @@ class IncidentsApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('incidents:report')")
+    @RequiresPermission(Permission.INCIDENTS_REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report an incident (anyone signed in): title, description, discoveredAt (ISO time, default now), systems")
     ReportReceipt report(CurrentUser user, @RequestBody ReportRequest request) {
@@ -112,14 +113,14 @@ class IncidentsApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     @Operation(summary = "One incident with its notification clocks")
     IncidentView get(CurrentUser user, @PathVariable UUID id) {
         return view(user, triage.get(user.workspaceId(), id));
     }
 
     @PatchMapping("/{id}")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @Operation(summary = "Triage: severity (low|medium|high|critical), status (open|contained|resolved|closed), lead, data "
             + "(personal|health|cardholder|customer), systems, customers, individualsAffected, residentsByState {\"CA\": 600}; "
             + "fields left out keep their value. Closing a breach with a notification not yet recorded is refused.")
@@ -130,7 +131,7 @@ class IncidentsApi {
     }
 
     @GetMapping("/{id}/timeline")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     @Operation(summary = "The incident's timeline, oldest first")
     List<TimelineEntry> timeline(CurrentUser user, @PathVariable UUID id) {
         return triage.timeline(user.workspaceId(), id);
@@ -140,7 +141,7 @@ class IncidentsApi {
     }
 
     @PostMapping("/{id}/timeline")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a timestamped entry (at: ISO time, default now, never in the future)")
     TimelineEntry addToTimeline(CurrentUser user, @PathVariable UUID id, @RequestBody TimelineRequest request) {
@@ -152,7 +153,7 @@ class IncidentsApi {
     }
 
     @PostMapping("/{id}/breach")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @Operation(summary = "Determine that the incident is a breach: risk to people (unlikely|risk|high) and awareAt (default now). "
             + "Starts every notification clock that applies; determining again moves the deadlines to the new facts.")
     List<ClockView> determineBreach(CurrentUser user, @PathVariable UUID id, @RequestBody BreachRequest request) {
@@ -165,7 +166,7 @@ class IncidentsApi {
     }
 
     @PostMapping("/{id}/notifications/{key}")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @Operation(summary = "Record that a notification was sent: sentAt (default now) and evidence (a note or a file name)")
     ClockView recordNotification(CurrentUser user, @PathVariable UUID id, @PathVariable String key, @RequestBody NotificationRequest request) {
         WorkspaceId workspace = user.workspaceId();
@@ -174,7 +175,7 @@ class IncidentsApi {
     }
 
     @GetMapping("/{id}/postmortem")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     @Operation(summary = "The post-mortem: root cause, lessons and action items")
     PostMortem postMortem(CurrentUser user, @PathVariable UUID id) {
         return postMortems.postMortem(user.workspaceId(), id);
@@ -184,7 +185,7 @@ class IncidentsApi {
     }
 
     @PutMapping("/{id}/postmortem")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @Operation(summary = "Write the post-mortem's root cause and lessons")
     PostMortem savePostMortem(CurrentUser user, @PathVariable UUID id, @RequestBody PostMortemRequest request) {
         return postMortems.write(user.workspaceId(), id, forms.postMortem(request.rootCause(), request.lessons()), user.actor());
@@ -194,7 +195,7 @@ class IncidentsApi {
     }
 
     @PostMapping("/{id}/postmortem/actions")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an action item with its owner (a member's email) and due date (YYYY-MM-DD)")
     PostMortem.ActionItem addAction(CurrentUser user, @PathVariable UUID id, @RequestBody ActionRequest request) {
@@ -207,7 +208,7 @@ class IncidentsApi {
     }
 
     @PatchMapping("/{id}/postmortem/actions/{actionId}")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @Operation(summary = "Mark an action item done (or not)")
     ResponseEntity<Void> completeAction(CurrentUser user, @PathVariable UUID id, @PathVariable UUID actionId, @RequestBody ActionDone request) {
         if (request.done() == null) {
@@ -218,7 +219,7 @@ class IncidentsApi {
     }
 
     @GetMapping("/exercises")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     @Operation(summary = "Incident-response exercises, latest first")
     List<Exercise> exercises(CurrentUser user) {
         return exercises.list(user.workspaceId());
@@ -228,7 +229,7 @@ class IncidentsApi {
     }
 
     @PostMapping("/exercises")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a tabletop or live exercise: heldOn (YYYY-MM-DD), scenario, participants, findings")
     Exercise recordExercise(CurrentUser user, @RequestBody ExerciseRequest request) {
@@ -244,7 +245,7 @@ class IncidentsApi {
     }
 
     @GetMapping("/settings")
-    @PreAuthorize("hasAuthority('incidents:read')")
+    @RequiresPermission(Permission.INCIDENTS_READ)
     @Operation(summary = "The hours the contracts give to tell customers, and the time zone deadlines in days end in")
     SettingsView settings(CurrentUser user) {
         return SettingsView.of(settings.settings(user.workspaceId()));
@@ -254,7 +255,7 @@ class IncidentsApi {
     }
 
     @PutMapping("/settings")
-    @PreAuthorize("hasAuthority('incidents:manage')")
+    @RequiresPermission(Permission.INCIDENTS_MANAGE)
     @Operation(summary = "Set customerNoticeHours (1-8760) and timeZone (e.g. Europe/Berlin)")
     SettingsView saveSettings(CurrentUser user, @RequestBody SettingsRequest request) {
         return SettingsView.of(settings.change(user.workspaceId(), forms.settings(

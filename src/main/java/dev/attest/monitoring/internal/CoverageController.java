@@ -1,11 +1,12 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.monitoring.ControlMonitors;
 import dev.attest.monitoring.MonitoringCoverage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ class CoverageController {
     }
 
     @GetMapping("/api/v1/monitoring/coverage")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Controls by their strongest monitor, for the catalog, each domain and each framework, with every control's monitors")
     @ResponseBody
     MonitoringCoverage coverage(CurrentUser user) {
@@ -31,7 +32,7 @@ class CoverageController {
     }
 
     @GetMapping("/monitoring/coverage")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     String page(CurrentUser user, Model model) {
         model.addAttribute("coverage", monitors.coverage(user.workspaceId()));
         model.addAttribute("kinds", java.util.List.of("technical", "record", "freshness", "attestation", "none"));

@@ -1,5 +1,6 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
@@ -16,7 +17,6 @@ import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,7 @@ class FindingPages {
     }
 
     @GetMapping("/monitoring/findings")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     String findings(CurrentUser user, HttpServletRequest request, Model model, @RequestParam Map<String, String> params) {
         listModel(user, model, params);
         return Htmx.view(request, "monitoring/findings", "results");
@@ -79,7 +79,7 @@ class FindingPages {
     }
 
     @GetMapping("/monitoring/findings/export")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     void export(CurrentUser user, @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         FindingWorkStore.Filter filter;
         try {
@@ -92,7 +92,7 @@ class FindingPages {
     }
 
     @GetMapping("/monitoring/exceptions")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     String exceptions(CurrentUser user, Model model, @RequestParam Map<String, String> params) {
         FindingWorkStore.Filter filter = new FindingWorkStore.Filter(null, null, null, null, null, true, null);
         TableQuery query = TableQuery.lenient(params.get("sort"), params.get("dir"), params.get("page"), FindingWorkStore.SORTS.keySet(),
@@ -105,7 +105,7 @@ class FindingPages {
     }
 
     @PostMapping("/monitoring/findings/bulk")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String bulk(CurrentUser user, HttpServletRequest request, Model model, @RequestParam Map<String, String> params,
                 @RequestParam(name = "ids", required = false) List<String> ids) {
         try {
@@ -133,39 +133,39 @@ class FindingPages {
     }
 
     @GetMapping("/monitoring/findings/{id}")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     String finding(CurrentUser user, @PathVariable UUID id, Model model) {
         detailModel(user, id, model);
         return "monitoring/finding";
     }
 
     @PostMapping("/monitoring/findings/{id}/assign")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String assign(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam Map<String, String> form) {
         return act(user, id, model, form, () -> work.assign(user, id, new AssignFinding(form.get("assignee"))));
     }
 
     @PostMapping("/monitoring/findings/{id}/comment")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String comment(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam Map<String, String> form) {
         return act(user, id, model, form, () -> work.comment(user, id, new CommentOnFinding(form.get("text"))));
     }
 
     @PostMapping("/monitoring/findings/{id}/ticket")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String ticket(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam Map<String, String> form) {
         return act(user, id, model, form, () -> work.linkTicket(user, id, new LinkTicket(form.get("ticketUrl"))));
     }
 
     @PostMapping("/monitoring/findings/{id}/acceptance")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String requestAcceptance(CurrentUser user, @PathVariable UUID id, Model model, @RequestParam Map<String, String> form) {
         return act(user, id, model, form, () -> work.requestAcceptance(user, id,
                 new RequestRiskAcceptance(form.get("reason"), form.get("approver"), form.get("expiresOn"))));
     }
 
     @PostMapping("/monitoring/findings/{id}/approval")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String approve(CurrentUser user, @PathVariable UUID id, Model model) {
         return act(user, id, model, Map.of(), () -> work.approve(user, id));
     }

@@ -1,5 +1,7 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.monitoring.FindingEvent;
 import dev.attest.monitoring.Monitoring;
@@ -15,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +50,7 @@ class FindingWorkApi {
     }
 
     @GetMapping("/findings/worklist")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Findings with their state (open, accepted, closed), assignee, ticket and exception; filters: status, severity, "
             + "check, responsible, control, exceptions=true, overdue=true (open and past due); "
             + "sort by due, opened, severity, check, resource, responsible, state, expires; "
@@ -65,7 +66,7 @@ class FindingWorkApi {
     }
 
     @GetMapping("/findings/export")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "The worklist as CSV, with the same filters and sort (at most 100,000 rows)")
     void export(CurrentUser user, @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         FindingWorkStore.Filter filter = filter(params);
@@ -78,35 +79,35 @@ class FindingWorkApi {
     }
 
     @GetMapping("/findings/{id}/work")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "One finding with its state, assignee, ticket, exception, fix guidance (its check's description) and history")
     WorkView view(CurrentUser user, @PathVariable UUID id) {
         return view(user, work.get(user.workspaceId(), id));
     }
 
     @PostMapping("/findings/{id}/assignee")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Assign the finding to a member by email; a blank assignee gives it back to its control's owner")
     WorkView assign(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) AssignFinding body) {
         return view(user, work.assign(user, id, body));
     }
 
     @PostMapping("/findings/{id}/comments")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Comment on the finding (up to 900 characters); the comment goes into its history")
     WorkView comment(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) CommentOnFinding body) {
         return view(user, work.comment(user, id, body));
     }
 
     @PostMapping("/findings/{id}/ticket")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Link the ticket that tracks the fix (an http or https URL)")
     WorkView ticket(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) LinkTicket body) {
         return view(user, work.linkTicket(user, id, body));
     }
 
     @PostMapping("/findings/{id}/acceptance")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Request that an open finding's risk be accepted: reason, approver (a member other than you), expiresOn (a date "
             + "after today, at most 365 days ahead)")
     WorkView requestAcceptance(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) RequestRiskAcceptance body) {
@@ -114,7 +115,7 @@ class FindingWorkApi {
     }
 
     @PostMapping("/findings/{id}/acceptance/approval")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Approve the requested exception; only the approver it names can")
     WorkView approve(CurrentUser user, @PathVariable UUID id) {
         return view(user, work.approve(user, id));
@@ -124,7 +125,7 @@ class FindingWorkApi {
     }
 
     @PostMapping("/findings/bulk")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "One action over up to 500 findings, all or none: assign (assignee), comment (text), accept (reason, approver, "
             + "expiresOn)")
     BulkResult bulk(CurrentUser user, @RequestBody(required = false) BulkFindingAction body) {
@@ -132,7 +133,7 @@ class FindingWorkApi {
     }
 
     @GetMapping("/finding-exceptions")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Findings with a risk-acceptance exception, requested or approved, soonest expiry first")
     List<WorkedFinding> exceptions(CurrentUser user) {
         FindingWorkStore.Filter filter = new FindingWorkStore.Filter(null, null, null, null, null, true, null);

@@ -1,5 +1,7 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.monitoring.CheckTally;
 import dev.attest.monitoring.FindingFilter;
 import dev.attest.identity.CurrentUser;
@@ -18,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +51,7 @@ class MonitoringApi {
     // ---- resources
 
     @PostMapping("/resources")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Push resources ({resources: [{type, id, data}], source, complete}); all are stored or none, and only new or "
             + "changed ones are evaluated. With complete: true the batch is all this source has of its types: what it sent before and "
             + "not now is retired and its findings closed")
@@ -67,7 +68,7 @@ class MonitoringApi {
     }
 
     @DeleteMapping("/resources/{type}/{id}")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Remove one resource: its results go and its open findings close")
     ResponseEntity<Void> deleteResource(CurrentUser user, @PathVariable String type, @PathVariable String id) {
         if (!monitoring.removeResource(user.workspaceId(), type, id, user.actor())) {
@@ -101,7 +102,7 @@ class MonitoringApi {
     }
 
     @GetMapping("/resources")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Stored resources, optionally of one type")
     List<StoredView> resources(CurrentUser user, @RequestParam(required = false) String type,
                                @RequestParam(defaultValue = "200") int limit) {
@@ -112,7 +113,7 @@ class MonitoringApi {
     }
 
     @GetMapping("/resource-types")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "The resource types this workspace accepts")
     Set<String> resourceTypes(CurrentUser user) {
         return monitoring.resourceTypes(user.workspaceId());
@@ -131,7 +132,7 @@ class MonitoringApi {
     }
 
     @GetMapping("/checks")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Built-in and workspace checks with their latest tally")
     List<CheckView> checks(CurrentUser user) {
         var tallies = monitoring.tallies(user.workspaceId());
@@ -139,14 +140,14 @@ class MonitoringApi {
     }
 
     @GetMapping("/checks/{key}")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "One check")
     CheckView check(CurrentUser user, @PathVariable String key) {
         return view(monitoring.check(user.workspaceId(), key), monitoring.tallies(user.workspaceId()));
     }
 
     @GetMapping("/checks/{key}/results")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "The check's latest result per resource, with the values it read; failures first, paged (limit up to 1000)")
     List<CheckResult> results(CurrentUser user, @PathVariable String key, @RequestParam(defaultValue = "1000") int limit,
                               @RequestParam(defaultValue = "0") int offset) {
@@ -154,7 +155,7 @@ class MonitoringApi {
     }
 
     @PostMapping("/checks")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Create a check; the expression is compiled and an error names its line and column")
     ResponseEntity<CheckView> create(CurrentUser user, @RequestBody CheckDraft draft) {
         if (draft.key() != null) {
@@ -170,7 +171,7 @@ class MonitoringApi {
     }
 
     @PutMapping("/checks/{key}")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Create or replace one of the workspace's checks")
     CheckView put(CurrentUser user, @PathVariable String key, @RequestBody CheckDraft draft) {
         CheckDraft keyed = new CheckDraft(key, draft.title(), draft.resourceType(), draft.severity(), draft.controls(),
@@ -179,7 +180,7 @@ class MonitoringApi {
     }
 
     @DeleteMapping("/checks/{key}")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Delete one of the workspace's checks")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable String key) {
         monitoring.deleteCheck(user.workspaceId(), key, user.actor());
@@ -187,7 +188,7 @@ class MonitoringApi {
     }
 
     @PostMapping("/checks/dry-run")
-    @PreAuthorize("hasAuthority('monitoring:write')") // runs an expression of the caller's choosing: only for those who may write checks
+    @RequiresPermission(Permission.MONITORING_WRITE) // runs an expression of the caller's choosing: only for those who may write checks
     @Operation(summary = "Evaluate a draft check against the current resources without saving it")
     List<CheckResult> dryRun(CurrentUser user, @RequestBody CheckDraft draft) {
         return monitoring.dryRun(user.workspaceId(), draft);
@@ -196,21 +197,21 @@ class MonitoringApi {
     // ---- evaluations and findings
 
     @PostMapping("/monitoring/evaluate")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Run every check over the current resources now")
     Evaluation evaluate(CurrentUser user) {
         return monitoring.evaluate(user.workspaceId(), "manual:" + user.actor());
     }
 
     @GetMapping("/monitoring/evaluations")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Evaluations, most recent first")
     List<Evaluation> evaluations(CurrentUser user, @RequestParam(defaultValue = "50") int limit) {
         return monitoring.evaluations(user.workspaceId(), limit);
     }
 
     @GetMapping("/findings")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Findings; filters: status (open, accepted: risk-accepted by an approved exception, closed), severity, check, owner, control; paged with limit and offset, "
             + "the total in the X-Total-Count header")
     ResponseEntity<List<Finding>> findings(CurrentUser user, @RequestParam(required = false) String status,
@@ -223,7 +224,7 @@ class MonitoringApi {
     }
 
     @GetMapping("/monitoring/status-at")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "The status at a past time (ISO-8601), rebuilt from the results evidence in the ledger: each check's counts, "
             + "and with check or resource, each matching result")
     PastStatus statusAt(CurrentUser user, @RequestParam(required = false) String time, @RequestParam(required = false) String check,
@@ -243,7 +244,7 @@ class MonitoringApi {
     }
 
     @GetMapping("/findings/{id}")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "One finding with its history (opened, closed, reopened)")
     FindingView finding(CurrentUser user, @PathVariable UUID id) {
         return new FindingView(monitoring.finding(user.workspaceId(), id), monitoring.findingHistory(user.workspaceId(), id));

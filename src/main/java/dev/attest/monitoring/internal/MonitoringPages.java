@@ -1,5 +1,6 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.monitoring.FindingFilter;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
@@ -10,7 +11,6 @@ import dev.attest.monitoring.Severity;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ class MonitoringPages {
     }
 
     @GetMapping("/monitoring")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     String overview(CurrentUser user, Model model) {
         var workspace = user.workspaceId();
         var evaluations = monitoring.evaluations(workspace, 30);
@@ -61,14 +61,14 @@ class MonitoringPages {
     }
 
     @PostMapping("/monitoring/evaluate")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String evaluate(CurrentUser user) {
         monitoring.evaluate(user.workspaceId(), "manual:" + user.actor());
         return "redirect:/monitoring";
     }
 
     @GetMapping("/monitoring/checks/{key}")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     String check(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page, Model model) {
         model.addAttribute("check", monitoring.check(user.workspaceId(), key));
         var tally = monitoring.tallies(user.workspaceId()).get(key);
@@ -100,7 +100,7 @@ class MonitoringPages {
     }
 
     @GetMapping("/monitoring/checks/new")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String newCheck(CurrentUser user, Model model) {
         model.addAttribute("form", new CheckForm("", "", "", "medium", "", "", ""));
         prepareEditor(user, model);
@@ -113,7 +113,7 @@ class MonitoringPages {
     }
 
     @PostMapping("/monitoring/checks")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String saveCheck(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(defaultValue = "save") String action,
                      @RequestParam(required = false) String key, @RequestParam(required = false) String title,
                      @RequestParam(required = false) String resourceType, @RequestParam(required = false) String severity,
@@ -139,7 +139,7 @@ class MonitoringPages {
     }
 
     @GetMapping("/monitoring/connections")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     String connectionList(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String kind) {
         prepareConnectionForm(user, model, kind, Map.of());
         // the kind chooser asks for the form alone: htmx swaps the fields of the chosen kind
@@ -159,7 +159,7 @@ class MonitoringPages {
     }
 
     @PostMapping("/monitoring/connections")
-    @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
+    @RequiresPermission(Permission.WORKSPACE_ADMIN) // a connection points the server at a network address: admins only
     String createConnection(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String name,
                             @RequestParam(required = false) String kind, @RequestParam(required = false) String target,
                             @RequestParam(required = false) Integer intervalMinutes) throws IOException {
@@ -179,7 +179,7 @@ class MonitoringPages {
     }
 
     @GetMapping("/monitoring/connections/{id}")
-    @PreAuthorize("hasAuthority('monitoring:read')")
+    @RequiresPermission(Permission.MONITORING_READ)
     String connection(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
         var runs = connections.runs(user.workspaceId(), id, 50);
         model.addAttribute("connection", connections.get(user.workspaceId(), id));
@@ -197,7 +197,7 @@ class MonitoringPages {
     }
 
     @PostMapping("/monitoring/connections/{id}")
-    @PreAuthorize("hasAuthority('workspace:admin')") // a connection points the server at a network address: admins only
+    @RequiresPermission(Permission.WORKSPACE_ADMIN) // a connection points the server at a network address: admins only
     String editConnection(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model,
                           @RequestParam(required = false) String name, @RequestParam(required = false) String target,
                           @RequestParam(required = false) Integer intervalMinutes) throws IOException {
@@ -218,7 +218,7 @@ class MonitoringPages {
     }
 
     @PostMapping("/monitoring/connections/{id}/test")
-    @PreAuthorize("hasAuthority('workspace:admin')") // it makes the server reach the target with the stored credentials
+    @RequiresPermission(Permission.WORKSPACE_ADMIN) // it makes the server reach the target with the stored credentials
     String testConnection(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
         model.addAttribute("test", connections.test(user.workspaceId(), id));
         if (Htmx.isHtmx(request)) {
@@ -228,7 +228,7 @@ class MonitoringPages {
     }
 
     @PostMapping("/monitoring/connections/{id}/runs")
-    @PreAuthorize("hasAuthority('monitoring:write')")
+    @RequiresPermission(Permission.MONITORING_WRITE)
     String runNow(CurrentUser user, HttpServletRequest request, @PathVariable UUID id, Model model) {
         runs.request(user.workspaceId(), id, user.actor());
         if (Htmx.isHtmx(request)) {

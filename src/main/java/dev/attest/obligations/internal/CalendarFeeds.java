@@ -1,17 +1,13 @@
 package dev.attest.obligations.internal;
 
+import dev.attest.crypto.Tokens;
+import dev.attest.crypto.Digests;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.PublicBaseUrl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -27,7 +23,6 @@ class CalendarFeeds {
     private final ObligationStore store;
     private final Clock clock;
     private final PublicBaseUrl baseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     CalendarFeeds(ObligationStore store, Clock clock, PublicBaseUrl baseUrl) {
         this.store = store;
@@ -48,9 +43,7 @@ class CalendarFeeds {
     /** A new token for this user (the previous one stops working); shown once. */
     @Transactional
     String issue(WorkspaceId workspace, String email) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Tokens.urlSafe(32);
         store.replaceFeedToken(workspace, email, hash(token), clock.instant());
         return token;
     }
@@ -67,10 +60,6 @@ class CalendarFeeds {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(token);
     }
 }

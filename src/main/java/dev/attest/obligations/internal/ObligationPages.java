@@ -1,5 +1,6 @@
 package dev.attest.obligations.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
@@ -7,7 +8,6 @@ import dev.attest.obligations.DutyKind;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,7 @@ class ObligationPages {
     }
 
     @GetMapping("/obligations")
-    @PreAuthorize("hasAuthority('obligations:read')")
+    @RequiresPermission(Permission.OBLIGATIONS_READ)
     String page(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String show,
                 @RequestParam(required = false) String kind, @RequestParam(required = false) String state) {
         prepare(user, model, show, kind, "overdue".equals(state));
@@ -73,7 +73,7 @@ class ObligationPages {
     }
 
     @PostMapping("/obligations/duties")
-    @PreAuthorize("hasAuthority('obligations:write')")
+    @RequiresPermission(Permission.OBLIGATIONS_WRITE)
     String schedule(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
         try {
             duties.schedule(user.workspaceId(), forms.schedule(user.workspaceId(), form.get("kind"), form.get("title"), form.get("owner"),
@@ -88,14 +88,14 @@ class ObligationPages {
     }
 
     @PostMapping("/obligations/duties/{id}/completion")
-    @PreAuthorize("hasAuthority('obligations:write')")
+    @RequiresPermission(Permission.OBLIGATIONS_WRITE)
     String complete(CurrentUser user, @PathVariable UUID id) {
         duties.complete(user.workspaceId(), id, user.actor());
         return "redirect:/obligations";
     }
 
     @PostMapping("/obligations/feed")
-    @PreAuthorize("hasAuthority('obligations:read')")
+    @RequiresPermission(Permission.OBLIGATIONS_READ)
     String feed(CurrentUser user, Model model) {
         String token = feeds.issue(user.workspaceId(), user.email());
         prepare(user, model, null);

@@ -1,5 +1,7 @@
 package dev.attest.obligations.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.obligations.CalendarEntry;
 import dev.attest.obligations.RecurringDuty;
@@ -7,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +46,7 @@ class ObligationsApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('obligations:read')")
+    @RequiresPermission(Permission.OBLIGATIONS_READ)
     @Operation(summary = "Every open obligation, soonest first; overdue ones flagged")
     List<CalendarEntry> calendar(CurrentUser user, @RequestParam(required = false) Boolean mine) {
         return calendar.entries(user.workspaceId()).stream()
@@ -53,14 +54,14 @@ class ObligationsApi {
     }
 
     @GetMapping("/duties")
-    @PreAuthorize("hasAuthority('obligations:read')")
+    @RequiresPermission(Permission.OBLIGATIONS_READ)
     @Operation(summary = "The recurring duties of the workspace")
     List<RecurringDuty> duties(CurrentUser user) {
         return duties.duties(user.workspaceId());
     }
 
     @PostMapping("/duties")
-    @PreAuthorize("hasAuthority('obligations:write')")
+    @RequiresPermission(Permission.OBLIGATIONS_WRITE)
     @Operation(summary = "Schedule a recurring duty of one of the kinds (access-review, penetration-test, bcp-dr-test, backup-restore-test, firewall-rule-review...; an unknown kind is a 400 listing them all)")
     ResponseEntity<RecurringDuty> schedule(CurrentUser user, @RequestBody(required = false) NewDuty body) {
         NewDuty in = body == null ? new NewDuty(null, null, null, null) : body;
@@ -70,21 +71,21 @@ class ObligationsApi {
     }
 
     @PostMapping("/duties/{id}/completion")
-    @PreAuthorize("hasAuthority('obligations:write')")
+    @RequiresPermission(Permission.OBLIGATIONS_WRITE)
     @Operation(summary = "Mark a recurring duty done: it rolls to its next due date")
     RecurringDuty complete(CurrentUser user, @PathVariable UUID id) {
         return duties.complete(user.workspaceId(), id, user.actor());
     }
 
     @GetMapping("/settings")
-    @PreAuthorize("hasAuthority('obligations:read')")
+    @RequiresPermission(Permission.OBLIGATIONS_READ)
     @Operation(summary = "How many days before a due date owners are reminded by email")
     Settings settings(CurrentUser user) {
         return new Settings(duties.reminderDays(user.workspaceId()));
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/settings")
-    @PreAuthorize("hasAuthority('obligations:write')")
+    @RequiresPermission(Permission.OBLIGATIONS_WRITE)
     @Operation(summary = "Set how many days before a due date owners are reminded (0 to 90)")
     Settings configure(CurrentUser user, @RequestBody(required = false) Settings body) {
         return new Settings(duties.setReminderDays(user.workspaceId(), forms.reminderLeadTime(body == null ? null : body.reminderDays()),
@@ -92,7 +93,7 @@ class ObligationsApi {
     }
 
     @PostMapping("/feed")
-    @PreAuthorize("hasAuthority('obligations:read')")
+    @RequiresPermission(Permission.OBLIGATIONS_READ)
     @Operation(summary = "Issue the caller's iCalendar feed URL (the previous one stops working)")
     Map<String, String> feed(CurrentUser user) {
         String token = feeds.issue(user.workspaceId(), user.email());

@@ -1,5 +1,7 @@
 package dev.attest.oscal.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.OscalSchemas;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
@@ -7,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +39,7 @@ class OscalExportApi {
     }
 
     @GetMapping("/ssp/{framework}")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The system security plan of an adopted framework (format=json|xml): requirements in scope with their "
             + "implementation status, responsible roles, components (the system, its providers, its Attest connections) and the "
             + "shared responsibility as export (provided, responsibilities), inherited and satisfied")
@@ -48,7 +49,7 @@ class OscalExportApi {
     }
 
     @GetMapping("/component-definition")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The checks as an OSCAL component definition: which collector and check implement which control")
     ResponseEntity<String> componentDefinition(CurrentUser user, @RequestParam(defaultValue = "json") String format) {
         OscalSchemas.Format wanted = format(format);
@@ -56,7 +57,7 @@ class OscalExportApi {
     }
 
     @GetMapping("/assessment-results")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "Assessment results of the monitoring runs between from and to (ISO dates, inclusive; the last 30 days by "
             + "default): observations from check results with their evidence links, findings from failing checks")
     ResponseEntity<String> assessmentResults(CurrentUser user, @RequestParam(required = false) String from,
@@ -79,7 +80,7 @@ class OscalExportApi {
     }
 
     @GetMapping("/poam")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The plan of action and milestones from the open findings, with due dates and owners (404 when none is open)")
     ResponseEntity<String> poam(CurrentUser user, @RequestParam(defaultValue = "json") String format) {
         OscalSchemas.Format wanted = format(format);

@@ -5,7 +5,7 @@ import dev.attest.people.BackgroundCheck;
 import dev.attest.people.BackgroundCheckRecorded;
 import dev.attest.people.Person;
 import dev.attest.web.InvalidFieldException;
-import dev.attest.web.MasterKey;
+import dev.attest.crypto.MasterKey;
 import dev.attest.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

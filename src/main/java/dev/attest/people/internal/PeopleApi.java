@@ -1,5 +1,6 @@
 package dev.attest.people.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.people.BackgroundCheck;
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -87,14 +87,14 @@ class PeopleApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('people:read')")
+    @RequiresPermission(Permission.PEOPLE_READ)
     @Operation(summary = "The roster with each person's done, due and overdue counts")
     List<PersonView> list(CurrentUser user) {
         return people.statuses(user.workspaceId()).stream().map(PersonView::of).toList();
     }
 
     @GetMapping("/compliance")
-    @PreAuthorize("hasAuthority('people:read')")
+    @RequiresPermission(Permission.PEOPLE_READ)
     @Operation(summary = "How many people are fully compliant (everything done), and their share")
     Compliance compliance(CurrentUser user) {
         List<PersonStatus> all = people.statuses(user.workspaceId());
@@ -103,7 +103,7 @@ class PeopleApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     @Operation(summary = "Add a person by hand")
     ResponseEntity<PersonView> add(CurrentUser user, @RequestBody Map<String, Object> body) {
         Person p = people.add(user.workspaceId(), input(body), null, user.actor());
@@ -111,7 +111,7 @@ class PeopleApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('people:read')")
+    @RequiresPermission(Permission.PEOPLE_READ)
     @Operation(summary = "One person with every onboarding and offboarding item; the background-check outcome only for admins")
     PersonDetail get(CurrentUser user, @PathVariable UUID id) {
         PersonStatus s = people.status(user.workspaceId(), id);
@@ -121,7 +121,7 @@ class PeopleApi {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     @Operation(summary = "Replace a person's roster fields; an end date opens the access revocations")
     PersonView replace(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, Object> body) {
         people.update(user.workspaceId(), id, input(body), user.actor());
@@ -129,7 +129,7 @@ class PeopleApi {
     }
 
     @PostMapping("/import")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     @Operation(summary = "Import a roster CSV sent as text/csv (dryRun=true previews); any error saves nothing and lists row and field")
     ResponseEntity<?> importCsv(CurrentUser user, @RequestBody(required = false) String csv,
                                 @RequestParam(defaultValue = "false") boolean dryRun) {
@@ -151,7 +151,7 @@ class PeopleApi {
     }
 
     @PutMapping("/{id}/background-check")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     @Operation(summary = "Record a background check: status (pending, completed, waived), completedOn, provider, outcome (encrypted)")
     BackgroundCheck backgroundCheck(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
         Fields.unknown(body.keySet(), Set.of("status", "completedOn", "provider", "outcome"));
@@ -162,7 +162,7 @@ class PeopleApi {
     }
 
     @PostMapping("/{id}/trainings")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     @Operation(summary = "Record a completed training for a person: course, completedOn")
     ResponseEntity<Training> training(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
         Fields.unknown(body.keySet(), Set.of("course", "completedOn"));
@@ -172,21 +172,21 @@ class PeopleApi {
     }
 
     @PostMapping("/{id}/offboarding/{taskId}/confirm")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     @Operation(summary = "Confirm that a departed person's access to one system is revoked (records who and when)")
     OffboardingTask confirm(CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId) {
         return offboarding.confirmRevocation(user.workspaceId(), id, taskId, user.actor());
     }
 
     @GetMapping("/systems")
-    @PreAuthorize("hasAuthority('people:read')")
+    @RequiresPermission(Permission.PEOPLE_READ)
     @Operation(summary = "The systems whose access is revoked when someone leaves")
     List<String> systems(CurrentUser user) {
         return offboarding.systems(user.workspaceId());
     }
 
     @PutMapping("/systems")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Replace the list of systems revoked on departure")
     List<String> saveSystems(CurrentUser user, @RequestBody Object names) {
         if (!(names instanceof List<?> list) || list.stream().anyMatch(n -> !(n instanceof String))) {
@@ -196,7 +196,7 @@ class PeopleApi {
     }
 
     @PostMapping("/scim-tokens")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Create a bearer token for an identity provider's SCIM client; shown once")
     ResponseEntity<Map<String, String>> scimToken(CurrentUser user, @RequestBody(required = false) Map<String, String> body) {
         String name = body == null || body.get("name") == null ? "SCIM client" : body.get("name");

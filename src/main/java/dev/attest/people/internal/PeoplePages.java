@@ -1,5 +1,6 @@
 package dev.attest.people.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.people.ImportResult;
@@ -11,7 +12,6 @@ import dev.attest.policies.Policies;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +51,7 @@ class PeoplePages {
     }
 
     @GetMapping("/people")
-    @PreAuthorize("hasAuthority('people:read')")
+    @RequiresPermission(Permission.PEOPLE_READ)
     String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String state,
                 @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page) {
         List<PersonStatus> all = people.statuses(user.workspaceId());
@@ -81,7 +81,7 @@ class PeoplePages {
     }
 
     @GetMapping("/people/new")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     String newPerson(CurrentUser user, Model model) {
         model.addAttribute("form", new PersonInput(null, null, null, null, null, "employee", null, null, List.of()));
         model.addAttribute("policies", policies.list(user.workspaceId()));
@@ -89,7 +89,7 @@ class PeoplePages {
     }
 
     @PostMapping("/people")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     String add(CurrentUser user, @RequestParam(required = false) String name, @RequestParam(required = false) String email,
                @RequestParam(required = false) String title, @RequestParam(required = false) String department,
                @RequestParam(required = false) String managerEmail, @RequestParam(required = false) String employmentType,
@@ -109,7 +109,7 @@ class PeoplePages {
     }
 
     @GetMapping("/people/{id}")
-    @PreAuthorize("hasAuthority('people:read')")
+    @RequiresPermission(Permission.PEOPLE_READ)
     String person(CurrentUser user, @PathVariable UUID id, Model model) {
         PersonStatus status = people.status(user.workspaceId(), id);
         model.addAttribute("status", status);
@@ -124,7 +124,7 @@ class PeoplePages {
     }
 
     @PostMapping("/people/{id}/end-date")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     String endDate(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String endDate, RedirectAttributes redirect) {
         Person p = people.get(user.workspaceId(), id);
         try {
@@ -136,7 +136,7 @@ class PeoplePages {
     }
 
     @PostMapping("/people/{id}/background-check")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     String backgroundCheck(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String status,
                            @RequestParam(required = false) String completedOn, @RequestParam(required = false) String provider,
                            @RequestParam(required = false) String outcome, RedirectAttributes redirect) {
@@ -150,21 +150,21 @@ class PeoplePages {
     }
 
     @PostMapping("/people/{id}/offboarding/{taskId}/confirm")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     String confirm(CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId) {
         offboarding.confirmRevocation(user.workspaceId(), id, taskId, user.actor());
         return "redirect:/people/" + id;
     }
 
     @GetMapping("/people/import")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     String importPage(Model model) {
         model.addAttribute("header", RosterCsv.header());
         return "people/import";
     }
 
     @PostMapping("/people/import")
-    @PreAuthorize("hasAuthority('people:write')")
+    @RequiresPermission(Permission.PEOPLE_WRITE)
     String preview(CurrentUser user, @RequestParam(defaultValue = "") String csv, @RequestParam(defaultValue = "false") boolean confirm,
                    Model model, RedirectAttributes redirect) {
         ImportResult result = confirm ? imports.importCsv(user.workspaceId(), csv, user.actor()) : imports.preview(user.workspaceId(), csv);

@@ -1,5 +1,7 @@
 package dev.attest.people.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.people.Certificate;
 import dev.attest.people.Person;
@@ -11,7 +13,6 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +61,7 @@ class PortalPages {
     }
 
     @GetMapping("/portal")
-    @PreAuthorize("hasAuthority('portal:self')")
+    @RequiresPermission(Permission.PORTAL_SELF)
     String portal(CurrentUser user, Model model) {
         Optional<Person> me = people.byEmail(user.workspaceId(), user.email());
         model.addAttribute("person", me.orElse(null));
@@ -95,7 +96,7 @@ class PortalPages {
     }
 
     @GetMapping("/portal/policies/{id}")
-    @PreAuthorize("hasAuthority('portal:self')")
+    @RequiresPermission(Permission.PORTAL_SELF)
     String policy(CurrentUser user, @PathVariable UUID id, Model model) {
         PolicyTask task = task(user, me(user), id);
         model.addAttribute("task", task);
@@ -104,7 +105,7 @@ class PortalPages {
     }
 
     @PostMapping("/portal/policies/{id}/accept")
-    @PreAuthorize("hasAuthority('portal:self')")
+    @RequiresPermission(Permission.PORTAL_SELF)
     String accept(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String version, HttpServletRequest request, Model model,
                   RedirectAttributes redirect) {
         Person person = me(user);
@@ -130,7 +131,7 @@ class PortalPages {
     }
 
     @PostMapping("/portal/training")
-    @PreAuthorize("hasAuthority('portal:self')")
+    @RequiresPermission(Permission.PORTAL_SELF)
     String training(CurrentUser user, @RequestParam(required = false) String course, @RequestParam(required = false) String completedOn,
                     @RequestParam(required = false) MultipartFile certificate, RedirectAttributes redirect) {
         Person person = me(user);
@@ -149,7 +150,7 @@ class PortalPages {
     }
 
     @PostMapping("/portal/agreement")
-    @PreAuthorize("hasAuthority('portal:self')")
+    @RequiresPermission(Permission.PORTAL_SELF)
     String sign(CurrentUser user, @RequestParam(required = false) String signedName, @RequestParam(required = false) String agree,
                 HttpServletRequest request, RedirectAttributes redirect) {
         Person person = me(user);

@@ -1,11 +1,12 @@
 package dev.attest.people.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,14 +30,14 @@ class ScimGroupRolesApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "The group-to-role table: a pushed group's name and the Attest role its members receive")
     Map<String, Object> table(CurrentUser user) {
         return view(groups.roleTable(user.workspaceId()));
     }
 
     @PutMapping
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Replace the group-to-role table and apply it to the members of every pushed group",
             description = "Body: {\"groups\": {\"<group name>\": \"<role>\"}}. A member of several mapped groups gets the most "
                     + "privileged role; a member of no mapped group keeps their role.")

@@ -1,5 +1,7 @@
 package dev.attest.policies.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.policies.DiffRow;
 import dev.attest.policies.PolicySummary;
@@ -10,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,7 +81,7 @@ class PoliciesApi {
     }
 
     @GetMapping("/templates")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "The shipped policy templates with their placeholders and the controls they support")
     List<TemplateView> templates() {
         return drafting.templates().stream().map(t -> new TemplateView(t.key(), t.title(), t.controls(),
@@ -88,28 +89,28 @@ class PoliciesApi {
     }
 
     @GetMapping("/settings")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "The workspace settings that fill template placeholders")
     Map<String, String> settings(CurrentUser user) {
         return settings.settings(user.workspaceId());
     }
 
     @PutMapping("/settings")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Change placeholder settings (admins); names left out keep their value")
     Map<String, String> saveSettings(CurrentUser user, @RequestBody Map<String, String> body) {
         return settings.save(user.workspaceId(), body, user.actor());
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "Every policy with its current version, open version and review state (current, due, overdue)")
     List<PolicyView> list(CurrentUser user) {
         return register.list(user.workspaceId()).stream().map(PolicyView::of).toList();
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     @Operation(summary = "Create a policy from a template ({template, owner}) or by hand ({title, body, owner})")
     ResponseEntity<PolicyView> create(CurrentUser user, @RequestBody Map<String, String> body) {
         PolicyForms.unknownFields(body.keySet(), CREATE_FIELDS);
@@ -121,7 +122,7 @@ class PoliciesApi {
     }
 
     @PostMapping("/from-templates")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     @Operation(summary = "Create one policy from every template not used yet")
     ResponseEntity<List<PolicyView>> createAll(CurrentUser user, @RequestBody(required = false) Map<String, String> body) {
         String owner = body == null ? null : body.get("owner");
@@ -130,21 +131,21 @@ class PoliciesApi {
     }
 
     @PostMapping("/preview")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "Render Markdown as the policy page shows it (sanitized HTML)")
     Map<String, String> preview(@RequestBody Map<String, String> body) {
         return Map.of("html", markdown.html(body.getOrDefault("body", "")));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "One policy")
     PolicyView get(CurrentUser user, @PathVariable UUID id) {
         return PolicyView.of(register.get(user.workspaceId(), id));
     }
 
     @PatchMapping("/{id}")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     @Operation(summary = "Change title, owner (a member's email) or review date (yyyy-mm-dd)")
     PolicyView patch(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, String> body) {
         PolicyForms.unknownFields(body.keySet(), PATCH_FIELDS);
@@ -153,28 +154,28 @@ class PoliciesApi {
     }
 
     @GetMapping("/{id}/versions")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "Every version of a policy, oldest first")
     List<VersionView> versions(CurrentUser user, @PathVariable UUID id) {
         return register.versions(user.workspaceId(), id).stream().map(v -> VersionView.of(v, false)).toList();
     }
 
     @PostMapping("/{id}/versions")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     @Operation(summary = "Start a new draft from the latest version")
     ResponseEntity<VersionView> newDraft(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.status(HttpStatus.CREATED).body(VersionView.of(drafting.newDraft(user.workspaceId(), id, user.actor()), true));
     }
 
     @GetMapping("/{id}/versions/{number}")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "One version with its Markdown body")
     VersionView version(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
         return VersionView.of(register.version(user.workspaceId(), id, version(number)), true);
     }
 
     @PutMapping("/{id}/versions/{number}")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     @Operation(summary = "Replace a draft's Markdown body ({body}); a published version is refused with 409")
     VersionView edit(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @RequestBody Map<String, String> body) {
         PolicyForms.unknownFields(body.keySet(), Set.of("body"));
@@ -182,42 +183,42 @@ class PoliciesApi {
     }
 
     @PostMapping("/{id}/versions/{number}/submit")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     @Operation(summary = "Submit a draft for review")
     VersionView submit(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
         return step(user, id, number, VersionAction.SUBMIT);
     }
 
     @PostMapping("/{id}/versions/{number}/return")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     @Operation(summary = "Return a version in review or approved to draft")
     VersionView returnToDraft(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
         return step(user, id, number, VersionAction.RETURN);
     }
 
     @PostMapping("/{id}/versions/{number}/approve")
-    @PreAuthorize("hasAuthority('policies:approve')")
+    @RequiresPermission(Permission.POLICIES_APPROVE)
     @Operation(summary = "Approve a version in review (records the approver and time)")
     VersionView approve(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
         return step(user, id, number, VersionAction.APPROVE);
     }
 
     @PostMapping("/{id}/versions/{number}/publish")
-    @PreAuthorize("hasAuthority('policies:approve')")
+    @RequiresPermission(Permission.POLICIES_APPROVE)
     @Operation(summary = "Publish an approved version; the review date becomes one year later")
     VersionView publish(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
         return step(user, id, number, VersionAction.PUBLISH);
     }
 
     @GetMapping("/{id}/versions/{number}/pdf")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "A published version as PDF, with its version, approver and dates")
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
         return PolicyPages.pdfResponse(export.version(user.workspaceId(), id, version(number)), "policy-" + id + "-v" + version(number) + ".pdf");
     }
 
     @GetMapping("/export")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "Every current published policy in one PDF with a table of contents")
     ResponseEntity<byte[]> export(CurrentUser user) {
         return PolicyPages.pdfResponse(export.publishedSet(user.workspaceId()), "policies.pdf");
@@ -230,7 +231,7 @@ class PoliciesApi {
     }
 
     @GetMapping("/{id}/compare")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     @Operation(summary = "Two versions side by side, line by line (kind: same, changed, removed, added)")
     Comparison compare(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String from,
                        @RequestParam(required = false) String to) {

@@ -1,5 +1,6 @@
 package dev.attest.policies.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
@@ -10,7 +11,6 @@ import dev.attest.policies.VersionAction;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +52,7 @@ class PolicyPages {
     }
 
     @GetMapping("/policies")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     String list(CurrentUser user, Model model) {
         List<PolicySummary> all = register.list(user.workspaceId());
         model.addAttribute("policies", all);
@@ -65,7 +65,7 @@ class PolicyPages {
     }
 
     @PostMapping("/policies")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     String create(CurrentUser user, @RequestParam(required = false) String template, @RequestParam(required = false) String owner,
                   RedirectAttributes redirect) {
         try {
@@ -78,21 +78,21 @@ class PolicyPages {
     }
 
     @PostMapping("/policies/from-templates")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     String createAll(CurrentUser user, @RequestParam(required = false) String owner) {
         drafting.createFromAllTemplates(user.workspaceId(), owner, user.actor());
         return "redirect:/policies";
     }
 
     @PostMapping("/policies/preview")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     String preview(@RequestParam(defaultValue = "") String body, Model model) {
         model.addAttribute("html", markdown.html(body));
         return "policies/policy :: preview";
     }
 
     @GetMapping("/policies/settings")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     String settings(CurrentUser user, Model model) {
         model.addAttribute("settings", settings.settings(user.workspaceId()));
         model.addAttribute("canAdmin", user.can(Permission.WORKSPACE_ADMIN));
@@ -100,7 +100,7 @@ class PolicyPages {
     }
 
     @PostMapping("/policies/settings")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String saveSettings(CurrentUser user, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> changes = new LinkedHashMap<>(form);
         changes.remove("_csrf");
@@ -118,7 +118,7 @@ class PolicyPages {
     }
 
     @GetMapping("/policies/{id}")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     String policy(CurrentUser user, @PathVariable UUID id, Model model) {
         fill(user, id, model);
         return "policies/policy";
@@ -145,7 +145,7 @@ class PolicyPages {
     }
 
     @PostMapping("/policies/{id}")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     String update(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String owner,
                   @RequestParam(required = false) String reviewDue, RedirectAttributes redirect) {
         try {
@@ -158,7 +158,7 @@ class PolicyPages {
     }
 
     @PostMapping("/policies/{id}/versions")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     String newDraft(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
             drafting.newDraft(user.workspaceId(), id, user.actor());
@@ -169,7 +169,7 @@ class PolicyPages {
     }
 
     @PostMapping("/policies/{id}/versions/{number}")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     String edit(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @RequestParam(defaultValue = "") String body,
                 Model model, HttpServletRequest request) {
         try {
@@ -186,7 +186,7 @@ class PolicyPages {
     }
 
     @PostMapping("/policies/{id}/versions/{number}/{action}")
-    @PreAuthorize("hasAuthority('policies:write')")
+    @RequiresPermission(Permission.POLICIES_WRITE)
     String transition(CurrentUser user, @PathVariable UUID id, @PathVariable String number, @PathVariable String action,
                       RedirectAttributes redirect) {
         VersionAction step = VersionAction.fromPath(action).orElse(null);
@@ -204,7 +204,7 @@ class PolicyPages {
     }
 
     @GetMapping("/policies/{id}/versions/{number}")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     String version(CurrentUser user, @PathVariable UUID id, @PathVariable String number, Model model) {
         PolicyVersion version = register.version(user.workspaceId(), id, PolicyForms.version(number));
         model.addAttribute("policy", register.get(user.workspaceId(), id).policy());
@@ -214,13 +214,13 @@ class PolicyPages {
     }
 
     @GetMapping(value = "/policies/{id}/versions/{number}/pdf", produces = "application/pdf")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     org.springframework.http.ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, @PathVariable String number) {
         return pdfResponse(export.version(user.workspaceId(), id, PolicyForms.version(number)), "policy-v" + PolicyForms.version(number) + ".pdf");
     }
 
     @GetMapping(value = "/policies/export.pdf", produces = "application/pdf")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     org.springframework.http.ResponseEntity<byte[]> export(CurrentUser user) {
         return pdfResponse(export.publishedSet(user.workspaceId()), "policies.pdf");
     }
@@ -234,7 +234,7 @@ class PolicyPages {
     }
 
     @GetMapping("/policies/{id}/compare")
-    @PreAuthorize("hasAuthority('policies:read')")
+    @RequiresPermission(Permission.POLICIES_READ)
     String compare(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, Model model, HttpServletRequest request) {
         model.addAttribute("policy", register.get(user.workspaceId(), id).policy());

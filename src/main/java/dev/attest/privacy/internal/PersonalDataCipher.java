@@ -1,6 +1,6 @@
 package dev.attest.privacy.internal;
 
-import dev.attest.web.MasterKey;
+import dev.attest.crypto.MasterKey;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;

@@ -1,5 +1,6 @@
 package dev.attest.privacy.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.privacy.DataSubjectRequest;
@@ -9,7 +10,6 @@ import dev.attest.privacy.RequestType;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +41,7 @@ class PrivacyPages {
     }
 
     @GetMapping("/privacy")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String status) {
         prepareList(user, model, status);
         model.addAttribute("form", new NewRequest("access", "gdpr", "", "", ""));
@@ -61,7 +61,7 @@ class PrivacyPages {
     }
 
     @PostMapping("/privacy/requests")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     String create(CurrentUser user, Model model, @RequestParam(required = false) String type, @RequestParam(required = false) String law,
                   @RequestParam(required = false) String name, @RequestParam(required = false) String email,
                   @RequestParam(required = false) String details) {
@@ -78,7 +78,7 @@ class PrivacyPages {
     }
 
     @GetMapping("/privacy/requests/{id}")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     String request(CurrentUser user, HttpServletRequest http, @PathVariable UUID id, Model model) {
         prepare(user, id, model);
         return Htmx.view(http, "privacy/request", "request");
@@ -94,7 +94,7 @@ class PrivacyPages {
     }
 
     @PostMapping("/privacy/requests/{id}/{step}")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     String step(CurrentUser user, @PathVariable UUID id, @PathVariable String step, Model model,
                 @RequestParam Map<String, String> form) {
         Supplier<DataSubjectRequest> action = switch (step) {

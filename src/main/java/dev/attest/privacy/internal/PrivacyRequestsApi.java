@@ -1,5 +1,6 @@
 package dev.attest.privacy.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.privacy.DataSubjectRequest;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,14 +56,14 @@ class PrivacyRequestsApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     @Operation(summary = "List requests, open ones first by deadline")
     List<DataSubjectRequest> list(CurrentUser user) {
         return requests.list(user.workspaceId(), user.can(Permission.PRIVACY_WRITE));
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Record a request received by staff (email, phone, letter)")
     ResponseEntity<DataSubjectRequest> create(CurrentUser user, @RequestBody(required = false) NewRequest body) {
         DataSubjectRequest created = requests.receive(user.workspaceId(), forms.receipt(body), "staff", user.actor());
@@ -71,35 +71,35 @@ class PrivacyRequestsApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     @Operation(summary = "One request with its deadline, tasks and response")
     DataSubjectRequest get(CurrentUser user, @PathVariable UUID id) {
         return requests.get(user.workspaceId(), id, user.can(Permission.PRIVACY_WRITE));
     }
 
     @PostMapping("/{id}/extension")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Extend the deadline once, with the reason told to the requester")
     DataSubjectRequest extend(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Extension body) {
         return requests.extend(user.workspaceId(), id, forms.extension(body == null ? null : body.reason()), user.actor());
     }
 
     @PostMapping("/{id}/assignment")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Give the request to a member, who then owns its deadline on the obligations calendar")
     DataSubjectRequest assign(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Assignment body) {
         return requests.assign(user.workspaceId(), id, forms.assignment(body == null ? null : body.assignee()), user.actor());
     }
 
     @PostMapping("/{id}/identity-verification")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Record how the requester's identity was verified")
     DataSubjectRequest verify(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Verification body) {
         return requests.verifyIdentity(user.workspaceId(), id, forms.verification(body == null ? null : body.method()), user.actor());
     }
 
     @PostMapping("/{id}/tasks")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Add a task for a system that holds the person's data")
     ResponseEntity<DataSubjectRequest> addTask(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) NewTask body) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -107,7 +107,7 @@ class PrivacyRequestsApi {
     }
 
     @PostMapping("/{id}/tasks/{taskId}/completion")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Mark a system task done")
     DataSubjectRequest completeTask(CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId,
                                     @RequestBody(required = false) TaskCompletion body) {
@@ -115,14 +115,14 @@ class PrivacyRequestsApi {
     }
 
     @PostMapping("/{id}/response")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Record the response sent to the requester")
     DataSubjectRequest respond(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Response body) {
         return requests.recordResponse(user.workspaceId(), id, forms.response(body == null ? null : body.response()), user.actor());
     }
 
     @PostMapping("/{id}/closure")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Close the request as fulfilled or denied")
     DataSubjectRequest close(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Closure body) {
         return requests.close(user.workspaceId(), id, forms.closure(body == null ? null : body.outcome(), body == null ? null : body.reason()),

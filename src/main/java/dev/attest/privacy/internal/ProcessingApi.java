@@ -1,5 +1,7 @@
 package dev.attest.privacy.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.privacy.CustomerAgreement;
 import dev.attest.privacy.ProcessingRecord;
@@ -9,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,21 +43,21 @@ class ProcessingApi {
     }
 
     @GetMapping("/processing-records")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     @Operation(summary = "List the processing activities")
     List<ProcessingRecord> records(CurrentUser user) {
         return register.records(user.workspaceId());
     }
 
     @GetMapping("/processing-records/{id}")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     @Operation(summary = "One processing activity")
     ProcessingRecord record(CurrentUser user, @PathVariable UUID id) {
         return register.record(user.workspaceId(), id);
     }
 
     @PostMapping("/processing-records")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Record a processing activity; control keys must exist in the catalog")
     ResponseEntity<ProcessingRecord> create(CurrentUser user, @RequestBody(required = false) SaveProcessingRecord body) {
         SaveProcessingRecord command = forms.processing(body == null ? EMPTY : body);
@@ -64,21 +65,21 @@ class ProcessingApi {
     }
 
     @PutMapping("/processing-records/{id}")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Replace a processing activity")
     ProcessingRecord update(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) SaveProcessingRecord body) {
         return register.save(user.workspaceId(), id, forms.processing(body == null ? EMPTY : body), user.actor());
     }
 
     @GetMapping("/agreements")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     @Operation(summary = "List the customer DPAs and BAAs signed")
     List<CustomerAgreement> agreements(CurrentUser user) {
         return register.agreements(user.workspaceId());
     }
 
     @PostMapping("/agreements")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     @Operation(summary = "Record a DPA or BAA a customer signed")
     ResponseEntity<CustomerAgreement> record(CurrentUser user, @RequestBody(required = false) AgreementBody body) {
         AgreementBody input = body == null ? new AgreementBody(null, null, null, null, null) : body;

@@ -1,12 +1,12 @@
 package dev.attest.privacy.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.privacy.SaveProcessingRecord;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +34,7 @@ class ProcessingPages {
     }
 
     @GetMapping("/privacy/processing")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     String records(CurrentUser user, HttpServletRequest request, Model model) {
         prepare(user, model);
         model.addAttribute("form", Map.of());
@@ -48,7 +48,7 @@ class ProcessingPages {
     }
 
     @PostMapping("/privacy/processing")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     String create(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
         List<String> keys = Arrays.stream(form.getOrDefault("controlKeys", "").split("[,\\s]+")).filter(k -> !k.isBlank()).toList();
         try {
@@ -66,7 +66,7 @@ class ProcessingPages {
     }
 
     @GetMapping("/privacy/processing/export")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     String export(CurrentUser user, Model model) {
         model.addAttribute("records", register.records(user.workspaceId()));
         model.addAttribute("workspace", user.workspaceName());
@@ -75,7 +75,7 @@ class ProcessingPages {
     }
 
     @GetMapping("/privacy/processing/export.pdf")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     org.springframework.http.ResponseEntity<byte[]> exportPdf(CurrentUser user) {
         byte[] pdf = ProcessingRecordsPdf.render(user.workspaceName(), LocalDate.now(clock), register.records(user.workspaceId()));
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
@@ -83,7 +83,7 @@ class ProcessingPages {
     }
 
     @GetMapping("/privacy/agreements")
-    @PreAuthorize("hasAuthority('privacy:read')")
+    @RequiresPermission(Permission.PRIVACY_READ)
     String agreements(CurrentUser user, Model model) {
         model.addAttribute("agreements", register.agreements(user.workspaceId()));
         model.addAttribute("canWrite", user.can(Permission.PRIVACY_WRITE));
@@ -92,7 +92,7 @@ class ProcessingPages {
     }
 
     @PostMapping("/privacy/agreements")
-    @PreAuthorize("hasAuthority('privacy:write')")
+    @RequiresPermission(Permission.PRIVACY_WRITE)
     String recordAgreement(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
         try {
             register.recordAgreement(user.workspaceId(), forms.agreement(form.get("customer"), form.get("kind"),

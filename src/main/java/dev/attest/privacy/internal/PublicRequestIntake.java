@@ -1,5 +1,7 @@
 package dev.attest.privacy.internal;
 
+import dev.attest.crypto.Tokens;
+import dev.attest.crypto.Digests;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.NewRequest;
@@ -15,13 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,7 +45,6 @@ class PublicRequestIntake {
     private final PublicBaseUrl baseUrl;
     private final PublicFormLimits limits;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final SecureRandom random = new SecureRandom();
 
     PublicRequestIntake(IntakeStore store, DataSubjectRequests requests, RequestForms forms, PersonalDataCipher cipher, PublicWorkspace publicWorkspace,
                         PrivacyProperties properties, ObjectProvider<JavaMailSender> mail,
@@ -79,9 +74,7 @@ class PublicRequestIntake {
         if (!limits.allow("privacy.request", client, request.email())) {
             return;
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Tokens.urlSafe(32);
         UUID id = UUID.randomUUID();
         store.hold(id, workspace, address, sha256(token), cipher.seal(json.writeValueAsString(request.asText()), "privacy_intake:" + id),
                 now, now.plus(properties.linkValidity()));
@@ -148,10 +141,6 @@ class PublicRequestIntake {
     }
 
     private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(token);
     }
 }

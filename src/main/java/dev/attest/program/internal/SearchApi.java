@@ -1,10 +1,11 @@
 package dev.attest.program.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.SearchTerm;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +27,7 @@ class SearchApi {
     }
 
     @GetMapping("/api/v1/search")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "Records whose name contains q, or whose id is q, grouped by kind (only kinds the caller may read)")
     SearchResults search(CurrentUser user, @RequestParam(required = false) String q) {
         SearchTerm term = new SearchTerm(q);

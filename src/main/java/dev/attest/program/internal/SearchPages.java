@@ -1,11 +1,12 @@
 package dev.attest.program.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.SearchTerm;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,7 @@ class SearchPages {
     }
 
     @GetMapping("/search")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     String search(CurrentUser user, @RequestParam(required = false) String q, HttpServletRequest request, Model model) {
         model.addAttribute("q", q == null ? "" : q.strip());
         if (q != null) {

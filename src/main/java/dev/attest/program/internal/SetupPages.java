@@ -1,11 +1,12 @@
 package dev.attest.program.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Framework;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -33,7 +34,7 @@ class SetupPages {
     }
 
     @GetMapping("/setup")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String page(CurrentUser user, Model model) {
         prepare(user, model);
         return "program/setup";
@@ -52,7 +53,7 @@ class SetupPages {
     }
 
     @PostMapping("/setup/company")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String company(CurrentUser user, Model model, @RequestParam(required = false) String company,
                    @RequestParam(required = false) String securityContact, @RequestParam(required = false) String reviewOwner,
                    @RequestParam(required = false) String summary) {
@@ -69,7 +70,7 @@ class SetupPages {
     }
 
     @PostMapping("/setup/frameworks")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String frameworks(CurrentUser user, Model model, @RequestParam MultiValueMap<String, String> form) {
         Set<String> chosen = new HashSet<>(form.getOrDefault("framework", List.of()));
         // every framework with categories sends its own list, so unticking them all means "only the required ones"
@@ -90,7 +91,7 @@ class SetupPages {
     }
 
     @PostMapping("/setup/{step}/{state}")
-    @PreAuthorize("hasAuthority('workspace:admin')")
+    @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String settle(CurrentUser user, @PathVariable String step, @PathVariable String state) {
         SetupStep known = SetupStep.of(step).orElseThrow(() -> new NotFoundException("No setup step " + step));
         if (!state.equals("skip") && !state.equals("done")) {

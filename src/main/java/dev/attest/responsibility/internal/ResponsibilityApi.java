@@ -1,5 +1,7 @@
 package dev.attest.responsibility.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.responsibility.ComplementaryControls;
 import dev.attest.responsibility.Responsibility;
@@ -9,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -38,21 +39,21 @@ class ResponsibilityApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "Every control of the library with who carries it, the guidance for customers and the live status")
     List<Responsibility> matrix(CurrentUser user) {
         return responsibility.matrix(user.workspaceId());
     }
 
     @GetMapping("/{key}")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "One control's responsibility")
     Responsibility get(CurrentUser user, @PathVariable String key) {
         return responsibility.get(user.workspaceId(), key);
     }
 
     @PutMapping("/{key}")
-    @PreAuthorize("hasAuthority('controls:write')")
+    @RequiresPermission(Permission.CONTROLS_WRITE)
     @Operation(summary = "Assign a control: party company | provider | shared | customer; providerId (a vendor) for provider and "
             + "shared; customerGuidance for customer and shared; optional providerDuty and providerReport (an evidence id)")
     Responsibility assign(CurrentUser user, @PathVariable String key, @RequestBody ResponsibilityChange change) {
@@ -60,14 +61,14 @@ class ResponsibilityApi {
     }
 
     @GetMapping("/complementary-controls")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "SOC 2 complementary user entity controls (CUEC) and subservice organization controls (CSOC) per criterion")
     List<ComplementaryControls> complementary(CurrentUser user) {
         return responsibility.complementaryControls(user.workspaceId());
     }
 
     @GetMapping(value = "/complementary-controls.csv", produces = "text/csv")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The complementary controls as CSV for the auditor: one row per CUEC or CSOC")
     ResponseEntity<String> complementaryCsv(CurrentUser user) {
         StringBuilder csv = new StringBuilder();
@@ -87,7 +88,7 @@ class ResponsibilityApi {
     }
 
     @GetMapping(value = "/complementary-controls.pdf", produces = "application/pdf")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The complementary controls as PDF for the auditor")
     ResponseEntity<byte[]> complementaryPdf(CurrentUser user) {
         byte[] pdf = ComplementaryControlsPdf.render(user.workspaceName(),
@@ -97,7 +98,7 @@ class ResponsibilityApi {
     }
 
     @GetMapping(value = "/matrix.csv", produces = "text/csv")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The shared-responsibility matrix as CSV: control, party, provider, guidance, duty, status")
     ResponseEntity<String> matrixCsv(CurrentUser user) {
         StringBuilder csv = new StringBuilder();

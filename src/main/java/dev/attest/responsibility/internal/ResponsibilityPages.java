@@ -1,5 +1,6 @@
 package dev.attest.responsibility.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.evidence.EvidenceStore;
@@ -11,7 +12,6 @@ import dev.attest.vendors.Vendors;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +58,7 @@ class ResponsibilityPages {
     }
 
     @GetMapping("/responsibility")
-    @PreAuthorize("hasAuthority('controls:read')")
+    @RequiresPermission(Permission.CONTROLS_READ)
     String editor(CurrentUser user, Model model, @RequestParam(defaultValue = "") String domain,
                   @RequestParam(defaultValue = "") String party) {
         prepare(user, model, domain, party);
@@ -66,7 +66,7 @@ class ResponsibilityPages {
     }
 
     @PostMapping("/responsibility/controls/{key}")
-    @PreAuthorize("hasAuthority('controls:write')")
+    @RequiresPermission(Permission.CONTROLS_WRITE)
     String assign(CurrentUser user, HttpServletRequest request, Model model, @PathVariable String key,
                   @RequestParam(defaultValue = "") String domain, Form form) {
         catalog.requireControl(key);
@@ -93,7 +93,7 @@ class ResponsibilityPages {
     }
 
     @PostMapping("/responsibility/bulk")
-    @PreAuthorize("hasAuthority('controls:write')")
+    @RequiresPermission(Permission.CONTROLS_WRITE)
     String bulk(CurrentUser user, Model model, @RequestParam(required = false) List<String> controls,
                 @RequestParam(defaultValue = "") String domain, Form form) {
         try {

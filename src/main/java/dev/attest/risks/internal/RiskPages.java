@@ -1,5 +1,6 @@
 package dev.attest.risks.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
@@ -15,7 +16,6 @@ import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,7 +84,7 @@ class RiskPages {
     }
 
     @GetMapping("/risks")
-    @PreAuthorize("hasAuthority('risks:read')")
+    @RequiresPermission(Permission.RISKS_READ)
     String register(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String q,
                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                     @RequestParam(required = false) String page) {
@@ -103,14 +103,14 @@ class RiskPages {
     }
 
     @GetMapping("/risks/new")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     String newRisk(CurrentUser user, Model model) {
         prepareForm(user, null, RiskForm.blank(), model);
         return "risks/risk";
     }
 
     @PostMapping("/risks")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     String create(CurrentUser user, @ModelAttribute RiskForm form, Model model) {
         try {
             Risk risk = register.record(user.workspaceId(), form.input(), user.actor());
@@ -123,7 +123,7 @@ class RiskPages {
     }
 
     @GetMapping("/risks/{id}")
-    @PreAuthorize("hasAuthority('risks:read')")
+    @RequiresPermission(Permission.RISKS_READ)
     String risk(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String saved, Model model) {
         Risk risk = register.get(user.workspaceId(), id);
         model.addAttribute("saved", saved != null);
@@ -132,7 +132,7 @@ class RiskPages {
     }
 
     @PostMapping("/risks/{id}")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     String update(CurrentUser user, @PathVariable UUID id, @ModelAttribute RiskForm form, Model model) {
         Risk risk = register.get(user.workspaceId(), id);
         try {
@@ -146,14 +146,14 @@ class RiskPages {
     }
 
     @PostMapping("/risks/{id}/review")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     String reviewed(CurrentUser user, @PathVariable UUID id) {
         register.markReviewed(user.workspaceId(), id, user.actor());
         return "redirect:/risks/" + id + "?saved";
     }
 
     @PostMapping("/risks/{id}/delete")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     String delete(CurrentUser user, @PathVariable UUID id) {
         register.remove(user.workspaceId(), id, user.actor());
         return "redirect:/risks";
@@ -168,7 +168,7 @@ class RiskPages {
     }
 
     @PostMapping("/risks/assessments")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     String recordAssessment(CurrentUser user, HttpServletRequest request, Model model,
                             @RequestParam(required = false) String assessedOn, @RequestParam(required = false) String summary) {
         try {
@@ -183,7 +183,7 @@ class RiskPages {
     }
 
     @GetMapping("/risks/export.csv")
-    @PreAuthorize("hasAuthority('risks:read')")
+    @RequiresPermission(Permission.RISKS_READ)
     ResponseEntity<String> export(CurrentUser user, @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
                                   @RequestParam(required = false) String dir) {
         TableQuery query = TableQuery.lenient(sort, dir, null, RiskStore.SORTS.keySet(), "title", false);
@@ -191,13 +191,13 @@ class RiskPages {
     }
 
     @GetMapping("/risks/import")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     String importPage() {
         return "risks/import";
     }
 
     @PostMapping("/risks/import")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     String importCsv(CurrentUser user, @RequestParam(required = false) String csv, Model model) {
         try {
             RiskRegister.ImportResult result = register.importCsv(user.workspaceId(), csv, user.actor());

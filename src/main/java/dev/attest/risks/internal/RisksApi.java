@@ -1,5 +1,7 @@
 package dev.attest.risks.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.risks.HeatMap;
 import dev.attest.risks.Risk;
@@ -13,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -63,14 +64,14 @@ class RisksApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('risks:read')")
+    @RequiresPermission(Permission.RISKS_READ)
     @Operation(summary = "The register, ordered by title")
     List<RiskView> list(CurrentUser user) {
         return register.list(user.workspaceId()).stream().map(RiskView::of).toList();
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a risk; ratings 1-5, treatment mitigate|accept|transfer|avoid (accept needs acceptanceApprover "
             + "and acceptanceExpiresOn), controls as catalog keys, reviewedOn defaults to today")
@@ -79,14 +80,14 @@ class RisksApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('risks:read')")
+    @RequiresPermission(Permission.RISKS_READ)
     @Operation(summary = "One risk")
     RiskView get(CurrentUser user, @PathVariable UUID id) {
         return RiskView.of(register.get(user.workspaceId(), id));
     }
 
     @PatchMapping("/{id}")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     @Operation(summary = "Change a risk; fields left out keep their value")
     RiskView patch(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, Object> body) {
         Risk current = register.get(user.workspaceId(), id);
@@ -94,14 +95,14 @@ class RisksApi {
     }
 
     @PostMapping("/{id}/review")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     @Operation(summary = "Record that the risk was reviewed today; the next review falls due in twelve months")
     RiskView reviewed(CurrentUser user, @PathVariable UUID id) {
         return RiskView.of(register.markReviewed(user.workspaceId(), id, user.actor()));
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     @Operation(summary = "Remove a risk from the register")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
         register.remove(user.workspaceId(), id, user.actor());
@@ -112,7 +113,7 @@ class RisksApi {
     }
 
     @GetMapping("/heatmap")
-    @PreAuthorize("hasAuthority('risks:read')")
+    @RequiresPermission(Permission.RISKS_READ)
     @Operation(summary = "Counts of risks per cell, inherent and residual, indexed [likelihood-1][impact-1]")
     HeatMapView heatMap(CurrentUser user) {
         HeatMap map = register.heatMap(user.workspaceId());
@@ -120,7 +121,7 @@ class RisksApi {
     }
 
     @GetMapping("/export.csv")
-    @PreAuthorize("hasAuthority('risks:read')")
+    @RequiresPermission(Permission.RISKS_READ)
     @Operation(summary = "The register as CSV (the import format)")
     ResponseEntity<String> export(CurrentUser user) {
         return csv(register.exportCsv(user.workspaceId()));
@@ -134,7 +135,7 @@ class RisksApi {
     }
 
     @PostMapping("/import")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     @Operation(summary = "Import a CSV file (send it as text/csv) all or nothing: rows with an id update that risk, rows without create one; "
             + "any problem refuses the whole file with errors [{row, field, message}]")
     RiskRegister.ImportResult importCsv(CurrentUser user, @RequestBody(required = false) String csv) {
@@ -142,7 +143,7 @@ class RisksApi {
     }
 
     @GetMapping("/assessments")
-    @PreAuthorize("hasAuthority('risks:read')")
+    @RequiresPermission(Permission.RISKS_READ)
     @Operation(summary = "The recorded risk assessments, latest first")
     List<RiskAssessment> assessments(CurrentUser user) {
         return register.assessments(user.workspaceId());
@@ -152,7 +153,7 @@ class RisksApi {
     }
 
     @PostMapping("/assessments")
-    @PreAuthorize("hasAuthority('risks:write')")
+    @RequiresPermission(Permission.RISKS_WRITE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a risk assessment: its date (YYYY-MM-DD) and a summary of what it found")
     RiskAssessment recordAssessment(CurrentUser user, @RequestBody AssessmentRequest request) {

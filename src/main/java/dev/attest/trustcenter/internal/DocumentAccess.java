@@ -1,5 +1,6 @@
 package dev.attest.trustcenter.internal;
 
+import dev.attest.crypto.Tokens;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.DocumentAccessDecided;
 import dev.attest.trustcenter.DocumentAccessRequested;
@@ -13,13 +14,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ class DocumentAccess {
             "insurance-certificate", "other");
     static final int MAX_BYTES = 20 * 1024 * 1024;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DocumentStore store;
     private final Mail mail;
@@ -60,9 +58,7 @@ class DocumentAccess {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Tokens.urlSafe(32);
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package dev.attest.trustcenter.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.evidence.EvidenceStore;
 import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.evidence.LedgerKey;
@@ -9,7 +11,6 @@ import dev.attest.trustcenter.LedgerCheckpointPublicationChanged;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -63,14 +64,14 @@ class LedgerCheckpointPublication {
     }
 
     @GetMapping("/api/v1/trust-center/ledger-checkpoint")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     @Operation(summary = "Whether the Trust Center publishes the evidence ledger's newest signed checkpoint (off by default)")
     Setting setting(CurrentUser user) {
         return new Setting(published(user.workspaceId()));
     }
 
     @PutMapping("/api/v1/trust-center/ledger-checkpoint")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Transactional
     @Operation(summary = "Publish the evidence ledger's newest signed checkpoint on the Trust Center ({\"published\": true}), or stop")
     Setting change(CurrentUser user, @RequestBody Setting setting) {

@@ -1,5 +1,7 @@
 package dev.attest.trustcenter.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.TrustCenter;
@@ -10,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,28 +48,28 @@ class TrustCenterApi {
     }
 
     @GetMapping("/draft")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     @Operation(summary = "The draft the admins edit")
     TrustCenterContent draft(CurrentUser user) {
         return trustCenter.draft(user.workspaceId());
     }
 
     @PutMapping("/draft")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Operation(summary = "Replace the draft; nothing public changes until it is published")
     TrustCenterContent saveDraft(CurrentUser user, @RequestBody TrustCenterContent content) {
         return trustCenter.saveDraft(user.workspaceId(), content, user.actor());
     }
 
     @GetMapping("/published")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     @Operation(summary = "What the public site shows, with who published it when (404 before the first publish)")
     PublishedTrustCenter published(CurrentUser user) {
         return trustCenter.published(user.workspaceId()).orElseThrow(() -> new dev.attest.web.NotFoundException("Not published yet"));
     }
 
     @PostMapping("/publish")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Operation(summary = "Publish the draft: it replaces the public site at once")
     PublishedTrustCenter publish(CurrentUser user) {
         return publication.publish(user.workspaceId(), user.actor());
@@ -81,7 +82,7 @@ class TrustCenterApi {
     }
 
     @PostMapping("/documents")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Operation(summary = "Upload a PDF (the request body); list it on the site by adding its id to the draft's documents")
     ResponseEntity<DocumentView> upload(CurrentUser user, @RequestParam(required = false) String title,
                                         @RequestParam(required = false) String kind,
@@ -92,7 +93,7 @@ class TrustCenterApi {
     }
 
     @GetMapping("/documents")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     @Operation(summary = "Every uploaded document")
     List<DocumentView> documents(CurrentUser user) {
         return access.documents(user.workspaceId()).stream().map(DocumentView::of).toList();
@@ -107,14 +108,14 @@ class TrustCenterApi {
     }
 
     @GetMapping("/requests")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     @Operation(summary = "Every access request with its NDA acceptance (version hash, time, address) and decision")
     List<RequestView> requests(CurrentUser user) {
         return access.requests(user.workspaceId()).stream().map(RequestView::of).toList();
     }
 
     @PostMapping("/requests/{id}/approve")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Operation(summary = "Approve a pending request: the requester is emailed a personal link that expires")
     Map<String, String> approve(CurrentUser user, @PathVariable UUID id, HttpServletRequest request) {
         access.approve(user.workspaceId(), publishedContent(user), id, user.actor(), address.base());
@@ -122,7 +123,7 @@ class TrustCenterApi {
     }
 
     @PostMapping("/requests/{id}/deny")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Operation(summary = "Deny a pending request")
     Map<String, String> deny(CurrentUser user, @PathVariable UUID id) {
         access.deny(user.workspaceId(), id, user.actor());
@@ -130,7 +131,7 @@ class TrustCenterApi {
     }
 
     @GetMapping("/activity")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     @Operation(summary = "Views and downloads per company, person and document")
     List<DocumentStore.Activity> activity(CurrentUser user) {
         return access.activity(user.workspaceId());
@@ -140,14 +141,14 @@ class TrustCenterApi {
     }
 
     @GetMapping("/subprocessors")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     @Operation(summary = "The public subprocessor list today and every notice")
     SubprocessorsView subprocessors(CurrentUser user) {
         return new SubprocessorsView(subprocessors.current(user.workspaceId()), subprocessors.history(user.workspaceId()));
     }
 
     @PostMapping("/subprocessors/first-list")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Operation(summary = "Publish today's subprocessors from the vendor register as the first list (only while the list is empty)")
     Map<String, Integer> firstList(CurrentUser user) {
         return Map.of("listed", subprocessors.publishFirstList(user.workspaceId(), user.actor()));
@@ -157,7 +158,7 @@ class TrustCenterApi {
     }
 
     @PostMapping("/subprocessors/notices")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Operation(summary = "Announce an added, replaced or removed subprocessor, effective at least the notice period ahead")
     ResponseEntity<SubprocessorStore.Notice> announce(CurrentUser user, @RequestBody AnnouncementRequest body, HttpServletRequest request) {
         LocalDate effective;

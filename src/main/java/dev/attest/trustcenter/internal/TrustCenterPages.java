@@ -1,5 +1,6 @@
 package dev.attest.trustcenter.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
@@ -12,7 +13,6 @@ import dev.attest.vendors.Vendors;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +56,7 @@ class TrustCenterPages {
     }
 
     @GetMapping("/trust-center")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     String edit(CurrentUser user, Model model) {
         prepare(user, model, trustCenter.draft(user.workspaceId()), Map.of());
         return "trustcenter/edit";
@@ -81,7 +81,7 @@ class TrustCenterPages {
     }
 
     @PostMapping("/trust-center")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     String save(CurrentUser user, HttpServletRequest request, Model model) {
         TrustCenterContent submitted = trustCenter.draft(user.workspaceId());
         try {
@@ -96,14 +96,14 @@ class TrustCenterPages {
     }
 
     @GetMapping("/trust-center/preview")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     ResponseEntity<String> preview(CurrentUser user) {
         return ResponseEntity.ok().header("Content-Type", PublicSite.HTML).header("Cache-Control", "no-store")
                 .body(rendering.overview(user.workspaceId(), trustCenter.draft(user.workspaceId()), true));
     }
 
     @PostMapping("/trust-center/publish")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     String publish(CurrentUser user, HttpServletRequest request, Model model) {
         // The editor's "Save and publish" posts the whole form: publish what is on the screen, never an older saved draft.
         boolean fromEditor = request.getParameter("company") != null;
@@ -123,7 +123,7 @@ class TrustCenterPages {
     }
 
     @GetMapping("/trust-center/documents")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     String documents(CurrentUser user, Model model) {
         model.addAttribute("documents", access.documents(user.workspaceId()));
         model.addAttribute("kinds", DocumentAccess.KINDS.stream().sorted().toList());
@@ -133,7 +133,7 @@ class TrustCenterPages {
     }
 
     @PostMapping("/trust-center/documents")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     String upload(CurrentUser user, Model model, @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String kind,
                   @RequestParam(defaultValue = "false") boolean gated, @RequestParam(required = false) MultipartFile file) throws IOException {
         try {
@@ -148,7 +148,7 @@ class TrustCenterPages {
     }
 
     @GetMapping("/trust-center/requests")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     String requests(CurrentUser user, Model model) {
         Map<UUID, String> titles = new java.util.HashMap<>();
         access.documents(user.workspaceId()).forEach(d -> titles.put(d.id(), d.title()));
@@ -160,7 +160,7 @@ class TrustCenterPages {
     }
 
     @PostMapping("/trust-center/requests/{id}/approve")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     String approve(CurrentUser user, @PathVariable UUID id, HttpServletRequest request) {
         TrustCenterContent published = trustCenter.published(user.workspaceId()).map(PublishedTrustCenter::content)
                 .orElseThrow(() -> new InvalidFieldException("trustCenter", "publish the Trust Center first"));
@@ -169,14 +169,14 @@ class TrustCenterPages {
     }
 
     @PostMapping("/trust-center/requests/{id}/deny")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     String deny(CurrentUser user, @PathVariable UUID id) {
         access.deny(user.workspaceId(), id, user.actor());
         return "redirect:/trust-center/requests";
     }
 
     @GetMapping("/trust-center/subprocessors")
-    @PreAuthorize("hasAuthority('trustcenter:read')")
+    @RequiresPermission(Permission.TRUST_CENTER_READ)
     String subprocessorPage(CurrentUser user, Model model) {
         prepareSubprocessors(user, model, Map.of());
         return "trustcenter/subprocessors";
@@ -194,7 +194,7 @@ class TrustCenterPages {
     }
 
     @PostMapping("/trust-center/subprocessors/first-list")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     String firstList(CurrentUser user, Model model) {
         try {
             subprocessors.publishFirstList(user.workspaceId(), user.actor());
@@ -206,7 +206,7 @@ class TrustCenterPages {
     }
 
     @PostMapping("/trust-center/subprocessors/notices")
-    @PreAuthorize("hasAuthority('trustcenter:write')")
+    @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     String announce(CurrentUser user, Model model, HttpServletRequest request, @RequestParam(defaultValue = "") String kind,
                     @RequestParam(required = false) UUID vendorId, @RequestParam(required = false) UUID replaces,
                     @RequestParam(defaultValue = "") String effectiveOn) {

@@ -1,5 +1,6 @@
 package dev.attest.vendors.internal;
 
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
@@ -15,7 +16,6 @@ import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +44,7 @@ class VendorPages {
     }
 
     @GetMapping("/vendors")
-    @PreAuthorize("hasAuthority('vendors:read')")
+    @RequiresPermission(Permission.VENDORS_READ)
     String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String tier, @RequestParam(required = false) String subprocessor,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
@@ -66,7 +66,7 @@ class VendorPages {
     }
 
     @GetMapping("/vendors/export")
-    @PreAuthorize("hasAuthority('vendors:read')")
+    @RequiresPermission(Permission.VENDORS_READ)
     void export(CurrentUser user, HttpServletResponse response, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String tier, @RequestParam(required = false) String subprocessor,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) throws IOException {
@@ -84,14 +84,14 @@ class VendorPages {
     }
 
     @GetMapping("/vendors/new")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     String newVendor(CurrentUser user, Model model) {
         prepareForm(user, model, VendorForm.empty(), Map.of());
         return "vendors/new";
     }
 
     @PostMapping("/vendors")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     String add(CurrentUser user, Model model, VendorFormFields fields) {
         VendorForm form = fields.form();
         try {
@@ -104,7 +104,7 @@ class VendorPages {
     }
 
     @GetMapping("/vendors/{id}")
-    @PreAuthorize("hasAuthority('vendors:read')")
+    @RequiresPermission(Permission.VENDORS_READ)
     String show(CurrentUser user, @PathVariable UUID id, Model model) {
         Vendor vendor = vendors.get(user.workspaceId(), id);
         model.addAttribute("vendor", vendor);
@@ -113,7 +113,7 @@ class VendorPages {
     }
 
     @PostMapping("/vendors/{id}")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     String update(CurrentUser user, @PathVariable UUID id, HttpServletRequest request, Model model, VendorFormFields fields) {
         VendorForm form = fields.form();
         Vendor vendor;
@@ -131,7 +131,7 @@ class VendorPages {
     }
 
     @PostMapping("/vendors/{id}/delete")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     String remove(CurrentUser user, @PathVariable UUID id) {
         register.remove(user.workspaceId(), id, user.actor());
         return "redirect:/vendors";

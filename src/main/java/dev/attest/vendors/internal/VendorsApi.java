@@ -1,5 +1,7 @@
 package dev.attest.vendors.internal;
 
+import dev.attest.identity.Permission;
+import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.vendors.DataCategory;
 import dev.attest.vendors.Vendor;
@@ -9,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +59,7 @@ class VendorsApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('vendors:read')")
+    @RequiresPermission(Permission.VENDORS_READ)
     @Operation(summary = "Every vendor, by name; subprocessor=true keeps only subprocessors")
     List<VendorView> list(CurrentUser user, @RequestParam(required = false) Boolean subprocessor) {
         List<Vendor> list = Boolean.TRUE.equals(subprocessor) ? vendors.subprocessors(user.workspaceId()) : vendors.list(user.workspaceId());
@@ -66,14 +67,14 @@ class VendorsApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('vendors:read')")
+    @RequiresPermission(Permission.VENDORS_READ)
     @Operation(summary = "One vendor with its derived risk tier and next review date")
     VendorView get(CurrentUser user, @PathVariable UUID id) {
         return VendorView.of(vendors.get(user.workspaceId(), id));
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     @Operation(summary = "Add a vendor; dates as YYYY-MM-DD, countries as ISO 3166 two-letter codes")
     ResponseEntity<VendorView> add(CurrentUser user, @RequestBody VendorForm form) {
         Vendor vendor = register.add(user.workspaceId(), form.details(), user.actor());
@@ -81,14 +82,14 @@ class VendorsApi {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     @Operation(summary = "Replace a vendor's details (every field as it should be afterwards)")
     VendorView replace(CurrentUser user, @PathVariable UUID id, @RequestBody VendorForm form) {
         return VendorView.of(register.update(user.workspaceId(), id, form.details(), user.actor()));
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAuthority('vendors:write')")
+    @RequiresPermission(Permission.VENDORS_WRITE)
     @Operation(summary = "Remove a vendor from the register")
     ResponseEntity<Void> remove(CurrentUser user, @PathVariable UUID id) {
         register.remove(user.workspaceId(), id, user.actor());

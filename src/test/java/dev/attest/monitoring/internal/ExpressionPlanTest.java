@@ -186,7 +186,7 @@ class ExpressionPlanTest {
                 "2026-03-29T01:30:00+02:00", "2026-03-29T01:30:00-07:30", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
                 "1970-01-01T00:00:00.000Z", "2000-12-31T00:00:00+14:00");
         for (String text : texts) {
-            Instant read = ExpressionPlan.Rfc3339.parse(text);
+            Instant read = Rfc3339.parse(text);
             assertThat(read).as(text).isNotNull();
             Map<String, Object> document = Map.of("t", text);
             assertThat(cel.evaluateWithCel(same, celDocument(document), read).outcome()).as(text).isEqualTo("pass");
@@ -194,7 +194,7 @@ class ExpressionPlanTest {
         for (String odd : List.of("2025-02-29T00:00:00Z", "2025-01-01t00:00:00Z", "2025-01-01T00:00:60Z", "2025-01-01T24:00:00Z",
                 "2025-01-01T00:00:00", "2025-01-01 00:00:00Z", "2025-01-01T00:00:00.Z", "2025-01-01T00:00:00.1234567890Z",
                 "0000-01-01T00:00:00Z", "2025-1-01T00:00:00Z", "2025-01-01T00:00:00+0100", "+2025-01-01T00:00:00Z")) {
-            assertThat(ExpressionPlan.Rfc3339.parse(odd)).as("left to CEL: %s", odd).isNull();
+            assertThat(Rfc3339.parse(odd)).as("left to CEL: %s", odd).isNull();
         }
     }
 
@@ -228,25 +228,25 @@ class ExpressionPlanTest {
     @Test
     void epochDaysAreTheCalendarsDays() {
         for (java.time.LocalDate day = java.time.LocalDate.of(1, 1, 1); day.getYear() < 10_000; day = day.plusDays(97)) {
-            assertThat(ExpressionPlan.Rfc3339.epochDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth())).as(day.toString())
+            assertThat(Rfc3339.epochDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth())).as(day.toString())
                     .isEqualTo(day.toEpochDay());
         }
-        assertThat(ExpressionPlan.Rfc3339.epochDay(2024, 2, 29)).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
-        assertThat(ExpressionPlan.Rfc3339.epochDay(2000, 3, 1)).isEqualTo(java.time.LocalDate.of(2000, 3, 1).toEpochDay());
+        assertThat(Rfc3339.epochDay(2024, 2, 29)).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
+        assertThat(Rfc3339.epochDay(2000, 3, 1)).isEqualTo(java.time.LocalDate.of(2000, 3, 1).toEpochDay());
     }
 
     @Test
     void durationsThePlanReadsAreTheDurationsCelReads() {
         CelEngine cel = new CelEngine();
         for (String text : List.of("2160h", "24h", "90s", "500ms", "1h30m", "0s", "8760h", "15m")) {
-            Duration read = ExpressionPlan.GoDuration.parse(text);
+            Duration read = GoDuration.parse(text);
             assertThat(read).as(text).isNotNull();
             CelEngine.Compiled same = cel.compile("now - duration(resource.d) == timestamp(resource.t)");
             Map<String, Object> document = Map.of("d", text, "t", NOW.minus(read).toString());
             assertThat(cel.evaluateWithCel(same, celDocument(document), NOW).outcome()).as(text).isEqualTo("pass");
         }
         for (String odd : List.of("", "h", "1.5h", "-1h", "1d", "1H", "10us", "1h 30m")) {
-            assertThat(ExpressionPlan.GoDuration.parse(odd)).as("left to CEL: %s", odd).isNull();
+            assertThat(GoDuration.parse(odd)).as("left to CEL: %s", odd).isNull();
         }
     }
 

@@ -1,5 +1,6 @@
-package dev.attest.web;
+package dev.attest.crypto;
 
+import dev.attest.web.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package dev.attest.web;
+package dev.attest.crypto;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package dev.attest.web;
+package dev.attest.crypto;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,11 +128,7 @@ public record OfflineVerifierArguments<T>(Path export, Set<String> fingerprints,
 
     /** The SHA-256 (hex) of the key's X.509 encoding: what auditors pin. */
     public static String fingerprint(PublicKey key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Digests.sha256Hex(key.getEncoded());
     }
 
     /** A key's id: the first 16 hex digits of its fingerprint. */

@@ -1,5 +1,6 @@
-package dev.attest.web;
+package dev.attest.crypto;
 
+import dev.attest.web.InvalidFieldException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.attest.web;
+package dev.attest.crypto;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
