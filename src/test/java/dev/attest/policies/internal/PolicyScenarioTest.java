@@ -58,6 +58,8 @@ class PolicyScenarioTest {
     PolicyRegister register;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.attest.policies.Policies policies;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -68,6 +70,8 @@ class PolicyScenarioTest {
     @Test
     void aDraftIsApprovedBySomeoneElsePublishedAndAccepted(Scenario scenario) {
         WorkspaceId ws = defaultWorkspace();
+        // the workspace's own setting, as a new workspace has it: other tests on a shared database turn it off
+        policies.saveSettings(ws, java.util.Map.of(dev.attest.policies.Policies.SEPARATE_APPROVER, "true"), "test");
         String title = "Clean Desk Policy " + run;
 
         AtomicReference<UUID> created = new AtomicReference<>();
