@@ -602,11 +602,6 @@ public class Monitoring {
                 .toList();
     }
 
-    /** The first page of a check's latest results, failures first. */
-    public List<CheckResult> results(WorkspaceId workspace, String checkKey) {
-        return results(workspace, checkKey, 1000, 0);
-    }
-
     /** Each check's latest tally: passed and failed resources. */
     @Transactional(readOnly = true)
     public Map<String, CheckTally> tallies(WorkspaceId workspace) {

@@ -3,13 +3,9 @@ package dev.attest.web;
 import dev.attest.support.AttestTest;
 import dev.attest.support.Browser;
 import dev.attest.support.Screenshots;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,24 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing says how to see everything again. Screenshots of each list land in target/screenshots/tables.
  */
 @AttestTest
-class ListTablesBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ListTablesBrowserTest extends dev.attest.support.InBrowser {
 
     @Test
     void everyListSortsByItsHeadersAndSaysWhatToDoWhenEmpty() {
