@@ -5,7 +5,6 @@ import dev.attest.monitoring.Connection;
 import dev.attest.monitoring.ConnectionRun;
 import dev.attest.monitoring.ConnectionRunFinished;
 import dev.attest.monitoring.ConnectionSaved;
-import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.Resource;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
@@ -48,17 +47,17 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
     private final CollectorTargets targets;
     private final Map<String, Collector> collectors;
     private final SecretBox secrets;
-    private final Monitoring monitoring;
+    private final ResourceIntake intake;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Connections(ConnectionStore store, CollectorTargets targets, List<Collector> collectors, SecretBox secrets, Monitoring monitoring,
+    Connections(ConnectionStore store, CollectorTargets targets, List<Collector> collectors, SecretBox secrets, ResourceIntake intake,
                 ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.targets = targets;
         this.collectors = collectors.stream().collect(Collectors.toMap(Collector::kind, Function.identity()));
         this.secrets = secrets;
-        this.monitoring = monitoring;
+        this.intake = intake;
         this.events = events;
         this.clock = clock;
     }
@@ -314,7 +313,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
             });
             store.progress(run.id(), "evaluating checks over " + collected.size() + " resource(s)");
             // stores, retires what is gone and evaluates what changed, in one transaction
-            monitoring.replaceCollected(row.workspace(), row.id(), "connection:" + row.name(), collected);
+            intake.replaceCollected(row.workspace(), row.id(), "connection:" + row.name(), collected);
             finish(row, run, claim, "succeeded", started, collected.size(), problems.isEmpty() ? null : problemsText(problems), actor);
         } catch (Collector.CollectionFailed e) {
             finish(row, run, claim, "failed", started, null, e.getMessage(), actor);

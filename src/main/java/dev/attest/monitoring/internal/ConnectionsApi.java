@@ -6,7 +6,6 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.monitoring.Connection;
 import dev.attest.monitoring.ConnectionRun;
 import dev.attest.monitoring.Evaluation;
-import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.internal.collectors.FileImports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,13 +31,13 @@ import java.util.UUID;
 class ConnectionsApi {
 
     private final Connections connections;
-    private final Monitoring monitoring;
+    private final ResourceIntake intake;
     private final FileImports imports;
     private final RunQueue runs;
 
-    ConnectionsApi(Connections connections, Monitoring monitoring, FileImports imports, RunQueue runs) {
+    ConnectionsApi(Connections connections, ResourceIntake intake, FileImports imports, RunQueue runs) {
         this.connections = connections;
-        this.monitoring = monitoring;
+        this.intake = intake;
         this.imports = imports;
         this.runs = runs;
     }
@@ -127,6 +126,6 @@ class ConnectionsApi {
     ResponseEntity<Evaluation> importFile(CurrentUser user, @RequestParam String format, @RequestBody String content) {
         var resources = imports.parse(format, content);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(monitoring.receive(user.workspaceId(), resources, "import:" + format, user.actor()));
+                .body(intake.receive(user.workspaceId(), resources, "import:" + format, user.actor()));
     }
 }

@@ -4,7 +4,6 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
-import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.Severity;
 import dev.attest.monitoring.internal.FindingCommands.AssignFinding;
 import dev.attest.monitoring.internal.FindingCommands.BulkFindingAction;
@@ -39,12 +38,12 @@ class FindingPages {
     private static final List<String> FILTERS = List.of("status", "severity", "check", "responsible", "control", "overdue");
 
     private final FindingWork work;
-    private final Monitoring monitoring;
+    private final FindingQueries queries;
     private final WorkspaceMembers members;
 
-    FindingPages(FindingWork work, Monitoring monitoring, WorkspaceMembers members) {
+    FindingPages(FindingWork work, FindingQueries queries, WorkspaceMembers members) {
         this.work = work;
-        this.monitoring = monitoring;
+        this.queries = queries;
         this.members = members;
     }
 
@@ -188,7 +187,7 @@ class FindingPages {
         model.addAttribute("worked", worked);
         model.addAttribute("finding", worked.finding());
         model.addAttribute("guidance", work.guidance(user.workspaceId(), worked.finding().checkKey()));
-        model.addAttribute("history", monitoring.findingHistory(user.workspaceId(), id));
+        model.addAttribute("history", queries.findingHistory(user.workspaceId(), id));
         model.addAttribute("members", members.members(user.workspaceId()));
         model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
         model.addAttribute("canApprove", worked.exception() != null && !worked.exception().approved()

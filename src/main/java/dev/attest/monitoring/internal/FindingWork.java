@@ -5,7 +5,6 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.FindingWorkEvent;
-import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.internal.FindingCommands.AssignFinding;
 import dev.attest.monitoring.internal.FindingCommands.BulkFindingAction;
 import dev.attest.monitoring.internal.FindingCommands.CommentOnFinding;
@@ -45,18 +44,18 @@ class FindingWork {
 
     private final FindingWorkStore store;
     private final FindingStore findings;
-    private final Monitoring monitoring;
+    private final CheckDefinitions checks;
     private final WorkspaceMembers members;
     private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Dates dates;
     private final Clock clock;
 
-    FindingWork(FindingWorkStore store, FindingStore findings, Monitoring monitoring, WorkspaceMembers members, CommandValidation commands,
+    FindingWork(FindingWorkStore store, FindingStore findings, CheckDefinitions checks, WorkspaceMembers members, CommandValidation commands,
                 ApplicationEventPublisher events, Dates dates, Clock clock) {
         this.store = store;
         this.findings = findings;
-        this.monitoring = monitoring;
+        this.checks = checks;
         this.members = members;
         this.commands = commands;
         this.events = events;
@@ -83,7 +82,7 @@ class FindingWork {
     @Transactional(readOnly = true)
     String guidance(WorkspaceId workspace, String checkKey) {
         try {
-            Check check = monitoring.check(workspace, checkKey);
+            Check check = checks.check(workspace, checkKey);
             return check.description() == null || check.description().isBlank() ? null : check.description().strip();
         } catch (NotFoundException e) {
             return null;

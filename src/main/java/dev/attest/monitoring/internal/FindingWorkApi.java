@@ -4,7 +4,6 @@ import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.monitoring.FindingEvent;
-import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.Severity;
 import dev.attest.monitoring.internal.FindingCommands.AssignFinding;
 import dev.attest.monitoring.internal.FindingCommands.BulkFindingAction;
@@ -38,11 +37,11 @@ import java.util.UUID;
 class FindingWorkApi {
 
     private final FindingWork work;
-    private final Monitoring monitoring;
+    private final FindingQueries queries;
 
-    FindingWorkApi(FindingWork work, Monitoring monitoring) {
+    FindingWorkApi(FindingWork work, FindingQueries queries) {
         this.work = work;
-        this.monitoring = monitoring;
+        this.queries = queries;
     }
 
     /** One page of the worklist with its counts. */
@@ -142,7 +141,7 @@ class FindingWorkApi {
 
     private WorkView view(CurrentUser user, WorkedFinding finding) {
         return new WorkView(finding, work.guidance(user.workspaceId(), finding.finding().checkKey()),
-                monitoring.findingHistory(user.workspaceId(), finding.finding().id()));
+                queries.findingHistory(user.workspaceId(), finding.finding().id()));
     }
 
     static void writeCsv(FindingWork work, CurrentUser user, FindingWorkStore.Filter filter, TableQuery query, HttpServletResponse response)

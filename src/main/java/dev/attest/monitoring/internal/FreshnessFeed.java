@@ -9,7 +9,6 @@ import dev.attest.evidence.EvidenceFreshness;
 import dev.attest.evidence.FreshnessRuleChanged;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.ControlMonitors;
-import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.Resource;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -39,12 +38,14 @@ class FreshnessFeed {
     static final String SOURCE = "evidence-freshness";
     static final String TYPE_PREFIX = ControlMonitors.FRESHNESS_TYPES;
 
-    private final Monitoring monitoring;
+    private final ResourceIntake intake;
+    private final EvaluationRun runs;
     private final EvidenceFreshness freshness;
     private final Catalog catalog;
 
-    FreshnessFeed(Monitoring monitoring, EvidenceFreshness freshness, Catalog catalog) {
-        this.monitoring = monitoring;
+    FreshnessFeed(ResourceIntake intake, EvaluationRun runs, EvidenceFreshness freshness, Catalog catalog) {
+        this.intake = intake;
+        this.runs = runs;
         this.freshness = freshness;
         this.catalog = catalog;
     }
@@ -74,7 +75,7 @@ class FreshnessFeed {
             }
         }
         if (!resources.isEmpty()) {
-            monitoring.receive(workspace, resources, SOURCE, actor);
+            intake.receive(workspace, resources, SOURCE, actor);
         }
     }
 
@@ -85,7 +86,7 @@ class FreshnessFeed {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT3M")
     @SchedulerLock(name = "monitoring.evidence-freshness", lockAtMostFor = "PT50M")
     void refreshAll() {
-        for (WorkspaceId workspace : monitoring.workspaces()) {
+        for (WorkspaceId workspace : runs.workspaces()) {
             refresh(workspace);
         }
     }
@@ -94,7 +95,7 @@ class FreshnessFeed {
         List<Resource> resources = new ArrayList<>();
         freshness.all(workspace).forEach(f -> resource(f).ifPresent(resources::add));
         if (!resources.isEmpty()) {
-            monitoring.receive(workspace, resources, SOURCE, "system", true);
+            intake.receive(workspace, resources, SOURCE, "system", true);
         }
     }
 

@@ -11,10 +11,8 @@ import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.FindingEvent;
-import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.PastStatus;
 import dev.attest.monitoring.Resource;
-import dev.attest.monitoring.Severity;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,10 +39,18 @@ import java.util.UUID;
 @Tag(name = "Monitoring", description = "Resources, CEL checks, evaluations and findings")
 class MonitoringApi {
 
-    private final Monitoring monitoring;
+    private final CheckDefinitions checks;
+    private final ResourceIntake intake;
+    private final EvaluationRun runs;
+    private final ResultQueries results;
+    private final FindingQueries findings;
 
-    MonitoringApi(Monitoring monitoring) {
-        this.monitoring = monitoring;
+    MonitoringApi(CheckDefinitions checks, ResourceIntake intake, EvaluationRun runs, ResultQueries results, FindingQueries findings) {
+        this.checks = checks;
+        this.intake = intake;
+        this.runs = runs;
+        this.results = results;
+        this.findings = findings;
     }
 
     // ---- resources
@@ -56,7 +61,7 @@ class MonitoringApi {
             + "changed ones are evaluated. With complete: true the batch is all this source has of its types: what it sent before and "
             + "not now is retired and its findings closed")
     ResponseEntity<Evaluation> push(CurrentUser user, @RequestBody Map<String, Object> body) {
-        List<Resource> batch = parseResources(body.get("resources"));
+        List<Resource> batch = MonitoringForms.resources(body.get("resources"));
         Object source = body.get("source");
         Object complete = body.get("complete");
         if (complete != null && !(complete instanceof Boolean)) {
@@ -64,38 +69,17 @@ class MonitoringApi {
         }
         String label = source instanceof String s && !s.isBlank() ? "push:" + s.strip() : "push";
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(monitoring.receive(user.workspaceId(), batch, label, user.actor(), Boolean.TRUE.equals(complete)));
+                .body(intake.receive(user.workspaceId(), batch, label, user.actor(), Boolean.TRUE.equals(complete)));
     }
 
     @DeleteMapping("/resources/{type}/{id}")
     @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Remove one resource: its results go and its open findings close")
     ResponseEntity<Void> deleteResource(CurrentUser user, @PathVariable String type, @PathVariable String id) {
-        if (!monitoring.removeResource(user.workspaceId(), type, id, user.actor())) {
+        if (!intake.removeResource(user.workspaceId(), type, id, user.actor())) {
             throw new dev.attest.web.NotFoundException("No resource " + type + "/" + id);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Resource> parseResources(Object value) {
-        if (!(value instanceof List<?> list)) {
-            throw new InvalidFieldException("resources", "a list of {type, id, data}");
-        }
-        List<Resource> batch = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?> item)) {
-                throw new InvalidFieldException("resources[" + i + "]", "an object with type, id and data");
-            }
-            Object data = item.get("data");
-            if (!(data instanceof Map<?, ?>)) {
-                throw new InvalidFieldException("resources[" + i + "].data", "an object (the resource's JSON document)");
-            }
-            Object type = item.get("type");
-            Object id = item.get("id");
-            batch.add(new Resource(type instanceof String t ? t : null, id == null ? null : String.valueOf(id), (Map<String, Object>) data));
-        }
-        return batch;
     }
 
     record StoredView(String type, String id, Map<String, Object> data, String source, UUID connectionId, Instant collectedAt) {
@@ -106,7 +90,7 @@ class MonitoringApi {
     @Operation(summary = "Stored resources, optionally of one type")
     List<StoredView> resources(CurrentUser user, @RequestParam(required = false) String type,
                                @RequestParam(defaultValue = "200") int limit) {
-        return monitoring.resources(user.workspaceId(), type == null || type.isBlank() ? null : type, limit).stream()
+        return results.resources(user.workspaceId(), type == null || type.isBlank() ? null : type, limit).stream()
                 .map(s -> new StoredView(s.resource().type(), s.resource().id(), s.resource().data(), s.source(), s.connectionId(),
                         s.collectedAt()))
                 .toList();
@@ -116,7 +100,7 @@ class MonitoringApi {
     @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "The resource types this workspace accepts")
     Set<String> resourceTypes(CurrentUser user) {
-        return monitoring.resourceTypes(user.workspaceId());
+        return checks.resourceTypes(user.workspaceId());
     }
 
     // ---- checks
@@ -135,15 +119,15 @@ class MonitoringApi {
     @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Built-in and workspace checks with their latest tally")
     List<CheckView> checks(CurrentUser user) {
-        var tallies = monitoring.tallies(user.workspaceId());
-        return monitoring.checks(user.workspaceId()).stream().map(c -> view(c, tallies)).toList();
+        var tallies = results.tallies(user.workspaceId());
+        return checks.checks(user.workspaceId()).stream().map(c -> view(c, tallies)).toList();
     }
 
     @GetMapping("/checks/{key}")
     @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "One check")
     CheckView check(CurrentUser user, @PathVariable String key) {
-        return view(monitoring.check(user.workspaceId(), key), monitoring.tallies(user.workspaceId()));
+        return view(checks.check(user.workspaceId(), key), results.tallies(user.workspaceId()));
     }
 
     @GetMapping("/checks/{key}/results")
@@ -151,7 +135,7 @@ class MonitoringApi {
     @Operation(summary = "The check's latest result per resource, with the values it read; failures first, paged (limit up to 1000)")
     List<CheckResult> results(CurrentUser user, @PathVariable String key, @RequestParam(defaultValue = "1000") int limit,
                               @RequestParam(defaultValue = "0") int offset) {
-        return monitoring.results(user.workspaceId(), key, limit, offset);
+        return results.results(user.workspaceId(), key, limit, offset);
     }
 
     @PostMapping("/checks")
@@ -160,13 +144,13 @@ class MonitoringApi {
     ResponseEntity<CheckView> create(CurrentUser user, @RequestBody CheckDraft draft) {
         if (draft.key() != null) {
             try {
-                monitoring.check(user.workspaceId(), draft.key().strip());
+                checks.check(user.workspaceId(), draft.key().strip());
                 throw new InvalidFieldException("key", "a check with this key exists; PUT /api/v1/checks/" + draft.key().strip() + " to change it");
             } catch (dev.attest.web.NotFoundException free) {
                 // the key is free
             }
         }
-        Check saved = monitoring.saveCheck(user.workspaceId(), draft, user.actor());
+        Check saved = checks.saveCheck(user.workspaceId(), draft, user.actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(saved, Map.of()));
     }
 
@@ -174,16 +158,14 @@ class MonitoringApi {
     @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Create or replace one of the workspace's checks")
     CheckView put(CurrentUser user, @PathVariable String key, @RequestBody CheckDraft draft) {
-        CheckDraft keyed = new CheckDraft(key, draft.title(), draft.resourceType(), draft.severity(), draft.controls(),
-                draft.description(), draft.expression());
-        return view(monitoring.saveCheck(user.workspaceId(), keyed, user.actor()), monitoring.tallies(user.workspaceId()));
+        return view(checks.saveCheck(user.workspaceId(), MonitoringForms.keyed(key, draft), user.actor()), results.tallies(user.workspaceId()));
     }
 
     @DeleteMapping("/checks/{key}")
     @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Delete one of the workspace's checks")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable String key) {
-        monitoring.deleteCheck(user.workspaceId(), key, user.actor());
+        checks.deleteCheck(user.workspaceId(), key, user.actor());
         return ResponseEntity.noContent().build();
     }
 
@@ -191,7 +173,7 @@ class MonitoringApi {
     @RequiresPermission(Permission.MONITORING_WRITE) // runs an expression of the caller's choosing: only for those who may write checks
     @Operation(summary = "Evaluate a draft check against the current resources without saving it")
     List<CheckResult> dryRun(CurrentUser user, @RequestBody CheckDraft draft) {
-        return monitoring.dryRun(user.workspaceId(), draft);
+        return checks.dryRun(user.workspaceId(), draft);
     }
 
     // ---- evaluations and findings
@@ -200,14 +182,14 @@ class MonitoringApi {
     @RequiresPermission(Permission.MONITORING_WRITE)
     @Operation(summary = "Run every check over the current resources now")
     Evaluation evaluate(CurrentUser user) {
-        return monitoring.evaluate(user.workspaceId(), "manual:" + user.actor());
+        return runs.evaluate(user.workspaceId(), "manual:" + user.actor());
     }
 
     @GetMapping("/monitoring/evaluations")
     @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "Evaluations, most recent first")
     List<Evaluation> evaluations(CurrentUser user, @RequestParam(defaultValue = "50") int limit) {
-        return monitoring.evaluations(user.workspaceId(), limit);
+        return results.evaluations(user.workspaceId(), limit);
     }
 
     @GetMapping("/findings")
@@ -218,9 +200,9 @@ class MonitoringApi {
                                            @RequestParam(required = false) String severity, @RequestParam(required = false) String check,
                                            @RequestParam(required = false) String owner, @RequestParam(required = false) String control,
                                            @RequestParam(defaultValue = "200") int limit, @RequestParam(defaultValue = "0") int offset) {
-        FindingFilter filter = FindingFilters.parse(status, severity, check, owner, control);
-        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(monitoring.countFindings(user.workspaceId(), filter)))
-                .body(monitoring.findings(user.workspaceId(), filter, limit, offset));
+        FindingFilter filter = MonitoringForms.findingFilter(status, severity, check, owner, control);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(findings.countFindings(user.workspaceId(), filter)))
+                .body(findings.findings(user.workspaceId(), filter, limit, offset));
     }
 
     @GetMapping("/monitoring/status-at")
@@ -236,8 +218,7 @@ class MonitoringApi {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidFieldException("time", "an ISO-8601 instant such as 2026-12-06T10:00:00Z");
         }
-        return monitoring.statusAt(user.workspaceId(), at, check == null || check.isBlank() ? null : check.strip(),
-                resource == null || resource.isBlank() ? null : resource.strip());
+        return results.statusAt(user.workspaceId(), at, MonitoringForms.blank(check), MonitoringForms.blank(resource));
     }
 
     record FindingView(Finding finding, List<FindingEvent> history) {
@@ -247,31 +228,6 @@ class MonitoringApi {
     @RequiresPermission(Permission.MONITORING_READ)
     @Operation(summary = "One finding with its history (opened, closed, reopened)")
     FindingView finding(CurrentUser user, @PathVariable UUID id) {
-        return new FindingView(monitoring.finding(user.workspaceId(), id), monitoring.findingHistory(user.workspaceId(), id));
-    }
-
-    /** Reads finding filters from request parameters, refusing values that name nothing. */
-    static final class FindingFilters {
-        private FindingFilters() {
-        }
-
-        static FindingFilter parse(String status, String severity, String check, String owner, String control) {
-            status = blank(status);
-            severity = blank(severity);
-            if (status != null && !Set.of("open", "accepted", "closed").contains(status)) {
-                throw new InvalidFieldException("status", "one of open, accepted, closed");
-            }
-            Severity parsed = null;
-            if (severity != null) {
-                String value = severity;
-                parsed = Severity.fromWireName(severity).orElseThrow(() ->
-                        new InvalidFieldException("severity", "'" + value + "' is not one of " + Severity.allowed()));
-            }
-            return new FindingFilter(status, parsed, blank(check), blank(owner), blank(control));
-        }
-
-        private static String blank(String value) {
-            return value == null || value.isBlank() ? null : value.strip();
-        }
+        return new FindingView(findings.finding(user.workspaceId(), id), findings.findingHistory(user.workspaceId(), id));
     }
 }

@@ -1,7 +1,6 @@
 package dev.attest.monitoring.internal;
 
 import dev.attest.identity.WorkspaceId;
-import dev.attest.monitoring.Monitoring;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,13 +18,13 @@ import java.time.Clock;
 class MonitoringJobs {
 
     private final Connections connections;
-    private final Monitoring monitoring;
+    private final EvaluationRun runs;
     private final ConnectionStore store;
     private final Clock clock;
 
-    MonitoringJobs(Connections connections, Monitoring monitoring, ConnectionStore store, Clock clock) {
+    MonitoringJobs(Connections connections, EvaluationRun runs, ConnectionStore store, Clock clock) {
         this.connections = connections;
-        this.monitoring = monitoring;
+        this.runs = runs;
         this.store = store;
         this.clock = clock;
     }
@@ -44,8 +43,8 @@ class MonitoringJobs {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     @SchedulerLock(name = "monitoring.evaluate-all", lockAtMostFor = "PT50M")
     void evaluateAll() {
-        for (WorkspaceId workspace : monitoring.workspaces()) {
-            monitoring.evaluate(workspace, "schedule");
+        for (WorkspaceId workspace : runs.workspaces()) {
+            runs.evaluate(workspace, "schedule");
         }
     }
 }

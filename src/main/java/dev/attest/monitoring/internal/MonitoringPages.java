@@ -5,11 +5,10 @@ import dev.attest.monitoring.FindingFilter;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.monitoring.Check;
-import dev.attest.monitoring.CheckDraft;
-import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.monitoring.internal.MonitoringForms.CheckForm;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +27,19 @@ import java.util.UUID;
 @Controller
 class MonitoringPages {
 
-    private final Monitoring monitoring;
+    private final CheckDefinitions checks;
+    private final EvaluationRun evaluations;
+    private final ResultQueries results;
+    private final FindingQueries findings;
     private final Connections connections;
     private final RunQueue runs;
 
-    MonitoringPages(Monitoring monitoring, Connections connections, RunQueue runs) {
-        this.monitoring = monitoring;
+    MonitoringPages(CheckDefinitions checks, EvaluationRun evaluations, ResultQueries results, FindingQueries findings,
+                    Connections connections, RunQueue runs) {
+        this.checks = checks;
+        this.evaluations = evaluations;
+        this.results = results;
+        this.findings = findings;
         this.connections = connections;
         this.runs = runs;
     }
@@ -43,9 +48,9 @@ class MonitoringPages {
     @RequiresPermission(Permission.MONITORING_READ)
     String overview(CurrentUser user, Model model) {
         var workspace = user.workspaceId();
-        var evaluations = monitoring.evaluations(workspace, 30);
-        var tallies = monitoring.tallies(workspace);
-        List<Check> checks = monitoring.checks(workspace);
+        var evaluations = results.evaluations(workspace, 30);
+        var tallies = results.tallies(workspace);
+        List<Check> checks = this.checks.checks(workspace);
         model.addAttribute("chart", TrendChart.of(evaluations));
         model.addAttribute("latest", evaluations.isEmpty() ? null : evaluations.get(0));
         model.addAttribute("checks", checks);
@@ -53,9 +58,9 @@ class MonitoringPages {
         model.addAttribute("failing", checks.stream().filter(c -> tallies.containsKey(c.key()) && tallies.get(c.key()).failed() > 0).count());
         model.addAttribute("passing", checks.stream().filter(c -> tallies.containsKey(c.key()) && tallies.get(c.key()).failed() == 0).count());
         model.addAttribute("idle", checks.stream().filter(c -> !tallies.containsKey(c.key())).count());
-        model.addAttribute("openFindings", monitoring.countFindings(workspace, FindingFilter.open()));
-        model.addAttribute("acceptedFindings", monitoring.countFindings(workspace, FindingFilter.accepted()));
-        model.addAttribute("resourceCounts", monitoring.resourceCounts(workspace));
+        model.addAttribute("openFindings", findings.countFindings(workspace, FindingFilter.open()));
+        model.addAttribute("acceptedFindings", findings.countFindings(workspace, FindingFilter.accepted()));
+        model.addAttribute("resourceCounts", results.resourceCounts(workspace));
         model.addAttribute("canWrite", user.can(Permission.MONITORING_WRITE));
         return "monitoring/overview";
     }
@@ -63,20 +68,20 @@ class MonitoringPages {
     @PostMapping("/monitoring/evaluate")
     @RequiresPermission(Permission.MONITORING_WRITE)
     String evaluate(CurrentUser user) {
-        monitoring.evaluate(user.workspaceId(), "manual:" + user.actor());
+        evaluations.evaluate(user.workspaceId(), "manual:" + user.actor());
         return "redirect:/monitoring";
     }
 
     @GetMapping("/monitoring/checks/{key}")
     @RequiresPermission(Permission.MONITORING_READ)
     String check(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page, Model model) {
-        model.addAttribute("check", monitoring.check(user.workspaceId(), key));
-        var tally = monitoring.tallies(user.workspaceId()).get(key);
+        model.addAttribute("check", checks.check(user.workspaceId(), key));
+        var tally = results.tallies(user.workspaceId()).get(key);
         int total = tally == null ? 0 : tally.passed() + tally.failed();
         int pages = Math.max(1, (total + RESULTS_PER_PAGE - 1) / RESULTS_PER_PAGE);
         // lenient, as pages are: a page number that is not one shows the first or the last
         int number = Math.min(pages, Math.max(1, page == null || !page.strip().matches("\\d{1,9}") ? 1 : Integer.parseInt(page.strip())));
-        model.addAttribute("results", monitoring.results(user.workspaceId(), key, RESULTS_PER_PAGE, (number - 1) * RESULTS_PER_PAGE));
+        model.addAttribute("results", results.results(user.workspaceId(), key, RESULTS_PER_PAGE, (number - 1) * RESULTS_PER_PAGE));
         model.addAttribute("tally", tally);
         model.addAttribute("resultPage", number);
         model.addAttribute("resultPages", pages);
@@ -89,16 +94,6 @@ class MonitoringPages {
     /** Results on one page of a check: failures first, then passes by resource id. */
     static final int RESULTS_PER_PAGE = 100;
 
-    /** The editor form as typed, so that a refused form comes back as it was. */
-    record CheckForm(String key, String title, String resourceType, String severity, String controls, String description,
-                     String expression) {
-        CheckDraft draft() {
-            return new CheckDraft(key, title, resourceType, severity,
-                    controls == null ? List.of() : Arrays.stream(controls.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
-                    description, expression);
-        }
-    }
-
     @GetMapping("/monitoring/checks/new")
     @RequiresPermission(Permission.MONITORING_WRITE)
     String newCheck(CurrentUser user, Model model) {
@@ -109,7 +104,7 @@ class MonitoringPages {
 
     private void prepareEditor(CurrentUser user, Model model) {
         model.addAttribute("severities", Severity.values());
-        model.addAttribute("types", monitoring.resourceTypes(user.workspaceId()));
+        model.addAttribute("types", checks.resourceTypes(user.workspaceId()));
     }
 
     @PostMapping("/monitoring/checks")
@@ -124,9 +119,9 @@ class MonitoringPages {
         prepareEditor(user, model);
         try {
             if ("dry-run".equals(action)) {
-                model.addAttribute("dryRun", monitoring.dryRun(user.workspaceId(), form.draft()));
+                model.addAttribute("dryRun", checks.dryRun(user.workspaceId(), form.draft()));
             } else {
-                Check saved = monitoring.saveCheck(user.workspaceId(), form.draft(), user.actor());
+                Check saved = checks.saveCheck(user.workspaceId(), form.draft(), user.actor());
                 if (!Htmx.isHtmx(request)) {
                     return "redirect:/monitoring/checks/" + saved.key();
                 }

@@ -1,6 +1,5 @@
 package dev.attest.monitoring.internal;
 
-import dev.attest.monitoring.CheckTally;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Evaluation;
@@ -22,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Evaluations, the latest results per check and resource, and each check's latest tally. */
+/** Evaluations and the latest results per check and resource (each check's tally: {@link TallyStore}). */
 @Repository
 public class ResultStore {
 
@@ -177,65 +176,6 @@ public class ResultStore {
         jdbc.sql("delete from monitoring_check_status where workspace_id = ? and check_key = ?").params(workspace.value(), checkKey).update();
     }
 
-    /**
-     * Adds to each check's tally ({passed, failed} by check key); a tally that reaches zero results
-     * is removed, so that its check counts as idle.
-     */
-    public void adjustTallies(WorkspaceId workspace, Map<String, int[]> deltas, Instant at) {
-        if (deltas.isEmpty()) {
-            return;
-        }
-        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        List<String> keys = new ArrayList<>(deltas.keySet());
-        List<Object[]> rows = new ArrayList<>();
-        for (String key : keys) {
-            int[] d = deltas.get(key);
-            rows.add(new Object[]{d[0], d[1], when, workspace.value(), key});
-        }
-        int[] updated = template.batchUpdate("update monitoring_check_status set passed = passed + ?, failed = failed + ?, evaluated_at = ? "
-                + "where workspace_id = ? and check_key = ?", rows);
-        List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (updated[i] == 0) {
-                int[] d = deltas.get(keys.get(i));
-                inserts.add(new Object[]{workspace.value(), keys.get(i), d[0], d[1], when});
-            }
-        }
-        template.batchUpdate("insert into monitoring_check_status (workspace_id, check_key, passed, failed, evaluated_at) values (?, ?, ?, ?, ?)",
-                inserts);
-        jdbc.sql("delete from monitoring_check_status where workspace_id = ? and passed <= 0 and failed <= 0").param(workspace.value()).update();
-    }
-
-    /**
-     * Counts every check's tally again (a full run's last step, which heals any drift): failures
-     * are the check's rows that do not pass; passes are its passing rows (resources a record module
-     * offers) plus the stored resources of its type that have no failing row.
-     *
-     * @param checkTypes   each check's resource type
-     * @param storedByType how many stored resources each type has
-     */
-    public void recountTallies(WorkspaceId workspace, Map<String, String> checkTypes, Map<String, Integer> storedByType, Instant at) {
-        Map<String, int[]> counted = new HashMap<>();
-        jdbc.sql("select check_key, sum(case when outcome = 'pass' then 1 else 0 end), sum(case when outcome = 'pass' then 0 else 1 end) "
-                        + "from monitoring_result where workspace_id = ? group by check_key")
-                .param(workspace.value())
-                .query((ResultSet rs) -> {
-                    counted.put(rs.getString(1), new int[]{rs.getInt(2), rs.getInt(3)});
-                });
-        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        List<Object[]> rows = new ArrayList<>();
-        checkTypes.forEach((checkKey, type) -> {
-            int[] explicit = counted.getOrDefault(checkKey, new int[2]);
-            int passed = explicit[0] + Math.max(0, storedByType.getOrDefault(type, 0) - explicit[1]);
-            if (passed + explicit[1] > 0) {
-                rows.add(new Object[]{workspace.value(), checkKey, passed, explicit[1], when});
-            }
-        });
-        jdbc.sql("delete from monitoring_check_status where workspace_id = ?").param(workspace.value()).update();
-        template.batchUpdate("insert into monitoring_check_status (workspace_id, check_key, passed, failed, evaluated_at) values (?, ?, ?, ?, ?)",
-                rows);
-    }
-
     static String clip(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
@@ -295,21 +235,12 @@ public class ResultStore {
         return page;
     }
 
-    public Map<String, CheckTally> tallies(WorkspaceId workspace) {
-        Map<String, CheckTally> tallies = new HashMap<>();
-        jdbc.sql("select check_key, passed, failed, evaluated_at from monitoring_check_status where workspace_id = ?")
-                .param(workspace.value())
-                .query((ResultSet rs) -> {
-                    tallies.put(rs.getString(1), new CheckTally(rs.getString(1), rs.getInt(2), rs.getInt(3), instant(rs, 4)));
-                });
-        return tallies;
-    }
 
     public List<WorkspaceId> workspaces() {
         return jdbc.sql("select workspace_id from monitoring_state").query(UUID.class).list().stream().map(WorkspaceId::new).toList();
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

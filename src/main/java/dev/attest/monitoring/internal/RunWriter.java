@@ -2,14 +2,11 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.catalog.ControlKey;
 import dev.attest.controls.ControlState;
-import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckResult;
-import dev.attest.monitoring.Finding;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,13 +30,15 @@ import java.util.UUID;
 public class RunWriter {
 
     private final ResultStore results;
+    private final TallyStore tallyStore;
     private final FindingStore findings;
-    private final WorkspaceControls controls;
+    private final FindingUpdates findingUpdates;
 
-    RunWriter(ResultStore results, FindingStore findings, WorkspaceControls controls) {
+    RunWriter(ResultStore results, TallyStore tallyStore, FindingStore findings, FindingUpdates findingUpdates) {
         this.results = results;
+        this.tallyStore = tallyStore;
         this.findings = findings;
-        this.controls = controls;
+        this.findingUpdates = findingUpdates;
     }
 
     /**
@@ -56,7 +55,7 @@ public class RunWriter {
         public final List<Map<String, Object>> flipped = new ArrayList<>();
         public final List<UUID> openedIds = new ArrayList<>();
         public final List<UUID> closedIds = new ArrayList<>();
-        private Map<ControlKey, ControlState> states;
+        Map<ControlKey, ControlState> states;
 
         public boolean hasEvidence() {
             return !flipped.isEmpty() || !openedIds.isEmpty() || !closedIds.isEmpty();
@@ -215,9 +214,9 @@ public class RunWriter {
         results.delete(workspace, type, deletes);
         results.update(workspace, updates, now);
         results.insert(workspace, inserts, now);
-        results.adjustTallies(workspace, tallies, now);
+        tallyStore.adjustTallies(workspace, tallies, now);
         if (!failing.isEmpty() || !toClose.isEmpty()) {
-            updateFindings(workspace, type, checks, failing, toClose, now, changes);
+            findingUpdates.apply(workspace, type, checks, failing, toClose, now, changes);
         }
     }
 
@@ -232,61 +231,6 @@ public class RunWriter {
         return entry;
     }
 
-    private void updateFindings(WorkspaceId workspace, String type, Map<String, Check> checks, Map<String, CheckResult> failing,
-                                Map<String, String> toClose, Instant now, Changes changes) {
-        Set<String> resourceIds = new LinkedHashSet<>();
-        failing.values().forEach(r -> resourceIds.add(r.resourceId()));
-        toClose.keySet().forEach(pair -> resourceIds.add(pair.substring(pair.indexOf('\u0000') + 1)));
-        Map<String, Finding> latest = findings.latest(workspace, type, resourceIds);
-        List<Finding> created = new ArrayList<>();
-        List<Finding> reopened = new ArrayList<>();
-        Map<UUID, Map<String, Object>> observed = new HashMap<>();
-        List<UUID> closed = new ArrayList<>();
-        List<FindingStore.Event> history = new ArrayList<>();
-        for (var entry : toClose.entrySet()) {
-            Finding current = latest.get(entry.getKey());
-            if (current != null && "open".equals(current.status())) {
-                closed.add(current.id());
-                history.add(new FindingStore.Event(current.id(), now, "closed", entry.getValue()));
-            }
-        }
-        for (var entry : failing.entrySet()) {
-            CheckResult r = entry.getValue();
-            Finding current = latest.get(entry.getKey());
-            if (current != null && "open".equals(current.status())) {
-                if (!current.observed().equals(r.observed())) {
-                    observed.put(current.id(), r.observed());
-                }
-                continue;
-            }
-            Check check = checks.get(r.checkKey());
-            String owner = owner(workspace, check, changes);
-            Instant due = now.plus(Duration.ofDays(check.severity().dueDays()));
-            String why = r.error() != null ? "error: " + r.error() : "failed with " + Documents.write(r.observed());
-            if (current != null) {
-                reopened.add(new Finding(current.id(), current.checkKey(), current.resourceType(), current.resourceId(), current.severity(),
-                        current.controlKey(), owner, "open", current.openedAt(), due, null, r.observed()));
-                history.add(new FindingStore.Event(current.id(), now, "reopened", why));
-                changes.openedIds.add(current.id());
-            } else {
-                Finding f = new Finding(UUID.randomUUID(), r.checkKey(), r.resourceType(), r.resourceId(), check.severity(),
-                        check.controls().isEmpty() ? null : check.controls().get(0), owner, "open", now, due, null, r.observed());
-                created.add(f);
-                history.add(new FindingStore.Event(f.id(), now, "opened", why));
-                changes.openedIds.add(f.id());
-            }
-        }
-        findings.closeAll(workspace, closed, now);
-        findings.reopenAll(workspace, reopened);
-        findings.observeAll(workspace, observed);
-        findings.insertAll(workspace, created);
-        findings.events(history);
-        changes.closedIds.addAll(closed);
-        changes.closed += closed.size();
-        changes.reopened += reopened.size();
-        changes.opened += created.size();
-    }
-
     /** Closes every open finding of a check and forgets its results (the check was deleted or reads another type now). */
     public void dropCheck(WorkspaceId workspace, String checkKey, Instant now, Changes changes) {
         Map<String, Object> dropped = new LinkedHashMap<>();
@@ -295,14 +239,6 @@ public class RunWriter {
         changes.flipped.add(dropped);
         results.deleteCheck(workspace, checkKey);
         changes.closed += findings.closeAllOfCheck(workspace, checkKey, now, "the check is gone");
-    }
-
-    private String owner(WorkspaceId workspace, Check check, Changes changes) {
-        if (changes.states == null) {
-            changes.states = controls.states(workspace);
-        }
-        return check.controls().stream().map(k -> changes.states.get(new ControlKey(k))).filter(Objects::nonNull)
-                .map(ControlState::owner).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static void flipped(Changes changes, CheckResult verdict, String was) {

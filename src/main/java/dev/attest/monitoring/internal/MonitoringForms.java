@@ -1,0 +1,91 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.monitoring.CheckDraft;
+import dev.attest.monitoring.FindingFilter;
+import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.Severity;
+import dev.attest.web.InvalidFieldException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the check editor, a request body or request parameters sent, turned into monitoring's input:
+ * a {@link CheckDraft} (from the page's form, or the API's body under the key of its path), a batch
+ * of resources, a findings filter.
+ */
+final class MonitoringForms {
+
+    private MonitoringForms() {
+    }
+
+    /** The editor form as typed, so that a refused form comes back as it was; its controls are separated by commas or spaces. */
+    record CheckForm(String key, String title, String resourceType, String severity, String controls, String description,
+                     String expression) {
+        CheckDraft draft() {
+            return new CheckDraft(key, title, resourceType, severity,
+                    controls == null ? List.of() : Arrays.stream(controls.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+                    description, expression);
+        }
+    }
+
+    /** A draft sent to {@code PUT /checks/{key}}: the key is the path's. */
+    static CheckDraft keyed(String key, CheckDraft draft) {
+        return new CheckDraft(key, draft.title(), draft.resourceType(), draft.severity(), draft.controls(),
+                draft.description(), draft.expression());
+    }
+
+    /** A draft to try out: what it leaves blank, other than its type and expression, gets a stand-in. */
+    static CheckDraft forDryRun(CheckDraft draft) {
+        return new CheckDraft(draft.key() == null || draft.key().isBlank() ? "dry-run" : draft.key(),
+                draft.title() == null || draft.title().isBlank() ? "dry run" : draft.title(), draft.resourceType(),
+                draft.severity() == null || draft.severity().isBlank() ? "medium" : draft.severity(),
+                draft.controls().isEmpty() ? List.of("GR-09") : draft.controls(), draft.description(), draft.expression());
+    }
+
+    /** The {@code resources} of a push: a list of {type, id, data}. */
+    @SuppressWarnings("unchecked")
+    static List<Resource> resources(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidFieldException("resources", "a list of {type, id, data}");
+        }
+        List<Resource> batch = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> item)) {
+                throw new InvalidFieldException("resources[" + i + "]", "an object with type, id and data");
+            }
+            Object data = item.get("data");
+            if (!(data instanceof Map<?, ?>)) {
+                throw new InvalidFieldException("resources[" + i + "].data", "an object (the resource's JSON document)");
+            }
+            Object type = item.get("type");
+            Object id = item.get("id");
+            batch.add(new Resource(type instanceof String t ? t : null, id == null ? null : String.valueOf(id), (Map<String, Object>) data));
+        }
+        return batch;
+    }
+
+    /** Finding filters from request parameters, refusing values that name nothing. */
+    static FindingFilter findingFilter(String status, String severity, String check, String owner, String control) {
+        status = blank(status);
+        severity = blank(severity);
+        if (status != null && !Set.of("open", "accepted", "closed").contains(status)) {
+            throw new InvalidFieldException("status", "one of open, accepted, closed");
+        }
+        Severity parsed = null;
+        if (severity != null) {
+            String value = severity;
+            parsed = Severity.fromWireName(severity).orElseThrow(() ->
+                    new InvalidFieldException("severity", "'" + value + "' is not one of " + Severity.allowed()));
+        }
+        return new FindingFilter(status, parsed, blank(check), blank(owner), blank(control));
+    }
+
+    /** Absent when blank, stripped otherwise. */
+    static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

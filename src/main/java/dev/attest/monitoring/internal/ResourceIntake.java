@@ -1,0 +1,260 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.Check;
+import dev.attest.monitoring.CheckResult;
+import dev.attest.monitoring.Evaluation;
+import dev.attest.monitoring.Resource;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Resources coming in and going: pushes and imports, what a connection's run collected, one
+ * resource removed. Each stores what is new or changed and evaluates only that, in one transaction.
+ */
+@Service
+public class ResourceIntake {
+
+    private final WorkspaceChecks checks;
+    private final ResourceStore resources;
+    private final ResourceTypes types;
+    private final Evaluator evaluator;
+    private final ResultStore results;
+    private final RunWriter writer;
+    private final RunRecorder recorder;
+    private final MonitoringProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ResourceIntake(WorkspaceChecks checks, ResourceStore resources, ResourceTypes types, Evaluator evaluator, ResultStore results,
+                   RunWriter writer, RunRecorder recorder, MonitoringProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.checks = checks;
+        this.resources = resources;
+        this.types = types;
+        this.evaluator = evaluator;
+        this.results = results;
+        this.writer = writer;
+        this.recorder = recorder;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores pushed or imported resources and evaluates what they changed, all in one transaction:
+     * a resource whose document is unchanged is not evaluated again, and the same batch twice
+     * changes nothing. With {@code complete}, the batch is everything this source has of the types
+     * it carries: resources of those types it sent before and not now are retired and their
+     * findings closed. A resource of a type nobody knows, without an id or too large, or a batch
+     * that is too large, is refused naming its index, and nothing is stored.
+     */
+    public Evaluation receive(WorkspaceId workspace, List<Resource> batch, String source, String actor, boolean complete) {
+        Map<String, List<ResourceStore.Document>> byType = validated(workspace, batch);
+        return write(workspace, source, actor, null, byType, complete ? byType.keySet() : Set.of(), batch.size());
+    }
+
+    /** {@link #receive(WorkspaceId, List, String, String, boolean)} for a batch that is not complete. */
+    public Evaluation receive(WorkspaceId workspace, List<Resource> batch, String source, String actor) {
+        return receive(workspace, batch, source, actor, false);
+    }
+
+    /**
+     * Stores what a connection's run collected, evaluates what changed, and retires what it
+     * collected before and no longer finds.
+     */
+    public void replaceCollected(WorkspaceId workspace, UUID connectionId, String source, List<Resource> collected) {
+        Map<String, List<ResourceStore.Document>> byType = documents(collected);
+        Set<String> retireTypes = new TreeSet<>(byType.keySet());
+        retireTypes.addAll(resources.typesOf(workspace, connectionId));
+        write(workspace, source, "system", connectionId, byType, retireTypes, collected.size());
+    }
+
+    /** Removes one resource: its results go and its open findings close. False when there was none. */
+    public boolean removeResource(WorkspaceId workspace, String type, String id, String actor) {
+        boolean[] found = {false};
+        transactions.executeWithoutResult(status -> {
+            results.lock(workspace);
+            Instant now = clock.instant();
+            RunWriter.Changes changes = new RunWriter.Changes();
+            List<String> removed = resources.delete(workspace, type, List.of(id));
+            found[0] = !removed.isEmpty();
+            if (found[0]) {
+                writer.apply(workspace, type, checks.ofType(workspace, type), List.of(), List.of(), removed, now, changes);
+                changes.changed = 1;
+                recorder.finish(workspace, "delete:" + type, actor, now, now, 0, changes);
+            }
+        });
+        return found[0];
+    }
+    private Map<String, List<ResourceStore.Document>> validated(WorkspaceId workspace, List<Resource> batch) {
+        Set<String> known = types.known(workspace);
+        Map<String, String> errors = new LinkedHashMap<>();
+        int maxBatch = properties.getMaxBatch();
+        if (batch.size() > maxBatch) {
+            throw new InvalidFieldException("resources", "at most " + maxBatch + " resources per request (this one has " + batch.size() + ")");
+        }
+        long maxSize = properties.getMaxDocumentSize().toBytes();
+        List<String> json = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size() && errors.size() < 20; i++) {
+            Resource r = batch.get(i);
+            if (r.type() == null || !known.contains(r.type())) {
+                errors.put("resources[" + i + "].type", "'" + r.type() + "' is not a known resource type (known: " + String.join(", ", known) + ")");
+            }
+            if (r.id() == null || r.id().isBlank() || r.id().length() > 500) {
+                errors.put("resources[" + i + "].id", "a stable id of 1 to 500 characters");
+            }
+            String text = Documents.write(r.data());
+            // one char is one byte for ASCII JSON; only a document near the limit is measured exactly
+            if (text.length() > maxSize / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxSize) {
+                errors.put("resources[" + i + "].data", "a document of at most " + maxSize + " bytes (this one has "
+                        + text.getBytes(StandardCharsets.UTF_8).length + ")");
+            }
+            json.add(text);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        return documents(batch, json);
+    }
+
+    private static Map<String, List<ResourceStore.Document>> documents(List<Resource> batch) {
+        return documents(batch, batch.stream().map(r -> Documents.write(r.data())).toList());
+    }
+
+    /** Documents by type; when a batch names one resource twice, the later one counts. */
+    private static Map<String, List<ResourceStore.Document>> documents(List<Resource> batch, List<String> json) {
+        Map<String, Map<String, ResourceStore.Document>> byType = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Resource r = batch.get(i);
+            byType.computeIfAbsent(r.type(), t -> new LinkedHashMap<>())
+                    .put(r.id(), new ResourceStore.Document(r.type(), r.id(), json.get(i), ContentHash.of(json.get(i))));
+        }
+        Map<String, List<ResourceStore.Document>> out = new LinkedHashMap<>();
+        byType.forEach((type, docs) -> out.put(type, new ArrayList<>(docs.values())));
+        return out;
+    }
+
+    /**
+     * The one write path of pushes and collections: under the workspace's monitoring lock, stores
+     * new and changed documents, retires what a complete source no longer reports, evaluates only
+     * what changed and writes results, findings, evidence and one audit entry.
+     */
+    private Evaluation write(WorkspaceId workspace, String source, String actor, UUID connectionId,
+                             Map<String, List<ResourceStore.Document>> byType, Set<String> retireTypes, int received) {
+        // Evaluated before the workspace's lock is taken, so that two pushes evaluate side by side and
+        // only their writes take turns: the documents that look new or changed now. Under the lock,
+        // a document that changed meanwhile, or whose checks did, is evaluated again.
+        Instant evaluatedAt = clock.instant();
+        Map<String, List<Check>> checksSeen = Evaluator.byType(checks.all(workspace));
+        Map<String, Map<String, List<CheckResult>>> early = new HashMap<>();
+        byType.forEach((type, docs) -> {
+            List<Check> typeChecks = checksSeen.getOrDefault(type, List.of());
+            if (!typeChecks.isEmpty()) {
+                early.put(type, verdicts(workspace, type, typeChecks, docs, evaluatedAt));
+            }
+        });
+        return transactions.execute(status -> {
+            results.lock(workspace);
+            Instant now = clock.instant();
+            RunWriter.Changes changes = new RunWriter.Changes();
+            Map<String, List<Check>> checksByType = Evaluator.byType(checks.all(workspace));
+            Set<String> typesTouched = new TreeSet<>(byType.keySet());
+            typesTouched.addAll(retireTypes);
+            for (String type : typesTouched) {
+                List<ResourceStore.Document> docs = byType.getOrDefault(type, List.of());
+                List<String> ids = docs.stream().map(ResourceStore.Document::id).toList();
+                Map<String, String> stored = resources.hashes(workspace, type, ids);
+                List<ResourceStore.Document> inserts = new ArrayList<>();
+                List<ResourceStore.Document> updates = new ArrayList<>();
+                for (ResourceStore.Document d : docs) {
+                    String before = stored.get(d.id());
+                    if (before == null) {
+                        inserts.add(d);
+                    } else if (!before.equals(d.hash())) {
+                        updates.add(d);
+                    }
+                }
+                resources.insert(workspace, inserts, source, connectionId, now);
+                resources.update(workspace, updates, source, connectionId, now);
+                List<String> retired = List.of();
+                if (retireTypes.contains(type)) {
+                    Set<String> reported = new HashSet<>(ids);
+                    List<String> gone = resources.idsFrom(workspace, type, source, connectionId).stream()
+                            .filter(id -> !reported.contains(id)).toList();
+                    retired = resources.delete(workspace, type, gone);
+                }
+                List<CheckResult> verdicts = new ArrayList<>();
+                List<String> evaluated = new ArrayList<>(inserts.size() + updates.size());
+                List<Check> typeChecks = checksByType.getOrDefault(type, List.of());
+                if (!typeChecks.isEmpty() && (!inserts.isEmpty() || !updates.isEmpty())) {
+                    Map<String, List<CheckResult>> ready = typeChecks.equals(checksSeen.get(type)) ? early.getOrDefault(type, Map.of()) : Map.of();
+                    TypeRunHolder late = new TypeRunHolder(() -> evaluator.forType(typeChecks, now, verdicts::add));
+                    for (List<ResourceStore.Document> group : List.of(inserts, updates)) {
+                        for (ResourceStore.Document d : group) {
+                            List<CheckResult> known = ready.get(d.id());
+                            if (known != null) {
+                                verdicts.addAll(known);
+                            } else {
+                                late.get().accept(type, d.id(), d.json());
+                            }
+                            evaluated.add(d.id());
+                        }
+                    }
+                }
+                Set<String> fresh = new HashSet<>();
+                inserts.forEach(d -> fresh.add(d.id()));
+                writer.apply(workspace, type, WorkspaceChecks.keyed(typeChecks), evaluated, verdicts, retired, now, changes,
+                        RunWriter.Keeping.stored(fresh, Set.of()));
+                changes.changed += inserts.size() + updates.size() + retired.size();
+            }
+            return recorder.finish(workspace, source, actor, now, now, received, changes);
+        });
+    }
+
+    /** The verdicts on the documents that differ from what is stored now (read without the lock), by resource id. */
+    private Map<String, List<CheckResult>> verdicts(WorkspaceId workspace, String type, List<Check> typeChecks,
+                                                    List<ResourceStore.Document> docs, Instant at) {
+        Map<String, String> stored = transactions.execute(status ->
+                resources.hashes(workspace, type, docs.stream().map(ResourceStore.Document::id).toList()));
+        Map<String, List<CheckResult>> byId = new HashMap<>();
+        var run = evaluator.forType(typeChecks, at, r -> byId.computeIfAbsent(r.resourceId(), k -> new ArrayList<>(typeChecks.size())).add(r));
+        for (ResourceStore.Document d : docs) {
+            if (!d.hash().equals(stored.get(d.id()))) {
+                run.accept(type, d.id(), d.json());
+            }
+        }
+        return byId;
+    }
+
+    /** A type's run of checks, compiled only when a document needs it. */
+    private static final class TypeRunHolder {
+        private final Supplier<Evaluator.TypeRun> create;
+        private Evaluator.TypeRun run;
+
+        TypeRunHolder(Supplier<Evaluator.TypeRun> create) {
+            this.create = create;
+        }
+
+        Evaluator.TypeRun get() {
+            if (run == null) {
+                run = create.get();
+            }
+            return run;
+        }
+    }
+}
