@@ -136,7 +136,11 @@ public class CheckDefinitions {
     /** Evaluates a draft against the current resources of its type without saving anything. */
     @Transactional(readOnly = true)
     public List<CheckResult> dryRun(WorkspaceId workspace, CheckDraft draft) {
-        CheckDraft named = MonitoringForms.forDryRun(draft);
+        // what the draft leaves blank, other than its type and expression, gets a stand-in
+        CheckDraft named = new CheckDraft(draft.key() == null || draft.key().isBlank() ? "dry-run" : draft.key(),
+                draft.title() == null || draft.title().isBlank() ? "dry run" : draft.title(), draft.resourceType(),
+                draft.severity() == null || draft.severity().isBlank() ? "medium" : draft.severity(),
+                draft.controls().isEmpty() ? List.of("GR-09") : draft.controls(), draft.description(), draft.expression());
         Map<String, String> errors = rules.problems(named.key(), named.title(), strip(named.resourceType()), named.severity(),
                 named.controls(), named.description(), named.expression());
         errors.remove("key");

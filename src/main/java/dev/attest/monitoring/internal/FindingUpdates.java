@@ -37,11 +37,13 @@ class FindingUpdates {
     }
 
     /**
+     * Touches the findings of the results that fail now or no longer do, and counts what it did in {@code changes}.
+     *
      * @param failing by result pair, the failing verdicts whose finding may need opening or a new observation
      * @param toClose by result pair, why its finding closes (it passes again, or it is gone)
      */
     void apply(WorkspaceId workspace, String type, Map<String, Check> checks, Map<String, CheckResult> failing,
-                                Map<String, String> toClose, Instant now, RunWriter.Changes changes) {
+               Map<String, String> toClose, Instant now, RunWriter.Changes changes) {
         Set<String> resourceIds = new LinkedHashSet<>();
         failing.values().forEach(r -> resourceIds.add(r.resourceId()));
         toClose.keySet().forEach(pair -> resourceIds.add(pair.substring(pair.indexOf('\u0000') + 1)));

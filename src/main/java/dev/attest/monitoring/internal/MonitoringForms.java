@@ -38,14 +38,6 @@ final class MonitoringForms {
                 draft.description(), draft.expression());
     }
 
-    /** A draft to try out: what it leaves blank, other than its type and expression, gets a stand-in. */
-    static CheckDraft forDryRun(CheckDraft draft) {
-        return new CheckDraft(draft.key() == null || draft.key().isBlank() ? "dry-run" : draft.key(),
-                draft.title() == null || draft.title().isBlank() ? "dry run" : draft.title(), draft.resourceType(),
-                draft.severity() == null || draft.severity().isBlank() ? "medium" : draft.severity(),
-                draft.controls().isEmpty() ? List.of("GR-09") : draft.controls(), draft.description(), draft.expression());
-    }
-
     /** The {@code resources} of a push: a list of {type, id, data}. */
     @SuppressWarnings("unchecked")
     static List<Resource> resources(Object value) {

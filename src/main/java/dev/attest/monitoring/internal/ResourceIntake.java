@@ -5,17 +5,14 @@ import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.Resource;
-import dev.attest.web.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,25 +29,23 @@ public class ResourceIntake {
 
     private final WorkspaceChecks checks;
     private final ResourceStore resources;
-    private final ResourceTypes types;
+    private final ResourceBatches batches;
     private final Evaluator evaluator;
     private final ResultStore results;
     private final RunWriter writer;
     private final RunRecorder recorder;
-    private final MonitoringProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ResourceIntake(WorkspaceChecks checks, ResourceStore resources, ResourceTypes types, Evaluator evaluator, ResultStore results,
-                   RunWriter writer, RunRecorder recorder, MonitoringProperties properties, TransactionTemplate transactions, Clock clock) {
+    ResourceIntake(WorkspaceChecks checks, ResourceStore resources, ResourceBatches batches, Evaluator evaluator, ResultStore results,
+                   RunWriter writer, RunRecorder recorder, TransactionTemplate transactions, Clock clock) {
         this.checks = checks;
         this.resources = resources;
-        this.types = types;
+        this.batches = batches;
         this.evaluator = evaluator;
         this.results = results;
         this.writer = writer;
         this.recorder = recorder;
-        this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -64,7 +59,7 @@ public class ResourceIntake {
      * that is too large, is refused naming its index, and nothing is stored.
      */
     public Evaluation receive(WorkspaceId workspace, List<Resource> batch, String source, String actor, boolean complete) {
-        Map<String, List<ResourceStore.Document>> byType = validated(workspace, batch);
+        Map<String, List<ResourceStore.Document>> byType = batches.validated(workspace, batch);
         return write(workspace, source, actor, null, byType, complete ? byType.keySet() : Set.of(), batch.size());
     }
 
@@ -78,7 +73,7 @@ public class ResourceIntake {
      * collected before and no longer finds.
      */
     public void replaceCollected(WorkspaceId workspace, UUID connectionId, String source, List<Resource> collected) {
-        Map<String, List<ResourceStore.Document>> byType = documents(collected);
+        Map<String, List<ResourceStore.Document>> byType = ResourceBatches.documents(collected);
         Set<String> retireTypes = new TreeSet<>(byType.keySet());
         retireTypes.addAll(resources.typesOf(workspace, connectionId));
         write(workspace, source, "system", connectionId, byType, retireTypes, collected.size());
@@ -101,54 +96,6 @@ public class ResourceIntake {
         });
         return found[0];
     }
-    private Map<String, List<ResourceStore.Document>> validated(WorkspaceId workspace, List<Resource> batch) {
-        Set<String> known = types.known(workspace);
-        Map<String, String> errors = new LinkedHashMap<>();
-        int maxBatch = properties.getMaxBatch();
-        if (batch.size() > maxBatch) {
-            throw new InvalidFieldException("resources", "at most " + maxBatch + " resources per request (this one has " + batch.size() + ")");
-        }
-        long maxSize = properties.getMaxDocumentSize().toBytes();
-        List<String> json = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size() && errors.size() < 20; i++) {
-            Resource r = batch.get(i);
-            if (r.type() == null || !known.contains(r.type())) {
-                errors.put("resources[" + i + "].type", "'" + r.type() + "' is not a known resource type (known: " + String.join(", ", known) + ")");
-            }
-            if (r.id() == null || r.id().isBlank() || r.id().length() > 500) {
-                errors.put("resources[" + i + "].id", "a stable id of 1 to 500 characters");
-            }
-            String text = Documents.write(r.data());
-            // one char is one byte for ASCII JSON; only a document near the limit is measured exactly
-            if (text.length() > maxSize / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxSize) {
-                errors.put("resources[" + i + "].data", "a document of at most " + maxSize + " bytes (this one has "
-                        + text.getBytes(StandardCharsets.UTF_8).length + ")");
-            }
-            json.add(text);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        return documents(batch, json);
-    }
-
-    private static Map<String, List<ResourceStore.Document>> documents(List<Resource> batch) {
-        return documents(batch, batch.stream().map(r -> Documents.write(r.data())).toList());
-    }
-
-    /** Documents by type; when a batch names one resource twice, the later one counts. */
-    private static Map<String, List<ResourceStore.Document>> documents(List<Resource> batch, List<String> json) {
-        Map<String, Map<String, ResourceStore.Document>> byType = new LinkedHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Resource r = batch.get(i);
-            byType.computeIfAbsent(r.type(), t -> new LinkedHashMap<>())
-                    .put(r.id(), new ResourceStore.Document(r.type(), r.id(), json.get(i), ContentHash.of(json.get(i))));
-        }
-        Map<String, List<ResourceStore.Document>> out = new LinkedHashMap<>();
-        byType.forEach((type, docs) -> out.put(type, new ArrayList<>(docs.values())));
-        return out;
-    }
-
     /**
      * The one write path of pushes and collections: under the workspace's monitoring lock, stores
      * new and changed documents, retires what a complete source no longer reports, evaluates only

@@ -1,0 +1,78 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.identity.WorkspaceId;
+import dev.attest.monitoring.Resource;
+import dev.attest.web.InvalidFieldException;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A batch of resources as documents to store, by type: a push is checked first (types, ids, sizes), a collection is taken as it is. */
+@Component
+class ResourceBatches {
+
+    private final ResourceTypes types;
+    private final MonitoringProperties properties;
+
+    ResourceBatches(ResourceTypes types, MonitoringProperties properties) {
+        this.types = types;
+        this.properties = properties;
+    }
+
+    /**
+     * A pushed batch as documents by type; a resource of a type nobody knows, without an id or too
+     * large, or a batch that is too large, is refused naming its index.
+     */
+    Map<String, List<ResourceStore.Document>> validated(WorkspaceId workspace, List<Resource> batch) {
+        Set<String> known = types.known(workspace);
+        Map<String, String> errors = new LinkedHashMap<>();
+        int maxBatch = properties.getMaxBatch();
+        if (batch.size() > maxBatch) {
+            throw new InvalidFieldException("resources", "at most " + maxBatch + " resources per request (this one has " + batch.size() + ")");
+        }
+        long maxSize = properties.getMaxDocumentSize().toBytes();
+        List<String> json = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size() && errors.size() < 20; i++) {
+            Resource r = batch.get(i);
+            if (r.type() == null || !known.contains(r.type())) {
+                errors.put("resources[" + i + "].type", "'" + r.type() + "' is not a known resource type (known: " + String.join(", ", known) + ")");
+            }
+            if (r.id() == null || r.id().isBlank() || r.id().length() > 500) {
+                errors.put("resources[" + i + "].id", "a stable id of 1 to 500 characters");
+            }
+            String text = Documents.write(r.data());
+            // one char is one byte for ASCII JSON; only a document near the limit is measured exactly
+            if (text.length() > maxSize / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxSize) {
+                errors.put("resources[" + i + "].data", "a document of at most " + maxSize + " bytes (this one has "
+                        + text.getBytes(StandardCharsets.UTF_8).length + ")");
+            }
+            json.add(text);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        return documents(batch, json);
+    }
+
+    static Map<String, List<ResourceStore.Document>> documents(List<Resource> batch) {
+        return documents(batch, batch.stream().map(r -> Documents.write(r.data())).toList());
+    }
+
+    /** Documents by type; when a batch names one resource twice, the later one counts. */
+    private static Map<String, List<ResourceStore.Document>> documents(List<Resource> batch, List<String> json) {
+        Map<String, Map<String, ResourceStore.Document>> byType = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Resource r = batch.get(i);
+            byType.computeIfAbsent(r.type(), t -> new LinkedHashMap<>())
+                    .put(r.id(), new ResourceStore.Document(r.type(), r.id(), json.get(i), ContentHash.of(json.get(i))));
+        }
+        Map<String, List<ResourceStore.Document>> out = new LinkedHashMap<>();
+        byType.forEach((type, docs) -> out.put(type, new ArrayList<>(docs.values())));
+        return out;
+    }
+}
