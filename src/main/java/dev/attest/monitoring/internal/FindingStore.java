@@ -68,40 +68,72 @@ public class FindingStore {
 
     /** How many findings match, counted by the database. */
     public long count(WorkspaceId workspace, FindingFilter filter) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        return jdbc.sql("select count(*) from monitoring_finding f" + where(workspace, filter, params)).params(params).query(Long.class).single();
+        return counted(workspace, filter, "");
     }
 
-    /** How many findings match, by severity, counted by the database in one pass. */
+    /** How many findings match, by severity, counted by the database. */
     public Map<String, Long> countBySeverity(WorkspaceId workspace, FindingFilter filter) {
+        if (!"open".equals(filter.status())) {
+            return countBySeverity(workspace, filter, Acceptance.LEFT_OUT);
+        }
+        Map<String, Long> counts = countBySeverity(workspace, filter, Acceptance.INCLUDED);
+        countBySeverity(workspace, filter, Acceptance.ONLY).forEach((severity, accepted) -> counts.merge(severity, -accepted, Long::sum));
+        return counts;
+    }
+
+    /** How many open findings (risk-accepted ones aside) are past their due date now. */
+    public long countOverdue(WorkspaceId workspace) {
+        return counted(workspace, FindingFilter.open(), " and due_at < :due");
+    }
+
+    /**
+     * Open findings are counted as every open one less the risk-accepted ones: the first is an
+     * index-only count, the second starts from the few exceptions. Asked at once ("open and not
+     * accepted"), PostgreSQL walked every open finding by id to join the exceptions (250 ms at 100,000).
+     */
+    private long counted(WorkspaceId workspace, FindingFilter filter, String more) {
+        if (!"open".equals(filter.status())) {
+            return count(workspace, filter, Acceptance.LEFT_OUT, more);
+        }
+        return count(workspace, filter, Acceptance.INCLUDED, more) - count(workspace, filter, Acceptance.ONLY, more);
+    }
+
+    private long count(WorkspaceId workspace, FindingFilter filter, Acceptance acceptance, String more) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("due", utc(clock.instant()));
+        return jdbc.sql("select count(*) from monitoring_finding f" + where(workspace, filter, acceptance, params) + more)
+                .params(params).query(Long.class).single();
+    }
+
+    private Map<String, Long> countBySeverity(WorkspaceId workspace, FindingFilter filter, Acceptance acceptance) {
         Map<String, Object> params = new java.util.HashMap<>();
         Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("select severity, count(*) from monitoring_finding f" + where(workspace, filter, params) + " group by severity")
+        jdbc.sql("select severity, count(*) from monitoring_finding f" + where(workspace, filter, acceptance, params) + " group by severity")
                 .params(params).query((ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
     }
 
-    /** How many open findings (risk-accepted ones aside) are past their due date now. */
-    public long countOverdue(WorkspaceId workspace) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("due", utc(clock.instant()));
-        return jdbc.sql("select count(*) from monitoring_finding f" + where(workspace, FindingFilter.open(), params) + " and due_at < :due")
-                .params(params).query(Long.class).single();
+    /** What an "open" filter does with the open findings a risk acceptance covers. */
+    private enum Acceptance { LEFT_OUT, INCLUDED, ONLY }
+
+    private String where(WorkspaceId workspace, FindingFilter filter, Map<String, Object> params) {
+        return where(workspace, filter, Acceptance.LEFT_OUT, params);
     }
 
     // "open" leaves out the findings a risk acceptance covers: they are "accepted" until it expires or they close
-    private String where(WorkspaceId workspace, FindingFilter filter, Map<String, Object> params) {
+    private String where(WorkspaceId workspace, FindingFilter filter, Acceptance acceptance, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" where f.workspace_id = :ws");
         params.put("ws", workspace.value());
         params.put("now", utc(clock.instant()));
-        if ("accepted".equals(filter.status())) {
+        boolean open = "open".equals(filter.status());
+        if ("accepted".equals(filter.status()) || open && acceptance == Acceptance.ONLY) {
             sql.append(" and f.status = 'open' and ").append(FindingWorkStore.ACCEPTED);
         } else if (filter.status() != null) {
             sql.append(" and f.status = :status");
             params.put("status", filter.status());
-            if ("open".equals(filter.status())) {
+            if (open && acceptance == Acceptance.LEFT_OUT) {
                 sql.append(" and not ").append(FindingWorkStore.ACCEPTED);
             }
         }

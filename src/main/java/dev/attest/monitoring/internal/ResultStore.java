@@ -223,12 +223,19 @@ public class ResultStore {
                 ? offset - jdbc.sql("select count(*) from monitoring_result where workspace_id = ? and check_key = ? and outcome <> 'pass'")
                         .params(workspace.value(), checkKey).query(Integer.class).single()
                 : 0;
+        // Each side is ordered and cut by its own index (the recorded passes by check, the stored
+        // resources by type and id), so that a first page reads about a page of rows, not the whole
+        // type: merged unordered, PostgreSQL sorted every stored resource of the type (1 s at a million).
+        int wanted = limit - page.size();
+        long reach = (long) Math.max(0, passOffset) + wanted;
         page.addAll(jdbc.sql("select resource_id, observed from ("
-                        + "select resource_id, observed from monitoring_result where workspace_id = ? and check_key = ? and outcome = 'pass' "
-                        + "union all select m.resource_id, null from monitoring_resource m where m.workspace_id = ? and m.type = ? "
+                        + "(select resource_id, observed from monitoring_result where workspace_id = ? and check_key = ? and outcome = 'pass' "
+                        + "order by resource_id limit ?) "
+                        + "union all (select m.resource_id, null from monitoring_resource m where m.workspace_id = ? and m.type = ? "
                         + "and not exists (select 1 from monitoring_result r where r.workspace_id = m.workspace_id and r.resource_type = m.type "
-                        + "and r.resource_id = m.resource_id and r.check_key = ?)) passing order by resource_id limit ? offset ?")
-                .params(workspace.value(), checkKey, workspace.value(), type, checkKey, limit - page.size(), Math.max(0, passOffset))
+                        + "and r.resource_id = m.resource_id and r.check_key = ?) order by m.resource_id limit ?)) passing "
+                        + "order by resource_id limit ? offset ?")
+                .params(workspace.value(), checkKey, reach, workspace.value(), type, checkKey, reach, wanted, Math.max(0, passOffset))
                 .query((rs, n) -> new CheckResult(checkKey, type, rs.getString(1), "pass", null,
                         rs.getString(2) == null ? null : Documents.read(rs.getString(2))))
                 .list());

@@ -67,6 +67,8 @@ class FindingStatesTest extends MailAndClockTest {
         String id = accepted(30); // a new finding, opened then accepted: the open count is as before
 
         assertThat(monitoring.countFindings(workspace, FindingFilter.open())).isEqualTo(openBefore);
+        assertThat(monitoring.countFindingsBySeverity(workspace, FindingFilter.open()).values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(openBefore);
         assertThat(monitoring.countFindings(workspace, FindingFilter.accepted())).isEqualTo(acceptedBefore + 1);
         var openList = admin().get("/api/v1/findings?status=open&limit=1000");
         assertThat(ids(openList)).contains(open + " open").noneMatch(f -> f.startsWith(id));
