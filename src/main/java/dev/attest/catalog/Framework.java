@@ -37,6 +37,13 @@ public record Framework(String id, String name, String version, String edition, 
         return categories.stream().filter(c -> !c.optIn()).map(Category::id).toList();
     }
 
+    /** A copy with the assessed requirement under this ref replaced (headings are left alone). */
+    public Framework withRequirement(Requirement replacement) {
+        List<Requirement> replaced = new java.util.ArrayList<>(requirements);
+        replaced.replaceAll(r -> r.ref().equals(replacement.ref()) && !r.group() ? replacement : r);
+        return new Framework(id, name, version, edition, description, categories, replaced);
+    }
+
     public long assessedCount() {
         return assessedRequirements().count();
     }

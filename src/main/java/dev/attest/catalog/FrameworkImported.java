@@ -1,15 +1,14 @@
 package dev.attest.catalog;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A framework was imported from an OSCAL catalog or profile; it can now be adopted by any workspace. */
 public record FrameworkImported(WorkspaceId workspaceId, String frameworkId, String name, int requirements, String source,
-                                String actor) implements WorkspaceEvent {
+                                String actor) implements CatalogEvent {
 
     @Override
-    public String action() {
-        return "catalog.framework-imported";
+    public CatalogAction kind() {
+        return CatalogAction.FRAMEWORK_IMPORTED;
     }
 
     @Override

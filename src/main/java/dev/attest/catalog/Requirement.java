@@ -41,6 +41,12 @@ public record Requirement(String framework, String ref, String title, String sum
                 controls, noControlReason, other);
     }
 
+    /** A copy mapped to these controls, or to none with the reason (null for none). */
+    public Requirement withMapping(List<ControlKey> mappedControls, String reason) {
+        return new Requirement(framework, ref, title, summary, parent, group, category, specification, serviceProviderOnly,
+                mappedControls, reason, citation);
+    }
+
     /** Whether it is assessed (not a heading). */
     public boolean assessed() {
         return !group;

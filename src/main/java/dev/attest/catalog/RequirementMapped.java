@@ -1,21 +1,20 @@
 package dev.attest.catalog;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.List;
 
 /** An admin mapped a requirement of an imported framework to controls of the library, or gave the reason none applies. */
 public record RequirementMapped(WorkspaceId workspaceId, String frameworkId, String ref, List<String> controls, String noControlReason,
-                                String actor) implements WorkspaceEvent {
+                                String actor) implements CatalogEvent {
 
     public RequirementMapped {
         controls = List.copyOf(controls);
     }
 
     @Override
-    public String action() {
-        return "catalog.requirement-mapped";
+    public CatalogAction kind() {
+        return CatalogAction.REQUIREMENT_MAPPED;
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Coverage;
 import dev.attest.catalog.Framework;
+import dev.attest.catalog.FrameworkAdoption;
 import dev.attest.catalog.Overlap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,14 +15,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 
-/** The coverage page: how the library covers each framework, and what a second framework adds. */
+/**
+ * The coverage page: how the library covers each framework, and what a second framework adds. A
+ * workspace that has adopted no framework is sent to the setup checklist to choose (adoption is
+ * told through {@link FrameworkAdoption}).
+ */
 @Controller
 class CatalogPages {
 
     private final Catalog catalog;
+    private final ObjectProvider<FrameworkAdoption> adoption;
 
-    CatalogPages(Catalog catalog) {
+    CatalogPages(Catalog catalog, ObjectProvider<FrameworkAdoption> adoption) {
         this.catalog = catalog;
+        this.adoption = adoption;
     }
 
     @GetMapping("/catalog/coverage")
@@ -41,6 +49,8 @@ class CatalogPages {
         model.addAttribute("controlCount", catalog.controls().size());
         model.addAttribute("domainCount", catalog.domains().size());
         model.addAttribute("mappingCount", catalog.mappingCount());
+        FrameworkAdoption adopted = adoption.getIfAvailable();
+        model.addAttribute("noneAdopted", adopted != null && adopted.adoptedFrameworks(user.workspaceId()).isEmpty());
         return "catalog/coverage";
     }
 }

@@ -3,6 +3,7 @@ package dev.attest.catalog.internal;
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
+import dev.attest.catalog.ImportShippedFramework;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +19,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 @RestController
@@ -27,14 +27,13 @@ import java.util.List;
 class OscalImportApi {
 
     private final OscalImports imports;
+    private final CatalogForms forms;
     private final Catalog catalog;
 
-    OscalImportApi(OscalImports imports, Catalog catalog) {
+    OscalImportApi(OscalImports imports, CatalogForms forms, Catalog catalog) {
         this.imports = imports;
+        this.forms = forms;
         this.catalog = catalog;
-    }
-
-    record ShippedImport(String shipped, String id) {
     }
 
     record ShippedView(String shipped, String name, boolean imported) {
@@ -48,20 +47,18 @@ class OscalImportApi {
     ResponseEntity<OscalImports.Result> upload(CurrentUser user, @RequestParam(required = false) String id,
                                                @RequestParam(required = false) String name,
                                                @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
-        List<OscalImports.Upload> uploads = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            uploads.add(new OscalImports.Upload(file.getOriginalFilename(), file.getBytes()));
-        }
-        OscalImports.Result result = imports.importDocuments(user.workspaceId(), id, name, uploads, user.actor());
-        return ResponseEntity.created(URI.create("/api/v1/frameworks/" + result.id())).body(result);
+        return created(imports.importDocuments(user.workspaceId(), forms.importing(id, name, files), user.actor()));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Import a framework shipped as OSCAL: {\"shipped\": \"nist-800-53-moderate\"} (also nist-800-53, -low, -high), "
             + "with the control library's mapping to 800-53; optional id")
-    ResponseEntity<OscalImports.Result> shipped(CurrentUser user, @RequestBody ShippedImport request) {
-        OscalImports.Result result = imports.importShipped(user.workspaceId(), request.shipped(), request.id(), user.actor());
+    ResponseEntity<OscalImports.Result> shipped(CurrentUser user, @RequestBody ImportShippedFramework request) {
+        return created(imports.importShipped(user.workspaceId(), forms.shipped(request), user.actor()));
+    }
+
+    private static ResponseEntity<OscalImports.Result> created(OscalImports.Result result) {
         return ResponseEntity.created(URI.create("/api/v1/frameworks/" + result.id())).body(result);
     }
 
@@ -69,6 +66,6 @@ class OscalImportApi {
     @RequiresPermission(Permission.CATALOG_READ)
     @Operation(summary = "The frameworks shipped as OSCAL documents, and whether each is imported under its own id")
     List<ShippedView> shippedList() {
-        return OscalImports.SHIPPED.stream().map(s -> new ShippedView(s.id(), s.name(), catalog.framework(s.id()).isPresent())).toList();
+        return ShippedOscal.SHIPPED.stream().map(s -> new ShippedView(s.id(), s.name(), catalog.framework(s.id()).isPresent())).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.attest.catalog.internal;
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
+import dev.attest.catalog.ImportShippedFramework;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import org.springframework.stereotype.Controller;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,17 +22,19 @@ import java.util.Map;
 class OscalImportPages {
 
     private final OscalImports imports;
+    private final CatalogForms forms;
     private final Catalog catalog;
 
-    OscalImportPages(OscalImports imports, Catalog catalog) {
+    OscalImportPages(OscalImports imports, CatalogForms forms, Catalog catalog) {
         this.imports = imports;
+        this.forms = forms;
         this.catalog = catalog;
     }
 
     @GetMapping("/catalog/import")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String page(Model model) {
-        model.addAttribute("shipped", OscalImports.SHIPPED);
+        model.addAttribute("shipped", ShippedOscal.SHIPPED);
         model.addAttribute("imported", catalog.frameworks().stream().filter(f -> catalog.isImported(f.id())).toList());
         model.addAttribute("errors", Map.of());
         return "catalog/import";
@@ -42,14 +44,10 @@ class OscalImportPages {
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String upload(CurrentUser user, Model model, @RequestParam(defaultValue = "") String id, @RequestParam(defaultValue = "") String name,
                   @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
-        List<OscalImports.Upload> uploads = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            if (!file.isEmpty()) {
-                uploads.add(new OscalImports.Upload(file.getOriginalFilename(), file.getBytes()));
-            }
-        }
+        // a browser sends an empty file part when no file is chosen
+        List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         try {
-            OscalImports.Result result = imports.importDocuments(user.workspaceId(), id, name, uploads, user.actor());
+            OscalImports.Result result = imports.importDocuments(user.workspaceId(), forms.importing(id, name, chosen), user.actor());
             return "redirect:/frameworks/" + result.id();
         } catch (InvalidFieldException e) {
             page(model);
@@ -63,7 +61,8 @@ class OscalImportPages {
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String shipped(CurrentUser user, Model model, @RequestParam(defaultValue = "") String shipped) {
         try {
-            OscalImports.Result result = imports.importShipped(user.workspaceId(), shipped, null, user.actor());
+            OscalImports.Result result = imports.importShipped(user.workspaceId(), forms.shipped(new ImportShippedFramework(shipped, null)),
+                    user.actor());
             return "redirect:/frameworks/" + result.id();
         } catch (InvalidFieldException e) {
             page(model);

@@ -3,6 +3,7 @@ package dev.attest.catalog.internal;
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
+import dev.attest.catalog.MapRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +21,11 @@ import java.util.List;
 class RequirementMappingApi {
 
     private final RequirementMappings mappings;
+    private final CatalogForms forms;
 
-    RequirementMappingApi(RequirementMappings mappings) {
+    RequirementMappingApi(RequirementMappings mappings, CatalogForms forms) {
         this.mappings = mappings;
+        this.forms = forms;
     }
 
     @PutMapping("/requirements/{ref}/mapping")
@@ -31,7 +34,7 @@ class RequirementMappingApi {
             + "\"noControlReason\": \"...\"}; both empty leaves it unmapped. Shipped frameworks are mapped in the catalog files (400)")
     CatalogApi.RequirementView map(CurrentUser user, @PathVariable String id, @PathVariable String ref,
                                    @RequestBody(required = false) MapRequirement command) {
-        return CatalogApi.RequirementView.of(mappings.map(user.workspaceId(), id, ref, command, user.actor()));
+        return CatalogApi.RequirementView.of(mappings.map(user.workspaceId(), id, ref, forms.mapping(command), user.actor()));
     }
 
     @GetMapping("/unmapped")

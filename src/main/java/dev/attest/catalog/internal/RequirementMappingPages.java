@@ -28,10 +28,12 @@ class RequirementMappingPages {
     static final int PAGE_ROWS = 200;
 
     private final RequirementMappings mappings;
+    private final CatalogForms forms;
     private final Catalog catalog;
 
-    RequirementMappingPages(RequirementMappings mappings, Catalog catalog) {
+    RequirementMappingPages(RequirementMappings mappings, CatalogForms forms, Catalog catalog) {
         this.mappings = mappings;
+        this.forms = forms;
         this.catalog = catalog;
     }
 
@@ -66,7 +68,7 @@ class RequirementMappingPages {
                @RequestParam(defaultValue = "") String controls, @RequestParam(defaultValue = "") String noControlReason,
                @RequestParam(defaultValue = "unmapped") String show, @RequestParam(defaultValue = "") String q) {
         try {
-            mappings.map(user.workspaceId(), id, ref, MapRequirement.fromText(controls, noControlReason), user.actor());
+            mappings.map(user.workspaceId(), id, ref, forms.mapping(controls, noControlReason), user.actor());
             return "redirect:/catalog/frameworks/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + "/mapping?show="
                     + UriUtils.encodeQueryParam(show, StandardCharsets.UTF_8) + "&q=" + UriUtils.encodeQueryParam(q, StandardCharsets.UTF_8)
                     + "&saved=" + UriUtils.encodeQueryParam(ref, StandardCharsets.UTF_8);

@@ -7,17 +7,16 @@ import dev.attest.catalog.Requirement;
 import dev.attest.catalog.RequirementMapped;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import dev.attest.catalog.MapRequirement;
+import jakarta.validation.Valid;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Edits the mapping of an imported framework's requirements to the control library, and lists what
@@ -25,21 +24,19 @@ import java.util.TreeMap;
  * here. A change reaches every node's catalog through {@link ImportedFrameworks}.
  */
 @Service
+@Validated
 class RequirementMappings {
 
     private final Catalog catalog;
     private final ImportedFrameworkStore store;
     private final ImportedFrameworks frameworks;
     private final ApplicationEventPublisher events;
-    private final Validator validator;
 
-    RequirementMappings(Catalog catalog, ImportedFrameworkStore store, ImportedFrameworks frameworks, ApplicationEventPublisher events,
-                        Validator validator) {
+    RequirementMappings(Catalog catalog, ImportedFrameworkStore store, ImportedFrameworks frameworks, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.store = store;
         this.frameworks = frameworks;
         this.events = events;
-        this.validator = validator;
     }
 
     /** The imported framework, or a 404 for an unknown id and a field error for a shipped one. */
@@ -59,33 +56,22 @@ class RequirementMappings {
     }
 
     @Transactional
-    Requirement map(WorkspaceId workspace, String frameworkId, String ref, MapRequirement command, String actor) {
+    Requirement map(WorkspaceId workspace, String frameworkId, String ref, @Valid MapRequirement command, String actor) {
         Framework framework = editable(frameworkId);
         Requirement requirement = framework.requirement(ref).filter(r -> r.ref().equals(ref))
                 .orElseThrow(() -> new RequirementNotFoundException(framework, ref));
         if (requirement.group()) {
             throw new InvalidFieldException("ref", ref + " is a heading of the framework; map the requirements under it");
         }
-        Map<String, String> errors = new TreeMap<>();
-        if (command == null) {
-            throw new InvalidFieldException("body", "is required");
+        Map<String, String> problems = command.problems(catalog);
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldException(problems);
         }
-        for (ConstraintViolation<MapRequirement> violation : validator.validate(command)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
-        List<ControlKey> keys = errors.isEmpty() ? command.keys(catalog, errors) : List.of();
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
+        List<ControlKey> keys = command.keys();
         String reason = keys.isEmpty() ? command.reason() : null;
         store.updateMapping(frameworkId, ref, keys, reason);
-        Requirement mapped = new Requirement(requirement.framework(), requirement.ref(), requirement.title(), requirement.summary(),
-                requirement.parent(), false, requirement.category(), requirement.specification(), requirement.serviceProviderOnly(), keys,
-                reason, requirement.citation());
-        List<Requirement> requirements = new ArrayList<>(framework.requirements());
-        requirements.replaceAll(r -> r.ref().equals(ref) && !r.group() ? mapped : r);
-        frameworks.changed(new Framework(framework.id(), framework.name(), framework.version(), framework.edition(),
-                framework.description(), framework.categories(), requirements));
+        Requirement mapped = requirement.withMapping(keys, reason);
+        frameworks.changed(framework.withRequirement(mapped));
         events.publishEvent(new RequirementMapped(workspace, frameworkId, ref, keys.stream().map(ControlKey::value).toList(), reason, actor));
         return mapped;
     }

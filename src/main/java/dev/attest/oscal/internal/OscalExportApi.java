@@ -30,11 +30,17 @@ import java.util.Map;
 @Tag(name = "OSCAL", description = "System security plan, component definition, assessment results and POA&M in OSCAL 1.1.3")
 class OscalExportApi {
 
-    private final OscalExports exports;
+    private final SspExport ssp;
+    private final ComponentDefinitionExport components;
+    private final AssessmentResultsExport results;
+    private final PoamExport poam;
     private final Clock clock;
 
-    OscalExportApi(OscalExports exports, Clock clock) {
-        this.exports = exports;
+    OscalExportApi(SspExport ssp, ComponentDefinitionExport components, AssessmentResultsExport results, PoamExport poam, Clock clock) {
+        this.ssp = ssp;
+        this.components = components;
+        this.results = results;
+        this.poam = poam;
         this.clock = clock;
     }
 
@@ -45,7 +51,7 @@ class OscalExportApi {
             + "shared responsibility as export (provided, responsibilities), inherited and satisfied")
     ResponseEntity<String> ssp(CurrentUser user, @PathVariable String framework, @RequestParam(defaultValue = "json") String format) {
         OscalSchemas.Format wanted = format(format);
-        return send(exports.systemSecurityPlan(user, framework), OscalSchemas.Model.SYSTEM_SECURITY_PLAN, wanted, "ssp-" + framework);
+        return send(this.ssp.systemSecurityPlan(user, framework), OscalSchemas.Model.SYSTEM_SECURITY_PLAN, wanted, "ssp-" + framework);
     }
 
     @GetMapping("/component-definition")
@@ -53,7 +59,7 @@ class OscalExportApi {
     @Operation(summary = "The checks as an OSCAL component definition: which collector and check implement which control")
     ResponseEntity<String> componentDefinition(CurrentUser user, @RequestParam(defaultValue = "json") String format) {
         OscalSchemas.Format wanted = format(format);
-        return send(exports.componentDefinition(user), OscalSchemas.Model.COMPONENT_DEFINITION, wanted, "component-definition");
+        return send(components.componentDefinition(user), OscalSchemas.Model.COMPONENT_DEFINITION, wanted, "component-definition");
     }
 
     @GetMapping("/assessment-results")
@@ -75,7 +81,7 @@ class OscalExportApi {
         }
         Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.SECONDS);
-        return send(exports.assessmentResults(user, startAt, endAt), OscalSchemas.Model.ASSESSMENT_RESULTS, wanted,
+        return send(results.assessmentResults(user, startAt, endAt), OscalSchemas.Model.ASSESSMENT_RESULTS, wanted,
                 "assessment-results-" + start + "-" + end);
     }
 
@@ -84,7 +90,7 @@ class OscalExportApi {
     @Operation(summary = "The plan of action and milestones from the open findings, with due dates and owners (404 when none is open)")
     ResponseEntity<String> poam(CurrentUser user, @RequestParam(defaultValue = "json") String format) {
         OscalSchemas.Format wanted = format(format);
-        return send(exports.planOfActionAndMilestones(user), OscalSchemas.Model.PLAN_OF_ACTION_AND_MILESTONES, wanted, "poam");
+        return send(this.poam.planOfActionAndMilestones(user), OscalSchemas.Model.PLAN_OF_ACTION_AND_MILESTONES, wanted, "poam");
     }
 
     private static LocalDate date(String value, LocalDate fallback, String field, Map<String, String> errors) {
@@ -108,7 +114,7 @@ class OscalExportApi {
     }
 
     private static ResponseEntity<String> send(ObjectNode document, OscalSchemas.Model model, OscalSchemas.Format format, String name) {
-        String body = OscalExports.serialise(document, model, format);
+        String body = OscalDocuments.serialise(document, model, format);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, "application/oscal." + (model == OscalSchemas.Model.SYSTEM_SECURITY_PLAN ? "ssp"
                         : model == OscalSchemas.Model.PLAN_OF_ACTION_AND_MILESTONES ? "poam" : model.root()) + "+" + format.extension()

@@ -1,4 +1,6 @@
-package dev.attest.catalog;
+package dev.attest.catalog.internal;
+
+import dev.attest.catalog.OscalDocumentException;
 
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
@@ -143,15 +145,7 @@ final class OscalCatalogStream {
         try {
             schema.validate(new JSONObject().put("part", node));
         } catch (ValidationException e) {
-            ValidationException first = e;
-            while (!first.getCausingExceptions().isEmpty()) {
-                first = first.getCausingExceptions().get(0);
-            }
-            String inner = first.getPointerToViolation() == null ? "" : first.getPointerToViolation().replaceFirst("^#/part", "");
-            int more = e.getViolationCount() - 1;
-            throw new OscalDocumentException(where + "#" + pointer + inner, first.getKeyword() == null ? "schema" : first.getKeyword(),
-                    "invalid against the OSCAL 1.1.3 catalog JSON schema: " + first.getErrorMessage()
-                            + (more > 0 ? " (and " + more + " more)" : ""));
+            throw OscalJsonSchemas.violation(e, "catalog", inner -> where + "#" + pointer + (inner == null ? "" : inner.replaceFirst("^#/part", "")));
         }
     }
 
