@@ -1,6 +1,6 @@
 package dev.attest.evidence.internal;
 
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.support.AttestTest;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EvidenceOrphansTest {
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     @Autowired
     EvidenceStorage storage;
