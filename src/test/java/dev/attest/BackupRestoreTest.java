@@ -1,6 +1,6 @@
 package dev.attest;
 
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +66,7 @@ class BackupRestoreTest {
     void aBackupSurvivesTheLossOfTheDataFolderAndARestoreIntoANonEmptyDatabaseIsRefusedUnlessForced() throws Exception {
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AttestApplication.class).run("--server.port=0")) {
-            EvidenceStore evidence = app.getBean(EvidenceStore.class);
+            EvidenceLocker evidence = app.getBean(EvidenceLocker.class);
             for (int i = 0; i < 3; i++) {
                 evidence.add(workspace, new NewEvidence("upload", "backup " + i, null, "text/plain", List.of(), null, "test"),
                         ("content " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package dev.attest.evidence;
 
 import dev.attest.identity.WorkspaceId;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.attest.evidence.internal.Ledger;
 import org.springframework.stereotype.Service;
 
 import java.io.PrintStream;
@@ -15,17 +15,17 @@ import java.util.UUID;
 @Service
 public class EvidenceCheck {
 
-    private final EvidenceStore evidence;
-    private final JdbcClient jdbc;
+    private final EvidenceLocker evidence;
+    private final Ledger ledger;
 
-    EvidenceCheck(EvidenceStore evidence, JdbcClient jdbc) {
+    EvidenceCheck(EvidenceLocker evidence, Ledger ledger) {
         this.evidence = evidence;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** Verifies every workspace's ledger, printing one line each; true when all verify. */
     public boolean verifyAll(PrintStream out) {
-        List<UUID> workspaces = jdbc.sql("select workspace_id from ledger_head order by workspace_id").query(UUID.class).list();
+        List<UUID> workspaces = ledger.workspaces();
         boolean valid = true;
         for (UUID workspace : workspaces) {
             LedgerVerification result = evidence.verifyLedger(new WorkspaceId(workspace));

@@ -44,13 +44,13 @@ public class EvidenceFreshness {
     private static final String MEMO = EvidenceFreshness.class.getName() + ".read.";
 
     private final FreshnessRules rules;
-    private final EvidenceStore store;
+    private final EvidenceLocker store;
     private final Catalog catalog;
     private final ObjectProvider<WorkspaceControls> controls;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EvidenceFreshness(FreshnessRules rules, EvidenceStore store, Catalog catalog, ObjectProvider<WorkspaceControls> controls,
+    EvidenceFreshness(FreshnessRules rules, EvidenceLocker store, Catalog catalog, ObjectProvider<WorkspaceControls> controls,
                       ApplicationEventPublisher events, Clock clock) {
         this.rules = rules;
         this.store = store;
@@ -111,7 +111,7 @@ public class EvidenceFreshness {
     }
 
     /** Forgets what this request read, after evidence or a window changed. */
-    static void forgetRead() {
+    public static void forgetRead() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {

@@ -1,10 +1,10 @@
 package dev.attest.evidence;
 
+import dev.attest.evidence.internal.EvidenceItemStore;
 import dev.attest.evidence.internal.EvidenceStorage;
 import dev.attest.evidence.internal.LedgerFormat;
 import dev.attest.web.DataDirectory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -27,14 +27,14 @@ import java.util.List;
 public class EvidenceStorageMigration {
 
     private final EvidenceStorage target;
-    private final JdbcClient jdbc;
+    private final EvidenceItemStore items;
     private final Path files;
     private final String storage;
 
-    EvidenceStorageMigration(EvidenceStorage target, JdbcClient jdbc, @Value("${" + DataDirectory.PROPERTY + "}") String dataDir,
+    EvidenceStorageMigration(EvidenceStorage target, EvidenceItemStore items, @Value("${" + DataDirectory.PROPERTY + "}") String dataDir,
                              @Value("${attest.evidence.storage:file}") String storage) {
         this.target = target;
-        this.jdbc = jdbc;
+        this.items = items;
         this.files = Path.of(dataDir, "evidence");
         this.storage = storage;
     }
@@ -71,7 +71,7 @@ public class EvidenceStorageMigration {
                 moved++;
             }
         }
-        List<String> named = jdbc.sql("select distinct sha256 from evidence_item").query(String.class).list();
+        List<String> named = items.allContent();
         long missing = 0;
         for (String sha : named) {
             if (!target.contains(sha)) {

@@ -26,7 +26,7 @@ class EvidenceDownloadTest {
     JdbcClient jdbc;
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     @ParameterizedTest
     @CsvSource({

@@ -28,7 +28,7 @@ class EvidenceLedgerTest {
     int port;
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

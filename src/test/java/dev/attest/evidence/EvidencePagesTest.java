@@ -29,7 +29,7 @@ class EvidencePagesTest {
     int port;
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     @Autowired
     JdbcClient jdbc;

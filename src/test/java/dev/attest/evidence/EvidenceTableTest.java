@@ -26,7 +26,7 @@ class EvidenceTableTest {
     JdbcClient jdbc;
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     @Test
     void theListPagesSortsAndExportsWhatItShows() {

@@ -43,7 +43,7 @@ class LedgerTamperingTest {
     JdbcClient jdbc;
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     @TempDir
     Path folder;

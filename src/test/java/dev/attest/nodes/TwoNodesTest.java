@@ -1,7 +1,7 @@
 package dev.attest.nodes;
 
 import dev.attest.AttestApplication;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.Multipart;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.evidence.internal.EvidenceOrphans;
@@ -228,7 +228,7 @@ class TwoNodesTest {
     void anUploadThatNeverCommitsLeavesNoEvidenceAndItsObjectIsSweptAfterADay() throws Exception {
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         byte[] content = ("crashed upload " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        EvidenceStore evidenceOnA = a.getBean(EvidenceStore.class);
+        EvidenceLocker evidenceOnA = a.getBean(EvidenceLocker.class);
         assertThatThrownBy(() -> a.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
             evidenceOnA.add(workspace, new NewEvidence("upload", "lost", null, "text/plain", List.of("AC-01"), null, "test"), content);
             throw new IllegalStateException("node killed before commit");
@@ -236,7 +236,7 @@ class TwoNodesTest {
         String key = "evidence/" + sha256(content);
         try (var s3 = store.client()) {
             assertThat(s3.headObject(h -> h.bucket(store.bucket()).key(key)).contentLength()).isEqualTo(content.length);
-            assertThat(b.getBean(EvidenceStore.class).list(workspace, null, null, 10)).isEmpty();
+            assertThat(b.getBean(EvidenceLocker.class).list(workspace, null, null, 10)).isEmpty();
 
             assertThat(b.getBean(EvidenceOrphans.class).sweep(Instant.now())).isZero();
             assertThat(b.getBean(EvidenceOrphans.class).sweep(Instant.now().plus(Duration.ofDays(1)).plusSeconds(60))).isEqualTo(1);

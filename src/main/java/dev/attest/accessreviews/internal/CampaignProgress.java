@@ -6,7 +6,7 @@ import dev.attest.accessreviews.CampaignAction;
 import dev.attest.accessreviews.CampaignCompleted;
 import dev.attest.accessreviews.CampaignStatus;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,11 +31,11 @@ class CampaignProgress {
     static final List<String> CONTROLS = List.of("AC-06", "AC-07", "AC-13");
 
     private final CampaignStore store;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignProgress(CampaignStore store, EvidenceStore evidence, ApplicationEventPublisher events, Clock clock) {
+    CampaignProgress(CampaignStore store, EvidenceLocker evidence, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.evidence = evidence;
         this.events = events;

@@ -16,7 +16,7 @@ import dev.attest.accessreviews.RemediationTask;
 import dev.attest.accessreviews.ReviewItem;
 import dev.attest.accessreviews.ReviewerMode;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
@@ -55,7 +55,7 @@ class Campaigns {
     private final Snapshots snapshots;
     private final CampaignProgress progress;
     private final WorkspaceMembers members;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final ReviewMail mail;
     private final CommandChecks commands;
     private final ApplicationEventPublisher events;
@@ -63,7 +63,7 @@ class Campaigns {
     private final Clock clock;
 
     Campaigns(CampaignStore store, Systems systems, AccountCollection collection, Snapshots snapshots, CampaignProgress progress,
-              WorkspaceMembers members, EvidenceStore evidence, ReviewMail mail, CommandChecks commands, ApplicationEventPublisher events,
+              WorkspaceMembers members, EvidenceLocker evidence, ReviewMail mail, CommandChecks commands, ApplicationEventPublisher events,
               TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.systems = systems;

@@ -5,7 +5,7 @@ import dev.attest.audits.AuditCompleted;
 import dev.attest.audits.AuditFinding;
 import dev.attest.audits.AuditKind;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
 import dev.attest.trustcenter.AuditReports;
@@ -41,12 +41,12 @@ class AuditCompletion {
     private final EngagementStore store;
     private final AuditorAccess access;
     private final AuditFindings findings;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final AuditReports reports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AuditCompletion(EngagementStore store, AuditorAccess access, AuditFindings findings, EvidenceStore evidence, AuditReports reports,
+    AuditCompletion(EngagementStore store, AuditorAccess access, AuditFindings findings, EvidenceLocker evidence, AuditReports reports,
                     ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.access = access;

@@ -4,7 +4,7 @@ import dev.attest.audits.Audit;
 import dev.attest.controls.ControlStatus;
 import dev.attest.controls.WorkspaceControls;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.NotFoundException;
@@ -35,11 +35,11 @@ class AuditMaterial {
     private final AuditorAccess access;
     private final AuditScope scope;
     private final WorkspaceControls controls;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final AuditRequestStore requests;
     private final ZoneId zone;
 
-    AuditMaterial(AuditorAccess access, AuditScope scope, WorkspaceControls controls, EvidenceStore evidence, AuditRequestStore requests,
+    AuditMaterial(AuditorAccess access, AuditScope scope, WorkspaceControls controls, EvidenceLocker evidence, AuditRequestStore requests,
                   @Value("${attest.time-zone:UTC}") String zone) {
         this.requests = requests;
         this.access = access;

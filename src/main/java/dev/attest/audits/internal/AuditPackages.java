@@ -6,7 +6,7 @@ import dev.attest.audits.AuditPackageExported;
 import dev.attest.audits.AuditRequest;
 import dev.attest.audits.Sample;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceId;
@@ -66,11 +66,11 @@ class AuditPackages {
     private final FindingStore findings;
     private final Populations populations;
     private final SoaStore soaStore;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final ApplicationEventPublisher events;
 
     AuditPackages(AuditorAccess access, AuditMaterial material, AuditRequestStore requests, SampleStore samples, FindingStore findings,
-                  Populations populations, SoaStore soaStore, EvidenceStore evidence,
+                  Populations populations, SoaStore soaStore, EvidenceLocker evidence,
                   ApplicationEventPublisher events) {
         this.access = access;
         this.material = material;

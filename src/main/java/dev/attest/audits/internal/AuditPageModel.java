@@ -7,7 +7,7 @@ import dev.attest.audits.AuditRequest;
 import dev.attest.audits.FindingKind;
 import dev.attest.audits.RequestStatus;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.web.InvalidFieldException;
@@ -35,9 +35,9 @@ class AuditPageModel {
     private final RequestLists requests;
     private final AuditFindings findings;
     private final Sampling sampling;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
 
-    AuditPageModel(AuditorAccess access, RequestLists requests, AuditFindings findings, Sampling sampling, EvidenceStore evidence) {
+    AuditPageModel(AuditorAccess access, RequestLists requests, AuditFindings findings, Sampling sampling, EvidenceLocker evidence) {
         this.access = access;
         this.requests = requests;
         this.findings = findings;

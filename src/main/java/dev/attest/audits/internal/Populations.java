@@ -5,7 +5,7 @@ import dev.attest.auditlog.AuditEntry;
 import dev.attest.auditlog.AuditFilter;
 import dev.attest.auditlog.AuditTrail;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
@@ -52,11 +52,11 @@ class Populations {
 
     private final ObjectProvider<ResourceSource> sources;
     private final AuditTrail trail;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final AuditScope scope;
     private final ZoneId zone;
 
-    Populations(ObjectProvider<ResourceSource> sources, AuditTrail trail, EvidenceStore evidence, AuditScope scope,
+    Populations(ObjectProvider<ResourceSource> sources, AuditTrail trail, EvidenceLocker evidence, AuditScope scope,
                 @Value("${attest.time-zone:UTC}") String zone) {
         this.sources = sources;
         this.trail = trail;

@@ -14,7 +14,7 @@ import dev.attest.audits.RequestStatus;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.EvidenceKind;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
@@ -47,12 +47,12 @@ class RequestLists {
     private final AuditorAccess access;
     private final AuditScope scope;
     private final Catalog catalog;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RequestLists(AuditRequestStore store, AuditorAccess access, AuditScope scope, Catalog catalog, EvidenceStore evidence, CommandValidation commands,
+    RequestLists(AuditRequestStore store, AuditorAccess access, AuditScope scope, Catalog catalog, EvidenceLocker evidence, CommandValidation commands,
                  ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.access = access;

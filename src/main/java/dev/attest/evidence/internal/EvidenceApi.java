@@ -3,7 +3,7 @@ package dev.attest.evidence.internal;
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.EvidenceTooLargeException;
 import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.evidence.LedgerKey;
@@ -55,9 +55,9 @@ import java.util.UUID;
 @Tag(name = "Evidence", description = "Uploaded evidence, run snapshots and the tamper-evident ledger")
 class EvidenceApi {
 
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
 
-    EvidenceApi(EvidenceStore evidence) {
+    EvidenceApi(EvidenceLocker evidence) {
         this.evidence = evidence;
     }
 
@@ -124,7 +124,7 @@ class EvidenceApi {
      * origin: always an attachment, a type from a list of passive formats (anything else is
      * application/octet-stream), no sniffing, and a CSP that sandboxes the document and allows nothing.
      */
-    static ResponseEntity<InputStreamResource> download(EvidenceStore evidence, CurrentUser user, UUID id) {
+    static ResponseEntity<InputStreamResource> download(EvidenceLocker evidence, CurrentUser user, UUID id) {
         EvidenceItem item = evidence.get(user.workspaceId(), id);
         return ResponseEntity.ok()
                 .contentType(DownloadTypes.safe(item.mediaType()))
@@ -176,7 +176,7 @@ class EvidenceApi {
     }
 
     /** Streams the ledger export as a text attachment, for the API and the pages alike. */
-    static void export(EvidenceStore evidence, CurrentUser user, HttpServletResponse response) throws IOException {
+    static void export(EvidenceLocker evidence, CurrentUser user, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attest-ledger.txt\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package dev.attest.evidence.internal;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,12 +29,12 @@ public class EvidenceOrphans {
     private static final int BATCH = 500;
 
     private final EvidenceStorage storage;
-    private final JdbcClient jdbc;
+    private final EvidenceItemStore items;
     private final Clock clock;
 
-    EvidenceOrphans(EvidenceStorage storage, JdbcClient jdbc, Clock clock) {
+    EvidenceOrphans(EvidenceStorage storage, EvidenceItemStore items, Clock clock) {
         this.storage = storage;
-        this.jdbc = jdbc;
+        this.items = items;
         this.clock = clock;
     }
 
@@ -58,8 +56,7 @@ public class EvidenceOrphans {
         int removed = 0;
         for (int from = 0; from < candidates.size(); from += BATCH) {
             List<String> batch = candidates.subList(from, Math.min(candidates.size(), from + BATCH));
-            Set<String> named = new HashSet<>(jdbc.sql("select sha256 from evidence_item where sha256 in (:shas) "
-                    + "union select sha256 from ledger_entry where sha256 in (:shas)").param("shas", batch).query(String.class).list());
+            Set<String> named = items.named(batch);
             for (String sha : batch) {
                 if (!named.contains(sha)) {
                     storage.delete(sha);

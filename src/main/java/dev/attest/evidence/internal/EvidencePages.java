@@ -3,7 +3,7 @@ package dev.attest.evidence.internal;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.EvidenceTooLargeException;
 import dev.attest.evidence.EvidenceStorageUnavailableException;
 import dev.attest.evidence.NewEvidence;
@@ -43,10 +43,10 @@ class EvidencePages {
     private static final int CSV_LIMIT = 100_000;
     private static final List<String> KINDS = List.of("upload", "check-results");
 
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final Catalog catalog;
 
-    EvidencePages(EvidenceStore evidence, Catalog catalog) {
+    EvidencePages(EvidenceLocker evidence, Catalog catalog) {
         this.evidence = evidence;
         this.catalog = catalog;
     }
@@ -63,7 +63,7 @@ class EvidencePages {
         }
         prepare(user, model, control, kind, errors, Map.of());
         long total = evidence.count(user.workspaceId(), control, kind);
-        TableQuery query = TableQuery.lenient(sort, dir, page, EvidenceRepository.SORTS.keySet(), "collected", true).within(total);
+        TableQuery query = TableQuery.lenient(sort, dir, page, EvidenceItemStore.SORTS.keySet(), "collected", true).within(total);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("control", control == null ? null : control.strip());
         filters.put("kind", kind == null ? null : kind.strip());
@@ -77,7 +77,7 @@ class EvidencePages {
     void export(CurrentUser user, @RequestParam(required = false) String control, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, HttpServletResponse response)
             throws IOException {
-        TableQuery order = TableQuery.lenient(sort, dir, null, EvidenceRepository.SORTS.keySet(), "collected", true);
+        TableQuery order = TableQuery.lenient(sort, dir, null, EvidenceItemStore.SORTS.keySet(), "collected", true);
         List<EvidenceItem> items = evidence.page(user.workspaceId(), control, kind, new TableQuery(order.sort(), order.descending(), 1, CSV_LIMIT));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"evidence.csv\"");
@@ -135,7 +135,7 @@ class EvidencePages {
         }
         prepare(user, model, null, null, errors, form);
         long total = evidence.count(user.workspaceId(), null, null);
-        TableQuery query = TableQuery.lenient(null, null, null, EvidenceRepository.SORTS.keySet(), "collected", true);
+        TableQuery query = TableQuery.lenient(null, null, null, EvidenceItemStore.SORTS.keySet(), "collected", true);
         model.addAttribute("table", new TablePage<>(evidence.page(user.workspaceId(), null, null, query), total, query, PAGE, Map.of()));
         return "evidence/list";
     }

@@ -22,11 +22,11 @@ import java.util.List;
 @Component
 class EvidenceProof implements ControlProof {
 
-    private final EvidenceRepository repository;
+    private final EvidenceItemStore repository;
     private final ObjectProvider<EvidenceFreshness> freshness;
     private final Clock clock;
 
-    EvidenceProof(EvidenceRepository repository, ObjectProvider<EvidenceFreshness> freshness, Clock clock) {
+    EvidenceProof(EvidenceItemStore repository, ObjectProvider<EvidenceFreshness> freshness, Clock clock) {
         this.repository = repository;
         this.freshness = freshness;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package dev.attest.monitoring.internal;
 
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.CheckResult;
@@ -48,11 +48,11 @@ public class ResultEvidence {
     private static final tools.jackson.databind.ObjectReader ENTRY = Documents.JSON.readerFor(LinkedHashMap.class)
             .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final ResultStore results;
     private final JdbcClient jdbc;
 
-    ResultEvidence(EvidenceStore evidence, ResultStore results, JdbcClient jdbc) {
+    ResultEvidence(EvidenceLocker evidence, ResultStore results, JdbcClient jdbc) {
         this.evidence = evidence;
         this.results = results;
         this.jdbc = jdbc;

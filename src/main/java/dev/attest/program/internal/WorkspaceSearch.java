@@ -1,7 +1,7 @@
 package dev.attest.program.internal;
 
 import dev.attest.catalog.Catalog;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.identity.CurrentUser;
 import dev.attest.incidents.IncidentSearch;
 import dev.attest.people.People;
@@ -31,7 +31,7 @@ class WorkspaceSearch {
     }
 
     WorkspaceSearch(Catalog catalog, Policies policies, Vendors vendors, People people, RiskRegister risks,
-                    IncidentSearch incidents, EvidenceStore evidence) {
+                    IncidentSearch incidents, EvidenceLocker evidence) {
         sources = new java.util.EnumMap<>(SearchKind.class);
         sources.put(SearchKind.CONTROL, q -> catalog.searchControls(q.term(), PER_KIND).stream()
                 .map(c -> new SearchHit(SearchKind.CONTROL, c.key().value(), c.name(), c.key().value(),

@@ -2,7 +2,7 @@ package dev.attest.responsibility.internal;
 
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Control;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.responsibility.Party;
 import dev.attest.responsibility.Responsibility;
@@ -36,12 +36,12 @@ public class Assignments {
     private final ResponsibilityMatrix matrix;
     private final Catalog catalog;
     private final Vendors vendors;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Assignments(ResponsibilityStore store, ResponsibilityMatrix matrix, Catalog catalog, Vendors vendors, EvidenceStore evidence,
+    Assignments(ResponsibilityStore store, ResponsibilityMatrix matrix, Catalog catalog, Vendors vendors, EvidenceLocker evidence,
                 Validator validator, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.matrix = matrix;

@@ -3,7 +3,7 @@ package dev.attest.responsibility.internal;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.Catalog;
 import dev.attest.evidence.EvidenceItem;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.responsibility.Party;
@@ -45,10 +45,10 @@ class ResponsibilityPages {
     private final ResponsibilityForms forms;
     private final Catalog catalog;
     private final Vendors vendors;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
 
     ResponsibilityPages(ResponsibilityMatrix responsibility, Assignments assignments, ResponsibilityForms forms, Catalog catalog,
-                        Vendors vendors, EvidenceStore evidence) {
+                        Vendors vendors, EvidenceLocker evidence) {
         this.responsibility = responsibility;
         this.assignments = assignments;
         this.forms = forms;

@@ -2,7 +2,7 @@ package dev.attest.trustcenter.internal;
 
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.evidence.LedgerKey;
 import dev.attest.identity.CurrentUser;
@@ -36,12 +36,12 @@ class LedgerCheckpointPublication {
     }
 
     private final TrustCenterStore store;
-    private final EvidenceStore evidence;
+    private final EvidenceLocker evidence;
     private final ApplicationEventPublisher events;
     private final RenderCache cache;
     private final Clock clock;
 
-    LedgerCheckpointPublication(TrustCenterStore store, EvidenceStore evidence, ApplicationEventPublisher events, RenderCache cache,
+    LedgerCheckpointPublication(TrustCenterStore store, EvidenceLocker evidence, ApplicationEventPublisher events, RenderCache cache,
                                 Clock clock) {
         this.store = store;
         this.evidence = evidence;

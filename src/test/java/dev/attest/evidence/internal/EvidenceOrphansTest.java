@@ -1,6 +1,6 @@
 package dev.attest.evidence.internal;
 
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.support.AttestTest;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EvidenceOrphansTest {
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     @Autowired
     EvidenceStorage storage;
@@ -44,11 +44,12 @@ class EvidenceOrphansTest {
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID());
         byte[] orphan = ("crashed upload " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         byte[] kept = ("committed upload " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        evidence.add(workspace, new NewEvidence("upload", "kept", null, "text/plain", List.of("AC-01"), null, "test"), kept);
+        // linked to no control: an item linked to one also brings its freshness check's run into the list, a moment later
+        evidence.add(workspace, new NewEvidence("upload", "kept", null, "text/plain", List.of(), null, "test"), kept);
 
         // the node dies after the bytes are stored and before the row commits: the transaction rolls back
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            evidence.add(workspace, new NewEvidence("upload", "lost", null, "text/plain", List.of("AC-01"), null, "test"), orphan);
+            evidence.add(workspace, new NewEvidence("upload", "lost", null, "text/plain", List.of(), null, "test"), orphan);
             throw new IllegalStateException("node killed before commit");
         })).hasMessage("node killed before commit");
 

@@ -1,6 +1,6 @@
 package dev.attest.evidence.internal;
 
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.support.AttestTest;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerExportFuzzTest {
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     @Autowired
     JdbcClient jdbc;

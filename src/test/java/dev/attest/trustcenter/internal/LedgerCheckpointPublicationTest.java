@@ -1,6 +1,6 @@
 package dev.attest.trustcenter.internal;
 
-import dev.attest.evidence.EvidenceStore;
+import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.support.AttestTest;
@@ -30,7 +30,7 @@ class LedgerCheckpointPublicationTest {
     int port;
 
     @Autowired
-    EvidenceStore evidence;
+    EvidenceLocker evidence;
 
     @Autowired
     JdbcClient jdbc;

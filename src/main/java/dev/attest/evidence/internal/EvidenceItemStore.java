@@ -2,25 +2,30 @@ package dev.attest.evidence.internal;
 
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** The evidence_item table: metadata of every piece of evidence; the bytes are in {@link EvidenceStorage}. */
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
+
+/** The evidence_item and evidence_control tables: metadata of every piece of evidence; the bytes are in {@link EvidenceStorage}. */
 @Repository
-public class EvidenceRepository {
+public class EvidenceItemStore {
 
     private static final String COLUMNS = "id, kind, title, filename, media_type, size_bytes, sha256, controls, collected_by, "
             + "collected_at, valid_until, ledger_seq";
@@ -29,7 +34,7 @@ public class EvidenceRepository {
 
     private final JdbcClient jdbc;
 
-    EvidenceRepository(JdbcClient jdbc) {
+    EvidenceItemStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,10 +47,10 @@ public class EvidenceRepository {
         if (!"check-results".equals(item.kind()) && !item.controls().isEmpty()) {
             StringBuilder sql = new StringBuilder("insert into evidence_control (workspace_id, control_key, evidence_id, kind, collected_by, "
                     + "collected_at, valid_until) values ");
-            List<Object> params = new java.util.ArrayList<>();
-            for (String control : new java.util.LinkedHashSet<>(item.controls())) {
+            List<Object> params = new ArrayList<>();
+            for (String control : new LinkedHashSet<>(item.controls())) {
                 sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-                params.addAll(java.util.Arrays.asList(workspace.value(), control, item.id(), item.kind(), item.collectedBy(),
+                params.addAll(Arrays.asList(workspace.value(), control, item.id(), item.kind(), item.collectedBy(),
                         utc(item.collectedAt()), utc(item.validUntil())));
             }
             jdbc.sql(sql.toString()).params(params).update();
@@ -65,7 +70,7 @@ public class EvidenceRepository {
     }
 
     /** The evidence whose title or file name contains the term, or whose id it is, newest first. */
-    public List<EvidenceItem> search(WorkspaceId workspace, dev.attest.web.SearchTerm term, int limit) {
+    public List<EvidenceItem> search(WorkspaceId workspace, SearchTerm term, int limit) {
         return jdbc.sql("select " + COLUMNS + " from evidence_item where workspace_id = ? and (lower(title) like ? escape '!'"
                         + " or lower(coalesce(filename, '')) like ? escape '!' or id = ?) order by collected_at desc, ledger_seq desc limit ?")
                 .params(workspace.value(), term.likePattern(), term.likePattern(), term.idOrNone(), limit)
@@ -114,18 +119,23 @@ public class EvidenceRepository {
     }
 
     private static EvidenceItem row(ResultSet rs) throws SQLException {
-        OffsetDateTime valid = rs.getObject("valid_until", OffsetDateTime.class);
         return new EvidenceItem(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"), rs.getString("filename"),
                 rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"), split(rs.getString("controls")),
-                rs.getString("collected_by"), rs.getObject("collected_at", OffsetDateTime.class).toInstant(),
-                valid == null ? null : valid.toInstant(), rs.getLong("ledger_seq"));
+                rs.getString("collected_by"), instant(rs, "collected_at"), instant(rs, "valid_until"), rs.getLong("ledger_seq"));
     }
 
     private static List<String> split(String value) {
         return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    /** Of the content hashes given, those that evidence or a ledger entry still names. */
+    public Set<String> named(List<String> shas) {
+        return new HashSet<>(jdbc.sql("select sha256 from evidence_item where sha256 in (:shas) "
+                + "union select sha256 from ledger_entry where sha256 in (:shas)").param("shas", shas).query(String.class).list());
+    }
+
+    /** Every content hash evidence names. */
+    public List<String> allContent() {
+        return jdbc.sql("select distinct sha256 from evidence_item").query(String.class).list();
     }
 }
