@@ -23,6 +23,12 @@ public interface People {
     /** The people whose name or email contains the term or whose id it is, by name, at most {@code limit}. */
     List<Person> search(WorkspaceId workspace, SearchTerm term, int limit);
 
+    /**
+     * How many people there are, how many have everything done and how many have something overdue, counted in the
+     * database as the people list counts them.
+     */
+    ComplianceSummary compliance(WorkspaceId workspace);
+
     /** Every person with their items as of now. */
     List<PersonStatus> statuses(WorkspaceId workspace);
 }

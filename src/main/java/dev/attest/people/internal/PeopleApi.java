@@ -4,15 +4,18 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.people.BackgroundCheck;
+import dev.attest.people.ComplianceSummary;
 import dev.attest.people.ImportResult;
 import dev.attest.people.Item;
 import dev.attest.people.ItemState;
 import dev.attest.people.OffboardingTask;
 import dev.attest.people.Person;
+import dev.attest.people.PersonCompliance;
 import dev.attest.people.PersonInput;
 import dev.attest.people.PersonStatus;
 import dev.attest.people.Training;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.TableQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -70,6 +73,12 @@ class PeopleApi {
                     p.startDate(), p.endDate(), p.requiredPolicies(), p.externalId(), s.count(ItemState.DONE), s.count(ItemState.DUE),
                     s.count(ItemState.OVERDUE), s.fullyCompliant());
         }
+
+        static PersonView of(PersonCompliance c) {
+            Person p = c.person();
+            return new PersonView(p.id(), p.name(), p.email(), p.title(), p.department(), p.managerEmail(), p.employmentType().wireName(),
+                    p.startDate(), p.endDate(), p.requiredPolicies(), p.externalId(), c.done(), c.due(), c.overdue(), c.fullyCompliant());
+        }
     }
 
     record ItemView(String kind, String key, String title, String state, String due, String doneAt, String detail) {
@@ -90,16 +99,17 @@ class PeopleApi {
     @RequiresPermission(Permission.PEOPLE_READ)
     @Operation(summary = "The roster with each person's done, due and overdue counts")
     List<PersonView> list(CurrentUser user) {
-        return people.statuses(user.workspaceId()).stream().map(PersonView::of).toList();
+        return people.roster(user.workspaceId(), new ComplianceStore.Filter(null, null), new TableQuery("name", false, 1, Integer.MAX_VALUE))
+                .stream().map(PersonView::of).toList();
     }
 
     @GetMapping("/compliance")
     @RequiresPermission(Permission.PEOPLE_READ)
     @Operation(summary = "How many people are fully compliant (everything done), and their share")
     Compliance compliance(CurrentUser user) {
-        List<PersonStatus> all = people.statuses(user.workspaceId());
-        int compliant = (int) all.stream().filter(PersonStatus::fullyCompliant).count();
-        return new Compliance(all.size(), compliant, all.isEmpty() ? 1.0 : (double) compliant / all.size());
+        ComplianceSummary summary = people.compliance(user.workspaceId());
+        return new Compliance(summary.people(), summary.compliant(),
+                summary.people() == 0 ? 1.0 : (double) summary.compliant() / summary.people());
     }
 
     @PostMapping

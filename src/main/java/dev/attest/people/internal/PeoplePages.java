@@ -4,14 +4,17 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.people.ImportResult;
-import dev.attest.people.ItemState;
+import dev.attest.people.PersonCompliance;
 import dev.attest.people.Person;
 import dev.attest.people.PersonInput;
 import dev.attest.people.PersonStatus;
 import dev.attest.policies.Policies;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.TablePage;
+import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,14 +23,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The people page (per person done, due, overdue; the share fully compliant), a person's page, adding and importing. */
 @Controller
 class PeoplePages {
-
-    static final int PAGE_SIZE = 200;
 
     private final Roster people;
     private final Policies policies;
@@ -46,38 +50,36 @@ class PeoplePages {
         this.checks = checks;
     }
 
-    /** The figures at the top of the people page. */
-    record Summary(int total, int compliant, long withOverdue, int percent) {
-    }
-
     @GetMapping("/people")
     @RequiresPermission(Permission.PEOPLE_READ)
     String list(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String state,
-                @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page) {
-        List<PersonStatus> all = people.statuses(user.workspaceId());
-        int compliant = (int) all.stream().filter(PersonStatus::fullyCompliant).count();
-        long withOverdue = all.stream().filter(s -> s.count(ItemState.OVERDUE) > 0).count();
-        model.addAttribute("summary", new Summary(all.size(), compliant, withOverdue,
-                all.isEmpty() ? 100 : (int) Math.floor(100.0 * compliant / all.size())));
-        String query = q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT);
-        List<PersonStatus> shown = all.stream()
-                .filter(s -> state == null || state.isBlank()
-                        || ("compliant".equals(state) && s.fullyCompliant())
-                        || ("overdue".equals(state) && s.count(ItemState.OVERDUE) > 0)
-                        || ("due".equals(state) && !s.fullyCompliant() && s.count(ItemState.OVERDUE) == 0))
-                .filter(s -> query.isEmpty() || s.person().name().toLowerCase(java.util.Locale.ROOT).contains(query)
-                        || s.person().email().contains(query))
-                .toList();
-        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(page, 1), pages);
-        model.addAttribute("rows", shown.subList((current - 1) * PAGE_SIZE, Math.min(shown.size(), current * PAGE_SIZE)));
-        model.addAttribute("matching", shown.size());
-        model.addAttribute("page", current);
-        model.addAttribute("pages", pages);
-        model.addAttribute("state", state);
+                @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, @RequestParam(required = false) String page) {
+        ComplianceStore.Filter filter = new ComplianceStore.Filter(q, state);
+        long total = people.count(user.workspaceId(), filter);
+        TableQuery query = TableQuery.lenient(sort, dir, page, ComplianceStore.SORTS.keySet(), "name", false).within(total);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("q", filter.text());
+        filters.put("state", filter.state());
+        model.addAttribute("summary", people.compliance(user.workspaceId()));
+        model.addAttribute("table", new TablePage<>(people.roster(user.workspaceId(), filter, query), total, query, "/people", filters));
+        model.addAttribute("state", filter.state());
         model.addAttribute("q", q);
         model.addAttribute("canWrite", user.can(Permission.PEOPLE_WRITE));
         return Htmx.view(request, "people/list", "roster");
+    }
+
+    @GetMapping("/people/export")
+    @RequiresPermission(Permission.PEOPLE_READ)
+    void export(CurrentUser user, HttpServletResponse response, @RequestParam(required = false) String state,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir) throws IOException {
+        TableQuery query = TableQuery.lenient(sort, dir, null, ComplianceStore.SORTS.keySet(), "name", false);
+        List<PersonCompliance> rows = people.roster(user.workspaceId(), new ComplianceStore.Filter(q, state),
+                new TableQuery(query.sort(), query.descending(), 1, RosterTable.CSV_LIMIT));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"people.csv\"");
+        RosterTable.csv(rows, response.getWriter());
     }
 
     @GetMapping("/people/new")

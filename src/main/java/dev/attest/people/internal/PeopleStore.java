@@ -31,7 +31,7 @@ import static dev.attest.web.Columns.utc;
 @Repository
 public class PeopleStore {
 
-    private static final String PERSON_COLUMNS = "id, name, email, title, department, manager_email, employment_type, start_date, "
+    static final String PERSON_COLUMNS = "id, name, email, title, department, manager_email, employment_type, start_date, "
             + "end_date, required_policies, external_id, created_at, updated_at, removed_at";
 
     private final JdbcClient jdbc;
@@ -237,7 +237,7 @@ public class PeopleStore {
         }
     }
 
-    private static Person personRow(ResultSet rs, int n) throws SQLException {
+    static Person personRow(ResultSet rs, int n) throws SQLException {
         String policies = rs.getString("required_policies");
         return new Person(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"), rs.getString("title"),
                 rs.getString("department"), rs.getString("manager_email"), EmploymentType.parse(rs.getString("employment_type")),

@@ -1,7 +1,9 @@
 package dev.attest.people.internal;
 
 import dev.attest.identity.WorkspaceId;
+import dev.attest.people.ComplianceSummary;
 import dev.attest.people.People;
+import dev.attest.people.PersonCompliance;
 import dev.attest.people.Person;
 import dev.attest.people.PersonAdded;
 import dev.attest.people.PersonInput;
@@ -16,6 +18,7 @@ import dev.attest.policies.PolicySummary;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.SearchTerm;
+import dev.attest.web.TableQuery;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,15 +42,17 @@ import java.util.stream.Collectors;
 public class Roster implements People {
 
     private final PeopleStore store;
+    private final ComplianceStore compliance;
     private final PersonRules rules;
     private final Offboarding offboarding;
     private final Policies policies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Roster(PeopleStore store, PersonRules rules, Offboarding offboarding, Policies policies, ApplicationEventPublisher events,
+    Roster(PeopleStore store, ComplianceStore compliance, PersonRules rules, Offboarding offboarding, Policies policies, ApplicationEventPublisher events,
            Clock clock) {
         this.store = store;
+        this.compliance = compliance;
         this.rules = rules;
         this.offboarding = offboarding;
         this.policies = policies;
@@ -139,6 +144,23 @@ public class Roster implements People {
         Onboarding.Records records = records(workspace);
         var now = clock.instant();
         return store.people(workspace).stream().map(p -> new PersonStatus(p, Onboarding.items(p, records, now))).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ComplianceSummary compliance(WorkspaceId workspace) {
+        return compliance.summary(workspace, clock.instant());
+    }
+
+    /** One page of the roster with each person's counts, filtered and sorted in the database. */
+    @Transactional(readOnly = true)
+    List<PersonCompliance> roster(WorkspaceId workspace, ComplianceStore.Filter filter, TableQuery query) {
+        return compliance.page(workspace, filter, query, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    long count(WorkspaceId workspace, ComplianceStore.Filter filter) {
+        return compliance.count(workspace, filter, clock.instant());
     }
 
     @Transactional(readOnly = true)

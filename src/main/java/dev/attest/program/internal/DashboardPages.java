@@ -11,7 +11,6 @@ import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.Severity;
 import dev.attest.obligations.CalendarEntry;
 import dev.attest.obligations.ObligationCalendar;
-import dev.attest.people.ItemState;
 import dev.attest.people.People;
 import dev.attest.policies.Policies;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -125,10 +124,10 @@ class DashboardPages {
             model.addAttribute("acceptance", policies.acceptanceTotal(workspace));
         }
         if (user.can(Permission.PEOPLE_READ)) {
-            var statuses = people.statuses(workspace);
-            model.addAttribute("peopleTotal", statuses.size());
-            model.addAttribute("peopleCompliant", statuses.stream().filter(s -> s.fullyCompliant()).count());
-            model.addAttribute("peopleOverdue", statuses.stream().filter(s -> s.count(ItemState.OVERDUE) > 0).count());
+            var compliance = people.compliance(workspace);
+            model.addAttribute("peopleTotal", compliance.people());
+            model.addAttribute("peopleCompliant", (long) compliance.compliant());
+            model.addAttribute("peopleOverdue", (long) compliance.withOverdue());
         }
 
         List<Figure> mine = new ArrayList<>();
