@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -151,13 +152,11 @@ class AccessReviewPages {
     @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     String queue(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String flag,
                  @RequestParam(required = false) String system, @RequestParam(defaultValue = "false") boolean undecided) {
-        ReviewerQueue.Filter filter = new ReviewerQueue.Filter(flag, system, undecided);
-        List<ReviewItem> items;
-        try {
-            items = queue.queue(user.workspaceId(), user.email(), filter);
-        } catch (InvalidFieldException e) {
-            items = queue.queue(user.workspaceId(), user.email(), new ReviewerQueue.Filter(null, system, undecided));
-            model.addAttribute("errors", e.errors());
+        Map<String, String> errors = new TreeMap<>();
+        ReviewerQueue.Filter filter = new ReviewerQueue.Filter(forms.flag(flag, errors), system, undecided);
+        List<ReviewItem> items = queue.queue(user.workspaceId(), user.email(), filter);
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
         }
         model.addAttribute("items", items);
         model.addAttribute("filter", filter);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import dev.attest.web.PublicBaseUrl;
+import dev.attest.web.WireName;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -110,8 +111,8 @@ class Invitations {
         if (!EMAIL.matcher(address).matches() || address.length() > 320) {
             throw new InvalidFieldException("email", "must be an email address");
         }
-        Role role = Role.parse(roleName == null ? "" : roleName.strip())
-                .orElseThrow(() -> new InvalidFieldException("role", "must be one of " + Role.allowed()));
+        Role role = WireName.parse(Role.class, roleName == null ? "" : roleName.strip())
+                .orElseThrow(() -> new InvalidFieldException("role", "must be one of " + WireName.allowed(Role.class)));
         JavaMailSender sender = mail.getIfAvailable();
         if (sender != null && baseUrl.configured().isEmpty()) {
             throw new InvalidFieldException("email", "no public address is configured for the link (set ATTEST_BASE_URL / attest.base-url)");

@@ -11,6 +11,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceSettingsChanged;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,8 +60,8 @@ class Memberships implements MemberRoles {
     @Transactional
     AccountStore.MemberRow changeRole(CurrentUser admin, UUID user, String roleName, String expiresOn) {
         AccountStore.MemberRow member = member(admin.workspaceId(), user);
-        Role role = Role.parse(roleName == null ? "" : roleName.strip())
-                .orElseThrow(() -> new InvalidFieldException("role", "must be one of " + Role.allowed()));
+        Role role = WireName.parse(Role.class, roleName == null ? "" : roleName.strip())
+                .orElseThrow(() -> new InvalidFieldException("role", "must be one of " + WireName.allowed(Role.class)));
         Instant expires = null;
         if (expiresOn != null && !expiresOn.isBlank()) {
             if (role != Role.AUDITOR) {
