@@ -7,9 +7,10 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Request parameters and path variables typed as a {@link WireName} enum are read by their wire
- * name (blank is absent). An unknown value is a type mismatch, which the API answers with a 400
- * naming the parameter and the allowed spellings ({@link ApiProblems}).
+ * Request parameters, path variables and bound form fields typed as a {@link WireName} enum are read
+ * by their wire name, or by the constant's own name as Spring reads any enum (blank is absent). An
+ * unknown value is a type mismatch, which the API answers with a 400 naming the parameter and the
+ * allowed spellings ({@link ApiProblems}).
  */
 @Configuration(proxyBeanMethods = false)
 class WireNameConverters implements WebMvcConfigurer, ConverterFactory<String, WireName> {
@@ -30,6 +31,6 @@ class WireNameConverters implements WebMvcConfigurer, ConverterFactory<String, W
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object lookup(Class<?> type, String value) {
-        return WireName.require((Class) type, value);
+        return WireName.parse((Class) type, value).orElseGet(() -> Enum.valueOf((Class) type, value));
     }
 }
