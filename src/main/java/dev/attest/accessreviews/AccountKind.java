@@ -1,11 +1,8 @@
 package dev.attest.accessreviews;
 
-/** Whether an account belongs to one person or is a shared or service account. */
-public enum AccountKind {
-    USER, SERVICE;
+import dev.attest.web.WireName;
 
-    /** The spelling stored and shown: {@code user} or {@code service}. */
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+/** Whether an account belongs to one person or is a shared or service account; stored and shown as {@code user} or {@code service}. */
+public enum AccountKind implements WireName {
+    USER, SERVICE
 }

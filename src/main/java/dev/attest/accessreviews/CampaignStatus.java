@@ -1,19 +1,13 @@
 package dev.attest.accessreviews;
 
-import java.util.Locale;
+import dev.attest.web.WireName;
 
-/** Where a campaign is: draft, in progress (reviewers decide), remediation (tasks open), completed or cancelled. */
-public enum CampaignStatus {
+/**
+ * Where a campaign is: draft, in progress (reviewers decide), remediation (tasks open), completed or
+ * cancelled; stored and shown by its wire name, e.g. {@code in_progress}.
+ */
+public enum CampaignStatus implements WireName {
     DRAFT, IN_PROGRESS, REMEDIATION, COMPLETED, CANCELLED;
-
-    /** The spelling stored and shown, e.g. {@code in_progress}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static CampaignStatus fromWireName(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 
     /** Decisions can still be recorded (and changed) only while reviewers are at work or tasks are open. */
     public boolean acceptsDecisions() {

@@ -1,9 +1,9 @@
 package dev.attest.accessreviews;
 
-import java.util.Locale;
+import dev.attest.web.WireName;
 
-/** Why an account deserves a closer look; keeping a flagged account needs a written reason. */
-public enum Flag {
+/** Why an account deserves a closer look; keeping a flagged account needs a written reason. Stored and shown by its wire name, e.g. {@code no_matching_person}. */
+public enum Flag implements WireName {
     /** The matched person has left or the member was deactivated. */
     TERMINATED,
     /** No person in the roster has the account's email, and nobody linked one. */
@@ -19,19 +19,5 @@ public enum Flag {
     /** A shared or service account. */
     SERVICE,
     /** Its roles differ from the last completed campaign. */
-    ROLE_CHANGED;
-
-    /** The spelling stored and shown, e.g. {@code no_matching_person}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static java.util.Optional<Flag> parse(String value) {
-        for (Flag f : values()) {
-            if (f.wireName().equals(value)) {
-                return java.util.Optional.of(f);
-            }
-        }
-        return java.util.Optional.empty();
-    }
+    ROLE_CHANGED
 }

@@ -2,22 +2,20 @@ package dev.attest.audits;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Arrays;
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /** What moves an audit on. Completing is not here: it needs the signed report (see the completion route). */
-public enum AuditAction {
+public enum AuditAction implements WireName {
     START_FIELDWORK, START_REPORTING, WITHDRAW;
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 
     @JsonCreator
     public static AuditAction of(String value) {
-        return Arrays.stream(values()).filter(a -> a.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of start_fieldwork, start_reporting, withdraw"));
+        return WireName.require(AuditAction.class, value);
     }
 }

@@ -2,12 +2,10 @@ package dev.attest.audits;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Arrays;
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /** What sort of examination an audit is, and which framework it belongs to. */
-public enum AuditKind {
+public enum AuditKind implements WireName {
     SOC2_TYPE1("soc2"), SOC2_TYPE2("soc2"),
     ISO27001_STAGE1("iso27001"), ISO27001_STAGE2("iso27001"), ISO27001_SURVEILLANCE("iso27001"), ISO27001_RECERTIFICATION("iso27001"),
     HIPAA_ASSESSMENT("hipaa"),
@@ -30,18 +28,18 @@ public enum AuditKind {
     }
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 
     /** The kind with this wire name; an unknown one is refused while reading the request (400 naming the field). */
     @JsonCreator
     public static AuditKind of(String value) {
-        return Arrays.stream(values()).filter(k -> k.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + allowed()));
+        return WireName.require(AuditKind.class, value);
     }
 
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(AuditKind::wireName).toList());
+        return WireName.allowed(AuditKind.class);
     }
 }

@@ -1,11 +1,10 @@
 package dev.attest.audits;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /** Where an audit stands: planning, fieldwork, reporting, then completed; or withdrawn at any point before. */
-public enum AuditStatus {
+public enum AuditStatus implements WireName {
     PLANNING, FIELDWORK, REPORTING, COMPLETED, WITHDRAWN;
 
     /** Whether the audit is over, so its auditors' access has ended. */
@@ -14,7 +13,8 @@ public enum AuditStatus {
     }
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 }

@@ -2,22 +2,20 @@ package dev.attest.audits;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Arrays;
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /** What an auditor found: a SOC 2 exception, an ISO minor or major nonconformity, or an observation. */
-public enum FindingKind {
+public enum FindingKind implements WireName {
     EXCEPTION, MINOR_NONCONFORMITY, MAJOR_NONCONFORMITY, OBSERVATION;
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 
     @JsonCreator
     public static FindingKind of(String value) {
-        return Arrays.stream(values()).filter(k -> k.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of exception, minor_nonconformity, major_nonconformity, observation"));
+        return WireName.require(FindingKind.class, value);
     }
 }

@@ -2,12 +2,10 @@ package dev.attest.audits;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Arrays;
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /** What moves a request: the client submits (or resubmits after a flag), the auditor accepts or flags. */
-public enum RequestAction {
+public enum RequestAction implements WireName {
     SUBMIT(false), ACCEPT(true), FLAG(true);
 
     private final boolean auditors;
@@ -22,13 +20,13 @@ public enum RequestAction {
     }
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 
     @JsonCreator
     public static RequestAction of(String value) {
-        return Arrays.stream(values()).filter(a -> a.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of submit, accept, flag"));
+        return WireName.require(RequestAction.class, value);
     }
 }

@@ -1,11 +1,10 @@
 package dev.attest.audits;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /** A request's place in the loop: open, submitted, then accepted, or flagged and resubmitted. */
-public enum RequestStatus {
+public enum RequestStatus implements WireName {
     OPEN, SUBMITTED, ACCEPTED, FLAGGED, RESUBMITTED;
 
     /** Whether the client still owes something (it counts towards "overdue"). */
@@ -14,7 +13,8 @@ public enum RequestStatus {
     }
 
     @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 }

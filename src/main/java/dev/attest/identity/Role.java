@@ -1,11 +1,12 @@
 package dev.attest.identity;
 
+import dev.attest.web.WireName;
+
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
-/** A member's role in one workspace; a user may hold a different role in each workspace. */
-public enum Role {
+/** A member's role in one workspace; a user may hold a different role in each workspace. Stored and shown by its wire name, e.g. {@code compliance_manager}. */
+public enum Role implements WireName {
     ADMIN(EnumSet.allOf(Permission.class)),
     COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
             Permission.ACCOUNT_SELF, Permission.AUDIT_READ,
@@ -75,27 +76,17 @@ public enum Role {
         return EnumSet.copyOf(permissions);
     }
 
-    /** The spelling stored and shown, e.g. {@code compliance_manager}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
+    /** The role stored or configured as {@code value}, in any case; an unknown one is an {@link IllegalArgumentException}. */
     public static Role fromWireName(String value) {
-        return Role.valueOf(value.toUpperCase(Locale.ROOT));
+        return WireName.require(Role.class, value.toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** The role with this wire name, if there is one. */
+    // Kept for people (SCIM group roles), which another change is reshaping: use WireName.parse and WireName.allowed.
     public static java.util.Optional<Role> parse(String value) {
-        for (Role role : values()) {
-            if (role.wireName().equals(value)) {
-                return java.util.Optional.of(role);
-            }
-        }
-        return java.util.Optional.empty();
+        return WireName.parse(Role.class, value);
     }
 
-    /** The wire names, for messages that list what is allowed. */
     public static String allowed() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(Role::wireName).toList());
+        return WireName.allowed(Role.class);
     }
 }

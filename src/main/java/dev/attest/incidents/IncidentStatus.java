@@ -1,10 +1,8 @@
 package dev.attest.incidents;
 
-/** Where an incident stands: open, contained (no longer spreading), resolved (fixed), closed (all follow-up done). */
-public enum IncidentStatus {
-    OPEN, CONTAINED, RESOLVED, CLOSED;
+import dev.attest.web.WireName;
 
-    public String wireName() {
-        return WireName.of(this);
-    }
+/** Where an incident stands: open, contained (no longer spreading), resolved (fixed), closed (all follow-up done). */
+public enum IncidentStatus implements WireName {
+    OPEN, CONTAINED, RESOLVED, CLOSED
 }

@@ -1,10 +1,8 @@
 package dev.attest.incidents;
 
-/** How bad an incident is, as the security team triages it; it sets response times and who is told. */
-public enum Severity {
-    LOW, MEDIUM, HIGH, CRITICAL;
+import dev.attest.web.WireName;
 
-    public String wireName() {
-        return WireName.of(this);
-    }
+/** How bad an incident is, as the security team triages it; it sets response times and who is told. */
+public enum Severity implements WireName {
+    LOW, MEDIUM, HIGH, CRITICAL
 }

@@ -1,10 +1,9 @@
 package dev.attest.obligations;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.attest.web.WireName;
 
 /** The recurring duties a workspace can schedule, each with its usual interval. */
-public enum DutyKind {
+public enum DutyKind implements WireName {
     ACCESS_REVIEW("access-review", "Quarterly access review", 3),
     PENETRATION_TEST("penetration-test", "Yearly penetration test", 12),
     BCP_DR_TEST("bcp-dr-test", "Yearly business continuity and disaster recovery test", 12),
@@ -50,6 +49,7 @@ public enum DutyKind {
         this.months = months;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -61,13 +61,5 @@ public enum DutyKind {
     /** Months between two occurrences. */
     public int months() {
         return months;
-    }
-
-    public static Optional<DutyKind> fromWireName(String value) {
-        return Arrays.stream(values()).filter(k -> k.wireName.equals(value)).findFirst();
-    }
-
-    public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(DutyKind::wireName).toList());
     }
 }

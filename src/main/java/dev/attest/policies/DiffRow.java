@@ -1,15 +1,11 @@
 package dev.attest.policies;
 
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /** One row of a side-by-side comparison of two versions: the left line, the right line, and how they differ. */
 public record DiffRow(Kind kind, String left, String right) {
 
-    public enum Kind {
-        SAME, CHANGED, REMOVED, ADDED;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Kind implements WireName {
+        SAME, CHANGED, REMOVED, ADDED
     }
 }

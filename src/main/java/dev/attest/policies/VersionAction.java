@@ -1,11 +1,12 @@
 package dev.attest.policies;
 
-import java.util.Arrays;
+import dev.attest.web.WireName;
+
 import java.util.Locale;
 import java.util.Optional;
 
 /** A step of a version through its workflow, as the route names it: {@code /versions/{n}/submit} and so on. */
-public enum VersionAction {
+public enum VersionAction implements WireName {
     /** Draft to in review. */
     SUBMIT(PolicyAction.SUBMITTED),
     /** In review to approved, by someone other than the author when the workspace asks for it. */
@@ -33,7 +34,6 @@ public enum VersionAction {
 
     /** The step a route names ({@code submit}, {@code approve}, {@code publish}, {@code return}), if any. */
     public static Optional<VersionAction> fromPath(String value) {
-        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(a -> a.name().toLowerCase(Locale.ROOT).equals(v)).findFirst();
+        return WireName.parse(VersionAction.class, value == null ? "" : value.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,14 +1,10 @@
 package dev.attest.policies;
 
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /** Where a policy version stands: only a published version is read and accepted by people. */
-public enum VersionStatus {
+public enum VersionStatus implements WireName {
     DRAFT, IN_REVIEW, APPROVED, PUBLISHED;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public String label() {
         return switch (this) {
@@ -17,9 +13,5 @@ public enum VersionStatus {
             case APPROVED -> "Approved";
             case PUBLISHED -> "Published";
         };
-    }
-
-    public static VersionStatus fromWireName(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,13 +1,11 @@
 package dev.attest.privacy;
 
-import java.util.Locale;
+import dev.attest.web.WireName;
 
-/** How a request ends: fulfilled (everything done, response sent) or denied (with the reason told to the requester). */
-public enum RequestOutcome {
-    FULFILLED, DENIED;
-
-    /** The lower-case name used on the wire and in the database. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+/**
+ * How a request ends: fulfilled (everything done, response sent) or denied (with the reason told to
+ * the requester); the lower-case name is used on the wire and in the database.
+ */
+public enum RequestOutcome implements WireName {
+    FULFILLED, DENIED
 }

@@ -1,11 +1,11 @@
 package dev.attest.privacy;
 
-import java.util.Arrays;
+import dev.attest.web.WireName;
+
 import java.util.Locale;
-import java.util.Optional;
 
 /** What the data subject asks for; some rights exist under one law only. */
-public enum RequestType {
+public enum RequestType implements WireName {
     ACCESS("Access to my data", true, true),
     DELETION("Deletion of my data", true, true),
     CORRECTION("Correction of my data", true, true),
@@ -34,15 +34,8 @@ public enum RequestType {
     }
 
     /** The spelling used in the API and forms, e.g. {@code opt-out-of-sale}. */
+    @Override
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    public static Optional<RequestType> fromWireName(String value) {
-        return Arrays.stream(values()).filter(t -> t.wireName().equals(value)).findFirst();
-    }
-
-    public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(RequestType::wireName).toList());
     }
 }

@@ -1,16 +1,16 @@
 package dev.attest.responsibility;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.attest.web.WireName;
 
 /** Who carries a control: the company itself, a provider (a vendor), both together, or the customer. */
-public enum Party {
+public enum Party implements WireName {
     COMPANY, PROVIDER, SHARED, CUSTOMER;
 
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
+    @Override
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireName.super.wireName();
     }
 
     /** Whether a provider from the vendor register carries all or part of it. */
@@ -26,13 +26,5 @@ public enum Party {
     /** Whether the company carries all or part of it. */
     public boolean involvesCompany() {
         return this == COMPANY || this == SHARED;
-    }
-
-    public static Optional<Party> fromWireName(String value) {
-        return Arrays.stream(values()).filter(p -> p.wireName().equals(value)).findFirst();
-    }
-
-    public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(Party::wireName).toList());
     }
 }

@@ -1,5 +1,7 @@
 package dev.attest.responsibility;
 
+import dev.attest.web.WireName;
+
 import jakarta.validation.constraints.Size;
 
 import java.util.Optional;
@@ -26,7 +28,7 @@ public record ResponsibilityChange(String party, UUID providerId,
 
     /** The party the change names, if it is one. */
     public Optional<Party> assignedParty() {
-        return party == null ? Optional.empty() : Party.fromWireName(party);
+        return party == null ? Optional.empty() : WireName.parse(Party.class, party);
     }
 
     /**

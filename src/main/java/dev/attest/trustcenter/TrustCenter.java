@@ -28,8 +28,13 @@ public interface TrustCenter {
     /** The snapshot the public site shows, if the workspace has published one. */
     Optional<PublishedTrustCenter> published(WorkspaceId workspace);
 
-    /** Replaces the draft after checking every field; the public site does not change. */
-    TrustCenterContent saveDraft(WorkspaceId workspace, TrustCenterContent content, String actor);
+    /** Replaces the draft after checking every field, all problems at once; the public site does not change. */
+    TrustCenterContent saveDraft(WorkspaceId workspace, EditDraft draft, String actor);
+
+    /** Replaces the draft with an amended document, checked as a submitted draft is. */
+    default TrustCenterContent saveDraft(WorkspaceId workspace, TrustCenterContent content, String actor) {
+        return saveDraft(workspace, EditDraft.of(content), actor);
+    }
 
     /** Whether an address looks like a deliverable email address (one @, a dotted domain). */
     static boolean validEmail(String value) {

@@ -63,7 +63,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(invalid(Map.of(e.getName(), TextInput.refusedParameter(e) ? TextInput.PROBLEM : "has the wrong format")));
+        String message = TextInput.refusedParameter(e) ? TextInput.PROBLEM
+                : e.getRequiredType() != null && WireName.class.isAssignableFrom(e.getRequiredType()) ? "must be one of " + allowed(e.getRequiredType())
+                : "has the wrong format";
+        return ResponseEntity.badRequest().body(invalid(Map.of(e.getName(), message)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String allowed(Class<?> type) {
+        return WireName.allowed((Class<? extends WireName>) (type.isEnum() ? type : type.getSuperclass()));
     }
 
     // Method security denies inside the controller, past Spring Security's own handlers.

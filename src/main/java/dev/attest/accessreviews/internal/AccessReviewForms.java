@@ -1,8 +1,10 @@
 package dev.attest.accessreviews.internal;
 
 import dev.attest.accessreviews.CreateCampaign;
+import dev.attest.accessreviews.Flag;
 import dev.attest.accessreviews.SaveSystem;
 import dev.attest.web.Submission;
+import dev.attest.web.WireName;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +61,17 @@ class AccessReviewForms {
         Integer dormant = s.number(form.get("dormantDays"), "dormantDays", "between 1 and 3650 days");
         return s.valid(new CreateCampaign(text(form.get("name")), due, text(form.get("recurrence")), text(form.get("reviewerMode")), dormant,
                 scopes));
+    }
+
+    /** The queue's flag filter: none when blank; an unknown one filters nothing and is named in {@code errors}. */
+    Flag flag(String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return WireName.parse(Flag.class, value).orElseGet(() -> {
+            errors.put("flag", "one of " + WireName.allowed(Flag.class));
+            return null;
+        });
     }
 
     private static UUID id(Submission s, String value, String field, String problem) {

@@ -10,6 +10,7 @@ import dev.attest.accessreviews.ReviewItem;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -74,27 +76,27 @@ class AccessReviewPages {
     @PostMapping("/access-reviews/systems")
     @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     String addSystem(CurrentUser user, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
+        return PageForms.submit(() -> {
             var system = systems.create(user.workspaceId(), forms.system(form), user.actor());
             redirect.addFlashAttribute("notice", "System " + system.name() + " added");
             return "redirect:/access-reviews";
-        } catch (InvalidFieldException e) {
-            prepareList(user, model, "system", e.errors(), form);
+        }, errors -> {
+            prepareList(user, model, "system", errors, form);
             return "accessreviews/list";
-        }
+        });
     }
 
     @PostMapping("/access-reviews/campaigns")
     @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     String createCampaign(CurrentUser user, @RequestParam Map<String, String> form,
                           @RequestParam(name = "system", required = false) List<String> chosen, Model model) {
-        try {
+        return PageForms.submit(() -> {
             Campaign created = campaigns.create(user.workspaceId(), forms.campaign(form, chosen), user.actor());
             return "redirect:/access-reviews/campaigns/" + created.id();
-        } catch (InvalidFieldException e) {
-            prepareList(user, model, "campaign", e.errors(), form);
+        }, errors -> {
+            prepareList(user, model, "campaign", errors, form);
             return "accessreviews/list";
-        }
+        });
     }
 
     @PostMapping("/access-reviews/campaigns/{id}/start")
@@ -151,13 +153,11 @@ class AccessReviewPages {
     @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     String queue(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(required = false) String flag,
                  @RequestParam(required = false) String system, @RequestParam(defaultValue = "false") boolean undecided) {
-        ReviewerQueue.Filter filter = new ReviewerQueue.Filter(flag, system, undecided);
-        List<ReviewItem> items;
-        try {
-            items = queue.queue(user.workspaceId(), user.email(), filter);
-        } catch (InvalidFieldException e) {
-            items = queue.queue(user.workspaceId(), user.email(), new ReviewerQueue.Filter(null, system, undecided));
-            model.addAttribute("errors", e.errors());
+        Map<String, String> errors = new TreeMap<>();
+        ReviewerQueue.Filter filter = new ReviewerQueue.Filter(forms.flag(flag, errors), system, undecided);
+        List<ReviewItem> items = queue.queue(user.workspaceId(), user.email(), filter);
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
         }
         model.addAttribute("items", items);
         model.addAttribute("filter", filter);

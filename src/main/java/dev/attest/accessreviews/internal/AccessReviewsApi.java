@@ -13,6 +13,7 @@ import dev.attest.accessreviews.RemediationTask;
 import dev.attest.accessreviews.ReviewItem;
 import dev.attest.accessreviews.ReviewSystem;
 import dev.attest.identity.CurrentUser;
+import dev.attest.accessreviews.Flag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -272,7 +273,7 @@ class AccessReviewsApi {
     @GetMapping("/queue")
     @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     @Operation(summary = "The accounts waiting for the caller's decision, flagged first")
-    List<ReviewItem> queue(CurrentUser user, @RequestParam(required = false) String flag, @RequestParam(required = false) String system,
+    List<ReviewItem> queue(CurrentUser user, @RequestParam(required = false) Flag flag, @RequestParam(required = false) String system,
                            @RequestParam(defaultValue = "false") boolean undecided) {
         return queue.queue(user.workspaceId(), user.email(), new ReviewerQueue.Filter(flag, system, undecided));
     }

@@ -14,6 +14,7 @@ import dev.attest.accessreviews.ReviewItem;
 import dev.attest.accessreviews.ReviewerMode;
 import dev.attest.accessreviews.TaskStatus;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -117,9 +118,9 @@ class CampaignStore {
         List<Campaign.Scope> systems = jdbc.sql("select system_id, system_name, reviewer_email from access_campaign_system "
                         + "where campaign_id = ? order by lower(system_name)")
                 .param(id).query((r, i) -> new Campaign.Scope(r.getObject(1, UUID.class), r.getString(2), r.getString(3))).list();
-        return new Campaign(id, rs.getString("name"), CampaignStatus.fromWireName(rs.getString("status")),
-                rs.getObject("due_on", LocalDate.class), Recurrence.parse(rs.getString("recurrence")).orElse(Recurrence.QUARTERLY),
-                ReviewerMode.parse(rs.getString("reviewer_mode")).orElse(ReviewerMode.OWNER), rs.getInt("dormant_days"), systems,
+        return new Campaign(id, rs.getString("name"), WireName.require(CampaignStatus.class, rs.getString("status")),
+                rs.getObject("due_on", LocalDate.class), WireName.parse(Recurrence.class, rs.getString("recurrence")).orElse(Recurrence.QUARTERLY),
+                WireName.parse(ReviewerMode.class, rs.getString("reviewer_mode")).orElse(ReviewerMode.OWNER), rs.getInt("dormant_days"), systems,
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"),
                 rs.getObject("snapshot_evidence", UUID.class), rs.getObject("report_evidence", UUID.class));
     }
@@ -225,7 +226,7 @@ class CampaignStore {
 
     static Set<Flag> flags(String stored) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        Arrays.stream(stored.split(",")).map(Flag::parse).flatMap(Optional::stream).forEach(flags::add);
+        Arrays.stream(stored.split(",")).map(f -> WireName.parse(Flag.class, f)).flatMap(Optional::stream).forEach(flags::add);
         return flags;
     }
 
@@ -281,7 +282,7 @@ class CampaignStore {
         return new RemediationTask(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
                 rs.getObject("item_id", UUID.class), rs.getObject("system_id", UUID.class), rs.getString("system_name"),
                 rs.getString("account_id"), Decision.valueOf(rs.getString("action").toUpperCase(Locale.ROOT)),
-                ReviewColumns.list(rs.getString("roles")), rs.getString("assignee"), TaskStatus.fromWireName(rs.getString("status")),
+                ReviewColumns.list(rs.getString("roles")), rs.getString("assignee"), WireName.require(TaskStatus.class, rs.getString("status")),
                 rs.getObject("due_on", LocalDate.class), instant(rs, "created_at"), instant(rs, "closed_at"), rs.getString("closed_by"),
                 rs.getString("note"), until == null ? null : until.toLocalDate());
     }

@@ -22,6 +22,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,12 +84,12 @@ class Campaigns {
     Campaign create(WorkspaceId workspace, CreateCampaign command, String actor) {
         Map<String, String> errors = commands.violations(command);
         Recurrence recurrence = command.recurrence() == null || command.recurrence().isBlank() ? Recurrence.QUARTERLY
-                : Recurrence.parse(command.recurrence()).orElse(null);
+                : WireName.parse(Recurrence.class, command.recurrence()).orElse(null);
         if (recurrence == null) {
             errors.put("recurrence", "none, monthly, quarterly, semiannual or annual");
         }
         ReviewerMode mode = command.reviewerMode() == null || command.reviewerMode().isBlank() ? ReviewerMode.OWNER
-                : ReviewerMode.parse(command.reviewerMode()).orElse(null);
+                : WireName.parse(ReviewerMode.class, command.reviewerMode()).orElse(null);
         if (mode == null) {
             errors.put("reviewerMode", "owner or manager");
         }

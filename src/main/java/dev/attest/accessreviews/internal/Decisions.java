@@ -15,6 +15,7 @@ import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,7 @@ class Decisions {
         ReviewItem item = store.item(workspace, itemId).filter(i -> i.campaignId().equals(campaignId))
                 .orElseThrow(() -> new NotFoundException("No account " + itemId + " in campaign " + campaignId));
         Map<String, String> errors = commands.violations(command);
-        Decision decision = command.decision() == null ? null : Decision.parse(command.decision()).orElse(null);
+        Decision decision = command.decision() == null ? null : WireName.parse(Decision.class, command.decision()).orElse(null);
         if (decision == null) {
             errors.putIfAbsent("decision", "keep, revoke or change");
         }

@@ -14,8 +14,8 @@ import java.util.Locale;
 @Service
 class ReviewerQueue {
 
-    /** Filters; null or blank means any. */
-    record Filter(String flag, String system, boolean undecidedOnly) {
+    /** Filters; null (or a blank system) means any. */
+    record Filter(Flag flag, String system, boolean undecidedOnly) {
     }
 
     static final Comparator<ReviewItem> FLAGS_FIRST = Comparator.comparing((ReviewItem i) -> i.decision() != null)
@@ -32,9 +32,7 @@ class ReviewerQueue {
 
     @Transactional(readOnly = true)
     List<ReviewItem> queue(WorkspaceId workspace, String reviewer, Filter filter) {
-        Flag flag = filter.flag() == null || filter.flag().isBlank() ? null
-                : Flag.parse(filter.flag()).orElseThrow(() -> new dev.attest.web.InvalidFieldException("flag",
-                "one of " + String.join(", ", java.util.Arrays.stream(Flag.values()).map(Flag::wireName).toList())));
+        Flag flag = filter.flag();
         return store.queue(workspace, reviewer.toLowerCase(Locale.ROOT)).stream()
                 .filter(ReviewItem::present)
                 .filter(i -> flag == null || i.flags().contains(flag))

@@ -11,6 +11,7 @@ import dev.attest.evidence.EvidenceLocker;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -116,13 +117,13 @@ class AuditPageModel {
     /** A page form's change: on success back to the audit page at {@code anchor}, on a refusal the page again with the form's errors. */
     String submit(CurrentUser user, UUID id, String failed, Map<String, String> form, Model model,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, String anchor, java.util.function.Supplier<String> change) {
-        try {
+        return PageForms.submit(() -> {
             redirect.addFlashAttribute("notice", change.get());
             return "redirect:/audits/" + id + "#" + anchor;
-        } catch (InvalidFieldException e) {
-            fill(user, id, null, model, failed, e.errors(), form);
+        }, errors -> {
+            fill(user, id, null, model, failed, errors, form);
             return "audits/audit";
-        }
+        });
     }
 
     /** A download link that was refused (an unknown population or version): a plain 400 saying which field and why. */

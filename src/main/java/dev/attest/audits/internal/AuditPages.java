@@ -2,12 +2,12 @@ package dev.attest.audits.internal;
 
 import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.PlanAudit;
-import dev.attest.audits.Audit;
 import dev.attest.audits.AuditKind;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -66,16 +66,14 @@ class AuditPages {
     String plan(CurrentUser user, @ModelAttribute("form") PlanAudit form, BindingResult binding, Model model) {
         Map<String, String> errors = new TreeMap<>();
         binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), "has the wrong format"));
-        if (errors.isEmpty()) {
-            try {
-                Audit audit = engagements.plan(user, form);
-                return "redirect:/audits/" + audit.id();
-            } catch (InvalidFieldException e) {
-                errors.putAll(e.errors());
-            }
+        if (!errors.isEmpty()) {
+            prepare(user, model, form, errors);
+            return "audits/audits";
         }
-        prepare(user, model, form, errors);
-        return "audits/audits";
+        return PageForms.submit(() -> "redirect:/audits/" + engagements.plan(user, form).id(), refused -> {
+            prepare(user, model, form, new TreeMap<>(refused));
+            return "audits/audits";
+        });
     }
 
     @GetMapping("/audits/{id}")

@@ -6,6 +6,7 @@ import dev.attest.audits.AttachEvidence;
 import dev.attest.audits.AuditRequest;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -133,7 +134,7 @@ class RequestPages {
     @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String importPreview(CurrentUser user, @PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
                          RedirectAttributes redirect) {
-        try {
+        return PageForms.submit(() -> {
             Upload upload = upload(file, null, null);
             model.addAttribute("preview", preview(user, id, upload));
             model.addAttribute("format", upload.format());
@@ -141,22 +142,22 @@ class RequestPages {
             model.addAttribute("filename", file.getOriginalFilename());
             page.fill(user, id, null, model, null, Map.of(), Map.of());
             return "audits/import";
-        } catch (InvalidFieldException e) {
-            page.fill(user, id, null, model, "import", e.errors(), Map.of());
-            return "audits/audit";
-        }
+        }, errors -> refusedImport(user, id, model, errors));
     }
 
     @PostMapping("/audits/{id}/requests/import")
     @RequiresPermission(Permission.AUDITS_FIELDWORK)
     String importList(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        Upload upload;
-        try {
-            upload = upload(null, form.get("format"), form.get("content"));
-        } catch (InvalidFieldException e) {
-            page.fill(user, id, null, model, "import", e.errors(), Map.of());
-            return "audits/audit";
-        }
+        return PageForms.submit(() -> importList(user, id, upload(null, form.get("format"), form.get("content")), model, redirect),
+                errors -> refusedImport(user, id, model, errors));
+    }
+
+    private String refusedImport(CurrentUser user, UUID id, Model model, Map<String, String> errors) {
+        page.fill(user, id, null, model, "import", errors, Map.of());
+        return "audits/audit";
+    }
+
+    private String importList(CurrentUser user, UUID id, Upload upload, Model model, RedirectAttributes redirect) {
         try {
             List<AuditRequest> added = "xlsx".equals(upload.format()) ? requests.importXlsx(user, id, upload.bytes())
                     : requests.importCsv(user, id, new String(upload.bytes(), StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.PageForms;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,13 +72,13 @@ class SoaPages {
 
     private String submit(CurrentUser user, String failed, Map<String, String> form, Model model, RedirectAttributes redirect, String anchor,
                           Supplier<String> change) {
-        try {
+        return PageForms.submit(() -> {
             redirect.addFlashAttribute("notice", change.get());
             return "redirect:/soa" + anchor;
-        } catch (InvalidFieldException e) {
-            fill(user, null, model, failed, e.errors(), form);
+        }, errors -> {
+            fill(user, null, model, failed, errors, form);
             return "audits/soa";
-        }
+        });
     }
 
     @PostMapping("/soa/versions")

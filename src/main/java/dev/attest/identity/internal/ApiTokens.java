@@ -8,6 +8,7 @@ import dev.attest.identity.Permission;
 import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -88,8 +89,8 @@ class ApiTokens {
             if (!user.can(Permission.WORKSPACE_ADMIN)) {
                 throw new AccessDeniedException("Only admins create service tokens");
             }
-            serviceRole = Role.parse(role == null ? "" : role.strip())
-                    .orElseThrow(() -> new InvalidFieldException("role", "a service token needs a role: one of " + Role.allowed()));
+            serviceRole = WireName.parse(Role.class, role == null ? "" : role.strip())
+                    .orElseThrow(() -> new InvalidFieldException("role", "a service token needs a role: one of " + WireName.allowed(Role.class)));
         } else {
             if (role != null && !role.isBlank()) {
                 throw new InvalidFieldException("role", "a personal token has its owner's role");

@@ -4,6 +4,7 @@ import dev.attest.identity.AuditorMemberships;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.identity.InviteMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,7 @@ class AuditorInvitations implements AuditorMemberships {
             }
             return Outcome.EXISTING_AUDITOR;
         }
-        var pending = invitations.invite(admin, address, Role.AUDITOR.wireName());
+        var pending = invitations.invite(admin, new InviteMember(address, Role.AUDITOR));
         store.setMemberExpiresAt(pending.id(), membershipEnds);
         return Outcome.INVITED;
     }

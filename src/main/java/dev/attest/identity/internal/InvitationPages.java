@@ -24,8 +24,10 @@ class InvitationPages {
 
     private final Invitations invitations;
     private final SessionStart sessions;
+    private final MemberForms forms;
 
-    InvitationPages(Invitations invitations, SessionStart sessions) {
+    InvitationPages(Invitations invitations, SessionStart sessions, MemberForms forms) {
+        this.forms = forms;
         this.invitations = invitations;
         this.sessions = sessions;
     }
@@ -69,7 +71,7 @@ class InvitationPages {
     String invite(CurrentUser user, @RequestParam(required = false) String email, @RequestParam(required = false) String role,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            Invitations.Pending invited = invitations.invite(user, email, role);
+            Invitations.Pending invited = invitations.invite(user, forms.invitation(email, role));
             if (invited.link() != null) {
                 redirect.addFlashAttribute("invitationLink", invited.link());
                 redirect.addFlashAttribute("invitedEmail", invited.email());

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import dev.attest.web.PublicBaseUrl;
+import dev.attest.web.CommandValidation;
+import dev.attest.identity.InviteMember;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -24,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Invitations by email: a single-use link valid for seven days. Following it creates the account
@@ -34,7 +35,6 @@ import java.util.regex.Pattern;
 class Invitations {
 
     static final Duration VALID_FOR = Duration.ofDays(7);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final InvitationStore store;
     private final AccountStore accounts;
@@ -45,11 +45,13 @@ class Invitations {
     private final Clock clock;
     private final String from;
     private final PublicBaseUrl baseUrl;
+    private final CommandValidation commands;
 
     Invitations(InvitationStore store, AccountStore accounts, PasswordPolicy policy, PasswordEncoder passwords, ObjectProvider<JavaMailSender> mail,
                 ApplicationEventPublisher events, Clock clock, @Value("${attest.mail.from:attest@localhost}") String from,
-                PublicBaseUrl baseUrl) {
+                PublicBaseUrl baseUrl, CommandValidation commands) {
         this.store = store;
+        this.commands = commands;
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
@@ -105,13 +107,10 @@ class Invitations {
     }
 
     @Transactional
-    Pending invite(CurrentUser admin, String email, String roleName) {
-        String address = email == null ? "" : AccountStore.normalize(email);
-        if (!EMAIL.matcher(address).matches() || address.length() > 320) {
-            throw new InvalidFieldException("email", "must be an email address");
-        }
-        Role role = Role.parse(roleName == null ? "" : roleName.strip())
-                .orElseThrow(() -> new InvalidFieldException("role", "must be one of " + Role.allowed()));
+    Pending invite(CurrentUser admin, InviteMember invitation) {
+        commands.valid(invitation);
+        String address = invitation.email();
+        Role role = invitation.role();
         JavaMailSender sender = mail.getIfAvailable();
         if (sender != null && baseUrl.configured().isEmpty()) {
             throw new InvalidFieldException("email", "no public address is configured for the link (set ATTEST_BASE_URL / attest.base-url)");

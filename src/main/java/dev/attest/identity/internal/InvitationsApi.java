@@ -24,7 +24,10 @@ class InvitationsApi {
 
     private final Invitations invitations;
 
-    InvitationsApi(Invitations invitations) {
+    private final MemberForms forms;
+
+    InvitationsApi(Invitations invitations, MemberForms forms) {
+        this.forms = forms;
         this.invitations = invitations;
     }
 
@@ -35,7 +38,7 @@ class InvitationsApi {
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Email a single-use invitation link, valid for 7 days, to join in a role")
     ResponseEntity<Invitations.Pending> invite(CurrentUser user, @RequestBody NewInvitation body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(invitations.invite(user, body.email(), body.role()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(invitations.invite(user, forms.invitation(body.email(), body.role())));
     }
 
     @GetMapping

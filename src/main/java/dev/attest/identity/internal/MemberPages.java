@@ -31,10 +31,12 @@ class MemberPages {
     private final Clock clock;
 
     private final Invitations invitations;
+    private final MemberForms forms;
 
     MemberPages(Memberships administration, AccountStore accounts, SessionStart sessions, SignInThrottle throttle, Clock clock,
-                Invitations invitations) {
+                Invitations invitations, MemberForms forms) {
         this.invitations = invitations;
+        this.forms = forms;
         this.administration = administration;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -61,7 +63,7 @@ class MemberPages {
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String changeRole(CurrentUser user, @PathVariable UUID userId, @RequestParam(required = false) String role,
                       @RequestParam(required = false) String expiresOn, HttpServletRequest request, Model model) {
-        return act(user, request, model, () -> administration.changeRole(user, userId, role, expiresOn));
+        return act(user, request, model, () -> administration.changeRole(user, userId, forms.roleChange(role, expiresOn)));
     }
 
     @PostMapping("/members/{userId}/deactivate")

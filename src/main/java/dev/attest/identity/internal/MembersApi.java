@@ -29,12 +29,14 @@ import java.util.UUID;
 class MembersApi {
 
     private final Memberships administration;
+    private final MemberForms forms;
     private final AccountStore accounts;
     private final SignInThrottle throttle;
     private final Clock clock;
 
-    MembersApi(Memberships administration, AccountStore accounts, SignInThrottle throttle, Clock clock) {
+    MembersApi(Memberships administration, MemberForms forms, AccountStore accounts, SignInThrottle throttle, Clock clock) {
         this.administration = administration;
+        this.forms = forms;
         this.accounts = accounts;
         this.throttle = throttle;
         this.clock = clock;
@@ -73,7 +75,7 @@ class MembersApi {
                 throw new InvalidFieldException(field, "is not a field of a member (allowed: role, expiresOn)");
             }
         }
-        return MemberView.of(administration.changeRole(user, userId, text(body, "role"), text(body, "expiresOn")));
+        return MemberView.of(administration.changeRole(user, userId, forms.roleChange(text(body, "role"), text(body, "expiresOn"))));
     }
 
     @PostMapping("/members/{userId}/deactivate")

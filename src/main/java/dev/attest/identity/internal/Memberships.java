@@ -11,13 +11,14 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceSettingsChanged;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.identity.ChangeRole;
+import dev.attest.web.CommandValidation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -36,10 +37,12 @@ class Memberships implements MemberRoles {
     private final AccountStore accounts;
     private final TokenStore tokens;
     private final ApplicationEventPublisher events;
+    private final CommandValidation commands;
     private final Clock clock;
 
-    Memberships(AccountStore accounts, TokenStore tokens, ApplicationEventPublisher events, Clock clock) {
+    Memberships(AccountStore accounts, TokenStore tokens, CommandValidation commands, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.commands = commands;
         this.tokens = tokens;
         this.events = events;
         this.clock = clock;
@@ -57,20 +60,15 @@ class Memberships implements MemberRoles {
 
     /** Changes the role; an auditor's membership may carry an expiry date (and only an auditor's). */
     @Transactional
-    AccountStore.MemberRow changeRole(CurrentUser admin, UUID user, String roleName, String expiresOn) {
+    AccountStore.MemberRow changeRole(CurrentUser admin, UUID user, ChangeRole change) {
         AccountStore.MemberRow member = member(admin.workspaceId(), user);
-        Role role = Role.parse(roleName == null ? "" : roleName.strip())
-                .orElseThrow(() -> new InvalidFieldException("role", "must be one of " + Role.allowed()));
+        Role role = commands.valid(change).role();
         Instant expires = null;
-        if (expiresOn != null && !expiresOn.isBlank()) {
+        if (change.expiresOn() != null) {
             if (role != Role.AUDITOR) {
                 throw new InvalidFieldException("expiresOn", "only an auditor's membership expires");
             }
-            try {
-                expires = LocalDate.parse(expiresOn.strip()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new InvalidFieldException("expiresOn", "must be a date such as 2027-01-31");
-            }
+            expires = change.expiresOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             if (!expires.isAfter(clock.instant())) {
                 throw new InvalidFieldException("expiresOn", "must be today or later");
             }

@@ -12,7 +12,7 @@ import dev.attest.incidents.IncidentSettings;
 import dev.attest.incidents.IncidentStatus;
 import dev.attest.incidents.NotificationClock;
 import dev.attest.incidents.Severity;
-import dev.attest.incidents.WireName;
+import dev.attest.web.WireName;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,7 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.incidents.Exercise;
 import dev.attest.incidents.Incident;
 import dev.attest.incidents.NotificationClock;
-import dev.attest.incidents.WireName;
+import dev.attest.web.WireName;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
 import org.springframework.stereotype.Component;

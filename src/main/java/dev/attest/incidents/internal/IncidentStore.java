@@ -12,7 +12,7 @@ import dev.attest.incidents.OpenActionItem;
 import dev.attest.incidents.PostMortem;
 import dev.attest.incidents.Severity;
 import dev.attest.incidents.TimelineEntry;
-import dev.attest.incidents.WireName;
+import dev.attest.web.WireName;
 import dev.attest.web.NotFoundException;
 import static dev.attest.web.Columns.instant;
 import static dev.attest.web.Columns.lines;
@@ -264,7 +264,7 @@ public class IncidentStore {
     private static Set<DataCategory> categories(String text) {
         Set<DataCategory> set = EnumSet.noneOf(DataCategory.class);
         if (text != null) {
-            Arrays.stream(text.split(",")).forEach(s -> WireName.parse(DataCategory.class, s).ifPresent(set::add));
+            Arrays.stream(text.split(",")).forEach(s -> WireName.parse(DataCategory.class, s.strip()).ifPresent(set::add));
         }
         return set;
     }

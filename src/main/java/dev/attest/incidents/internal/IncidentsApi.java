@@ -11,7 +11,7 @@ import dev.attest.incidents.NotificationClock;
 import dev.attest.incidents.PostMortem;
 import dev.attest.incidents.TimelineEntry;
 import dev.attest.incidents.TriageIncident;
-import dev.attest.incidents.WireName;
+import dev.attest.web.WireName;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

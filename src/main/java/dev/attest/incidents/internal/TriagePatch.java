@@ -3,7 +3,7 @@ package dev.attest.incidents.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.incidents.Incident;
 import dev.attest.incidents.TriageIncident;
-import dev.attest.incidents.WireName;
+import dev.attest.web.WireName;
 import dev.attest.web.InvalidFieldException;
 
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import dev.attest.obligations.ChangeReminderLeadTime;
 import dev.attest.obligations.DutyKind;
 import dev.attest.obligations.ScheduleDuty;
 import dev.attest.web.Submission;
+import dev.attest.web.WireName;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class ObligationForms {
 
     ScheduleDuty schedule(WorkspaceId workspace, String kind, String title, String owner, String firstDue) {
         Submission s = new Submission(validator, clock);
-        DutyKind parsed = DutyKind.fromWireName(kind).orElseGet(() -> s.reject("kind", "choose one of " + DutyKind.allowed()));
+        DutyKind parsed = WireName.parse(DutyKind.class, kind).orElseGet(() -> s.reject("kind", "choose one of " + WireName.allowed(DutyKind.class)));
         LocalDate due = null;
         try {
             due = LocalDate.parse(firstDue == null ? "" : firstDue.strip());

@@ -3,6 +3,7 @@ package dev.attest.obligations.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.obligations.DutyKind;
 import dev.attest.obligations.RecurringDuty;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,7 +62,7 @@ class ObligationStore {
     }
 
     private static RecurringDuty dutyRow(ResultSet rs, int n) throws SQLException {
-        return new RecurringDuty(rs.getObject("id", UUID.class), DutyKind.fromWireName(rs.getString("kind")).orElseThrow(),
+        return new RecurringDuty(rs.getObject("id", UUID.class), WireName.parse(DutyKind.class, rs.getString("kind")).orElseThrow(),
                 rs.getString("title"), rs.getString("owner"), rs.getObject("next_due", LocalDate.class),
                 instant(rs, "last_done_at"), rs.getString("last_done_by"));
     }

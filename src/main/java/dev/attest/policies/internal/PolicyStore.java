@@ -6,6 +6,7 @@ import dev.attest.policies.AcceptanceRate;
 import dev.attest.policies.Policy;
 import dev.attest.policies.PolicyVersion;
 import dev.attest.policies.VersionStatus;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -169,7 +170,7 @@ class PolicyStore {
 
     private static PolicyVersion versionRow(ResultSet rs, int n) throws SQLException {
         return new PolicyVersion(rs.getObject("id", UUID.class), rs.getObject("policy_id", UUID.class), rs.getInt("number"),
-                VersionStatus.fromWireName(rs.getString("status")), rs.getString("body"), rs.getString("body_hash"),
+                WireName.require(VersionStatus.class, rs.getString("status")), rs.getString("body"), rs.getString("body_hash"),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "submitted_at"), rs.getString("submitted_by"),
                 instant(rs, "approved_at"), rs.getString("approved_by"), instant(rs, "published_at"), rs.getString("published_by"));
     }

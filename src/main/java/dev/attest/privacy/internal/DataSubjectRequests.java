@@ -26,6 +26,7 @@ import dev.attest.privacy.RequestTask;
 import dev.attest.privacy.RequestType;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -214,14 +215,14 @@ class DataSubjectRequests {
     }
 
     private DataSubjectRequest toRequest(WorkspaceId workspace, RequestStore.Row r, List<RequestStore.TaskRow> tasks, boolean withSubject) {
-        PrivacyLaw law = PrivacyLaw.fromWireName(r.law()).orElseThrow();
+        PrivacyLaw law = WireName.parse(PrivacyLaw.class, r.law()).orElseThrow();
         RequestDeadline original = deadlines.original(law, r.receivedAt());
         RequestDeadline current = r.extendedDueAt() == null ? original : deadlines.extended(law, r.receivedAt());
         DataSubject subject = null;
         if (withSubject && r.subjectSealed() != null) {
             subject = json.readValue(cipher.open(r.subjectSealed(), context(workspace, r.id())), DataSubject.class);
         }
-        return new DataSubjectRequest(r.id(), r.reference(), RequestType.fromWireName(r.type()).orElseThrow(), law, r.channel(), r.assignee(),
+        return new DataSubjectRequest(r.id(), r.reference(), WireName.parse(RequestType.class, r.type()).orElseThrow(), law, r.channel(), r.assignee(),
                 subject, r.receivedAt(), current, original, r.extensionReason(), r.identityVerifiedAt(), r.identityMethod(),
                 tasks.stream().map(t -> new RequestTask(t.id(), t.system(), t.doneAt(), t.doneBy(), t.note())).toList(),
                 r.responseSentAt(), r.responseNote(), r.status(), r.outcome(), r.closedAt(), r.closedBy(), r.closureReason(), r.purgedAt());

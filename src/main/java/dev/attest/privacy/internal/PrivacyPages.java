@@ -8,7 +8,7 @@ import dev.attest.privacy.NewRequest;
 import dev.attest.privacy.PrivacyLaw;
 import dev.attest.privacy.RequestType;
 import dev.attest.web.Htmx;
-import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,15 +66,15 @@ class PrivacyPages {
                   @RequestParam(required = false) String name, @RequestParam(required = false) String email,
                   @RequestParam(required = false) String details) {
         NewRequest form = new NewRequest(type, law, name, email, details);
-        try {
+        return PageForms.submit(() -> {
             DataSubjectRequest created = requests.receive(user.workspaceId(), forms.receipt(form), "staff", user.actor());
             return "redirect:/privacy/requests/" + created.id();
-        } catch (InvalidFieldException e) {
+        }, errors -> {
             prepareList(user, model, "open");
             model.addAttribute("form", form);
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("errors", errors);
             return "privacy/requests";
-        }
+        });
     }
 
     @GetMapping("/privacy/requests/{id}")
@@ -108,15 +108,15 @@ class PrivacyPages {
             case "closure" -> () -> requests.close(user.workspaceId(), id, forms.closure(form.get("outcome"), form.get("reason")), user.actor());
             default -> throw new dev.attest.web.NotFoundException("No step " + step);
         };
-        try {
+        return PageForms.submit(() -> {
             action.get();
             return "redirect:/privacy/requests/" + id;
-        } catch (InvalidFieldException e) {
+        }, errors -> {
             prepare(user, id, model);
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("errors", errors);
             model.addAttribute("failedStep", step);
             model.addAttribute("typed", form);
             return "privacy/request";
-        }
+        });
     }
 }

@@ -5,7 +5,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.privacy.SaveProcessingRecord;
 import dev.attest.web.Htmx;
-import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,18 +51,18 @@ class ProcessingPages {
     @RequiresPermission(Permission.PRIVACY_WRITE)
     String create(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
         List<String> keys = Arrays.stream(form.getOrDefault("controlKeys", "").split("[,\\s]+")).filter(k -> !k.isBlank()).toList();
-        try {
+        return PageForms.submit(() -> {
             SaveProcessingRecord command = forms.processing(new SaveProcessingRecord(form.get("name"), form.get("purpose"),
                     form.get("legalBasis"), form.get("dataSubjects"), form.get("dataCategories"), form.get("recipients"),
                     form.get("transfers"), form.get("transferMechanism"), form.get("retention"), form.get("securityMeasures"), keys));
             register.save(user.workspaceId(), null, command, user.actor());
             return "redirect:/privacy/processing";
-        } catch (InvalidFieldException e) {
+        }, errors -> {
             prepare(user, model);
             model.addAttribute("form", form);
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("errors", errors);
             return "privacy/processing";
-        }
+        });
     }
 
     @GetMapping("/privacy/processing/export")
@@ -94,16 +94,16 @@ class ProcessingPages {
     @PostMapping("/privacy/agreements")
     @RequiresPermission(Permission.PRIVACY_WRITE)
     String recordAgreement(CurrentUser user, Model model, @RequestParam Map<String, String> form) {
-        try {
+        return PageForms.submit(() -> {
             register.recordAgreement(user.workspaceId(), forms.agreement(form.get("customer"), form.get("kind"),
                     form.get("versionSigned"), form.get("signedOn"), "on".equals(form.get("sccsIncluded"))), user.actor());
             return "redirect:/privacy/agreements";
-        } catch (InvalidFieldException e) {
+        }, errors -> {
             model.addAttribute("agreements", register.agreements(user.workspaceId()));
             model.addAttribute("canWrite", true);
             model.addAttribute("form", form);
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("errors", errors);
             return "privacy/agreements";
-        }
+        });
     }
 }

@@ -7,6 +7,7 @@ import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.WireName;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -98,7 +99,7 @@ class PublicRequestForm {
         }
         model.addAttribute("token", token);
         model.addAttribute("pending", pending.get());
-        model.addAttribute("typeLabel", RequestType.fromWireName(pending.get().type()).map(RequestType::label).orElse(""));
+        model.addAttribute("typeLabel", WireName.parse(RequestType.class, pending.get().type()).map(RequestType::label).orElse(""));
         return "privacy/public-confirm";
     }
 

@@ -15,6 +15,7 @@ import dev.attest.privacy.RequestType;
 import dev.attest.privacy.SaveProcessingRecord;
 import dev.attest.privacy.VerifyIdentity;
 import dev.attest.web.Submission;
+import dev.attest.web.WireName;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
@@ -82,9 +83,9 @@ class RequestForms {
     ReceiveRequest receipt(NewRequest form) {
         Submission s = submission();
         NewRequest f = form == null ? new NewRequest(null, null, null, null, null) : form;
-        RequestType type = RequestType.fromWireName(f.type())
-                .orElseGet(() -> s.reject("type", "choose one of " + RequestType.allowed()));
-        PrivacyLaw law = PrivacyLaw.fromWireName(f.law()).orElseGet(() -> s.reject("law", "choose gdpr or ccpa"));
+        RequestType type = WireName.parse(RequestType.class, f.type())
+                .orElseGet(() -> s.reject("type", "choose one of " + WireName.allowed(RequestType.class)));
+        PrivacyLaw law = WireName.parse(PrivacyLaw.class, f.law()).orElseGet(() -> s.reject("law", "choose gdpr or ccpa"));
         ReceiveRequest command = new ReceiveRequest(type, law, f.name(), f.email(), f.details());
         command.problems().forEach(s::reject);
         return s.valid(command);

@@ -93,7 +93,7 @@ class SetupChecklist {
         Map<String, String> recorded = store.setupSteps(workspace);
         List<StepView> steps = new ArrayList<>();
         for (SetupStep step : SetupStep.values()) {
-            String state = recorded.get(step.key());
+            String state = recorded.get(step.wireName());
             if (state == null && alreadyTrue(workspace, step)) {
                 state = DONE;
             }
@@ -114,8 +114,8 @@ class SetupChecklist {
 
     @Transactional
     void mark(CurrentUser user, SetupStep step, String state) {
-        store.saveSetupStep(user.workspaceId(), step.key(), state, clock.instant(), user.actor());
-        events.publishEvent(new SetupStepRecorded(user.workspaceId(), step.key(), state, user.actor()));
+        store.saveSetupStep(user.workspaceId(), step.wireName(), state, clock.instant(), user.actor());
+        events.publishEvent(new SetupStepRecorded(user.workspaceId(), step.wireName(), state, user.actor()));
     }
 
     /** The company's name and contacts, read from where they are used. */
@@ -191,9 +191,9 @@ class SetupChecklist {
     /** Changing a password settles the checklist's password step for that workspace. */
     @EventListener
     void on(PasswordChanged event) {
-        if (!store.setupSteps(event.workspaceId()).containsKey(SetupStep.PASSWORD.key())) {
-            store.saveSetupStep(event.workspaceId(), SetupStep.PASSWORD.key(), DONE, clock.instant(), event.actor());
-            events.publishEvent(new SetupStepRecorded(event.workspaceId(), SetupStep.PASSWORD.key(), DONE, event.actor()));
+        if (!store.setupSteps(event.workspaceId()).containsKey(SetupStep.PASSWORD.wireName())) {
+            store.saveSetupStep(event.workspaceId(), SetupStep.PASSWORD.wireName(), DONE, clock.instant(), event.actor());
+            events.publishEvent(new SetupStepRecorded(event.workspaceId(), SetupStep.PASSWORD.wireName(), DONE, event.actor()));
         }
     }
 }

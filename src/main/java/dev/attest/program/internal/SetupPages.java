@@ -7,6 +7,7 @@ import dev.attest.catalog.Framework;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -93,11 +94,11 @@ class SetupPages {
     @PostMapping("/setup/{step}/{state}")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     String settle(CurrentUser user, @PathVariable String step, @PathVariable String state) {
-        SetupStep known = SetupStep.of(step).orElseThrow(() -> new NotFoundException("No setup step " + step));
+        SetupStep known = WireName.parse(SetupStep.class, step).orElseThrow(() -> new NotFoundException("No setup step " + step));
         if (!state.equals("skip") && !state.equals("done")) {
             throw new NotFoundException("No action " + state);
         }
         checklist.mark(user, known, state.equals("skip") ? SetupChecklist.SKIPPED : SetupChecklist.DONE);
-        return "redirect:/setup#" + known.key();
+        return "redirect:/setup#" + known.wireName();
     }
 }

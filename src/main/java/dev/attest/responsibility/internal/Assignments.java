@@ -13,6 +13,7 @@ import dev.attest.vendors.Vendors;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.Submission;
+import dev.attest.web.WireName;
 import jakarta.validation.Validator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class Assignments {
         Map<String, String> errors = new LinkedHashMap<>();
         Party party = change.assignedParty().orElse(null);
         if (party == null) {
-            errors.put("party", "must be one of " + Party.allowed());
+            errors.put("party", "must be one of " + WireName.allowed(Party.class));
         }
         Vendor provider = party != null && party.involvesProvider() ? provider(workspace, change, errors) : null;
         if (party != null && party.involvesCustomer() && change.customerGuidance() == null) {

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.responsibility.Party;
 import dev.attest.responsibility.ResponsibilityChange;
 import dev.attest.web.Columns;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,7 +46,7 @@ class ResponsibilityStore {
                 .param(workspace.value())
                 .query(rs -> {
                     rows.put(rs.getString("control_key"), new Row(rs.getString("control_key"),
-                            Party.fromWireName(rs.getString("party")).orElse(Party.COMPANY), rs.getObject("provider_id", UUID.class),
+                            WireName.parse(Party.class, rs.getString("party")).orElse(Party.COMPANY), rs.getObject("provider_id", UUID.class),
                             rs.getString("provider_duty"), rs.getString("customer_guidance"), rs.getObject("provider_report", UUID.class),
                             Columns.instant(rs, "updated_at"), rs.getString("updated_by")));
                 });

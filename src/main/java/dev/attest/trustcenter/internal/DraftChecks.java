@@ -2,11 +2,13 @@ package dev.attest.trustcenter.internal;
 
 import dev.attest.catalog.Catalog;
 import dev.attest.identity.WorkspaceId;
-import dev.attest.trustcenter.Certification;
+import dev.attest.trustcenter.EditDraft;
 import dev.attest.trustcenter.Faq;
 import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,47 +29,29 @@ class DraftChecks {
 
     private static final Pattern DOMAIN = Pattern.compile("^[a-z0-9-]+(\\.[a-z0-9-]+)+$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
-    private static final Set<String> STATUSES = Set.of("certified", "in_progress", "planned");
 
     private final Catalog catalog;
     private final DocumentStore documents;
+    private final Validator validator;
 
-    DraftChecks(Catalog catalog, DocumentStore documents) {
+    DraftChecks(Catalog catalog, DocumentStore documents, Validator validator) {
         this.catalog = catalog;
         this.documents = documents;
+        this.validator = validator;
     }
 
-    /** The document tidied (text trimmed, blank lines dropped), or every problem at once. */
-    TrustCenterContent checked(WorkspaceId workspace, TrustCenterContent c) {
+    /**
+     * The document the draft saves, tidied (text trimmed, blank lines dropped), or every problem at once: the
+     * draft's own constraints, then the rules over list entries and stored state.
+     */
+    TrustCenterContent checked(WorkspaceId workspace, EditDraft c) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String company = trim(c.company());
-        if (company == null) {
-            errors.put("company", "is required");
-        } else if (company.length() > 200) {
-            errors.put("company", "at most 200 characters");
-        }
-        if (trim(c.summary()) != null && c.summary().length() > 8000) {
-            errors.put("summary", "at most 8000 characters");
-        }
-        String contact = trim(c.contactEmail());
-        if (contact != null && !TrustCenter.validEmail(contact)) {
-            errors.put("contactEmail", "is not an email address");
+        for (ConstraintViolation<EditDraft> violation : validator.validate(c)) {
+            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }
         String securityContact = trim(c.securityContact());
         if (securityContact != null && !TrustCenter.validEmail(securityContact) && !isMailto(securityContact) && !isHttps(securityContact)) {
             errors.put("securityContact", "must be an email address, a mailto: address or an https:// address");
-        }
-        List<Certification> certifications = new ArrayList<>();
-        for (int i = 0; i < c.certifications().size(); i++) {
-            Certification cert = c.certifications().get(i);
-            if (cert == null || trim(cert.framework()) == null) {
-                errors.put("certifications[" + i + "].framework", "is required");
-                continue;
-            }
-            if (!STATUSES.contains(cert.status())) {
-                errors.put("certifications[" + i + "].status", "must be certified, in_progress or planned");
-            }
-            certifications.add(cert.tidied());
         }
         List<String> unknownControls = c.controls().stream().filter(k -> catalog.control(k).isEmpty()).toList();
         if (!unknownControls.isEmpty()) {
@@ -96,19 +79,10 @@ class DraftChecks {
         if (languages.stream().anyMatch(l -> !LANGUAGE.matcher(l).matches())) {
             errors.put("languages", "use language tags such as en, de, fr-CA");
         }
-        if (c.noticeDays() > 365) {
-            errors.put("noticeDays", "between 1 and 365 days");
-        }
-        if (c.linkDays() > 90) {
-            errors.put("linkDays", "between 1 and 90 days");
-        }
-        if (trim(c.ndaText()) == null) {
-            errors.put("ndaText", "is required: visitors accept it before a gated document");
-        }
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
-        return c.tidied(certifications, faq, languages, domains);
+        return c.content(faq, languages, domains);
     }
 
     // RFC 9116 writes an email contact as a mailto: URI; the address after it must still be an email address.

@@ -2,6 +2,7 @@ package dev.attest.trustcenter.internal;
 
 import dev.attest.identity.WorkspaceCreated;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.trustcenter.EditDraft;
 import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
@@ -70,9 +71,9 @@ public class Drafts implements TrustCenter {
 
     @Override
     @Transactional
-    public TrustCenterContent saveDraft(WorkspaceId workspace, TrustCenterContent content, String actor) {
+    public TrustCenterContent saveDraft(WorkspaceId workspace, EditDraft draft, String actor) {
         row(workspace);
-        TrustCenterContent clean = checks.checked(workspace, content);
+        TrustCenterContent clean = checks.checked(workspace, draft);
         store.saveDraft(workspace, write(clean), clock.instant());
         events.publishEvent(new TrustCenterDraftSaved(workspace, clean.company(), actor));
         return clean;

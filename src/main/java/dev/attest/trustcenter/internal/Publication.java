@@ -6,6 +6,7 @@ import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.SharedResponsibilityEntry;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.trustcenter.TrustCenterPublished;
+import dev.attest.trustcenter.EditDraft;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +39,15 @@ public class Publication {
      * public, and nothing is saved or published when a field is refused.
      */
     @Transactional
-    public PublishedTrustCenter saveAndPublish(WorkspaceId workspace, TrustCenterContent content, String actor) {
-        drafts.saveDraft(workspace, content, actor);
+    public PublishedTrustCenter saveAndPublish(WorkspaceId workspace, EditDraft draft, String actor) {
+        drafts.saveDraft(workspace, draft, actor);
         return publish(workspace, actor);
     }
 
     /** Makes the current draft the public Trust Center. */
     @Transactional
     public PublishedTrustCenter publish(WorkspaceId workspace, String actor) {
-        TrustCenterContent draft = checks.checked(workspace, drafts.draft(workspace));
+        TrustCenterContent draft = checks.checked(workspace, EditDraft.of(drafts.draft(workspace)));
         // the matrix is taken from the control library at this moment, like a snapshot of the rest of the page
         TrustCenterContent published = draft.sharedResponsibility() ? draft.withSharedResponsibility(true, responsibility.matrix(workspace)
                 .stream().map(r -> new SharedResponsibilityEntry(r.control(), r.controlName(), r.domain(), r.party().wireName(),

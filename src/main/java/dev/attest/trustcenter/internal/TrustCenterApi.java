@@ -7,6 +7,7 @@ import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.trustcenter.EditDraft;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,8 +58,8 @@ class TrustCenterApi {
     @PutMapping("/draft")
     @RequiresPermission(Permission.TRUST_CENTER_WRITE)
     @Operation(summary = "Replace the draft; nothing public changes until it is published")
-    TrustCenterContent saveDraft(CurrentUser user, @RequestBody TrustCenterContent content) {
-        return trustCenter.saveDraft(user.workspaceId(), content, user.actor());
+    TrustCenterContent saveDraft(CurrentUser user, @RequestBody EditDraft draft) {
+        return trustCenter.saveDraft(user.workspaceId(), draft, user.actor());
     }
 
     @GetMapping("/published")

@@ -1,9 +1,9 @@
 package dev.attest.trustcenter.internal;
 
-import dev.attest.trustcenter.Certification;
+import dev.attest.trustcenter.EditDraft;
 import dev.attest.trustcenter.Faq;
 import dev.attest.trustcenter.RequestDocumentAccess;
-import dev.attest.trustcenter.TrustCenterContent;
+import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,14 +38,17 @@ class TrustCenterForms {
         return new Submission(validator, clock).valid(new RequestDocumentAccess(name, email, company, reason, "accepted".equals(nda)));
     }
 
-    /** Reads the draft form: repeated rows for certifications and FAQ, checkboxes for controls and documents. */
-    TrustCenterContent draft(HttpServletRequest request) {
-        Submission submission = new Submission(validator, clock);
-        List<Certification> certs = new ArrayList<>();
+    /**
+     * Reads the draft form: repeated rows for certifications and FAQ, checkboxes for controls and documents. A value
+     * that does not convert (a number of days, a document id) is refused together with the draft's own constraints.
+     */
+    EditDraft draft(HttpServletRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<EditDraft.Entry> certs = new ArrayList<>();
         String[] frameworks = values(request, "certFramework");
         for (int i = 0; i < frameworks.length; i++) {
             if (frameworks[i].isBlank()) continue;
-            certs.add(new Certification(frameworks[i], at(request, "certStatus", i), at(request, "certSince", i),
+            certs.add(new EditDraft.Entry(frameworks[i], at(request, "certStatus", i), at(request, "certSince", i),
                     at(request, "certAuditor", i), at(request, "certPeriod", i)));
         }
         List<Faq> faq = new ArrayList<>();
@@ -58,23 +63,33 @@ class TrustCenterForms {
             try {
                 documents.add(UUID.fromString(id));
             } catch (IllegalArgumentException e) {
-                submission.reject("documents", "not a document id: " + id);
+                errors.putIfAbsent("documents", "not a document id: " + id);
             }
         }
-        Integer noticeDays = days(submission, request, "noticeDays");
-        Integer linkDays = days(submission, request, "linkDays");
-        return submission.valid(new TrustCenterContent(param(request, "company"), param(request, "summary"), param(request, "contactEmail"),
+        Integer noticeDays = days(errors, request, "noticeDays");
+        Integer linkDays = days(errors, request, "linkDays");
+        EditDraft draft = new EditDraft(param(request, "company"), param(request, "summary"), param(request, "contactEmail"),
                 certs, Arrays.asList(values(request, "controls")), faq, documents, param(request, "securityContact"),
                 split(param(request, "languages")), param(request, "disclosure"), param(request, "ndaText"),
                 split(param(request, "allowedDomains")), noticeDays, linkDays, param(request, "internalNotes"),
-                "true".equals(param(request, "sharedResponsibility")), List.of()));
+                "true".equals(param(request, "sharedResponsibility")));
+        if (!errors.isEmpty()) {
+            // every problem at once: the draft's constraints too, under the names the API uses (certifications[0].status)
+            validator.validate(draft).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+            throw new InvalidFieldException(errors);
+        }
+        return draft;
     }
 
-    private static Integer days(Submission submission, HttpServletRequest request, String name) {
+    private static Integer days(Map<String, String> errors, HttpServletRequest request, String name) {
         String value = request.getParameter(name);
         if (value == null || value.isBlank()) return 0;
-        Integer days = submission.number(value, name, "must be a whole number of days");
-        return days == null ? 0 : days;
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.putIfAbsent(name, "must be a whole number of days");
+            return 0;
+        }
     }
 
     private static String[] values(HttpServletRequest request, String name) {

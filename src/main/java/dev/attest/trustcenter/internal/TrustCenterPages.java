@@ -11,6 +11,7 @@ import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.vendors.Vendors;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.trustcenter.EditDraft;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -85,8 +86,9 @@ class TrustCenterPages {
     String save(CurrentUser user, HttpServletRequest request, Model model) {
         TrustCenterContent submitted = trustCenter.draft(user.workspaceId());
         try {
-            submitted = forms.draft(request);
-            TrustCenterContent saved = trustCenter.saveDraft(user.workspaceId(), submitted, user.actor());
+            EditDraft draft = forms.draft(request);
+            submitted = draft.asTyped();
+            TrustCenterContent saved = trustCenter.saveDraft(user.workspaceId(), draft, user.actor());
             model.addAttribute("saved", true);
             prepare(user, model, saved, Map.of());
         } catch (InvalidFieldException e) {
@@ -110,8 +112,9 @@ class TrustCenterPages {
         TrustCenterContent submitted = trustCenter.draft(user.workspaceId());
         try {
             if (fromEditor) {
-                submitted = forms.draft(request);
-                publication.saveAndPublish(user.workspaceId(), submitted, user.actor());
+                EditDraft draft = forms.draft(request);
+                submitted = draft.asTyped();
+                publication.saveAndPublish(user.workspaceId(), draft, user.actor());
             } else {
                 publication.publish(user.workspaceId(), user.actor());
             }

@@ -48,6 +48,11 @@ public final class TestAccounts {
         return token;
     }
 
+    /** A new workspace, created as an admin creates one: {@code creator} becomes its first admin. */
+    public static WorkspaceId workspace(ApplicationContext context, dev.attest.identity.CurrentUser creator, String slug, String name) {
+        return new WorkspaceId(context.getBean(Memberships.class).createWorkspace(creator, slug, name).id());
+    }
+
     public static WorkspaceId defaultWorkspace(ApplicationContext context) {
         return new WorkspaceId(context.getBean(AccountStore.class).workspaceBySlug("default").orElseThrow());
     }
