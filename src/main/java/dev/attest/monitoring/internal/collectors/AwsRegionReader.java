@@ -21,19 +21,7 @@ import java.util.Map;
  * keys, CloudTrail trails, and whether GuardDuty, Security Hub and Config watch the region
  * ({@code aws.account.region}).
  */
-final class AwsRegionReader {
-
-    private final AwsClients clients;
-    private final String accountId;
-    private final AwsCalls calls;
-    private final List<Resource> resources;
-
-    AwsRegionReader(AwsClients clients, String accountId, AwsCalls calls, List<Resource> resources) {
-        this.clients = clients;
-        this.accountId = accountId;
-        this.calls = calls;
-        this.resources = resources;
-    }
+record AwsRegionReader(AwsClients clients, String accountId, AwsCalls calls, List<Resource> resources) {
 
     /** Reads one region; answers how many multi-region trails with log file validation are logging there. */
     int read(Region region) {
