@@ -40,23 +40,8 @@ public class GitHubCollector extends RestCollector {
     private final Clock clock;
 
     GitHubCollector(ProviderApi api, Clock clock) {
-        super(api);
+        super(api, "github", GitHubSession.PROVIDER, Set.of("github.organization", "github.member", "github.repository"));
         this.clock = clock;
-    }
-
-    @Override
-    public String kind() {
-        return "github";
-    }
-
-    @Override
-    String provider() {
-        return GitHubSession.PROVIDER;
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("github.organization", "github.member", "github.repository");
     }
 
     @Override
