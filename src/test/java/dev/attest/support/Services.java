@@ -42,10 +42,21 @@ public final class Services {
 
     /** A service listening on host:port, else skipped (or failed when services are required). */
     public static void require(String name, String host, int port) {
+        if (!reachable(host, port)) {
+            missing(name + " on " + host + ":" + port);
+        }
+    }
+
+    /**
+     * Whether something listens on host:port. A clean-up after each test asks first: JUnit runs it after a
+     * test skipped for want of the service too, and a clean-up that fails turns the skip into a failure.
+     */
+    public static boolean reachable(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 1000);
+            return true;
         } catch (IOException e) {
-            missing(name + " on " + host + ":" + port);
+            return false;
         }
     }
 

@@ -214,43 +214,10 @@ public class CelEngine {
 
     /**
      * Runs a compiled expression on CEL alone, over a document prepared with {@link #celValue}, under
-     * an {@link EvaluationBudget}: CEL stops its list macros at the step limit, and a listener CEL
-     * calls after each node it evaluates stops it when the time is spent.
+     * an {@link EvaluationBudget} (see {@link BudgetedCel}).
      */
     Verdict evaluateWithCel(Compiled compiled, Map<String, Object> celDocument, Instant now) {
-        EvaluationBudget budget = new EvaluationBudget();
-        int[] visits = new int[1];
-        try {
-            Object value = compiled.program().trace(Map.of("resource", celDocument, "now", now), (expr, result) -> {
-                if ((++visits[0] & 255) == 0) {
-                    budget.checkTime();
-                }
-            });
-            if (value instanceof Boolean b) {
-                return new Verdict(b ? "pass" : "fail", null);
-            }
-            return new Verdict("error", "the expression gave " + value + " instead of true or false");
-        } catch (CelEvaluationException e) {
-            if (overBudget(e)) {
-                return new Verdict("error", EvaluationBudget.EXCEEDED);
-            }
-            String message = e.getMessage();
-            int at = message.indexOf(": ");
-            return new Verdict("error", at > 0 && message.startsWith("evaluation error") ? message.substring(at + 2) : message);
-        } catch (EvaluationBudget.TimeUp e) {
-            return new Verdict("error", EvaluationBudget.EXCEEDED);
-        } catch (RuntimeException e) {
-            return new Verdict("error", String.valueOf(e.getMessage()));
-        }
-    }
-
-    private static boolean overBudget(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EvaluationBudget.TimeUp || cause instanceof dev.cel.common.exceptions.CelIterationLimitExceededException) {
-                return true;
-            }
-        }
-        return false;
+        return BudgetedCel.evaluate(compiled, celDocument, now);
     }
 
     /** A JSON document as CEL wants it: nulls become CEL's null value, integers stay 64-bit. */
@@ -278,45 +245,8 @@ public class CelEngine {
         return value;
     }
 
-    /**
-     * The values a result shows as its "why": the fields read, long lists and texts shortened. A
-     * read-only view over the resource's fields, built when it is read (stored or shown), since most
-     * results of a run are only counted.
-     */
+    /** The values a result shows as its "why" (see {@link ObservedFields}). */
     static Map<String, Object> observed(List<String> read, FieldLayout layout, Object[] fields) {
-        return new Observed(read, layout, fields);
-    }
-
-    private static final class Observed extends java.util.AbstractMap<String, Object> {
-        private final List<String> read;
-        private final FieldLayout layout;
-        private final Object[] fields;
-        private Set<Entry<String, Object>> entries;
-
-        Observed(List<String> read, FieldLayout layout, Object[] fields) {
-            this.read = read;
-            this.layout = layout;
-            this.fields = fields;
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            if (entries == null) {
-                entries = java.util.Collections.unmodifiableMap(layout.observed(read, fields)).entrySet();
-            }
-            return entries;
-        }
-    }
-
-    static Object shorten(Object value) {
-        if (value instanceof String s && s.length() > 200) {
-            return s.substring(0, 200) + "…";
-        }
-        if (value instanceof List<?> list && list.size() > 20) {
-            List<Object> head = new ArrayList<>(list.subList(0, 20));
-            head.add("… " + (list.size() - 20) + " more");
-            return head;
-        }
-        return value;
+        return new ObservedFields(read, layout, fields);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads one kind of system into resources. Adding a collector is adding one class that implements
@@ -53,16 +54,7 @@ public interface Collector {
      */
     default List<String> test(String target, Map<String, String> secrets) throws CollectionFailed {
         List<String> problems = new ArrayList<>();
-        collect(target, secrets, new Progress() {
-            @Override
-            public void report(String step) {
-            }
-
-            @Override
-            public void problem(String message) {
-                problems.add(message);
-            }
-        });
+        collect(target, secrets, Progress.of(step -> { }, problems::add));
         return problems;
     }
 
@@ -80,6 +72,21 @@ public interface Collector {
          * problems are recorded on it.
          */
         default void problem(String message) {
+        }
+
+        /** Progress that hands each step and each problem on. */
+        static Progress of(Consumer<String> steps, Consumer<String> problems) {
+            return new Progress() {
+                @Override
+                public void report(String step) {
+                    steps.accept(step);
+                }
+
+                @Override
+                public void problem(String message) {
+                    problems.accept(message);
+                }
+            };
         }
     }
 

@@ -8,11 +8,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where collectors may go, as the operator decides ({@code attest.collectors.*}). A connection makes
@@ -27,18 +24,14 @@ import java.util.regex.Pattern;
  * host of its endpoint override), a Git URL over https, http,
  * ssh or git (or scp-like {@code user@host:path}), and a local path or {@code file://} URL only when
  * local paths are enabled. Numbers that tools read differently (octal, hexadecimal, shortened
- * addresses such as {@code 127.1}) are refused.
+ * addresses such as {@code 127.1}) are refused. The shapes are read by {@link TargetShapes} and
+ * {@link ApiTargets}; this class holds the operator's policy over the addresses they reach.
  */
 @Component
 public class CollectorTargets {
 
     /** Cloud metadata services outside the link-local range (AWS over IPv6, Alibaba, Azure's wire server). */
     static final Set<String> METADATA = Set.of("169.254.169.254", "fd00:ec2:0:0:0:0:0:254", "100.100.100.200", "168.63.129.16");
-    static final Set<String> POSTGRES_PARAMETERS = Set.of("sslmode", "ssl", "applicationname", "connecttimeout", "targetservertype");
-
-    private static final Pattern DOTTED_QUAD = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-    private static final Pattern HOST_NAME = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
-    private static final Pattern SCP_LIKE = Pattern.compile("([A-Za-z0-9._-]+)@([^:/]+):(.+)");
 
     /** A target the policy refuses, with the reason shown to the admin (in the form, or as the run's error). */
     public static class Refused extends Exception {
@@ -91,13 +84,13 @@ public class CollectorTargets {
         }
         switch (kind) {
             case "postgres" -> {
-                for (String host : postgresHosts(value)) {
+                for (String host : TargetShapes.postgresHosts(value)) {
                     checkHost(host);
                 }
             }
-            case "tls" -> checkHost(tlsHost(value));
+            case "tls" -> checkHost(TargetShapes.tlsHost(value));
             case "git" -> {
-                Optional<String> host = gitHost(value);
+                Optional<String> host = TargetShapes.gitHost(value);
                 if (host.isEmpty()) {
                     if (!allowLocalPaths) {
                         throw new Refused("the operator does not allow collectors to read local paths (attest.collectors.allow-local-paths)");
@@ -107,20 +100,8 @@ public class CollectorTargets {
                 }
             }
             // host:port servers (an optional scheme and a trailing /database are allowed)
-            case "redis", "mariadb" -> {
-                String server = value.replaceFirst("^(redis|mariadb|mysql)://", "").replaceFirst("/.*$", "");
-                if (server.isEmpty() || server.contains("://") || server.contains("?")) {
-                    throw new Refused("write host:port");
-                }
-                checkHost(hostOf(server));
-            }
-            case "web" -> {
-                URI uri = uri(value);
-                if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                    throw new Refused("use an http:// or https:// URL");
-                }
-                checkHost(host(uri));
-            }
+            case "redis", "mariadb" -> checkHost(TargetShapes.serverHost(value));
+            case "web" -> checkHost(TargetShapes.host(TargetShapes.webUrl(value, "use an http:// or https:// URL")));
             // An account id or role ARN reaches AWS's public endpoints; an endpoint override is a host like any other, over https unless on loopback.
             case "aws" -> {
                 dev.attest.monitoring.internal.collectors.AwsTarget aws;
@@ -130,34 +111,28 @@ public class CollectorTargets {
                     throw new Refused(e.getMessage());
                 }
                 if (aws.endpoint() != null) {
-                    String host = host(aws.endpoint());
-                    checkHost(host);
-                    if (!"https".equalsIgnoreCase(aws.endpoint().getScheme()) && !loopbackOnly(host)) {
-                        throw new Refused("use https for the endpoint after '@': the connection signs its requests with the access key there");
-                    }
+                    checkSecretsGoOverHttps(aws.endpoint(),
+                            "use https for the endpoint after '@': the connection signs its requests with the access key there");
                 }
             }
-            case "github", "google-workspace", "okta", "entra" -> {
-                ApiTarget api = apiTarget(kind, value);
-                checkHost(host(api.base()));
-                if (!"https".equals(api.base().getScheme()) && !loopbackOnly(host(api.base()))) {
-                    throw new Refused("use https: the connection sends its credentials to the API");
-                }
-            }
+            case "github", "google-workspace", "okta", "entra" ->
+                    checkSecretsGoOverHttps(apiTarget(kind, value).base(), "use https: the connection sends its credentials to the API");
             default -> throw new Refused("no policy for kind '" + kind + "'");
         }
     }
 
     /** Refuses a further URL a connection's secrets name (a Google key's token endpoint) as it would a target's host. */
     public void checkUrl(String url) throws Refused {
-        URI uri = uri(url);
-        if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-            throw new Refused("use an https:// URL");
-        }
-        String host = host(uri);
+        URI uri = TargetShapes.webUrl(url, "use an https:// URL");
+        checkSecretsGoOverHttps(uri, "use https: credentials are sent to " + TargetShapes.host(uri));
+    }
+
+    /** A host that credentials are sent to: allowed by the policy, and reached over https unless it is this machine. */
+    private void checkSecretsGoOverHttps(URI uri, String refusal) throws Refused {
+        String host = TargetShapes.host(uri);
         checkHost(host);
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !loopbackOnly(host)) {
-            throw new Refused("use https: credentials are sent to " + host);
+            throw new Refused(refusal);
         }
     }
 
@@ -181,193 +156,9 @@ public class CollectorTargets {
     public record ApiTarget(URI base, String name) {
     }
 
-    private static final Pattern GITHUB_ORG = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
-    private static final Pattern TENANT = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\\.[a-z]{2,}");
-
-    /**
-     * Reads a REST provider's target. GitHub: the organisation ({@code acme}) or its API URL
-     * ({@code https://api.github.com/orgs/acme}, for GitHub Enterprise Server or a test server). Google
-     * Workspace: the primary domain, optionally after the Admin SDK's base URL ({@code https://admin.googleapis.com/example.com}).
-     * Okta: the org URL ({@code https://acme.okta.com}). Entra ID: the tenant id or domain, optionally after
-     * a base URL that serves both Graph and the sign-in endpoint (a national cloud proxy or a test server).
-     */
+    /** Reads a REST provider's target (see {@link ApiTargets}). */
     public static ApiTarget apiTarget(String kind, String target) throws Refused {
-        String value = target == null ? "" : target.strip();
-        boolean url = value.contains("://");
-        switch (kind) {
-            case "okta" -> {
-                URI uri = uri(value.contains("://") ? value : "https://" + value);
-                String host = host(uri);
-                String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
-                if (!path.isEmpty() || uri.getQuery() != null) {
-                    throw new Refused("write the Okta org URL only, e.g. https://acme.okta.com");
-                }
-                return new ApiTarget(URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority()), host);
-            }
-            case "github" -> {
-                String org = value;
-                URI base = URI.create("https://api.github.com");
-                if (url) {
-                    URI uri = uri(value);
-                    String path = uri.getPath() == null ? "" : uri.getPath();
-                    int at = path.lastIndexOf("/orgs/");
-                    if (at < 0 || uri.getQuery() != null) {
-                        throw new Refused("write the organisation (acme) or its API URL (https://api.github.com/orgs/acme)");
-                    }
-                    org = path.substring(at + "/orgs/".length()).replaceAll("/+$", "");
-                    base = URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority() + path.substring(0, at));
-                    host(uri);
-                }
-                if (!GITHUB_ORG.matcher(org).matches()) {
-                    throw new Refused("'" + org + "' is not a GitHub organisation name");
-                }
-                return new ApiTarget(base, org);
-            }
-            case "google-workspace", "entra" -> {
-                String name = value;
-                URI base = URI.create(kind.equals("entra") ? "https://graph.microsoft.com" : "https://admin.googleapis.com");
-                if (url) {
-                    URI uri = uri(value);
-                    String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
-                    int slash = path.lastIndexOf('/');
-                    if (slash < 0 || uri.getQuery() != null) {
-                        throw new Refused(kind.equals("entra") ? "write the tenant id, or a base URL followed by /<tenant id>"
-                                : "write the primary domain, or a base URL followed by /<domain>");
-                    }
-                    name = path.substring(slash + 1);
-                    base = URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority() + path.substring(0, slash));
-                    host(uri);
-                }
-                if (!TENANT.matcher(name).matches() || (kind.equals("google-workspace") && !name.contains("."))) {
-                    throw new Refused(kind.equals("entra") ? "'" + name + "' is not a tenant id (a GUID) or domain"
-                            : "'" + name + "' is not a domain");
-                }
-                return new ApiTarget(base, name);
-            }
-            default -> throw new Refused("no API target for kind '" + kind + "'");
-        }
-    }
-
-    // ---- target shapes
-
-    static List<String> postgresHosts(String target) throws Refused {
-        String rest = target;
-        if (rest.startsWith("jdbc:postgresql://")) {
-            rest = rest.substring("jdbc:postgresql://".length());
-            int query = rest.indexOf('?');
-            if (query >= 0) {
-                for (String pair : rest.substring(query + 1).split("&")) {
-                    String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-                    if (!POSTGRES_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
-                        throw new Refused("the URL parameter '" + name + "' is not allowed (allowed: sslmode, ssl, ApplicationName, connectTimeout, targetServerType)");
-                    }
-                }
-                rest = rest.substring(0, query);
-            }
-        } else if (rest.contains("://") || rest.contains("?")) {
-            throw new Refused("write host:port/database or a jdbc:postgresql:// URL");
-        }
-        int slash = rest.indexOf('/');
-        String hostList = slash >= 0 ? rest.substring(0, slash) : rest;
-        if (hostList.isEmpty()) {
-            throw new Refused("the target names no host");
-        }
-        List<String> hosts = new ArrayList<>();
-        for (String hostPort : hostList.split(",")) {
-            hosts.add(hostOf(hostPort));
-        }
-        return hosts;
-    }
-
-    static String tlsHost(String target) throws Refused {
-        if (target.contains("://")) {
-            URI uri = uri(target);
-            if (!"https".equalsIgnoreCase(uri.getScheme())) {
-                throw new Refused("use host:port or an https:// URL");
-            }
-            return host(uri);
-        }
-        return hostOf(target);
-    }
-
-    /** The host a Git target reaches, or empty for a local path or {@code file://} URL. */
-    static Optional<String> gitHost(String target) throws Refused {
-        if (target.contains("::")) {
-            throw new Refused("Git transports such as ext:: are not allowed; use an https, ssh or git URL");
-        }
-        if (target.contains("://")) {
-            URI uri = uri(target);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme.equals("file")) {
-                return Optional.empty();
-            }
-            if (!Set.of("https", "http", "ssh", "git").contains(scheme)) {
-                throw new Refused("use an https, http, ssh or git URL");
-            }
-            return Optional.of(host(uri));
-        }
-        Matcher scp = SCP_LIKE.matcher(target);
-        if (scp.matches()) {
-            return Optional.of(hostName(scp.group(2)));
-        }
-        return Optional.empty();
-    }
-
-    private static URI uri(String target) throws Refused {
-        try {
-            return new URI(target);
-        } catch (java.net.URISyntaxException e) {
-            throw new Refused("not a valid URL");
-        }
-    }
-
-    private static String host(URI uri) throws Refused {
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new Refused("the URL names no host");
-        }
-        return hostName(host);
-    }
-
-    /** The host of {@code host}, {@code host:port} or {@code [v6]:port}. */
-    private static String hostOf(String hostPort) throws Refused {
-        if (hostPort.startsWith("[")) {
-            int end = hostPort.indexOf(']');
-            if (end < 0) {
-                throw new Refused("an IPv6 address in brackets lacks its ']'");
-            }
-            return hostName(hostPort.substring(0, end + 1));
-        }
-        int colon = hostPort.indexOf(':');
-        return hostName(colon >= 0 ? hostPort.substring(0, colon) : hostPort);
-    }
-
-    /** A host name or a plainly written address: nothing a resolver or a tool could read two ways. */
-    private static String hostName(String host) throws Refused {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.isEmpty()) {
-            throw new Refused("the target names no host");
-        }
-        if (bare.contains(":")) {
-            if (!bare.matches("(?i)[0-9a-f:.]+")) {
-                throw new Refused("'" + bare + "' is not an IPv6 address");
-            }
-            return bare;
-        }
-        // No top-level domain starts with a digit, so a name whose last label does is an address, and
-        // must be written the one way every tool reads alike (inet_aton also takes 127.1, 0x7f.1, 2130706433).
-        String last = bare.endsWith(".") ? bare.substring(0, bare.length() - 1) : bare;
-        last = last.substring(last.lastIndexOf('.') + 1);
-        if (!last.isEmpty() && Character.isDigit(last.charAt(0))) {
-            if (!DOTTED_QUAD.matcher(bare).matches()) {
-                throw new Refused("write an IPv4 address as four decimal numbers, e.g. 10.0.0.5");
-            }
-            return bare;
-        }
-        if (!HOST_NAME.matcher(bare).matches()) {
-            throw new Refused("'" + bare + "' is not a host name");
-        }
-        return bare;
+        return ApiTargets.parse(kind, target);
     }
 
     // ---- addresses
@@ -429,41 +220,5 @@ public class CollectorTargets {
             }
         }
         return List.copyOf(networks);
-    }
-
-    /** An address block written as {@code address} or {@code address/prefix}, IPv4 or IPv6. */
-    record Network(byte[] base, int prefix) {
-
-        static Network parse(String entry, String key) {
-            int slash = entry.indexOf('/');
-            String address = slash >= 0 ? entry.substring(0, slash) : entry;
-            if (!address.matches("(?i)[0-9a-f:.]+")) {
-                throw new IllegalArgumentException(key + ": '" + entry + "' is not an address or address/prefix");
-            }
-            try {
-                byte[] bytes = InetAddress.getByName(address).getAddress();
-                int prefix = slash >= 0 ? Integer.parseInt(entry.substring(slash + 1)) : bytes.length * 8;
-                if (prefix < 0 || prefix > bytes.length * 8) {
-                    throw new IllegalArgumentException(key + ": '" + entry + "' has a prefix out of range");
-                }
-                return new Network(bytes, prefix);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException(key + ": '" + entry + "' is not an address or address/prefix");
-            }
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] bytes = address.getAddress();
-            if (bytes.length != base.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >>> (bit % 8);
-                if ((bytes[bit / 8] & mask) != (base[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.attest.monitoring.internal;
 
-import dev.cel.common.CelOptions;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 
@@ -13,10 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 import static dev.attest.monitoring.internal.ExpressionPlan.*;
+import static dev.attest.monitoring.internal.PlanNodes.*;
 
 /**
  * Translates CEL's checked syntax tree into an {@link ExpressionPlan}'s nodes, or gives up with
- * {@code Unsupported} for anything outside the subset the plan models.
+ * {@code Unsupported} for anything outside the subset the plan models. Calls become nodes in
+ * {@link PlanCalls}; the nodes of its own are in {@link PlanNodes}.
  */
 final class ExpressionTranslator {
     private final Map<String, Deque<Integer>> scope = new HashMap<>();
@@ -83,7 +84,7 @@ final class ExpressionTranslator {
         for (CelExpr arg : call.args()) {
             args.add(translate(arg));
         }
-        Node node = call(call.function(), args);
+        Node node = PlanCalls.call(call.function(), args);
         boolean constant = true;
         for (Node arg : args) {
             if (!(arg instanceof Constant || readsOnlyNow.contains(arg))) {
@@ -145,7 +146,7 @@ final class ExpressionTranslator {
         if (constant) {
             List<Object> values = new ArrayList<>();
             for (Node node : elements) {
-                values.add(((Constant) node).value == NULL ? null : ((Constant) node).value);
+                values.add(((Constant) node).value() == NULL ? null : ((Constant) node).value());
             }
             return new Constant(java.util.Collections.unmodifiableList(values));
         }
@@ -203,147 +204,11 @@ final class ExpressionTranslator {
         };
     }
 
-    /**
-     * {@code text.matches('re')} with a constant pattern, compiled once with RE2/J as CEL
-     * compiles it on every call, and matched as CEL's default options say (partial or whole).
-     * RE2/J and nothing else: a backtracking engine takes exponential time on patterns such as
-     * {@code ^(.*a){20}$}, and patterns come from whoever writes checks.
-     */
-    private Node matches(Node text, Node pattern) throws Unsupported {
-        if (!(pattern instanceof Constant c && c.value instanceof String regex)) {
-            throw new Unsupported("a pattern that is not a constant");
-        }
-        com.google.re2j.Pattern re2;
-        try {
-            re2 = com.google.re2j.Pattern.compile(regex);
-        } catch (RuntimeException e) {
-            throw new Unsupported("a pattern CEL refuses");
-        }
-        CelOptions options = CelOptions.DEFAULT;
-        if (options.maxRegexProgramSize() >= 0 && re2.programSize() > options.maxRegexProgramSize()) {
-            throw new Unsupported("a pattern over CEL's size limit");
-        }
-        boolean partial = options.enableRegexPartialMatch();
-        return frame -> {
-            com.google.re2j.Matcher matcher = re2.matcher(string(text.eval(frame)));
-            return partial ? matcher.find() : matcher.matches();
-        };
-    }
-
     private void push(String name, int slot) {
         scope.computeIfAbsent(name, n -> new ArrayDeque<>()).push(slot);
     }
 
     private void pop(String name) {
         scope.get(name).pop();
-    }
-
-    private Node call(String function, List<Node> args) throws Unsupported {
-        if (args.size() == 1) {
-            Node a = args.get(0);
-            return switch (function) {
-                case "!_" -> frame -> !bool(a.eval(frame));
-                case "-_" -> frame -> negate(a.eval(frame));
-                case "@not_strictly_false" -> frame -> bool(a.eval(frame));
-                case "size" -> frame -> size(a.eval(frame));
-                case "timestamp" -> frame -> parseTimestamp(a.eval(frame));
-                case "duration" -> frame -> parseDuration(a.eval(frame)); // a constant text is folded by foldIfFixed
-                default -> throw new Unsupported("function " + function);
-            };
-        }
-        if (args.size() == 2) {
-            Node a = args.get(0);
-            Node b = args.get(1);
-            return switch (function) {
-                case "_&&_" -> frame -> bool(a.eval(frame)) && bool(b.eval(frame));
-                case "_||_" -> frame -> bool(a.eval(frame)) || bool(b.eval(frame));
-                case "_==_" -> b instanceof Constant c ? new EqualsConstant(a, c.value, true)
-                        : frame -> equal(a.eval(frame), b.eval(frame));
-                case "_!=_" -> b instanceof Constant c ? new EqualsConstant(a, c.value, false)
-                        : frame -> !equal(a.eval(frame), b.eval(frame));
-                case "_<_" -> frame -> compare(a.eval(frame), b.eval(frame)) < 0;
-                case "_<=_" -> frame -> compare(a.eval(frame), b.eval(frame)) <= 0;
-                case "_>_" -> frame -> compare(a.eval(frame), b.eval(frame)) > 0;
-                case "_>=_" -> frame -> compare(a.eval(frame), b.eval(frame)) >= 0;
-                case "_+_" -> frame -> add(a.eval(frame), b.eval(frame));
-                case "_-_" -> frame -> subtract(a.eval(frame), b.eval(frame));
-                case "_*_" -> frame -> multiply(a.eval(frame), b.eval(frame));
-                case "_/_" -> frame -> divide(a.eval(frame), b.eval(frame));
-                case "_%_" -> frame -> modulo(a.eval(frame), b.eval(frame));
-                case "_[_]" -> frame -> index(a.eval(frame), b.eval(frame));
-                case "@in" -> frame -> in(a.eval(frame), b.eval(frame));
-                case "contains" -> frame -> string(a.eval(frame)).contains(string(b.eval(frame)));
-                case "startsWith" -> frame -> string(a.eval(frame)).startsWith(string(b.eval(frame)));
-                case "endsWith" -> frame -> string(a.eval(frame)).endsWith(string(b.eval(frame)));
-                case "matches" -> matches(a, b);
-                default -> throw new Unsupported("function " + function);
-            };
-        }
-        if (args.size() == 3 && function.equals("_?_:_")) {
-            Node condition = args.get(0);
-            Node then = args.get(1);
-            Node otherwise = args.get(2);
-            return frame -> bool(condition.eval(frame)) ? then.eval(frame) : otherwise.eval(frame);
-        }
-        throw new Unsupported("function " + function + " with " + args.size() + " arguments");
-    }
-
-    /** {@code resource.field}: one array load, the most common node of all. */
-    private record ResourceField(int slot) implements Node {
-        @Override
-        public Object eval(Object[] frame) {
-            Object value = ((Object[]) frame[RESOURCE])[slot];
-            if (value == null || value instanceof FieldLayout.Unmodelled) {
-                throw Unsure.INSTANCE; // absent: CEL's "no such key"
-            }
-            return value;
-        }
-    }
-
-    /** {@code has(resource.field)}. */
-    private record ResourceHas(int slot) implements Node {
-        @Override
-        public Object eval(Object[] frame) {
-            return ((Object[]) frame[RESOURCE])[slot] != null;
-        }
-    }
-
-    /** {@code x == 'constant'} (or {@code !=}), the second most common. */
-    private record EqualsConstant(Node operand, Object constant, boolean equals) implements Node {
-        @Override
-        public Object eval(Object[] frame) {
-            return equal(operand.eval(frame), constant) == equals;
-        }
-    }
-
-    /** A value that depends on {@code now} alone, kept for as long as {@code now} stays the same. */
-    private static final class OncePerRun implements Node {
-        private record Memo(Object now, Object value) {
-        }
-
-        private final Node node;
-        private volatile Memo memo;
-
-        OncePerRun(Node node) {
-            this.node = node;
-        }
-
-        @Override
-        public Object eval(Object[] frame) {
-            Memo last = memo;
-            if (last != null && last.now.equals(frame[NOW])) {
-                return last.value;
-            }
-            Object value = node.eval(frame);
-            memo = new Memo(frame[NOW], value);
-            return value;
-        }
-    }
-
-    private record Constant(Object value) implements Node {
-        @Override
-        public Object eval(Object[] frame) {
-            return value;
-        }
     }
 }

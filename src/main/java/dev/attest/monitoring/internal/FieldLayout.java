@@ -125,7 +125,7 @@ final class FieldLayout {
             if (value == null) {
                 observed.put(field, "(absent)");
             } else {
-                observed.put(field, value == JSON_NULL ? null : value instanceof Unmodelled u ? u.value() : CelEngine.shorten(value));
+                observed.put(field, value == JSON_NULL ? null : value instanceof Unmodelled u ? u.value() : ObservedFields.shorten(value));
             }
         }
         return observed;

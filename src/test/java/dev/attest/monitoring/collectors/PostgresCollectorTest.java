@@ -36,7 +36,7 @@ class PostgresCollectorTest {
 
     @AfterEach
     void dropRole() throws Exception {
-        if (!reachable()) {
+        if (!Services.reachable("127.0.0.1", 5432)) {
             return;
         }
         sql("drop role if exists " + role);
@@ -70,14 +70,5 @@ class PostgresCollectorTest {
                 .isInstanceOf(Collector.CollectionFailed.class).hasMessageContaining("127.0.0.1:" + closed);
         assertThatThrownBy(() -> collector.collect("127.0.0.1:5432/postgres", Map.of("username", "nobody_" + role), step -> { }))
                 .isInstanceOf(Collector.CollectionFailed.class).hasMessageContaining("nobody_" + role);
-    }
-
-    private static boolean reachable() {
-        try (var socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", 5432), 1000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

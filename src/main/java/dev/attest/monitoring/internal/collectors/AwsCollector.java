@@ -152,16 +152,7 @@ public class AwsCollector implements Collector {
     @Override
     public List<String> test(String target, Map<String, String> secrets) throws CollectionFailed {
         Set<String> problems = new LinkedHashSet<>();
-        collect(target, secrets, new Progress() {
-            @Override
-            public void report(String step) {
-            }
-
-            @Override
-            public void problem(String message) {
-                problems.add(message.replaceFirst(" in [a-z]{2}(-[a-z]+)+-\\d$", ""));
-            }
-        });
+        collect(target, secrets, Progress.of(step -> { }, message -> problems.add(message.replaceFirst(" in [a-z]{2}(-[a-z]+)+-\\d$", ""))));
         List<String> sorted = new ArrayList<>(problems);
         sorted.sort((a, b) -> Boolean.compare(!a.startsWith("missing permission"), !b.startsWith("missing permission")));
         return sorted;

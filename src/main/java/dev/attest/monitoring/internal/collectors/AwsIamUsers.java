@@ -22,19 +22,7 @@ import java.util.Map;
  * their last use) joined with each user's groups and policies, and whether any of them makes the user an
  * administrator. The customer managed policies come along, from the same paginated call.
  */
-final class AwsIamUsers {
-
-    private final AwsClients clients;
-    private final String accountId;
-    private final FileImports imports;
-    private final AwsCalls calls;
-
-    AwsIamUsers(AwsClients clients, String accountId, FileImports imports, AwsCalls calls) {
-        this.clients = clients;
-        this.accountId = accountId;
-        this.imports = imports;
-        this.calls = calls;
-    }
+record AwsIamUsers(AwsClients clients, String accountId, FileImports imports, AwsCalls calls) {
 
     /** Adds the policies, then the users; the root user's last use goes on the account. */
     void read(Map<String, Object> account, List<Resource> resources) {

@@ -21,18 +21,14 @@ import java.util.Map;
  * keys, CloudTrail trails, and whether GuardDuty, Security Hub and Config watch the region
  * ({@code aws.account.region}).
  */
-final class AwsRegionReader {
+record AwsRegionReader(AwsClients clients, String accountId, AwsCalls calls, List<Resource> resources) {
 
-    private final AwsClients clients;
-    private final String accountId;
-    private final AwsCalls calls;
-    private final List<Resource> resources;
-
-    AwsRegionReader(AwsClients clients, String accountId, AwsCalls calls, List<Resource> resources) {
-        this.clients = clients;
-        this.accountId = accountId;
-        this.calls = calls;
-        this.resources = resources;
+    /** A regional resource's document, starting with where it is: the account and the region. */
+    static Map<String, Object> document(String accountId, String region) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("accountId", accountId);
+        d.put("region", region);
+        return d;
     }
 
     /** Reads one region; answers how many multi-region trails with log file validation are logging there. */
@@ -48,9 +44,7 @@ final class AwsRegionReader {
         for (SecurityGroup group : groups) {
             resources.add(AwsSecurityGroups.resource(accountId, id, group));
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("accountId", accountId);
-        settings.put("region", id);
+        Map<String, Object> settings = document(accountId, id);
         Boolean ebs = calls.call("ec2:GetEbsEncryptionByDefault", id, () -> clients.ec2(region).getEbsEncryptionByDefault(r -> { }).ebsEncryptionByDefault(), null);
         if (ebs != null) {
             settings.put("ebsEncryptionByDefault", ebs);
@@ -70,9 +64,7 @@ final class AwsRegionReader {
     }
 
     private Resource database(String region, DBInstance db) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("accountId", accountId);
-        d.put("region", region);
+        Map<String, Object> d = document(accountId, region);
         d.put("identifier", db.dbInstanceIdentifier());
         d.put("engine", db.engine());
         if (db.engineVersion() != null) {
@@ -101,9 +93,7 @@ final class AwsRegionReader {
             if (meta == null || !"CUSTOMER".equals(meta.keyManagerAsString())) {
                 continue;
             }
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("accountId", accountId);
-            d.put("region", id);
+            Map<String, Object> d = document(accountId, id);
             d.put("keyId", key.keyId());
             d.put("state", meta.keyStateAsString());
             d.put("enabled", "Enabled".equals(meta.keyStateAsString()));

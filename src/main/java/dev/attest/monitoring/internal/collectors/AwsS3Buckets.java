@@ -13,19 +13,9 @@ import java.util.Map;
  * S3: the account's public access block (on the {@code aws.iam.account} document) and each bucket
  * ({@code aws.s3.bucket}) with its own block, default encryption, versioning and access logging.
  */
-final class AwsS3Buckets {
+record AwsS3Buckets(AwsClients clients, String accountId, AwsCalls calls) {
 
     private static final String NO_BLOCK = "NoSuchPublicAccessBlockConfiguration";
-
-    private final AwsClients clients;
-    private final String accountId;
-    private final AwsCalls calls;
-
-    AwsS3Buckets(AwsClients clients, String accountId, AwsCalls calls) {
-        this.clients = clients;
-        this.accountId = accountId;
-        this.calls = calls;
-    }
 
     void read(Map<String, Object> account, List<Resource> resources) {
         PublicAccessBlockConfiguration accountBlock = calls.call("s3:GetAccountPublicAccessBlock", null, () -> AwsCalls.orWhenAbsent(

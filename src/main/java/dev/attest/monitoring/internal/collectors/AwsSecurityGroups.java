@@ -4,7 +4,6 @@ import dev.attest.monitoring.Resource;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,9 +48,7 @@ final class AwsSecurityGroups {
                 }
             }
         }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("accountId", accountId);
-        d.put("region", region);
+        Map<String, Object> d = AwsRegionReader.document(accountId, region);
         d.put("groupId", group.groupId());
         d.put("name", group.groupName());
         if (group.vpcId() != null) {

@@ -36,22 +36,7 @@ public class EntraCollector extends RestCollector {
     static final String LOGIN = "https://login.microsoftonline.com";
 
     EntraCollector(ProviderApi api) {
-        super(api);
-    }
-
-    @Override
-    public String kind() {
-        return "entra";
-    }
-
-    @Override
-    String provider() {
-        return "Microsoft Graph";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("entra.tenant", "entra.user", "entra.conditional_access_policy");
+        super(api, "entra", "Microsoft Graph", Set.of("entra.tenant", "entra.user", "entra.conditional_access_policy"));
     }
 
     @Override

@@ -42,24 +42,9 @@ public class GoogleWorkspaceCollector extends RestCollector {
     private final Clock clock;
 
     GoogleWorkspaceCollector(ProviderApi api, CollectorTargets targets, Clock clock) {
-        super(api);
+        super(api, "google-workspace", "Google", Set.of("google.workspace", "google.user"));
         this.targets = targets;
         this.clock = clock;
-    }
-
-    @Override
-    public String kind() {
-        return "google-workspace";
-    }
-
-    @Override
-    String provider() {
-        return "Google";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("google.workspace", "google.user");
     }
 
     @Override

@@ -32,22 +32,7 @@ public class OktaCollector extends RestCollector {
     static final String POLICIES = "Read-Only Administrator: policies (okta.policies.read)";
 
     OktaCollector(ProviderApi api) {
-        super(api);
-    }
-
-    @Override
-    public String kind() {
-        return "okta";
-    }
-
-    @Override
-    String provider() {
-        return "Okta";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("okta.org", "okta.user", "okta.password_policy");
+        super(api, "okta", "Okta", Set.of("okta.org", "okta.user", "okta.password_policy"));
     }
 
     @Override

@@ -19,13 +19,32 @@ import java.util.Set;
 abstract class RestCollector implements Collector {
 
     final ProviderApi api;
+    private final String kind;
+    private final String provider;
+    private final Set<String> types;
 
-    RestCollector(ProviderApi api) {
+    /** A collector of this connection kind, naming the provider in messages (e.g. {@code GitHub}), with the resource types it produces. */
+    RestCollector(ProviderApi api, String kind, String provider, Set<String> types) {
         this.api = api;
+        this.kind = kind;
+        this.provider = provider;
+        this.types = types;
+    }
+
+    @Override
+    public final String kind() {
+        return kind;
     }
 
     /** The provider's name in messages, e.g. {@code GitHub}. */
-    abstract String provider();
+    final String provider() {
+        return provider;
+    }
+
+    @Override
+    public final Set<String> types() {
+        return types;
+    }
 
     CollectorTargets.ApiTarget target(String target) throws CollectionFailed {
         try {

@@ -1,0 +1,136 @@
+package dev.attest.monitoring.internal;
+
+import dev.attest.monitoring.ConnectionRun;
+import dev.attest.monitoring.ConnectionRunFinished;
+import dev.attest.monitoring.Resource;
+import dev.attest.identity.WorkspaceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs of connections: queued by schedule or by hand, claimed by a node, and done here. A run collects,
+ * replaces the connection's resources and evaluates the ones that changed; a run that fails (target down,
+ * credentials refused) is recorded with its message and changes nothing else, so no control turns failing
+ * because a target could not be reached. Tests of a connection's credentials go the same way, storing nothing.
+ */
+@Component
+class ConnectionRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionRunner.class);
+    static final int MAX_ATTEMPTS = 3;
+
+    private final ConnectionStore store;
+    private final CollectorKinds kinds;
+    private final ConnectionSecrets secrets;
+    private final ResourceIntake intake;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConnectionRunner(ConnectionStore store, CollectorKinds kinds, ConnectionSecrets secrets, ResourceIntake intake,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.kinds = kinds;
+        this.secrets = secrets;
+        this.intake = intake;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Runs synchronously (access reviews and tests). */
+    ConnectionRun runAndWait(ConnectionStore.Row row, String trigger) {
+        ConnectionRun run = new ConnectionRun(UUID.randomUUID(), row.id(), trigger, "running", "starting", clock.instant(), null, null,
+                null, null);
+        store.startRun(row.workspace(), run);
+        execute(row, run, "system", null);
+        return store.run(row.workspace(), run.id()).orElseThrow();
+    }
+
+    /** Queues a run; with a claim the requesting node has taken it for itself. */
+    ConnectionRun enqueue(WorkspaceId workspace, ConnectionStore.Row row, String trigger, String actor, String claim, Duration lease) {
+        ConnectionRun run = new ConnectionRun(UUID.randomUUID(), row.id(), trigger, "running", claim == null ? "queued" : "starting",
+                clock.instant(), null, null, null, null);
+        store.enqueue(workspace, run, actor, claim, lease);
+        return run;
+    }
+
+    /** Does a run this node claimed from the queue; its end is recorded only while the claim holds. */
+    void runClaimed(UUID runId, String claim) {
+        ConnectionStore.QueuedRun queued = store.queued(runId).orElse(null);
+        if (queued == null) {
+            return;
+        }
+        ConnectionStore.Row row = store.find(queued.workspace(), queued.connectionId()).orElse(null);
+        ConnectionRun run = store.run(queued.workspace(), runId).orElseThrow();
+        if (row == null) {
+            store.finishRun(runId, claim, "failed", clock.instant(), 0, null, "the connection was deleted before the run started");
+            return;
+        }
+        if (queued.attempts() > MAX_ATTEMPTS) {
+            // a run that takes its node down each time must not take the next one down too
+            finish(row, run, claim, "failed", System.nanoTime(), null,
+                    "abandoned: the node running it stopped " + MAX_ATTEMPTS + " times", "system");
+            return;
+        }
+        execute(row, run, queued.actor() == null ? "system" : queued.actor(), claim);
+    }
+
+    private void execute(ConnectionStore.Row row, ConnectionRun run, String actor, String claim) {
+        long started = System.nanoTime();
+        try {
+            Collector collector = kinds.ready(row.kind(), row.target());
+            Map<String, String> secretValues = secrets.open(row);
+            List<String> problems = new ArrayList<>();
+            List<Resource> collected = collector.collect(row.target(), secretValues, Collector.Progress.of(
+                    step -> store.progress(run.id(), step),
+                    problem -> {
+                        synchronized (problems) {
+                            problems.add(problem);
+                        }
+                    }));
+            store.progress(run.id(), "evaluating checks over " + collected.size() + " resource(s)");
+            // stores, retires what is gone and evaluates what changed, in one transaction
+            intake.replaceCollected(row.workspace(), row.id(), "connection:" + row.name(), collected);
+            finish(row, run, claim, "succeeded", started, collected.size(), problems.isEmpty() ? null : problemsText(problems), actor);
+        } catch (Collector.CollectionFailed e) {
+            finish(row, run, claim, "failed", started, null, e.getMessage(), actor);
+        } catch (RuntimeException e) {
+            log.warn("Connection {} run {} failed", row.id(), run.id(), e);
+            finish(row, run, claim, "failed", started, null, "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), actor);
+        }
+    }
+
+    private static String problemsText(List<String> problems) {
+        String text = "completed with " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ") + String.join("; ", problems);
+        return text.length() > 4000 ? text.substring(0, 3997) + "..." : text;
+    }
+
+    /** Tests a connection's stored credentials without storing anything: whether they work, and which permissions are missing. */
+    Connections.ConnectionTest test(ConnectionStore.Row row) {
+        try {
+            Collector collector = kinds.ready(row.kind(), row.target());
+            List<String> missing = collector.test(row.target(), secrets.open(row));
+            return new Connections.ConnectionTest(missing.isEmpty(), missing.isEmpty() ? "Connected: every permission Attest needs is granted."
+                    : "Connected, but " + missing.size() + (missing.size() == 1 ? " permission is" : " permissions are") + " missing.", missing);
+        } catch (Collector.CollectionFailed e) {
+            return new Connections.ConnectionTest(false, e.getMessage(), List.of());
+        }
+    }
+
+    private void finish(ConnectionStore.Row row, ConnectionRun run, String claim, String status, long startedNanos, Integer resources,
+                        String error, String actor) {
+        if (store.finishRun(run.id(), claim, status, clock.instant(), (System.nanoTime() - startedNanos) / 1_000_000, resources, error)) {
+            events.publishEvent(new ConnectionRunFinished(row.workspace(), row.id(), run.id(), status, resources, error, actor));
+        } else {
+            log.warn("Run {} of connection {} was taken over by another node; this node's outcome is dropped", run.id(), row.id());
+        }
+    }
+}
