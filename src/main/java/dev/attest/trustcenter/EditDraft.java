@@ -43,12 +43,15 @@ public record EditDraft(
         summary = blankless(summary);
         contactEmail = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip();
         certifications = certifications == null ? List.of() : List.copyOf(certifications);
-        controls = controls == null ? List.of() : List.copyOf(controls);
-        faq = faq == null ? List.of() : List.copyOf(faq);
-        documents = documents == null ? List.of() : List.copyOf(documents);
-        languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
-        allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
-        sharedResponsibility = Boolean.TRUE.equals(sharedResponsibility);
+        // the document's own defaults for what is left unset
+        TrustCenterContent defaults = new TrustCenterContent(company, summary, contactEmail, List.of(), controls, faq, documents,
+                securityContact, languages, disclosure, ndaText, allowedDomains, null, null, internalNotes, sharedResponsibility, List.of());
+        controls = defaults.controls();
+        faq = defaults.faq();
+        documents = defaults.documents();
+        languages = defaults.languages();
+        allowedDomains = defaults.allowedDomains();
+        sharedResponsibility = defaults.sharedResponsibility();
     }
 
     /** A certification row: its framework is required, its status one of three. */

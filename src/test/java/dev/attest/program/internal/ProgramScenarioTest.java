@@ -58,10 +58,13 @@ class ProgramScenarioTest {
         assertThat(checklist.progress(admin).steps()).allMatch(SetupChecklist.StepView::open);
 
         // every bad field at once, and neither the policies nor the Trust Center changed
+        Map<String, String> settings = policies.settings(ws);
+        String draftCompany = trustCenter.draft(ws).company();
         assertThatThrownBy(() -> checklist.saveCompany(admin, new SetupChecklist.CompanyDetails(" ", "not-an-address", "", null)))
                 .isInstanceOfSatisfying(InvalidFieldException.class,
                         e -> assertThat(e.errors()).containsOnlyKeys("company", "securityContact", "reviewOwner"));
-        assertThat(policies.settings(ws)).doesNotContainKey("review_owner");
+        assertThat(policies.settings(ws)).isEqualTo(settings);
+        assertThat(trustCenter.draft(ws).company()).isEqualTo(draftCompany);
 
         String company = "Acme " + run;
         scenario.stimulate(() -> checklist.saveCompany(admin, new SetupChecklist.CompanyDetails("  " + company + "  ",
