@@ -21,11 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.attest.oscal.internal.OscalDocuments.NODES;
-import static dev.attest.oscal.internal.OscalDocuments.NS;
 import static dev.attest.oscal.internal.OscalDocuments.controlId;
 import static dev.attest.oscal.internal.OscalDocuments.md;
 import static dev.attest.oscal.internal.OscalDocuments.metadata;
-import static dev.attest.oscal.internal.OscalDocuments.person;
 import static dev.attest.oscal.internal.OscalDocuments.uuid;
 import static dev.attest.oscal.internal.OscalDocuments.wrap;
 

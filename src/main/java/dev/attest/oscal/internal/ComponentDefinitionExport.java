@@ -24,7 +24,6 @@ import static dev.attest.oscal.internal.OscalDocuments.NS;
 import static dev.attest.oscal.internal.OscalDocuments.controlId;
 import static dev.attest.oscal.internal.OscalDocuments.md;
 import static dev.attest.oscal.internal.OscalDocuments.metadata;
-import static dev.attest.oscal.internal.OscalDocuments.person;
 import static dev.attest.oscal.internal.OscalDocuments.uuid;
 import static dev.attest.oscal.internal.OscalDocuments.wrap;
 

@@ -4,7 +4,6 @@ import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.catalog.OscalSchemas;
 import dev.attest.identity.CurrentUser;
-import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -16,15 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 @RestController
 @RequestMapping("/api/v1/oscal")
 @Tag(name = "OSCAL", description = "System security plan, component definition, assessment results and POA&M in OSCAL 1.1.3")
@@ -34,14 +24,14 @@ class OscalExportApi {
     private final ComponentDefinitionExport components;
     private final AssessmentResultsExport results;
     private final PoamExport poam;
-    private final Clock clock;
+    private final OscalForms forms;
 
-    OscalExportApi(SspExport ssp, ComponentDefinitionExport components, AssessmentResultsExport results, PoamExport poam, Clock clock) {
+    OscalExportApi(SspExport ssp, ComponentDefinitionExport components, AssessmentResultsExport results, PoamExport poam, OscalForms forms) {
         this.ssp = ssp;
         this.components = components;
         this.results = results;
         this.poam = poam;
-        this.clock = clock;
+        this.forms = forms;
     }
 
     @GetMapping("/ssp/{framework}")
@@ -50,7 +40,7 @@ class OscalExportApi {
             + "implementation status, responsible roles, components (the system, its providers, its Attest connections) and the "
             + "shared responsibility as export (provided, responsibilities), inherited and satisfied")
     ResponseEntity<String> ssp(CurrentUser user, @PathVariable String framework, @RequestParam(defaultValue = "json") String format) {
-        OscalSchemas.Format wanted = format(format);
+        OscalSchemas.Format wanted = forms.format(format);
         return send(this.ssp.systemSecurityPlan(user, framework), OscalSchemas.Model.SYSTEM_SECURITY_PLAN, wanted, "ssp-" + framework);
     }
 
@@ -58,7 +48,7 @@ class OscalExportApi {
     @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The checks as an OSCAL component definition: which collector and check implement which control")
     ResponseEntity<String> componentDefinition(CurrentUser user, @RequestParam(defaultValue = "json") String format) {
-        OscalSchemas.Format wanted = format(format);
+        OscalSchemas.Format wanted = forms.format(format);
         return send(components.componentDefinition(user), OscalSchemas.Model.COMPONENT_DEFINITION, wanted, "component-definition");
     }
 
@@ -68,49 +58,18 @@ class OscalExportApi {
             + "default): observations from check results with their evidence links, findings from failing checks")
     ResponseEntity<String> assessmentResults(CurrentUser user, @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to, @RequestParam(defaultValue = "json") String format) {
-        OscalSchemas.Format wanted = format(format);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate end = date(to, today, "to", errors);
-        LocalDate start = date(from, end.minusDays(30), "from", errors);
-        if (errors.isEmpty() && start.isAfter(end)) {
-            errors.put("from", "is after 'to'");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.SECONDS);
-        return send(results.assessmentResults(user, startAt, endAt), OscalSchemas.Model.ASSESSMENT_RESULTS, wanted,
-                "assessment-results-" + start + "-" + end);
+        OscalSchemas.Format wanted = forms.format(format);
+        OscalForms.Period period = forms.period(from, to);
+        return send(results.assessmentResults(user, period.startAt(), period.endAt()), OscalSchemas.Model.ASSESSMENT_RESULTS, wanted,
+                "assessment-results-" + period.start() + "-" + period.end());
     }
 
     @GetMapping("/poam")
     @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The plan of action and milestones from the open findings, with due dates and owners (404 when none is open)")
     ResponseEntity<String> poam(CurrentUser user, @RequestParam(defaultValue = "json") String format) {
-        OscalSchemas.Format wanted = format(format);
+        OscalSchemas.Format wanted = forms.format(format);
         return send(this.poam.planOfActionAndMilestones(user), OscalSchemas.Model.PLAN_OF_ACTION_AND_MILESTONES, wanted, "poam");
-    }
-
-    private static LocalDate date(String value, LocalDate fallback, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "must be a date such as 2026-12-01");
-            return fallback;
-        }
-    }
-
-    private static OscalSchemas.Format format(String value) {
-        return switch (value) {
-            case "json" -> OscalSchemas.Format.JSON;
-            case "xml" -> OscalSchemas.Format.XML;
-            default -> throw new InvalidFieldException("format", "must be json or xml");
-        };
     }
 
     private static ResponseEntity<String> send(ObjectNode document, OscalSchemas.Model model, OscalSchemas.Format format, String name) {

@@ -6,11 +6,12 @@ import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.identity.internal.TestAccounts;
 import dev.attest.support.AttestTest;
 import dev.attest.web.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
@@ -43,10 +44,10 @@ class OscalScenarioTest {
     @Autowired
     WorkspaceControls controls;
     @Autowired
-    JdbcClient jdbc;
+    ApplicationContext context;
 
     private CurrentUser admin() {
-        WorkspaceId ws = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        WorkspaceId ws = TestAccounts.defaultWorkspace(context);
         return new CurrentUser(UUID.randomUUID(), AttestTest.ADMIN_EMAIL, "Admin", ws, "Default", Role.ADMIN, Role.ADMIN.permissions(), null);
     }
 
