@@ -38,7 +38,7 @@ final class ChainHead {
         computedHex[HASH_HEX] = '\n';
     }
 
-    /** Computes the hash of the entry whose fields are {@code b[from, to)}, chained to the head. */
+    /** Computes the hash of the entry whose fields are the bytes of {@code b} from {@code from} up to {@code to}, chained to the head. */
     void hash(byte[] b, int from, int to) {
         digest.update(previous);
         digest.update(b, from, to - from);

@@ -51,7 +51,7 @@ final class ExportKeys {
         return keys;
     }
 
-    /** " (fingerprint F)" for a listed key that is not pinned, else "". */
+    /** The fingerprint of a listed key that is not pinned, in parentheses after a space, else nothing: for messages. */
     String fingerprintOfUnpinned(String keyId) {
         return unpinned.containsKey(keyId) ? " (fingerprint " + unpinned.get(keyId) + ")" : "";
     }

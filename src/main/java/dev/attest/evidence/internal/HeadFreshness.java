@@ -30,7 +30,7 @@ final class HeadFreshness {
         return wantsTime;
     }
 
-    /** The first entry after the newest checkpoint: its time, the second field of {@code b[firstTab + 1, e)}. */
+    /** The first entry after the newest checkpoint: its time, the field after the tab at {@code firstTab}, before {@code e}. */
     void firstUnsigned(byte[] b, int firstTab, int e) {
         int end = firstTab + 1;
         while (end < e && b[end] != '\t') {
