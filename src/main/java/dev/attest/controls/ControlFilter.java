@@ -14,7 +14,7 @@ public record ControlFilter(String domain, String framework, ImplementationStatu
         return new ControlFilter(null, null, null, null, null);
     }
 
-    boolean matchesText(ControlState state) {
+    public boolean matchesText(ControlState state) {
         if (query == null || query.isBlank()) {
             return true;
         }

@@ -1,13 +1,12 @@
 package dev.attest.controls;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 import java.time.Instant;
 
 /** Someone changed a control's status, owner, justification or notes. */
 public record ControlUpdated(WorkspaceId workspaceId, String controlKey, ImplementationStatus previousStatus,
-                             ImplementationStatus status, String previousOwner, String owner, String actor, Instant at) implements WorkspaceEvent {
+                             ImplementationStatus status, String previousOwner, String owner, String actor, Instant at) implements ControlEvent {
 
     public boolean statusChanged() {
         return previousStatus != status;

@@ -1,10 +1,9 @@
 package dev.attest.controls;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /** A workspace stopped pursuing a framework; its control states stay, shared with other frameworks. */
-public record FrameworkDropped(WorkspaceId workspaceId, String frameworkId, String actor) implements WorkspaceEvent {
+public record FrameworkDropped(WorkspaceId workspaceId, String frameworkId, String actor) implements ControlEvent {
 
     @Override
     public String action() {

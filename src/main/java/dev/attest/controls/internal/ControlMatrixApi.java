@@ -9,7 +9,6 @@ import dev.attest.catalog.Requirement;
 import dev.attest.web.CsvWriter;
 import dev.attest.controls.ControlState;
 import dev.attest.controls.Readiness;
-import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,9 +28,11 @@ import java.util.Set;
 class ControlMatrixApi {
 
     private final Catalog catalog;
-    private final WorkspaceControls controls;
+    private final ControlLibrary controls;
+    private final Adoptions adoptions;
 
-    ControlMatrixApi(Catalog catalog, WorkspaceControls controls) {
+    ControlMatrixApi(Catalog catalog, ControlLibrary controls, Adoptions adoptions) {
+        this.adoptions = adoptions;
         this.catalog = catalog;
         this.controls = controls;
     }
@@ -41,7 +42,7 @@ class ControlMatrixApi {
     @Operation(summary = "Control matrix as CSV: requirement, control, status, owner (one row per mapping)")
     ResponseEntity<String> matrix(CurrentUser user, @PathVariable String id) {
         Framework framework = catalog.requireFramework(id);
-        Set<String> scope = controls.scopeOf(user.workspaceId(), framework);
+        Set<String> scope = adoptions.scopeOf(user.workspaceId(), framework);
         Map<ControlKey, ControlState> states = controls.states(user.workspaceId());
         StringBuilder body = new StringBuilder();
         CsvWriter csv = new CsvWriter(body).row("requirement", "control", "status", "owner");

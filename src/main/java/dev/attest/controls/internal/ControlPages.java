@@ -6,11 +6,9 @@ import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Control;
 import dev.attest.catalog.Framework;
 import dev.attest.catalog.Requirement;
-import dev.attest.controls.ControlChange;
 import dev.attest.controls.ControlState;
 import dev.attest.controls.ImplementationStatus;
 import dev.attest.controls.Readiness;
-import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.web.Htmx;
@@ -36,17 +34,26 @@ import java.util.Set;
 class ControlPages {
 
     private final Catalog catalog;
-    private final WorkspaceControls controls;
+    private final ControlLibrary library;
+    private final Adoptions adoptions;
+    private final ControlEdits edits;
+    private final ControlReadiness readiness;
+    private final ControlProofs proofs;
     private final WorkspaceMembers members;
-    private final ControlQueries queries;
+    private final ControlForms forms;
     private final ControlBulk bulk;
 
-    ControlPages(Catalog catalog, WorkspaceControls controls, WorkspaceMembers members, ControlQueries queries, ControlBulk bulk) {
-        this.bulk = bulk;
+    ControlPages(Catalog catalog, ControlLibrary library, Adoptions adoptions, ControlEdits edits, ControlReadiness readiness,
+                 ControlProofs proofs, WorkspaceMembers members, ControlForms forms, ControlBulk bulk) {
         this.catalog = catalog;
-        this.controls = controls;
+        this.library = library;
+        this.adoptions = adoptions;
+        this.edits = edits;
+        this.readiness = readiness;
+        this.proofs = proofs;
         this.members = members;
-        this.queries = queries;
+        this.forms = forms;
+        this.bulk = bulk;
     }
 
     /** One row of a framework page: a requirement, its depth in the tree, and its readiness. */
@@ -57,9 +64,9 @@ class ControlPages {
     @RequiresPermission(Permission.CONTROLS_READ)
     String framework(CurrentUser user, @PathVariable String id, Model model) {
         Framework framework = catalog.requireFramework(id);
-        Set<String> scope = controls.scopeOf(user.workspaceId(), framework);
-        var states = controls.states(user.workspaceId());
-        var satisfied = controls.satisfied(user.workspaceId());
+        Set<String> scope = adoptions.scopeOf(user.workspaceId(), framework);
+        var states = library.states(user.workspaceId());
+        var satisfied = readiness.satisfied(user.workspaceId());
         Map<String, Integer> depth = new HashMap<>();
         List<RequirementRow> rows = framework.requirements().stream().map(r -> {
             int d = r.parent() == null ? 0 : depth.getOrDefault(r.parent(), 0) + 1;
@@ -71,8 +78,8 @@ class ControlPages {
         model.addAttribute("framework", framework);
         model.addAttribute("rows", rows);
         model.addAttribute("scope", scope);
-        model.addAttribute("adopted", controls.adopted(user.workspaceId()).stream().anyMatch(a -> a.frameworkId().equals(id)));
-        model.addAttribute("readiness", controls.readiness(user.workspaceId(), id));
+        model.addAttribute("adopted", adoptions.adopted(user.workspaceId()).stream().anyMatch(a -> a.frameworkId().equals(id)));
+        model.addAttribute("readiness", readiness.readiness(user.workspaceId(), id));
         model.addAttribute("canAdmin", user.can(dev.attest.identity.Permission.WORKSPACE_ADMIN));
         model.addAttribute("imported", catalog.isImported(id));
         return "controls/framework";
@@ -83,9 +90,9 @@ class ControlPages {
     String adopt(CurrentUser user, @PathVariable String id, @RequestParam(required = false) List<String> categories,
                  @RequestParam(defaultValue = "adopt") String action) {
         if ("drop".equals(action)) {
-            controls.drop(user.workspaceId(), id, user.actor());
+            adoptions.drop(user.workspaceId(), id, user.actor());
         } else {
-            controls.adopt(user.workspaceId(), id, Set.copyOf(categories == null ? List.of() : categories), user.actor());
+            adoptions.adopt(user.workspaceId(), id, Set.copyOf(categories == null ? List.of() : categories), user.actor());
         }
         return "redirect:/frameworks/" + id;
     }
@@ -106,7 +113,7 @@ class ControlPages {
         Map<String, String> filters = new java.util.LinkedHashMap<>();
         List<ControlState> states;
         try {
-            states = controls.list(user.workspaceId(), queries.filter(domain, framework, status, owner, q));
+            states = library.list(user.workspaceId(), forms.filter(domain, framework, status, owner, q));
             filters.put("domain", domain);
             filters.put("framework", framework);
             filters.put("status", status);
@@ -130,9 +137,9 @@ class ControlPages {
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir) throws java.io.IOException {
         List<ControlState> states;
         try {
-            states = controls.list(user.workspaceId(), queries.filter(domain, framework, status, owner, q));
+            states = library.list(user.workspaceId(), forms.filter(domain, framework, status, owner, q));
         } catch (InvalidFieldException e) {
-            states = controls.list(user.workspaceId(), queries.filter(null, null, null, null, null));
+            states = library.list(user.workspaceId(), forms.filter(null, null, null, null, null));
         }
         TableQuery query = TableQuery.lenient(sort, dir, null, ControlTable.SORTS.keySet(), "key", false);
         response.setContentType("text/csv;charset=UTF-8");
@@ -148,7 +155,7 @@ class ControlPages {
                 @RequestParam(required = false) String newOwner, @RequestParam(required = false) String newStatus,
                 @RequestParam(required = false) String justification) {
         try {
-            int changed = bulk.apply(user, new ControlBulk.ChangeControls(keys == null ? List.of() : keys, newOwner, newStatus, justification));
+            int changed = bulk.apply(user, forms.bulk(keys == null ? List.of() : keys, newOwner, newStatus, justification));
             model.addAttribute("bulkDone", changed + (changed == 1 ? " control changed" : " controls changed"));
         } catch (InvalidFieldException e) {
             model.addAttribute("bulkErrors", e.errors());
@@ -162,7 +169,7 @@ class ControlPages {
     @GetMapping("/controls/{key}")
     @RequiresPermission(Permission.CONTROLS_READ)
     String control(CurrentUser user, @PathVariable String key, Model model) {
-        ControlState state = controls.get(user.workspaceId(), key);
+        ControlState state = library.get(user.workspaceId(), key);
         prepareControl(user, state, model);
         model.addAttribute("form", ControlForm.of(state));
         return "controls/control";
@@ -175,7 +182,7 @@ class ControlPages {
     @RequiresPermission(Permission.CONTROLS_READ)
     String history(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page, HttpServletRequest request,
                    Model model) {
-        model.addAttribute("history", controls.history(user.workspaceId(), key, ControlsApi.number("page", page, 0), HISTORY_PAGE));
+        model.addAttribute("history", proofs.history(user.workspaceId(), key, ControlForms.number("page", page, 0), HISTORY_PAGE));
         return Htmx.view(request, "controls/history", "history");
     }
 
@@ -183,13 +190,13 @@ class ControlPages {
         Control control = state.control();
         model.addAttribute("state", state);
         model.addAttribute("control", control);
-        model.addAttribute("testStatus", controls.status(user.workspaceId(), control.key().value()));
-        var monitors = controls.monitors(user.workspaceId(), control.key().value());
-        var signal = controls.signals(user.workspaceId()).getOrDefault(control.key(), dev.attest.controls.ControlSignal.NONE);
+        model.addAttribute("testStatus", readiness.status(user.workspaceId(), control.key().value()));
+        var monitors = proofs.monitors(user.workspaceId(), control.key().value());
+        var signal = readiness.signals(user.workspaceId()).getOrDefault(control.key(), dev.attest.controls.ControlSignal.NONE);
         model.addAttribute("monitors", monitors);
         model.addAttribute("verdict", dev.attest.controls.ControlVerdict.of(state.status(),
                 dev.attest.controls.ControlStatus.of(state.status(), signal), signal, monitors));
-        var evidence = controls.evidence(user.workspaceId(), control.key().value(), 20);
+        var evidence = proofs.evidence(user.workspaceId(), control.key().value(), 20);
         model.addAttribute("evidence", evidence);
         // The attestation card (evidence/attestation.html) reads these names; the evidence module fills them after a post.
         model.addAttribute("attestControl", control.key().value());
@@ -197,10 +204,10 @@ class ControlPages {
         model.addAttribute("canAttest", state.owner() != null && state.owner().equalsIgnoreCase(user.email())
                 && user.can(dev.attest.identity.Permission.EVIDENCE_WRITE));
         model.addAttribute("lastAttestation", evidence.stream().filter(e -> "attestation".equals(e.kind())).findFirst().orElse(null));
-        model.addAttribute("signal", controls.signals(user.workspaceId()).getOrDefault(control.key(), dev.attest.controls.ControlSignal.NONE));
+        model.addAttribute("signal", readiness.signals(user.workspaceId()).getOrDefault(control.key(), dev.attest.controls.ControlSignal.NONE));
         model.addAttribute("domain", catalog.domain(control.domain()).orElseThrow());
-        model.addAttribute("history", controls.history(user.workspaceId(), control.key().value(), 0, HISTORY_PAGE));
-        model.addAttribute("requirements", controls.requirementsOf(control).stream()
+        model.addAttribute("history", proofs.history(user.workspaceId(), control.key().value(), 0, HISTORY_PAGE));
+        model.addAttribute("requirements", library.requirementsOf(control).stream()
                 .map(ref -> catalog.requireFramework(ref.framework()).requirement(ref.ref()).orElseThrow()).toList());
         model.addAttribute("frameworkNames", catalog.frameworks().stream()
                 .collect(java.util.stream.Collectors.toMap(Framework::id, Framework::name)));
@@ -224,13 +231,11 @@ class ControlPages {
         ControlForm form = new ControlForm(status, owner, justification, notes);
         ControlState state;
         try {
-            ImplementationStatus parsed = ImplementationStatus.fromWireName(status).orElseThrow(() ->
-                    new InvalidFieldException("status", "choose one of " + ImplementationStatus.allowed()));
-            state = controls.update(user.workspaceId(), key, new ControlChange(parsed, owner, justification, notes), user);
+            state = edits.update(user.workspaceId(), key, forms.change(status, owner, justification, notes), user);
             model.addAttribute("saved", true);
             form = ControlForm.of(state);
         } catch (InvalidFieldException e) {
-            state = controls.get(user.workspaceId(), key);
+            state = library.get(user.workspaceId(), key);
             model.addAttribute("errors", e.errors());
         }
         prepareControl(user, state, model);

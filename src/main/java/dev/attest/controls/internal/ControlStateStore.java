@@ -13,8 +13,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,9 +21,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
+
 /** The controls module's tables: workspace_control and workspace_framework. */
 @Repository
-public class ControlStateStore {
+class ControlStateStore {
 
     private final JdbcClient jdbc;
 
@@ -34,7 +35,7 @@ public class ControlStateStore {
     }
 
     /** The states someone has set; controls never touched have no row. Rows for keys the catalog dropped are skipped. */
-    public Map<ControlKey, ControlState> states(WorkspaceId workspace, Catalog catalog) {
+    Map<ControlKey, ControlState> states(WorkspaceId workspace, Catalog catalog) {
         Map<ControlKey, ControlState> states = new HashMap<>();
         jdbc.sql("select control_key, status, owner, justification, notes, updated_at, updated_by from workspace_control where workspace_id = ?")
                 .param(workspace.value())
@@ -47,7 +48,7 @@ public class ControlStateStore {
         return states;
     }
 
-    public Optional<ControlState> state(WorkspaceId workspace, Control control) {
+    Optional<ControlState> state(WorkspaceId workspace, Control control) {
         return jdbc.sql("select control_key, status, owner, justification, notes, updated_at, updated_by from workspace_control "
                         + "where workspace_id = ? and control_key = ?")
                 .params(workspace.value(), control.key().value())
@@ -56,13 +57,12 @@ public class ControlStateStore {
     }
 
     private static ControlState row(Control control, ResultSet rs) throws SQLException {
-        OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
         return new ControlState(control, ImplementationStatus.fromWireName(rs.getString("status")).orElse(ImplementationStatus.NOT_STARTED),
                 rs.getString("owner"), rs.getString("justification"), rs.getString("notes"),
-                updated == null ? null : updated.toInstant(), rs.getString("updated_by"));
+                instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
-    public void save(WorkspaceId workspace, ControlState state) {
+    void save(WorkspaceId workspace, ControlState state) {
         int updated = jdbc.sql("""
                         update workspace_control set status = ?, owner = ?, justification = ?, notes = ?, updated_at = ?, updated_by = ?
                         where workspace_id = ? and control_key = ?""")
@@ -79,7 +79,7 @@ public class ControlStateStore {
         }
     }
 
-    public Map<String, AdoptedFramework> adopted(WorkspaceId workspace) {
+    Map<String, AdoptedFramework> adopted(WorkspaceId workspace) {
         Map<String, AdoptedFramework> adopted = new LinkedHashMap<>();
         jdbc.sql("select framework_id, categories from workspace_framework where workspace_id = ?")
                 .param(workspace.value())
@@ -90,7 +90,7 @@ public class ControlStateStore {
         return adopted;
     }
 
-    public void saveAdoption(WorkspaceId workspace, AdoptedFramework framework, Instant now) {
+    void saveAdoption(WorkspaceId workspace, AdoptedFramework framework, Instant now) {
         String categories = framework.categories().stream().sorted().collect(Collectors.joining(","));
         int updated = jdbc.sql("update workspace_framework set categories = ? where workspace_id = ? and framework_id = ?")
                 .params(categories, workspace.value(), framework.frameworkId()).update();
@@ -100,7 +100,7 @@ public class ControlStateStore {
         }
     }
 
-    public boolean deleteAdoption(WorkspaceId workspace, String frameworkId) {
+    boolean deleteAdoption(WorkspaceId workspace, String frameworkId) {
         return jdbc.sql("delete from workspace_framework where workspace_id = ? and framework_id = ?")
                 .params(workspace.value(), frameworkId).update() > 0;
     }
@@ -110,9 +110,5 @@ public class ControlStateStore {
             return Set.of();
         }
         return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -9,8 +9,6 @@ import dev.attest.controls.ControlFilter;
 import dev.attest.controls.ControlHistory;
 import dev.attest.controls.ControlState;
 import dev.attest.controls.FrameworkReadiness;
-import dev.attest.controls.ImplementationStatus;
-import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TableQuery;
@@ -38,25 +36,41 @@ import java.util.Set;
 @Tag(name = "Controls", description = "The workspace's controls, framework adoption and readiness")
 class ControlsApi {
 
-    private final WorkspaceControls controls;
-    private final ControlQueries queries;
+    private final ControlLibrary library;
+    private final Adoptions adoptions;
+    private final ControlEdits edits;
+    private final ControlReadiness readiness;
+    private final ControlProofs proofs;
+    private final ControlForms forms;
     private final ControlBulk bulk;
 
-    ControlsApi(WorkspaceControls controls, ControlQueries queries, ControlBulk bulk) {
-        this.controls = controls;
-        this.queries = queries;
+    ControlsApi(ControlLibrary library, Adoptions adoptions, ControlEdits edits, ControlReadiness readiness, ControlProofs proofs,
+                ControlForms forms, ControlBulk bulk) {
+        this.library = library;
+        this.adoptions = adoptions;
+        this.edits = edits;
+        this.readiness = readiness;
+        this.proofs = proofs;
+        this.forms = forms;
         this.bulk = bulk;
     }
 
     record BulkResult(int changed) {
     }
 
+    /** The bulk change as sent: {@code owner} (a member's email, or "none" to clear it) and/or {@code status}. */
+    record ChangeControls(List<String> keys, String owner, String status, String justification) {
+    }
+
     @org.springframework.web.bind.annotation.PostMapping("/controls/bulk")
     @RequiresPermission(Permission.CONTROLS_WRITE)
     @Operation(summary = "Change the owner (an email, or none) and/or the status of up to 500 controls at once, all or none; "
             + "justification goes with not_applicable")
-    BulkResult bulk(CurrentUser user, @RequestBody(required = false) ControlBulk.ChangeControls body) {
-        return new BulkResult(bulk.apply(user, body));
+    BulkResult bulk(CurrentUser user, @RequestBody(required = false) ChangeControls body) {
+        if (body == null) {
+            throw new InvalidFieldException("body", "is required");
+        }
+        return new BulkResult(bulk.apply(user, forms.bulk(body.keys(), body.owner(), body.status(), body.justification())));
     }
 
     record ControlView(String key, String name, String domain, String status, String testStatus, String owner, List<RequirementRef> requirements,
@@ -68,7 +82,7 @@ class ControlsApi {
     private ControlView view(ControlState s, dev.attest.controls.ControlStatus testStatus) {
         var c = s.control();
         return new ControlView(c.key().value(), c.name(), c.domain(), s.status().wireName(),
-                testStatus.wireName(), s.owner(), controls.requirementsOf(c),
+                testStatus.wireName(), s.owner(), library.requirementsOf(c),
                 c.description(), c.frequency().wireName(), c.evidence().stream().map(e -> e.wireName()).toList(),
                 s.justification(), s.notes(), s.updatedAt(), s.updatedBy(), null, null, null);
     }
@@ -89,11 +103,11 @@ class ControlsApi {
                 @RequestParam(required = false) String owner, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        ControlFilter filter = queries.filter(domain, framework, status, owner, q);
+        ControlFilter filter = forms.filter(domain, framework, status, owner, q);
         boolean paged = sort != null || dir != null || page != null || size != null;
         TableQuery query = paged ? TableQuery.strict(sort, dir, page, size, ControlTable.SORTS.keySet(), "key", false) : null;
-        var statuses = controls.statuses(user.workspaceId());
-        List<ControlState> states = controls.list(user.workspaceId(), filter);
+        var statuses = readiness.statuses(user.workspaceId());
+        List<ControlState> states = library.list(user.workspaceId(), filter);
         if (!paged) {
             return states.stream().map(s -> view(s, statuses.get(s.control().key()))).toList();
         }
@@ -108,12 +122,12 @@ class ControlsApi {
     @Operation(summary = "One control with its mapped requirements across all frameworks, its status with the reason, "
             + "its monitors and the evidence linked to it (newest first)")
     ControlView get(CurrentUser user, @PathVariable String key) {
-        ControlView v = view(controls.get(user.workspaceId(), key), controls.status(user.workspaceId(), key));
-        var monitors = controls.monitors(user.workspaceId(), key);
-        var verdict = controls.verdict(user.workspaceId(), key);
+        ControlView v = view(library.get(user.workspaceId(), key), readiness.status(user.workspaceId(), key));
+        var monitors = proofs.monitors(user.workspaceId(), key);
+        var verdict = readiness.verdict(user.workspaceId(), key);
         return new ControlView(v.key(), v.name(), v.domain(), v.status(), v.testStatus(), v.owner(), v.requirements(), v.description(),
                 v.frequency(), v.evidence(), v.justification(), v.notes(), v.updatedAt(), v.updatedBy(), verdict.reason(), monitors,
-                controls.evidence(user.workspaceId(), key, 20));
+                proofs.evidence(user.workspaceId(), key, 20));
     }
 
     @GetMapping("/controls/{key}/history")
@@ -122,58 +136,23 @@ class ControlsApi {
             + "with who and when; page from 0, size 1 to 100")
     ControlHistory history(CurrentUser user, @PathVariable String key, @RequestParam(required = false) String page,
                            @RequestParam(required = false) String size) {
-        return controls.history(user.workspaceId(), key, number("page", page, 0), number("size", size, 20));
-    }
-
-    /** A whole-number query parameter; anything else is a 400 naming it. */
-    static int number(String field, String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(field, "must be a whole number");
-        }
+        return proofs.history(user.workspaceId(), key, ControlForms.number("page", page, 0), ControlForms.number("size", size, 20));
     }
 
     @PatchMapping("/controls/{key}")
     @RequiresPermission(Permission.CONTROLS_WRITE)
     @Operation(summary = "Change status, owner, justification or notes; fields left out keep their value")
     ControlView patch(CurrentUser user, @PathVariable String key, @RequestBody Map<String, Object> body) {
-        ControlState current = controls.get(user.workspaceId(), key);
-        for (String field : body.keySet()) {
-            if (!Set.of("status", "owner", "justification", "notes").contains(field)) {
-                throw new InvalidFieldException(field, "is not a field of a control (allowed: status, owner, justification, notes)");
-            }
-        }
-        ImplementationStatus status = current.status();
-        if (body.containsKey("status")) {
-            String value = text(body, "status");
-            status = ImplementationStatus.fromWireName(value).orElseThrow(() ->
-                    new InvalidFieldException("status", "'" + value + "' is not one of " + ImplementationStatus.allowed()));
-        }
-        ControlChange change = new ControlChange(status,
-                body.containsKey("owner") ? text(body, "owner") : current.owner(),
-                body.containsKey("justification") ? text(body, "justification") : current.justification(),
-                body.containsKey("notes") ? text(body, "notes") : current.notes());
-        ControlState updated = controls.update(user.workspaceId(), key, change, user);
-        return view(updated, controls.status(user.workspaceId(), key));
-    }
-
-    private static String text(Map<String, Object> body, String field) {
-        Object value = body.get(field);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw new InvalidFieldException(field, "must be a string");
+        ControlChange change = forms.patch(library.get(user.workspaceId(), key), body);
+        ControlState updated = edits.update(user.workspaceId(), key, change, user);
+        return view(updated, readiness.status(user.workspaceId(), key));
     }
 
     @GetMapping("/readiness")
     @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "Readiness per adopted framework")
     List<FrameworkReadiness> readiness(CurrentUser user) {
-        return controls.readiness(user.workspaceId());
+        return readiness.readiness(user.workspaceId());
     }
 
     record AdoptionRequest(List<String> categories) {
@@ -183,7 +162,7 @@ class ControlsApi {
     @RequiresPermission(Permission.CONTROLS_READ)
     @Operation(summary = "The frameworks this workspace pursues, with the categories in scope")
     List<AdoptedFramework> adoptions(CurrentUser user) {
-        return controls.adopted(user.workspaceId());
+        return adoptions.adopted(user.workspaceId());
     }
 
     @PutMapping("/adoptions/{framework}")
@@ -191,14 +170,14 @@ class ControlsApi {
     @Operation(summary = "Adopt a framework, or change the categories in scope (required categories always stay)")
     AdoptedFramework adopt(CurrentUser user, @PathVariable String framework, @RequestBody(required = false) AdoptionRequest request) {
         Set<String> categories = new LinkedHashSet<>(request == null || request.categories() == null ? List.of() : request.categories());
-        return controls.adopt(user.workspaceId(), framework, categories, user.actor());
+        return adoptions.adopt(user.workspaceId(), framework, categories, user.actor());
     }
 
     @DeleteMapping("/adoptions/{framework}")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     @Operation(summary = "Stop pursuing a framework")
     ResponseEntity<Void> drop(CurrentUser user, @PathVariable String framework) {
-        controls.drop(user.workspaceId(), framework, user.actor());
+        adoptions.drop(user.workspaceId(), framework, user.actor());
         return ResponseEntity.noContent().build();
     }
 }

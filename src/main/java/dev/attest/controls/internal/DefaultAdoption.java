@@ -2,7 +2,6 @@ package dev.attest.controls.internal;
 
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.Framework;
-import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.WorkspaceCreated;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -21,10 +20,10 @@ import java.util.Set;
 class DefaultAdoption {
 
     private final Catalog catalog;
-    private final WorkspaceControls controls;
+    private final Adoptions controls;
     private final boolean adoptAll;
 
-    DefaultAdoption(Catalog catalog, WorkspaceControls controls,
+    DefaultAdoption(Catalog catalog, Adoptions controls,
                     @Value("${attest.workspace.adopt-all-frameworks:false}") boolean adoptAll) {
         this.catalog = catalog;
         this.controls = controls;
