@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A risk as typed in a form, a JSON body or a CSV row, before validation: every value still text,
- * so that each bad one can be named. {@link RiskRegister} checks and converts it.
+ * so that each bad one can be named. {@code internal.RiskForms} checks it and converts it into a {@link RecordRisk}.
  */
 public record RiskInput(String title, String description, String category, String owner,
                         String inherentLikelihood, String inherentImpact, String residualLikelihood, String residualImpact,
@@ -23,5 +23,11 @@ public record RiskInput(String title, String description, String category, Strin
                 r.treatment().wireName(), r.acceptanceApprover(),
                 r.acceptanceExpiresOn() == null ? null : r.acceptanceExpiresOn().toString(),
                 r.controls(), r.reviewedOn().toString());
+    }
+
+    /** The same input reviewed on another day. */
+    public RiskInput withReviewedOn(String day) {
+        return new RiskInput(title, description, category, owner, inherentLikelihood, inherentImpact, residualLikelihood, residualImpact,
+                treatment, acceptanceApprover, acceptanceExpiresOn, controls, day);
     }
 }

@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+
+import static dev.attest.web.Columns.utc;
 
 /**
  * The monitoring pipeline's meters, read from its tables at scrape time so that every node reports the
@@ -19,10 +22,16 @@ import java.util.concurrent.TimeUnit;
 @Component
 class MonitoringMeters implements MeterBinder {
 
-    private final JdbcClient jdbc;
+    /** Open as the findings list has it: open and not under a risk acceptance in force ({@link FindingWorkStore#ACCEPTED}). */
+    private static final String OPEN = "select count(*) from monitoring_finding f where f.status = 'open'"
+            + " and f.severity = :severity and not " + FindingWorkStore.ACCEPTED;
 
-    MonitoringMeters(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MonitoringMeters(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -41,8 +50,9 @@ class MonitoringMeters implements MeterBinder {
                 .register(registry);
         for (String severity : new String[] {"critical", "high", "medium", "low"}) {
             Gauge.builder("attest.findings.open", this,
-                            m -> m.count("select count(*) from monitoring_finding where status = 'open' and severity = ?", severity))
-                    .description("Findings open now")
+                            m -> m.jdbc.sql(OPEN).param("severity", severity).param("now", utc(m.clock.instant()))
+                                    .query(Long.class).single())
+                    .description("Findings open now, risk-accepted ones aside")
                     .tag("severity", severity)
                     .register(registry);
         }

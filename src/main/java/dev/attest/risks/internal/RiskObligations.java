@@ -23,10 +23,12 @@ import java.util.List;
 class RiskObligations implements ObligationSource {
 
     private final RiskRegister register;
+    private final RiskAssessments assessments;
     private final Clock clock;
 
-    RiskObligations(RiskRegister register, Clock clock) {
+    RiskObligations(RiskRegister register, RiskAssessments assessments, Clock clock) {
         this.register = register;
+        this.assessments = assessments;
         this.clock = clock;
     }
 
@@ -41,7 +43,7 @@ class RiskObligations implements ObligationSource {
                         r.owner(), r.acceptanceExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant(), "/risks/" + r.id()));
             }
         }
-        List<RiskAssessment> assessments = register.assessments(workspace);
+        List<RiskAssessment> assessments = this.assessments.assessments(workspace);
         LocalDate due = assessments.isEmpty() ? LocalDate.now(clock) : assessments.get(0).assessedOn().plusYears(1);
         duties.add(new Obligation("risks:assessment", "risk-assessment", "Yearly risk assessment", null,
                 due.atStartOfDay(ZoneOffset.UTC).toInstant(), "/risks#assessments"));

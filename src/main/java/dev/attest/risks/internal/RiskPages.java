@@ -36,10 +36,16 @@ import java.util.UUID;
 class RiskPages {
 
     private final RiskRegister register;
+    private final RiskForms forms;
+    private final RiskImports imports;
+    private final RiskAssessments assessments;
     private final WorkspaceMembers members;
 
-    RiskPages(RiskRegister register, WorkspaceMembers members) {
+    RiskPages(RiskRegister register, RiskForms forms, RiskImports imports, RiskAssessments assessments, WorkspaceMembers members) {
         this.register = register;
+        this.forms = forms;
+        this.imports = imports;
+        this.assessments = assessments;
         this.members = members;
     }
 
@@ -97,7 +103,7 @@ class RiskPages {
         model.addAttribute("q", q);
         model.addAttribute("inherentCells", cells(map.inherent()));
         model.addAttribute("residualCells", cells(map.residual()));
-        model.addAttribute("assessments", register.assessments(user.workspaceId()));
+        model.addAttribute("assessments", assessments.assessments(user.workspaceId()));
         model.addAttribute("canEdit", user.can(Permission.RISKS_WRITE));
         return Htmx.view(request, "risks/register", "results");
     }
@@ -113,7 +119,7 @@ class RiskPages {
     @RequiresPermission(Permission.RISKS_WRITE)
     String create(CurrentUser user, @ModelAttribute RiskForm form, Model model) {
         try {
-            Risk risk = register.record(user.workspaceId(), form.input(), user.actor());
+            Risk risk = register.record(user.workspaceId(), forms.risk(user.workspaceId(), form.input()), user.actor());
             return "redirect:/risks/" + risk.id() + "?saved";
         } catch (InvalidFieldException e) {
             model.addAttribute("errors", e.errors());
@@ -136,7 +142,7 @@ class RiskPages {
     String update(CurrentUser user, @PathVariable UUID id, @ModelAttribute RiskForm form, Model model) {
         Risk risk = register.get(user.workspaceId(), id);
         try {
-            register.update(user.workspaceId(), id, form.input(), user.actor());
+            register.update(user.workspaceId(), id, forms.risk(user.workspaceId(), form.input()), user.actor());
             return "redirect:/risks/" + id + "?saved";
         } catch (InvalidFieldException e) {
             model.addAttribute("errors", e.errors());
@@ -172,7 +178,7 @@ class RiskPages {
     String recordAssessment(CurrentUser user, HttpServletRequest request, Model model,
                             @RequestParam(required = false) String assessedOn, @RequestParam(required = false) String summary) {
         try {
-            register.recordAssessment(user.workspaceId(), assessedOn, summary, user.actor());
+            assessments.record(user.workspaceId(), assessedOn, summary, user.actor());
             return "redirect:/risks#assessments";
         } catch (InvalidFieldException e) {
             model.addAttribute("assessmentErrors", e.errors());
@@ -187,7 +193,7 @@ class RiskPages {
     ResponseEntity<String> export(CurrentUser user, @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
                                   @RequestParam(required = false) String dir) {
         TableQuery query = TableQuery.lenient(sort, dir, null, RiskStore.SORTS.keySet(), "title", false);
-        return RisksApi.csv(register.exportCsv(user.workspaceId(), q, query));
+        return RisksApi.csv(imports.exportCsv(user.workspaceId(), q, query));
     }
 
     @GetMapping("/risks/import")
@@ -200,7 +206,7 @@ class RiskPages {
     @RequiresPermission(Permission.RISKS_WRITE)
     String importCsv(CurrentUser user, @RequestParam(required = false) String csv, Model model) {
         try {
-            RiskRegister.ImportResult result = register.importCsv(user.workspaceId(), csv, user.actor());
+            RiskImports.ImportResult result = imports.importCsv(user.workspaceId(), csv, user.actor());
             model.addAttribute("result", result);
         } catch (RiskImportRejected e) {
             model.addAttribute("importErrors", e.errors());

@@ -43,9 +43,15 @@ class RisksApi {
             "controls", "reviewedOn");
 
     private final RiskRegister register;
+    private final RiskForms forms;
+    private final RiskImports imports;
+    private final RiskAssessments assessments;
 
-    RisksApi(RiskRegister register) {
+    RisksApi(RiskRegister register, RiskForms forms, RiskImports imports, RiskAssessments assessments) {
         this.register = register;
+        this.forms = forms;
+        this.imports = imports;
+        this.assessments = assessments;
     }
 
     record RiskView(UUID id, String title, String description, String category, String owner,
@@ -76,7 +82,7 @@ class RisksApi {
     @Operation(summary = "Record a risk; ratings 1-5, treatment mitigate|accept|transfer|avoid (accept needs acceptanceApprover "
             + "and acceptanceExpiresOn), controls as catalog keys, reviewedOn defaults to today")
     RiskView create(CurrentUser user, @RequestBody Map<String, Object> body) {
-        return RiskView.of(register.record(user.workspaceId(), input(body, null), user.actor()));
+        return RiskView.of(register.record(user.workspaceId(), forms.risk(user.workspaceId(), input(body, null)), user.actor()));
     }
 
     @GetMapping("/{id}")
@@ -91,7 +97,7 @@ class RisksApi {
     @Operation(summary = "Change a risk; fields left out keep their value")
     RiskView patch(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, Object> body) {
         Risk current = register.get(user.workspaceId(), id);
-        return RiskView.of(register.update(user.workspaceId(), id, input(body, RiskInput.of(current)), user.actor()));
+        return RiskView.of(register.update(user.workspaceId(), id, forms.risk(user.workspaceId(), input(body, RiskInput.of(current))), user.actor()));
     }
 
     @PostMapping("/{id}/review")
@@ -124,7 +130,7 @@ class RisksApi {
     @RequiresPermission(Permission.RISKS_READ)
     @Operation(summary = "The register as CSV (the import format)")
     ResponseEntity<String> export(CurrentUser user) {
-        return csv(register.exportCsv(user.workspaceId()));
+        return csv(imports.exportCsv(user.workspaceId()));
     }
 
     static ResponseEntity<String> csv(String body) {
@@ -138,15 +144,15 @@ class RisksApi {
     @RequiresPermission(Permission.RISKS_WRITE)
     @Operation(summary = "Import a CSV file (send it as text/csv) all or nothing: rows with an id update that risk, rows without create one; "
             + "any problem refuses the whole file with errors [{row, field, message}]")
-    RiskRegister.ImportResult importCsv(CurrentUser user, @RequestBody(required = false) String csv) {
-        return register.importCsv(user.workspaceId(), csv, user.actor());
+    RiskImports.ImportResult importCsv(CurrentUser user, @RequestBody(required = false) String csv) {
+        return imports.importCsv(user.workspaceId(), csv, user.actor());
     }
 
     @GetMapping("/assessments")
     @RequiresPermission(Permission.RISKS_READ)
     @Operation(summary = "The recorded risk assessments, latest first")
     List<RiskAssessment> assessments(CurrentUser user) {
-        return register.assessments(user.workspaceId());
+        return assessments.assessments(user.workspaceId());
     }
 
     record AssessmentRequest(String assessedOn, String summary) {
@@ -157,7 +163,7 @@ class RisksApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a risk assessment: its date (YYYY-MM-DD) and a summary of what it found")
     RiskAssessment recordAssessment(CurrentUser user, @RequestBody AssessmentRequest request) {
-        return register.recordAssessment(user.workspaceId(), request.assessedOn(), request.summary(), user.actor());
+        return assessments.record(user.workspaceId(), request.assessedOn(), request.summary(), user.actor());
     }
 
     /** Reads the JSON body over the current values (or none), refusing unknown fields and wrong types by name. */

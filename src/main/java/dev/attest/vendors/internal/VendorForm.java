@@ -5,14 +5,12 @@ import dev.attest.vendors.RiskTier;
 import dev.attest.vendors.TransferMechanism;
 import dev.attest.vendors.Vendor;
 import dev.attest.vendors.VendorDetails;
-import dev.attest.web.InvalidFieldException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +18,7 @@ import java.util.Set;
 /**
  * A vendor as text, the way both the API body and the page form carry it, so that a bad date or
  * an unknown code is refused naming its field (and a refused form comes back as it was typed).
+ * {@link VendorForms} turns it into checked {@link VendorDetails}.
  */
 public record VendorForm(String name, String website, String purpose, List<String> data, List<String> countries, Boolean subprocessor,
                   String owner, String tierOverride, String overrideReason, String contractStart, String contractEnd,
@@ -49,8 +48,8 @@ public record VendorForm(String name, String website, String purpose, List<Strin
         return data != null && data.contains(category);
     }
 
-    VendorDetails details() {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** The details typed, with every code or date that is not one added to {@code errors}; such a value is left out. */
+    VendorDetails convert(Map<String, String> errors) {
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (String code : data == null ? List.<String>of() : data) {
             DataCategory.fromWireName(code).ifPresentOrElse(categories::add,
@@ -75,9 +74,6 @@ public record VendorForm(String name, String website, String purpose, List<Strin
         LocalDate reviewed = date("reportReviewedOn", reportReviewedOn, errors);
         LocalDate dpa = date("dpaSignedOn", dpaSignedOn, errors);
         LocalDate baa = date("baaSignedOn", baaSignedOn, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
         return new VendorDetails(name, website, purpose, categories, countries, Boolean.TRUE.equals(subprocessor), owner, override,
                 overrideReason, start, end, reportType, reviewed, reportReviewer, reportFindings, dpa, dpaDocument, baa, mechanism);
     }

@@ -35,11 +35,13 @@ class VendorPages {
 
     private final Vendors vendors;
     private final VendorRegister register;
+    private final VendorForms forms;
     private final WorkspaceMembers members;
 
-    VendorPages(Vendors vendors, VendorRegister register, WorkspaceMembers members) {
+    VendorPages(Vendors vendors, VendorRegister register, VendorForms forms, WorkspaceMembers members) {
         this.vendors = vendors;
         this.register = register;
+        this.forms = forms;
         this.members = members;
     }
 
@@ -95,7 +97,7 @@ class VendorPages {
     String add(CurrentUser user, Model model, VendorFormFields fields) {
         VendorForm form = fields.form();
         try {
-            Vendor vendor = register.add(user.workspaceId(), form.details(), user.actor());
+            Vendor vendor = register.add(user.workspaceId(), forms.details(user.workspaceId(), null, form), user.actor());
             return "redirect:/vendors/" + vendor.id();
         } catch (InvalidFieldException e) {
             prepareForm(user, model, form, e.errors());
@@ -118,7 +120,7 @@ class VendorPages {
         VendorForm form = fields.form();
         Vendor vendor;
         try {
-            vendor = register.update(user.workspaceId(), id, form.details(), user.actor());
+            vendor = register.update(user.workspaceId(), id, forms.details(user.workspaceId(), id, form), user.actor());
             model.addAttribute("saved", true);
             form = VendorForm.of(vendor);
             prepareForm(user, model, form, Map.of());

@@ -33,10 +33,12 @@ class VendorsApi {
 
     private final Vendors vendors;
     private final VendorRegister register;
+    private final VendorForms forms;
 
-    VendorsApi(Vendors vendors, VendorRegister register) {
+    VendorsApi(Vendors vendors, VendorRegister register, VendorForms forms) {
         this.vendors = vendors;
         this.register = register;
+        this.forms = forms;
     }
 
     /** A vendor as the API shows it: the details plus what is derived from them. */
@@ -77,7 +79,7 @@ class VendorsApi {
     @RequiresPermission(Permission.VENDORS_WRITE)
     @Operation(summary = "Add a vendor; dates as YYYY-MM-DD, countries as ISO 3166 two-letter codes")
     ResponseEntity<VendorView> add(CurrentUser user, @RequestBody VendorForm form) {
-        Vendor vendor = register.add(user.workspaceId(), form.details(), user.actor());
+        Vendor vendor = register.add(user.workspaceId(), forms.details(user.workspaceId(), null, form), user.actor());
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/vendors/" + vendor.id()).body(VendorView.of(vendor));
     }
 
@@ -85,7 +87,7 @@ class VendorsApi {
     @RequiresPermission(Permission.VENDORS_WRITE)
     @Operation(summary = "Replace a vendor's details (every field as it should be afterwards)")
     VendorView replace(CurrentUser user, @PathVariable UUID id, @RequestBody VendorForm form) {
-        return VendorView.of(register.update(user.workspaceId(), id, form.details(), user.actor()));
+        return VendorView.of(register.update(user.workspaceId(), id, forms.details(user.workspaceId(), id, form), user.actor()));
     }
 
     @DeleteMapping("/{id}")

@@ -1,6 +1,7 @@
 package dev.attest.risks.internal;
 
 import dev.attest.identity.WorkspaceId;
+import dev.attest.risks.RecordRisk;
 import dev.attest.risks.Risk;
 import dev.attest.risks.RiskAssessmentRecorded;
 import dev.attest.risks.RiskInput;
@@ -8,8 +9,11 @@ import dev.attest.risks.RiskRecorded;
 import dev.attest.risks.RiskRegister;
 import dev.attest.risks.RiskRemoved;
 import dev.attest.risks.RiskReviewed;
+import dev.attest.risks.Treatment;
 import dev.attest.support.AttestTest;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.Submission;
+import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,5 +85,27 @@ class RiskScenarioTest {
                 .andWaitForEventOfType(RiskRemoved.class)
                 .matching(e -> e.riskId().equals(risk[0].id()))
                 .toArriveAndVerify(e -> assertThat(register.heatMap(ws).inherent()[3][4]).isEqualTo(before));
+    }
+
+    @Test
+    void aTypedCommandIsCheckedByItsConstraintsAndRecordedAsAFormIs(Scenario scenario) {
+        WorkspaceId ws = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        String title = "Scenario typed risk " + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        assertThatThrownBy(() -> register.record(ws, new RecordRisk(" ", null, "Ops", AttestTest.ADMIN_EMAIL, 6, 1, 1, 1,
+                Treatment.MITIGATE, null, null, List.of(), today), "test"))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(Submission.fieldErrors(e.getConstraintViolations()))
+                        .containsEntry("title", "is required").containsEntry("inherentLikelihood", RecordRisk.RATING));
+
+        RecordRisk command = new RecordRisk("  " + title + " ", null, "Ops", AttestTest.ADMIN_EMAIL, 3, 4, 2, 2, Treatment.TRANSFER,
+                "Someone", today.plusDays(30), List.of(" gr-06 ", "GR-06", ""), today);
+        assertThat(command.title()).isEqualTo(title);
+        assertThat(command.acceptanceApprover()).as("an approver belongs to an accepted risk only").isNull();
+        assertThat(command.controls()).containsExactly("GR-06");
+        scenario.stimulate(() -> register.record(ws, command, "test"))
+                .andWaitForEventOfType(RiskRecorded.class)
+                .matching(e -> e.title().equals(title))
+                .toArriveAndVerify(e -> assertThat(register.get(ws, e.riskId()).treatment()).isEqualTo(Treatment.TRANSFER));
     }
 }

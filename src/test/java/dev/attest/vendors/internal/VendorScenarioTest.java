@@ -9,6 +9,8 @@ import dev.attest.vendors.VendorRemoved;
 import dev.attest.vendors.VendorUpdated;
 import dev.attest.vendors.Vendors;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.Submission;
+import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,5 +79,30 @@ class VendorScenarioTest {
                 .andWaitForEventOfType(VendorRemoved.class)
                 .matching(e -> e.vendorId().equals(id[0]))
                 .toArriveAndVerify(e -> assertThat(e.action()).isEqualTo("vendors.removed"));
+    }
+
+    @Autowired
+    VendorForms forms;
+
+    @Test
+    void theDetailsAreCheckedByTheirConstraintsAndAFormNamesEveryBadFieldAtOnce(Scenario scenario) {
+        WorkspaceId ws = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        assertThatThrownBy(() -> register.add(ws, details(" ", EnumSet.of(DataCategory.INTERNAL), false), "test"))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(Submission.fieldErrors(e.getConstraintViolations()))
+                        .containsEntry("name", "is required"));
+
+        VendorForm bad = new VendorForm("", "ftp://files.example", null, List.of("internal", "secrets"), List.of("XX"), false, null, null,
+                null, "someday", null, null, null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> forms.details(ws, null, bad))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.errors())
+                        .containsKeys("name", "website", "data", "countries", "contractStart"));
+
+        String name = "Scenario typed " + UUID.randomUUID().toString().substring(0, 8);
+        VendorForm good = new VendorForm(" " + name + " ", "https://example.com", null, List.of("personal"), List.of("de", "DE"), true, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+        scenario.stimulate(() -> register.add(ws, forms.details(ws, null, good), "test"))
+                .andWaitForEventOfType(VendorAdded.class)
+                .matching(e -> e.name().equals(name))
+                .toArriveAndVerify(e -> assertThat(vendors.get(ws, e.vendorId()).details().countries()).containsExactly("DE"));
     }
 }
