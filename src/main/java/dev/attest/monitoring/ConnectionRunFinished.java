@@ -1,13 +1,12 @@
 package dev.attest.monitoring;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** A connection's run ended, with resources collected or with an error. */
 public record ConnectionRunFinished(WorkspaceId workspaceId, UUID connectionId, UUID runId, String status, Integer resourcesSeen,
-                                    String error, String actor) implements WorkspaceEvent {
+                                    String error, String actor) implements MonitoringEvent {
 
     @Override
     public String action() {

@@ -1,13 +1,12 @@
 package dev.attest.monitoring;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** Someone created, changed or deleted a connection. */
 public record ConnectionSaved(WorkspaceId workspaceId, UUID connectionId, String name, String change, String actor)
-        implements WorkspaceEvent {
+        implements MonitoringEvent {
 
     @Override
     public String action() {

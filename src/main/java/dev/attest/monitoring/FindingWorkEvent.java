@@ -10,7 +10,7 @@ import java.util.UUID;
  * Someone worked a finding: each fact is its own record, so a listener subscribes to the one it
  * needs; the audit trail records them all through {@link WorkspaceEvent}.
  */
-public sealed interface FindingWorkEvent extends WorkspaceEvent {
+public sealed interface FindingWorkEvent extends MonitoringEvent {
 
     UUID findingId();
 

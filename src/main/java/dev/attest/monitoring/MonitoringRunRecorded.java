@@ -1,6 +1,5 @@
 package dev.attest.monitoring;
 
-import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
 /**
@@ -12,7 +11,7 @@ import dev.attest.identity.WorkspaceId;
  * @param changed  resources that were new, changed or removed
  */
 public record MonitoringRunRecorded(WorkspaceId workspaceId, String trigger, String actor, int received, int changed, int opened,
-                                    int reopened, int closed) implements WorkspaceEvent {
+                                    int reopened, int closed) implements MonitoringEvent {
 
     @Override
     public String action() {

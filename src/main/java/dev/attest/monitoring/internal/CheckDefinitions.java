@@ -89,7 +89,8 @@ public class CheckDefinitions {
                 writer.dropCheck(workspace, check.key(), clock.instant(), changes);
                 resultEvidence.delta(workspace, "check:" + check.key(), clock.instant(), changes, check.controls());
             }
-            events.publishEvent(new CheckSaved(workspace, check.key(), previous != null ? "changed" : "created", actor));
+            events.publishEvent(previous != null ? new CheckSaved.CheckChanged(workspace, check.key(), actor)
+                    : new CheckSaved.CheckCreated(workspace, check.key(), actor));
             return previous;
         });
         if (before == null || !before.expression().equals(check.expression()) || !before.resourceType().equals(check.resourceType())) {
@@ -100,19 +101,17 @@ public class CheckDefinitions {
         return check;
     }
 
+    /** The draft as a check of the workspace's own, or every problem with it at once; a built-in check's key is taken. */
     private Check validated(CheckDraft draft) {
-        List<String> controlKeys = draft.controls().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-        Map<String, String> errors = rules.problems(strip(draft.key()), draft.title(), strip(draft.resourceType()), strip(draft.severity()),
-                controlKeys, draft.description(), draft.expression());
-        if (draft.key() != null && builtIns.get(draft.key().strip()).isPresent()) {
-            errors.put("key", "'" + draft.key().strip() + "' is a built-in check; choose another key");
+        Map<String, String> errors = rules.problems(draft);
+        if (draft.key() != null && builtIns.get(draft.key()).isPresent()) {
+            errors.put("key", "'" + draft.key() + "' is a built-in check; choose another key");
         }
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
-        return new Check(draft.key().strip(), draft.title().strip(), draft.resourceType().strip(),
-                Severity.fromWireName(draft.severity().strip()).orElseThrow(), controlKeys,
-                draft.description() == null || draft.description().isBlank() ? null : draft.description().strip(),
+        return new Check(draft.key(), draft.title().strip(), draft.resourceType(), Severity.fromWireName(draft.severity()).orElseThrow(),
+                draft.controls(), draft.description() == null || draft.description().isBlank() ? null : draft.description().strip(),
                 draft.expression().strip(), false);
     }
 
@@ -129,7 +128,7 @@ public class CheckDefinitions {
             RunWriter.Changes changes = new RunWriter.Changes();
             writer.dropCheck(workspace, key, clock.instant(), changes);
             resultEvidence.delta(workspace, "check:" + key, clock.instant(), changes, List.of());
-            events.publishEvent(new CheckSaved(workspace, key, "deleted", actor));
+            events.publishEvent(new CheckSaved.CheckDeleted(workspace, key, actor));
         });
     }
 
@@ -141,21 +140,16 @@ public class CheckDefinitions {
                 draft.title() == null || draft.title().isBlank() ? "dry run" : draft.title(), draft.resourceType(),
                 draft.severity() == null || draft.severity().isBlank() ? "medium" : draft.severity(),
                 draft.controls().isEmpty() ? List.of("GR-09") : draft.controls(), draft.description(), draft.expression());
-        Map<String, String> errors = rules.problems(named.key(), named.title(), strip(named.resourceType()), named.severity(),
-                named.controls(), named.description(), named.expression());
+        Map<String, String> errors = rules.problems(named);
         errors.remove("key");
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
-        Check check = new Check(named.key(), named.title(), named.resourceType().strip(), Severity.fromWireName(named.severity()).orElseThrow(),
+        Check check = new Check(named.key(), named.title(), named.resourceType(), Severity.fromWireName(named.severity()).orElseThrow(),
                 named.controls(), null, named.expression(), false);
         List<CheckResult> out = new ArrayList<>();
         var run = evaluator.forType(List.of(check), clock.instant(), out::add);
         resources.forEach(workspace, Set.of(check.resourceType()), run);
         return out;
-    }
-
-    private static String strip(String value) {
-        return value == null ? null : value.strip();
     }
 }

@@ -2,71 +2,64 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.catalog.Catalog;
 import dev.attest.monitoring.Check;
+import dev.attest.monitoring.CheckDraft;
 import dev.attest.monitoring.Severity;
+import dev.attest.web.Submission;
+import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** What makes a check well-formed, for built-in files and for checks users write alike. */
 @Component
 public class CheckRules {
 
-    static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    static final Pattern TYPE = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)+");
-    static final int MAX_KEY = 100;
-    static final int MAX_TITLE = 300;
-    static final int MAX_DESCRIPTION = 4000;
-    static final int MAX_EXPRESSION = 8000;
+    /** A draft's fields in the editor's order, which is the order its problems are reported in. */
+    private static final List<String> FIELDS = List.of("key", "title", "resourceType", "severity", "controls", "description", "expression");
 
     private final Catalog catalog;
     private final CelEngine cel;
+    private final Validator validator;
 
-    CheckRules(Catalog catalog, CelEngine cel) {
+    CheckRules(Catalog catalog, CelEngine cel, Validator validator) {
         this.catalog = catalog;
         this.cel = cel;
+        this.validator = validator;
     }
 
     /** Field name to message for everything wrong with the check, the expression compiled last. */
     public Map<String, String> problems(String key, String title, String resourceType, String severity, List<String> controls,
                                         String description, String expression) {
+        return problems(new CheckDraft(key, title, resourceType, severity, controls, description, expression));
+    }
+
+    /**
+     * The draft's constraints, then what needs the catalog and CEL: each control exists (the last
+     * unknown one is named) and the expression compiles. One message per field, in the form's order.
+     */
+    public Map<String, String> problems(CheckDraft draft) {
+        Map<String, String> violated = Submission.fieldErrors(validator.validate(draft));
         Map<String, String> errors = new LinkedHashMap<>();
-        if (key == null || !KEY.matcher(key).matches() || key.length() > MAX_KEY) {
-            errors.put("key", "use lower-case words joined by hyphens, at most " + MAX_KEY + " characters, e.g. tls-modern-protocols");
-        }
-        if (title == null || title.isBlank()) {
-            errors.put("title", "say what the check proves");
-        } else if (title.length() > MAX_TITLE) {
-            errors.put("title", "at most " + MAX_TITLE + " characters");
-        }
-        if (resourceType == null || !TYPE.matcher(resourceType).matches() || resourceType.length() > 100) {
-            errors.put("resourceType", "a dotted resource type such as postgres.server");
-        }
-        if (severity == null || Severity.fromWireName(severity).isEmpty()) {
-            errors.put("severity", "one of " + Severity.allowed());
-        }
-        if (controls == null || controls.isEmpty()) {
-            errors.put("controls", "name at least one control the check proves");
-        } else {
-            for (String control : controls) {
-                if (catalog.control(control).isEmpty()) {
-                    errors.put("controls", "'" + control + "' is not a control of the catalog");
+        for (String field : FIELDS) {
+            String message = violated.get(field);
+            if (message == null && field.equals("controls")) {
+                for (String control : draft.controls()) {
+                    if (catalog.control(control).isEmpty()) {
+                        message = "'" + control + "' is not a control of the catalog";
+                    }
                 }
             }
-        }
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.put("description", "at most " + MAX_DESCRIPTION + " characters");
-        }
-        if (expression == null || expression.length() > MAX_EXPRESSION) {
-            errors.put("expression", expression == null ? "write a CEL expression that is true when a resource passes"
-                    : "at most " + MAX_EXPRESSION + " characters");
-        } else {
-            try {
-                cel.compile(expression);
-            } catch (CelEngine.ExpressionError e) {
-                errors.put("expression", e.describe());
+            if (message == null && field.equals("expression")) {
+                try {
+                    cel.compile(draft.expression());
+                } catch (CelEngine.ExpressionError e) {
+                    message = e.describe();
+                }
+            }
+            if (message != null) {
+                errors.put(field, message);
             }
         }
         return errors;

@@ -3,13 +3,13 @@ package dev.attest.monitoring.internal;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
+import dev.attest.monitoring.AssignFinding;
+import dev.attest.monitoring.BulkFindingAction;
 import dev.attest.monitoring.Check;
+import dev.attest.monitoring.CommentOnFinding;
 import dev.attest.monitoring.FindingWorkEvent;
-import dev.attest.monitoring.internal.FindingCommands.AssignFinding;
-import dev.attest.monitoring.internal.FindingCommands.BulkFindingAction;
-import dev.attest.monitoring.internal.FindingCommands.CommentOnFinding;
-import dev.attest.monitoring.internal.FindingCommands.LinkTicket;
-import dev.attest.monitoring.internal.FindingCommands.RequestRiskAcceptance;
+import dev.attest.monitoring.LinkTicket;
+import dev.attest.monitoring.RequestRiskAcceptance;
 import dev.attest.web.CommandValidation;
 import dev.attest.web.CsvWriter;
 import dev.attest.web.Dates;
@@ -146,7 +146,7 @@ class FindingWork {
     /** Applies one action to every finding named, or to none when any of them or the action's fields are refused. */
     int bulk(CurrentUser user, BulkFindingAction command) {
         commands.valid(command);
-        FindingCommands.BulkAction kind = command.kind();
+        BulkFindingAction.Kind kind = command.kind();
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(command.ids()));
         List<WorkedFinding> found = store.findAll(user.workspaceId(), ids, clock.instant());
         if (found.size() != ids.size()) {

@@ -1,15 +1,15 @@
 package dev.attest.monitoring.internal;
 
+import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
-import dev.attest.identity.CurrentUser;
+import dev.attest.monitoring.AssignFinding;
+import dev.attest.monitoring.BulkFindingAction;
+import dev.attest.monitoring.CommentOnFinding;
 import dev.attest.monitoring.FindingEvent;
+import dev.attest.monitoring.LinkTicket;
+import dev.attest.monitoring.RequestRiskAcceptance;
 import dev.attest.monitoring.Severity;
-import dev.attest.monitoring.internal.FindingCommands.AssignFinding;
-import dev.attest.monitoring.internal.FindingCommands.BulkFindingAction;
-import dev.attest.monitoring.internal.FindingCommands.CommentOnFinding;
-import dev.attest.monitoring.internal.FindingCommands.LinkTicket;
-import dev.attest.monitoring.internal.FindingCommands.RequestRiskAcceptance;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TableQuery;
 import io.swagger.v3.oas.annotations.Operation;
