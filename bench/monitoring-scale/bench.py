@@ -116,6 +116,37 @@ def start_app(args, data_dir, port):
     sys.exit("the app did not start in %d s; see %s" % (args.start_timeout, log.name))
 
 
+APP_PID = None  # the server's JVM, for the CPU it spends
+
+
+def cpu_seconds():
+    """CPU seconds (user + system) spent so far by the server's JVM and by PostgreSQL's processes: a
+    phase's cost in CPU, which the load of other work on the machine changes far less than its time."""
+    tick = os.sysconf("SC_CLK_TCK")
+    app = pg = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        used = (int(fields[11]) + int(fields[12])) / tick
+        if int(entry) == APP_PID:
+            app += used
+        elif name == "postgres":
+            pg += used
+    return app, pg
+
+
+def cpu_line(before):
+    after = cpu_seconds()
+    return "   CPU spent: server %.1f s, PostgreSQL %.1f s" % (after[0] - before[0], after[1] - before[1])
+
+
 def heap_sampler(pid, stop, peak):
     """Largest used heap (survivors + eden + old, MiB) seen by jstat while the full run goes."""
     while not stop.is_set():
@@ -305,21 +336,26 @@ def grow(api, args, port, deadline):
           % (args.db, args.resources, args.batch, args.clients, len(checks), args.heap))
 
     prebuilt = bodies(0, args.resources, args.batch)
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
     pushed, opened, _ = push_range(api, 0, args.resources, args.batch, deadline, clients=args.clients, prebuilt=prebuilt)
     took = time.perf_counter() - t0
+    spent = cpu_line(cpu0)  # before the COPY below, which PostgreSQL spends too
     _, findings = api.call("GET", "/api/v1/findings?status=open&limit=1")
     line = "1. first push: %d resources in %.1f s = %.0f resources/s (first request to last finding committed)" % (pushed, took, pushed / took)
     if args.db == "postgres" and pushed:
         line += "; COPY of the same documents into a plain table: %.0f resources/s" % copy_limit(args, pushed)
     print(line)
+    print(spent)
 
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
     again, opened2, closed2 = push_range(api, 0, pushed, args.batch, deadline, clients=args.clients,
                                          prebuilt=prebuilt[:(pushed + args.batch - 1) // args.batch])
     took = time.perf_counter() - t0
     print("2. same %d resources again: %.1f s = %.0f resources/s; findings opened %d, closed %d (as reported by the pushes)"
           % (again, took, again / max(took, 1e-9), opened2, closed2))
+    print(cpu_line(cpu0))
 
     settle()
     flips(api, args.flips, deadline, "%d stored" % pushed)
@@ -371,6 +407,8 @@ def main():
         VACUUM = None if autovacuum == "on" or args.no_vacuum else psql + ["-c", "vacuum analyze"]
     port = free_port()
     app = start_app(args, data_dir, port)
+    global APP_PID
+    APP_PID = app.pid
     try:
         api = Api(port, args.request_timeout)
         if args.existing:
