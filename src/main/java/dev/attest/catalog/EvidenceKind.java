@@ -1,11 +1,8 @@
 package dev.attest.catalog;
 
-/** The kind of evidence that proves a control operates. */
-public enum EvidenceKind {
-    AUTOMATED_CHECK, DOCUMENT, RECORD, ATTESTATION;
+import dev.attest.web.WireName;
 
-    /** The spelling used in catalog files and the API, e.g. {@code automated_check}. */
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+/** The kind of evidence that proves a control operates; catalog files and the API spell it by its wire name, e.g. {@code automated_check}. */
+public enum EvidenceKind implements WireName {
+    AUTOMATED_CHECK, DOCUMENT, RECORD, ATTESTATION
 }

@@ -1,11 +1,8 @@
 package dev.attest.catalog;
 
-/** How often a control is suggested to operate or be tested. */
-public enum Frequency {
-    CONTINUOUS, DAILY, WEEKLY, MONTHLY, QUARTERLY, ANNUAL, ON_EVENT;
+import dev.attest.web.WireName;
 
-    /** The spelling used in catalog files and the API, e.g. {@code on_event}. */
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+/** How often a control is suggested to operate or be tested; catalog files and the API spell it by its wire name, e.g. {@code on_event}. */
+public enum Frequency implements WireName {
+    CONTINUOUS, DAILY, WEEKLY, MONTHLY, QUARTERLY, ANNUAL, ON_EVENT
 }

@@ -1,17 +1,14 @@
 package dev.attest.controls;
 
-import java.util.Locale;
+import dev.attest.web.WireName;
 
 /**
  * Whether a control is proven right now, from its checks' latest results, its evidence's freshness
- * and its implementation status: what readiness and the Trust Center show.
+ * and its implementation status: what readiness and the Trust Center show. Spelt by its wire name,
+ * e.g. {@code needs_evidence}.
  */
-public enum ControlStatus {
+public enum ControlStatus implements WireName {
     PASSING, FAILING, NEEDS_EVIDENCE, NOT_APPLICABLE;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public String label() {
         String words = wireName().replace('_', ' ');

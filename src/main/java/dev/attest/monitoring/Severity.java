@@ -1,11 +1,9 @@
 package dev.attest.monitoring;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import dev.attest.web.WireName;
 
-/** How bad a failing check is; it sets how soon its finding is due. */
-public enum Severity {
+/** How bad a failing check is; it sets how soon its finding is due. Spelt by its wire name, e.g. {@code critical}. */
+public enum Severity implements WireName {
     CRITICAL(7), HIGH(30), MEDIUM(90), LOW(180);
 
     private final int dueDays;
@@ -19,15 +17,8 @@ public enum Severity {
         return dueDays;
     }
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<Severity> fromWireName(String value) {
-        return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst();
-    }
-
+    /** The spellings, "critical, high, medium, low": {@link CheckDraft#SEVERITY_RULE} spells them out and its test compares. */
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(Severity::wireName).toList());
+        return WireName.allowed(Severity.class);
     }
 }

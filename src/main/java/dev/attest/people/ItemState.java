@@ -1,12 +1,8 @@
 package dev.attest.people;
 
-import java.util.Locale;
+import dev.attest.web.WireName;
 
-/** Where one onboarding or offboarding item stands. */
-public enum ItemState {
-    DONE, DUE, OVERDUE;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+/** Where one onboarding or offboarding item stands; spelt by its wire name, e.g. {@code overdue}. */
+public enum ItemState implements WireName {
+    DONE, DUE, OVERDUE
 }

@@ -1,17 +1,10 @@
 package dev.attest.vendors;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import dev.attest.web.WireName;
 
-/** The kinds of data a vendor touches, from none at all to cardholder data. */
-public enum DataCategory {
+/** The kinds of data a vendor touches, from none at all to cardholder data; the API and forms spell it by its wire name, e.g. {@code cardholder}. */
+public enum DataCategory implements WireName {
     NONE, INTERNAL, CUSTOMER, PERSONAL, HEALTH, CARDHOLDER;
-
-    /** The spelling used in the API and forms, e.g. {@code cardholder}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public String label() {
         return switch (this) {
@@ -22,13 +15,5 @@ public enum DataCategory {
             case HEALTH -> "Health data";
             case CARDHOLDER -> "Cardholder data";
         };
-    }
-
-    public static Optional<DataCategory> fromWireName(String value) {
-        return Arrays.stream(values()).filter(c -> c.wireName().equals(value)).findFirst();
-    }
-
-    public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(DataCategory::wireName).toList());
     }
 }

@@ -1,12 +1,12 @@
 package dev.attest.vendors;
 
-import java.util.Arrays;
+import dev.attest.web.WireName;
+
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
-/** How much is at stake with a vendor; the tier sets how often it is reviewed. */
-public enum RiskTier {
+/** How much is at stake with a vendor; the tier sets how often it is reviewed. Spelt by its wire name, e.g. {@code high}. */
+public enum RiskTier implements WireName {
     LOW(36), MEDIUM(24), HIGH(12);
 
     private final int reviewMonths;
@@ -18,10 +18,6 @@ public enum RiskTier {
     /** Months between reviews: yearly for high risk. */
     public int reviewMonths() {
         return reviewMonths;
-    }
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     public String label() {
@@ -38,13 +34,5 @@ public enum RiskTier {
             return HIGH;
         }
         return data.contains(DataCategory.INTERNAL) ? MEDIUM : LOW;
-    }
-
-    public static Optional<RiskTier> fromWireName(String value) {
-        return Arrays.stream(values()).filter(t -> t.wireName().equals(value)).findFirst();
-    }
-
-    public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(RiskTier::wireName).toList());
     }
 }

@@ -1,29 +1,15 @@
 package dev.attest.vendors;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import dev.attest.web.WireName;
 
-/** The legal basis for moving personal data out of the EEA. */
-public enum TransferMechanism {
+/** The legal basis for moving personal data out of the EEA; spelt by its wire name, e.g. {@code sccs}. */
+public enum TransferMechanism implements WireName {
     /** Standard contractual clauses. */
     SCCS,
     /** The EU-U.S. Data Privacy Framework. */
     DPF;
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public String label() {
         return this == SCCS ? "Standard contractual clauses" : "EU-U.S. Data Privacy Framework";
-    }
-
-    public static Optional<TransferMechanism> fromWireName(String value) {
-        return Arrays.stream(values()).filter(t -> t.wireName().equals(value)).findFirst();
-    }
-
-    public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(TransferMechanism::wireName).toList());
     }
 }

@@ -10,13 +10,13 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,9 +121,8 @@ class Sampling {
 
     private Frequency frequency(String given, String control) {
         if (blank(given) != null) {
-            return Arrays.stream(Frequency.values()).filter(f -> f.wireName().equals(given.strip())).findFirst()
-                    .orElseThrow(() -> new InvalidFieldException("frequency", "must be one of "
-                            + String.join(", ", Arrays.stream(Frequency.values()).map(Frequency::wireName).toList())));
+            return WireName.parse(Frequency.class, given.strip())
+                    .orElseThrow(() -> new InvalidFieldException("frequency", "must be one of " + WireName.allowed(Frequency.class)));
         }
         if (control == null) {
             throw new InvalidFieldException("size", "give a size, a frequency, or a control whose frequency proposes one");

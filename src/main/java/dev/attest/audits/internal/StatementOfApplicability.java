@@ -15,6 +15,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -157,8 +158,8 @@ class StatementOfApplicability {
         }
         String implementation = entry.implementation();
         if (c.implementation() != null) {
-            implementation = ImplementationStatus.fromWireName(c.implementation().strip().toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> new InvalidFieldException("implementation", "must be one of " + ImplementationStatus.allowed())).wireName();
+            implementation = WireName.parse(ImplementationStatus.class, c.implementation().strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new InvalidFieldException("implementation", "must be one of " + WireName.allowed(ImplementationStatus.class))).wireName();
         }
         List<String> keys = entry.controls();
         if (c.controls() != null) {

@@ -9,6 +9,7 @@ import dev.attest.controls.ImplementationStatus;
 import dev.attest.web.FieldChecks;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
+import dev.attest.web.WireName;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
@@ -43,13 +44,13 @@ class ControlForms {
 
     /** A status by its wire name; anything else is null, with the problem recorded against {@code field}. */
     private static ImplementationStatus status(Submission s, String value, String field, String problem) {
-        return ImplementationStatus.fromWireName(value).orElseGet(() -> s.reject(field, problem));
+        return WireName.parse(ImplementationStatus.class, value).orElseGet(() -> s.reject(field, problem));
     }
 
     /** The control form of a page: every field as it should be afterwards. */
     ControlChange change(String status, String owner, String justification, String notes) {
         Submission s = submission();
-        ImplementationStatus parsed = status(s, status, "status", "choose one of " + ImplementationStatus.allowed());
+        ImplementationStatus parsed = status(s, status, "status", "choose one of " + WireName.allowed(ImplementationStatus.class));
         ControlChange change = new ControlChange(parsed, owner, justification, notes);
         return s.rejected("status") ? s.valid(change) : change;
     }
@@ -65,7 +66,7 @@ class ControlForms {
         ImplementationStatus status = current.status();
         if (body.containsKey("status")) {
             String value = text(s, body, "status");
-            status = s.rejected("status") ? null : status(s, value, "status", "'" + value + "' is not one of " + ImplementationStatus.allowed());
+            status = s.rejected("status") ? null : status(s, value, "status", "'" + value + "' is not one of " + WireName.allowed(ImplementationStatus.class));
         }
         ControlChange change = new ControlChange(status,
                 body.containsKey("owner") ? text(s, body, "owner") : current.owner(),
@@ -92,7 +93,7 @@ class ControlForms {
             s.reject("owner", "give an owner, a status or both");
         }
         ImplementationStatus parsed = !statusGiven ? null
-                : status(s, status.strip(), "status", "choose one of " + ImplementationStatus.allowed());
+                : status(s, status.strip(), "status", "choose one of " + WireName.allowed(ImplementationStatus.class));
         return s.valid(new ChangeControls(keys, owner, parsed, justification));
     }
 
@@ -109,7 +110,7 @@ class ControlForms {
             s.reject("framework", "'" + framework + "' is not a framework of the catalog");
         }
         String wanted = status;
-        ImplementationStatus parsed = wanted == null ? null : status(s, wanted, "status", "'" + wanted + "' is not one of " + ImplementationStatus.allowed());
+        ImplementationStatus parsed = wanted == null ? null : status(s, wanted, "status", "'" + wanted + "' is not one of " + WireName.allowed(ImplementationStatus.class));
         return s.valid(new ControlFilter(domain, framework, parsed, FieldChecks.trimmed(owner), FieldChecks.trimmed(query)));
     }
 

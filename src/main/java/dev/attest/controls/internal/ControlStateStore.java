@@ -7,6 +7,7 @@ import dev.attest.controls.AdoptedFramework;
 import dev.attest.controls.ControlState;
 import dev.attest.controls.ImplementationStatus;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +58,7 @@ class ControlStateStore {
     }
 
     private static ControlState row(Control control, ResultSet rs) throws SQLException {
-        return new ControlState(control, ImplementationStatus.fromWireName(rs.getString("status")).orElse(ImplementationStatus.NOT_STARTED),
+        return new ControlState(control, WireName.parse(ImplementationStatus.class, rs.getString("status")).orElse(ImplementationStatus.NOT_STARTED),
                 rs.getString("owner"), rs.getString("justification"), rs.getString("notes"),
                 instant(rs, "updated_at"), rs.getString("updated_by"));
     }

@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.Severity;
+import dev.attest.web.WireName;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ public class BuiltInChecks {
                     continue;
                 }
                 loaded.put(key, new Check(key, text(entry.get("title")).strip(), text(entry.get("resourceType")),
-                        Severity.fromWireName(text(entry.get("severity"))).orElseThrow(), controls,
+                        WireName.parse(Severity.class, text(entry.get("severity"))).orElseThrow(), controls,
                         text(entry.get("description")), text(entry.get("expression")).strip(), true));
             }
         }

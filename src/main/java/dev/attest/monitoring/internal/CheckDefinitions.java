@@ -8,6 +8,7 @@ import dev.attest.monitoring.CheckSaved;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.WireName;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,7 +111,7 @@ public class CheckDefinitions {
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
-        return new Check(draft.key(), draft.title().strip(), draft.resourceType(), Severity.fromWireName(draft.severity()).orElseThrow(),
+        return new Check(draft.key(), draft.title().strip(), draft.resourceType(), WireName.parse(Severity.class, draft.severity()).orElseThrow(),
                 draft.controls(), draft.description() == null || draft.description().isBlank() ? null : draft.description().strip(),
                 draft.expression().strip(), false);
     }
@@ -145,7 +146,7 @@ public class CheckDefinitions {
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors);
         }
-        Check check = new Check(named.key(), named.title(), named.resourceType(), Severity.fromWireName(named.severity()).orElseThrow(),
+        Check check = new Check(named.key(), named.title(), named.resourceType(), WireName.parse(Severity.class, named.severity()).orElseThrow(),
                 named.controls(), null, named.expression(), false);
         List<CheckResult> out = new ArrayList<>();
         var run = evaluator.forType(List.of(check), clock.instant(), out::add);

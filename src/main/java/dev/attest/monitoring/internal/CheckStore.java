@@ -3,6 +3,7 @@ package dev.attest.monitoring.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.Severity;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +58,7 @@ public class CheckStore {
     }
 
     private static Check row(ResultSet rs) throws SQLException {
-        return new Check(rs.getString(1), rs.getString(2), rs.getString(3), Severity.fromWireName(rs.getString(4)).orElse(Severity.MEDIUM),
+        return new Check(rs.getString(1), rs.getString(2), rs.getString(3), WireName.parse(Severity.class, rs.getString(4)).orElse(Severity.MEDIUM),
                 Arrays.stream(rs.getString(5).split(",")).filter(s -> !s.isBlank()).toList(), rs.getString(6), rs.getString(7), false);
     }
 }

@@ -12,6 +12,7 @@ import dev.attest.monitoring.RequestRiskAcceptance;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TableQuery;
+import dev.attest.web.WireName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -160,8 +161,8 @@ class FindingWorkApi {
             throw new InvalidFieldException("status", "one of open, accepted, closed");
         }
         String severity = blank(params.get("severity"));
-        Severity parsed = severity == null ? null : Severity.fromWireName(severity).orElseThrow(() ->
-                new InvalidFieldException("severity", "'" + severity + "' is not one of " + Severity.allowed()));
+        Severity parsed = severity == null ? null : WireName.parse(Severity.class, severity).orElseThrow(() ->
+                new InvalidFieldException("severity", "'" + severity + "' is not one of " + WireName.allowed(Severity.class)));
         String exceptions = blank(params.get("exceptions"));
         String overdue = blank(params.get("overdue"));
         if (overdue != null && !Set.of("true", "false").contains(overdue)) {

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.TableQuery;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -215,7 +216,7 @@ class FindingWorkStore {
         OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
         String observed = rs.getString("observed");
         Finding finding = new Finding(rs.getObject("id", UUID.class), rs.getString("check_key"), rs.getString("resource_type"),
-                rs.getString("resource_id"), Severity.fromWireName(rs.getString("severity")).orElse(Severity.MEDIUM),
+                rs.getString("resource_id"), WireName.parse(Severity.class, rs.getString("severity")).orElse(Severity.MEDIUM),
                 rs.getString("control_key"), rs.getString("owner"), rs.getString("status"),
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(), rs.getObject("due_at", OffsetDateTime.class).toInstant(),
                 closed == null ? null : closed.toInstant(), observed == null ? Map.of() : Documents.read(observed));

@@ -5,6 +5,7 @@ import dev.attest.monitoring.FindingFilter;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.WireName;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,8 +71,8 @@ final class MonitoringForms {
         Severity parsed = null;
         if (severity != null) {
             String value = severity;
-            parsed = Severity.fromWireName(severity).orElseThrow(() ->
-                    new InvalidFieldException("severity", "'" + value + "' is not one of " + Severity.allowed()));
+            parsed = WireName.parse(Severity.class, severity).orElseThrow(() ->
+                    new InvalidFieldException("severity", "'" + value + "' is not one of " + WireName.allowed(Severity.class)));
         }
         return new FindingFilter(status, parsed, blank(check), blank(owner), blank(control));
     }

@@ -9,6 +9,7 @@ import dev.attest.risks.Treatment;
 import dev.attest.web.FieldChecks;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
+import dev.attest.web.WireName;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,7 @@ public class RiskForms {
         Integer ii = rating(s, in.inherentImpact(), "inherentImpact");
         Integer rl = rating(s, in.residualLikelihood(), "residualLikelihood");
         Integer ri = rating(s, in.residualImpact(), "residualImpact");
-        Treatment treatment = s.choice(Treatment.class, in.treatment(), "treatment", "'{value}' is not one of " + Treatment.allowed());
+        Treatment treatment = s.choice(Treatment.class, in.treatment(), "treatment", "'{value}' is not one of " + WireName.allowed(Treatment.class));
         String approver = FieldChecks.trimmed(in.acceptanceApprover());
         if (approver != null && approver.length() > 320) {
             s.reject("acceptanceApprover", "at most 320 characters");

@@ -7,6 +7,7 @@ import dev.attest.risks.RiskAssessment;
 import dev.attest.risks.Treatment;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -140,13 +142,18 @@ public class RiskStore {
                 .update();
     }
 
+    /** The stored treatment in any case and around spaces; mitigate when there is none. */
+    private static Treatment treatment(String value) {
+        return WireName.parse(Treatment.class, value == null ? null : value.strip().toLowerCase(Locale.ROOT)).orElse(Treatment.MITIGATE);
+    }
+
     private static Risk row(ResultSet rs) throws SQLException {
         String keys = rs.getString("control_keys");
         return new Risk(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("description"),
                 rs.getString("category"), rs.getString("owner"),
                 rs.getInt("inherent_likelihood"), rs.getInt("inherent_impact"),
                 rs.getInt("residual_likelihood"), rs.getInt("residual_impact"),
-                Treatment.fromWireName(rs.getString("treatment")).orElse(Treatment.MITIGATE),
+                treatment(rs.getString("treatment")),
                 rs.getString("acceptance_approver"), rs.getObject("acceptance_expires_on", LocalDate.class),
                 keys == null || keys.isBlank() ? List.of() : Arrays.asList(keys.split(",")),
                 rs.getObject("reviewed_on", LocalDate.class), instant(rs, "created_at"), instant(rs, "updated_at"),

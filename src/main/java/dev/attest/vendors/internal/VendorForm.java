@@ -5,6 +5,7 @@ import dev.attest.vendors.RiskTier;
 import dev.attest.vendors.TransferMechanism;
 import dev.attest.vendors.Vendor;
 import dev.attest.vendors.VendorDetails;
+import dev.attest.web.WireName;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -52,21 +53,21 @@ public record VendorForm(String name, String website, String purpose, List<Strin
     VendorDetails convert(Map<String, String> errors) {
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (String code : data == null ? List.<String>of() : data) {
-            DataCategory.fromWireName(code).ifPresentOrElse(categories::add,
-                    () -> errors.put("data", "'" + code + "' is not one of " + DataCategory.allowed()));
+            WireName.parse(DataCategory.class, code).ifPresentOrElse(categories::add,
+                    () -> errors.put("data", "'" + code + "' is not one of " + WireName.allowed(DataCategory.class)));
         }
         RiskTier override = null;
         if (present(tierOverride)) {
-            override = RiskTier.fromWireName(tierOverride).orElse(null);
+            override = WireName.parse(RiskTier.class, tierOverride).orElse(null);
             if (override == null) {
-                errors.put("tierOverride", "must be one of " + RiskTier.allowed());
+                errors.put("tierOverride", "must be one of " + WireName.allowed(RiskTier.class));
             }
         }
         TransferMechanism mechanism = null;
         if (present(transferMechanism)) {
-            mechanism = TransferMechanism.fromWireName(transferMechanism).orElse(null);
+            mechanism = WireName.parse(TransferMechanism.class, transferMechanism).orElse(null);
             if (mechanism == null) {
-                errors.put("transferMechanism", "must be one of " + TransferMechanism.allowed());
+                errors.put("transferMechanism", "must be one of " + WireName.allowed(TransferMechanism.class));
             }
         }
         LocalDate start = date("contractStart", contractStart, errors);

@@ -14,6 +14,7 @@ import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
+import dev.attest.web.WireName;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -82,7 +83,7 @@ class VendorPages {
 
     /** The list's filters as asked; a tier that names nothing is any tier (a stale bookmark still shows the list). */
     private static VendorStore.Filter filter(String q, String tier, String subprocessor) {
-        return new VendorStore.Filter(q, RiskTier.fromWireName(tier).orElse(null), "true".equals(subprocessor));
+        return new VendorStore.Filter(q, WireName.parse(RiskTier.class, tier).orElse(null), "true".equals(subprocessor));
     }
 
     @GetMapping("/vendors/new")

@@ -7,6 +7,7 @@ import dev.attest.vendors.TransferMechanism;
 import dev.attest.vendors.VendorDetails;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
+import dev.attest.web.WireName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -158,15 +159,15 @@ public class VendorStore {
     private static Row row(ResultSet rs, int n) throws SQLException {
         Set<DataCategory> data = EnumSet.noneOf(DataCategory.class);
         for (String code : split(rs.getString("data_categories"))) {
-            DataCategory.fromWireName(code).ifPresent(data::add);
+            WireName.parse(DataCategory.class, code).ifPresent(data::add);
         }
         VendorDetails details = new VendorDetails(rs.getString("name"), rs.getString("website"), rs.getString("purpose"), data,
                 split(rs.getString("countries")), rs.getBoolean("subprocessor"), rs.getString("owner"),
-                RiskTier.fromWireName(rs.getString("tier_override")).orElse(null), rs.getString("override_reason"),
+                WireName.parse(RiskTier.class, rs.getString("tier_override")).orElse(null), rs.getString("override_reason"),
                 date(rs, "contract_start"), date(rs, "contract_end"), rs.getString("report_type"), date(rs, "report_reviewed_on"),
                 rs.getString("report_reviewer"), rs.getString("report_findings"), date(rs, "dpa_signed_on"),
                 rs.getString("dpa_document"), date(rs, "baa_signed_on"),
-                TransferMechanism.fromWireName(rs.getString("transfer_mechanism")).orElse(null));
+                WireName.parse(TransferMechanism.class, rs.getString("transfer_mechanism")).orElse(null));
         return new Row(rs.getObject("id", UUID.class), details, rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"));
     }
