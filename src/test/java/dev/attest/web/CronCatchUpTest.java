@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
@@ -17,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The application with its scheduler on: every cron job with a lock is registered for catch-up, and an
  * hourly job whose latest due time did not run (as if its node had died) is run once by the catch-up.
+ * The context is closed after the test: left running with its scheduler on, it would go on queueing every
+ * due connection of the other tests on the shared PostgreSQL database and run them beside theirs.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"attest.scheduling.enabled=true", "attest.scheduling.lease=PT2S"})
 @ActiveProfiles("test")
