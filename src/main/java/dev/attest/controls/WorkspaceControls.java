@@ -5,6 +5,7 @@ import dev.attest.controls.internal.Adoptions;
 import dev.attest.controls.internal.ControlLibrary;
 import dev.attest.controls.internal.ControlReadiness;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -19,17 +20,12 @@ import java.util.function.Predicate;
  * change publishes a {@link ControlEvent}.
  */
 @Service
+@RequiredArgsConstructor
 public class WorkspaceControls {
 
     private final ControlLibrary library;
     private final Adoptions adoptions;
     private final ControlReadiness readiness;
-
-    WorkspaceControls(ControlLibrary library, Adoptions adoptions, ControlReadiness readiness) {
-        this.library = library;
-        this.adoptions = adoptions;
-        this.readiness = readiness;
-    }
 
     /** One control as the workspace runs it; an unknown key is a 404. */
     public ControlState get(WorkspaceId workspace, String key) {

@@ -2,6 +2,7 @@ package dev.attest.evidence;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.evidence.internal.Ledger;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.io.PrintStream;
@@ -13,15 +14,11 @@ import java.util.UUID;
  * workspace's ledger verifies (chain, signed checkpoints) and every entry's content is in the store.
  */
 @Service
+@RequiredArgsConstructor
 public class EvidenceCheck {
 
     private final EvidenceLocker evidence;
     private final Ledger ledger;
-
-    EvidenceCheck(EvidenceLocker evidence, Ledger ledger) {
-        this.evidence = evidence;
-        this.ledger = ledger;
-    }
 
     /** Verifies every workspace's ledger, printing one line each; true when all verify. */
     public boolean verifyAll(PrintStream out) {

@@ -8,6 +8,7 @@ import dev.attest.controls.WorkspaceControls;
 import dev.attest.evidence.internal.FreshnessRules;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,6 +37,7 @@ import java.util.Map;
  * ledger, valid for the window).
  */
 @Service
+@RequiredArgsConstructor
 public class EvidenceFreshness {
 
     /** The longest window a workspace may set: ten years. */
@@ -49,16 +51,6 @@ public class EvidenceFreshness {
     private final ObjectProvider<WorkspaceControls> controls;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    EvidenceFreshness(FreshnessRules rules, EvidenceLocker store, Catalog catalog, ObjectProvider<WorkspaceControls> controls,
-                      ApplicationEventPublisher events, Clock clock) {
-        this.rules = rules;
-        this.store = store;
-        this.catalog = catalog;
-        this.controls = controls;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** The window a control's frequency suggests when the workspace set none. */
     public static int defaultDays(Frequency frequency) {

@@ -10,6 +10,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +31,7 @@ import java.util.UUID;
  * {@code LedgerAudit}'s; reading goes straight to the item store.
  */
 @Service
+@RequiredArgsConstructor
 public class EvidenceLocker {
 
     private final EvidenceIntake intake;
@@ -38,16 +40,6 @@ public class EvidenceLocker {
     private final Ledger ledger;
     private final LedgerAudit audit;
     private final EvidenceProperties properties;
-
-    EvidenceLocker(EvidenceIntake intake, EvidenceItemStore items, EvidenceStorage storage, Ledger ledger, LedgerAudit audit,
-                   EvidenceProperties properties) {
-        this.intake = intake;
-        this.items = items;
-        this.storage = storage;
-        this.ledger = ledger;
-        this.audit = audit;
-        this.properties = properties;
-    }
 
     /** The upload limit in bytes. */
     public long maxUploadBytes() {

@@ -3,6 +3,7 @@ package dev.attest.incidents;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.incidents.internal.IncidentStore;
 import dev.attest.web.SearchTerm;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,13 +11,10 @@ import java.util.List;
 
 /** Finds a workspace's incidents by title or id, for the search box in the header. */
 @Service
+@RequiredArgsConstructor
 public class IncidentSearch {
 
     private final IncidentStore store;
-
-    IncidentSearch(IncidentStore store) {
-        this.store = store;
-    }
 
     /** The incidents whose title contains the term or whose id it is, newest first, at most {@code limit}. */
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import dev.attest.evidence.ControlFreshness;
 import dev.attest.evidence.EvidenceFreshness;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.internal.ResourceTypes;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,7 @@ import java.util.Set;
  * the coverage of the catalog by the strongest of them.
  */
 @Service
+@RequiredArgsConstructor
 public class ControlMonitors {
 
     /** The resource types of evidence freshness: checks over them are the freshness and attestation monitors, not record checks. */
@@ -38,14 +40,6 @@ public class ControlMonitors {
     private final EvidenceFreshness freshness;
     private final Catalog catalog;
     private final java.time.Clock clock;
-
-    ControlMonitors(Monitoring monitoring, ResourceTypes types, EvidenceFreshness freshness, Catalog catalog, java.time.Clock clock) {
-        this.monitoring = monitoring;
-        this.types = types;
-        this.freshness = freshness;
-        this.catalog = catalog;
-        this.clock = clock;
-    }
 
     /** Every control's monitors, by control key, in catalog order. */
     @Transactional(readOnly = true)

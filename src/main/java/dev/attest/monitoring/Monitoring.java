@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.internal.CheckDefinitions;
 import dev.attest.monitoring.internal.FindingQueries;
 import dev.attest.monitoring.internal.ResultQueries;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
  * evaluation runs, findings work) sits in its {@code internal} use cases; this only reads through them.
  */
 @Service
+@RequiredArgsConstructor
 public class Monitoring {
 
     /** At most this many resources in one listing. */
@@ -23,12 +25,6 @@ public class Monitoring {
     private final CheckDefinitions checks;
     private final ResultQueries results;
     private final FindingQueries findings;
-
-    Monitoring(CheckDefinitions checks, ResultQueries results, FindingQueries findings) {
-        this.checks = checks;
-        this.results = results;
-        this.findings = findings;
-    }
 
     /** Built-in checks and the workspace's own, by key. */
     public List<Check> checks(WorkspaceId workspace) {

@@ -6,6 +6,7 @@ import dev.attest.policies.internal.MarkdownRenderer;
 import dev.attest.policies.internal.PolicyRegister;
 import dev.attest.policies.internal.PolicySettings;
 import dev.attest.web.SearchTerm;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * the module ({@code internal.Drafting}, {@code internal.Approval}).
  */
 @Service
+@RequiredArgsConstructor
 public class Policies {
 
     /**
@@ -51,13 +53,6 @@ public class Policies {
     private final PolicySettings settings;
     private final Acceptances acceptances;
     private final MarkdownRenderer markdown;
-
-    Policies(PolicyRegister register, PolicySettings settings, Acceptances acceptances, MarkdownRenderer markdown) {
-        this.register = register;
-        this.settings = settings;
-        this.acceptances = acceptances;
-        this.markdown = markdown;
-    }
 
     /** Every policy with its current and open version and review state, by title. */
     public List<PolicySummary> list(WorkspaceId workspace) {

@@ -8,6 +8,7 @@ import dev.attest.web.NotFoundException;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,7 @@ import java.util.UUID;
  */
 @Service
 @Validated
+@RequiredArgsConstructor
 public class RiskRegister {
 
     private final RiskStore store;
@@ -34,14 +36,6 @@ public class RiskRegister {
     private final RiskAssessments assessments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    RiskRegister(RiskStore store, RiskForms forms, RiskAssessments assessments, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.forms = forms;
-        this.assessments = assessments;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public List<Risk> list(WorkspaceId workspace) {

@@ -3,6 +3,7 @@ package dev.attest.vendors;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.vendors.internal.VendorStore;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,13 +17,10 @@ import java.util.UUID;
  * and one vendor with what follows from its details. Changes go through {@code internal.VendorRegister}.
  */
 @Service
+@RequiredArgsConstructor
 public class Vendors {
 
     private final VendorStore store;
-
-    Vendors(VendorStore store) {
-        this.store = store;
-    }
 
     /** Every vendor of the workspace, by name. */
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package dev.attest.web;
 
+import lombok.RequiredArgsConstructor;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,13 +17,10 @@ import org.springframework.stereotype.Component;
  * whoever needs the concrete sender (the mail health check) still gets one.
  */
 @Component
+@RequiredArgsConstructor
 class BaseUrlMailGate implements BeanPostProcessor {
 
     private final ObjectProvider<PublicBaseUrl> baseUrl;
-
-    BaseUrlMailGate(ObjectProvider<PublicBaseUrl> baseUrl) {
-        this.baseUrl = baseUrl;
-    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -2,6 +2,7 @@ package dev.attest.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -13,13 +14,10 @@ import java.util.TreeMap;
  * page), the first message per field. Rules over several fields stay with the caller.
  */
 @Component
+@RequiredArgsConstructor
 public class CommandValidation {
 
     private final Validator validator;
-
-    CommandValidation(Validator validator) {
-        this.validator = validator;
-    }
 
     /** The command itself when it is valid. */
     public <T> T valid(T command) {

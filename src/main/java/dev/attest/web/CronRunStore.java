@@ -1,5 +1,6 @@
 package dev.attest.web;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -9,13 +10,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** The scheduled_job_run table: per cron job, the last due time it ran for. */
+@RequiredArgsConstructor
 final class CronRunStore {
 
     private final JdbcClient jdbc;
-
-    CronRunStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<Instant> lastDue(String job) {
         return jdbc.sql("select last_due from scheduled_job_run where name = ?").param(job)

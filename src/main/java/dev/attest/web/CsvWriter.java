@@ -3,6 +3,7 @@ package dev.attest.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.temporal.TemporalAccessor;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The one CSV writer of every export (RFC 4180, CRLF line ends). Text cells that a spreadsheet would
@@ -11,15 +12,12 @@ import java.time.temporal.TemporalAccessor;
  * is shown as text and never run when the file is opened. Numbers and dates are written as they are.
  * Imports take the apostrophe off again with {@link #unguarded}, so an export re-imports unchanged.
  */
+@RequiredArgsConstructor
 public final class CsvWriter {
 
     private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
 
     private final Appendable out;
-
-    public CsvWriter(Appendable out) {
-        this.out = out;
-    }
 
     /** Writes one record; null is an empty cell. */
     public CsvWriter row(Object... cells) {

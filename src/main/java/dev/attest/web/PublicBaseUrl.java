@@ -1,5 +1,6 @@
 package dev.attest.web;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * documents then link to {@link #UNSET_FALLBACK}, visibly wrong but never chosen by a client.
  */
 @Component
+@RequiredArgsConstructor
 public class PublicBaseUrl {
 
     /** What non-mail links start with while no base URL is configured. */
@@ -28,10 +30,6 @@ public class PublicBaseUrl {
     private static final Logger log = LoggerFactory.getLogger(PublicBaseUrl.class);
 
     private final Environment environment;
-
-    PublicBaseUrl(Environment environment) {
-        this.environment = environment;
-    }
 
     /** The configured base URL without a trailing slash, when there is one. */
     public Optional<String> configured() {

@@ -18,22 +18,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A form or request body on its way to a typed command: text is converted field by field, the
  * command is checked with Bean Validation, and every problem lands in one field-to-message map, so
  * that a page and the API name the same fields with the same words in one answer.
  */
+@RequiredArgsConstructor
 public final class Submission {
 
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final Validator validator;
     private final Clock clock;
-
-    public Submission(Validator validator, Clock clock) {
-        this.validator = validator;
-        this.clock = clock;
-    }
 
     /**
      * A time as an ISO instant or offset time, or a local date-time (as a browser's datetime-local

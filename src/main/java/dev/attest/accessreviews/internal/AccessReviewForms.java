@@ -6,6 +6,7 @@ import dev.attest.accessreviews.SaveSystem;
 import dev.attest.web.Submission;
 import dev.attest.web.WireName;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -22,15 +23,11 @@ import java.util.UUID;
  * state (a system's name taken, a reviewer who is not a member) stay in the use cases.
  */
 @Component
+@RequiredArgsConstructor
 class AccessReviewForms {
 
     private final Validator validator;
     private final Clock clock;
-
-    AccessReviewForms(Validator validator, Clock clock) {
-        this.validator = validator;
-        this.clock = clock;
-    }
 
     /** A new system as the list page's form sends it; secrets and settings are set through the API. */
     SaveSystem system(Map<String, String> form) {

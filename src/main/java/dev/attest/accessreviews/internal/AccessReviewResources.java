@@ -11,6 +11,7 @@ import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
 import dev.attest.people.Person;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +33,7 @@ import java.util.UUID;
  * recurring campaign to the obligations calendar.
  */
 @Component
+@RequiredArgsConstructor
 class AccessReviewResources implements ResourceSource, ObligationSource {
 
     static final String CAMPAIGN = "accessreviews.campaign";
@@ -41,13 +43,6 @@ class AccessReviewResources implements ResourceSource, ObligationSource {
     private final SystemStore systems;
     private final AccountMatching matching;
     private final Clock clock;
-
-    AccessReviewResources(CampaignStore campaigns, SystemStore systems, AccountMatching matching, Clock clock) {
-        this.campaigns = campaigns;
-        this.systems = systems;
-        this.matching = matching;
-        this.clock = clock;
-    }
 
     @Override
     public Set<String> types() {

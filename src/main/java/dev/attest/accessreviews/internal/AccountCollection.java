@@ -6,6 +6,7 @@ import dev.attest.accessreviews.AccountsCollected;
 import dev.attest.accessreviews.SourceTarget;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * leaves the accounts as they were and records the error on the system.
  */
 @Service
+@RequiredArgsConstructor
 class AccountCollection {
 
     private final Systems systems;
@@ -29,16 +31,6 @@ class AccountCollection {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    AccountCollection(Systems systems, SystemStore store, RemediationTasks tasks, ApplicationEventPublisher events,
-                      TransactionTemplate transactions, Clock clock) {
-        this.systems = systems;
-        this.store = store;
-        this.tasks = tasks;
-        this.events = events;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** Reads the system now; the error is recorded on the system (in its own transaction) and thrown. */
     List<Account> collect(WorkspaceId workspace, UUID systemId, String actor) throws AccountSource.SourceUnavailable {

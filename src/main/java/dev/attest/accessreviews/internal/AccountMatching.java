@@ -6,6 +6,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.people.People;
 import dev.attest.people.Person;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import java.util.UUID;
  * email. Accounts matched to nobody are flagged for the reviewer.
  */
 @Service
+@RequiredArgsConstructor
 class AccountMatching {
 
     /** The roster as of now, indexed by email, and the manual links of one system. */
@@ -42,13 +44,6 @@ class AccountMatching {
     private final SystemStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    AccountMatching(People people, SystemStore store, ApplicationEventPublisher events, Clock clock) {
-        this.people = people;
-        this.store = store;
-        this.events = events;
-        this.clock = clock;
-    }
 
     Roster roster(WorkspaceId workspace, UUID systemId) {
         Map<String, Person> byEmail = new HashMap<>();

@@ -8,6 +8,7 @@ import dev.attest.identity.MemberAccount;
 import dev.attest.identity.Role;
 import dev.attest.identity.SignInSucceeded;
 import dev.attest.identity.WorkspaceMembers;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +22,12 @@ import java.util.Map;
  * module records from identity's sign-in events, as identity keeps no such column).
  */
 @Component
+@RequiredArgsConstructor
 class AttestMembersSource implements AccountSource {
 
     private final WorkspaceMembers members;
     private final SystemStore store;
     private final Clock clock;
-
-    AttestMembersSource(WorkspaceMembers members, SystemStore store, Clock clock) {
-        this.members = members;
-        this.store = store;
-        this.clock = clock;
-    }
 
     @Override
     public String kind() {

@@ -9,6 +9,7 @@ import dev.attest.evidence.EvidenceItem;
 import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ import java.util.UUID;
  * campaign becomes one evidence item: the snapshot, every decision and every task with how it closed.
  */
 @Component
+@RequiredArgsConstructor
 class CampaignProgress {
 
     /** The controls a completed review proves: periodic access reviews, privileged access, inactive accounts. */
@@ -34,13 +36,6 @@ class CampaignProgress {
     private final EvidenceLocker evidence;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    CampaignProgress(CampaignStore store, EvidenceLocker evidence, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.evidence = evidence;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Call inside the transaction that changed a decision or task. */
     void advance(WorkspaceId workspace, UUID campaignId, String actor) {

@@ -15,6 +15,7 @@ import dev.attest.accessreviews.ReviewerMode;
 import dev.attest.accessreviews.TaskStatus;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,13 +40,10 @@ import static dev.attest.web.Columns.utc;
 
 /** The tables access_campaign, access_campaign_system, access_review_item, access_decision and access_task. */
 @Repository
+@RequiredArgsConstructor
 class CampaignStore {
 
     private final JdbcClient jdbc;
-
-    CampaignStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     // campaigns
 

@@ -23,6 +23,7 @@ import dev.attest.identity.WorkspaceMembers;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ import java.util.UUID;
  * flags and reviewers, and stores that snapshot in the evidence ledger.
  */
 @Service
+@RequiredArgsConstructor
 class Campaigns {
 
     static final int DEFAULT_DORMANT_DAYS = 90;
@@ -62,23 +64,6 @@ class Campaigns {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    Campaigns(CampaignStore store, Systems systems, AccountCollection collection, Snapshots snapshots, CampaignProgress progress,
-              WorkspaceMembers members, EvidenceLocker evidence, ReviewMail mail, CommandChecks commands, ApplicationEventPublisher events,
-              TransactionTemplate transactions, Clock clock) {
-        this.store = store;
-        this.systems = systems;
-        this.collection = collection;
-        this.snapshots = snapshots;
-        this.progress = progress;
-        this.members = members;
-        this.evidence = evidence;
-        this.mail = mail;
-        this.commands = commands;
-        this.events = events;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     @Transactional
     Campaign create(WorkspaceId workspace, CreateCampaign command, String actor) {

@@ -3,6 +3,7 @@ package dev.attest.accessreviews.internal;
 import dev.attest.web.InvalidFieldException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -13,13 +14,10 @@ import java.util.TreeMap;
  * field errors the API and the pages already show (the first message per field).
  */
 @Component
+@RequiredArgsConstructor
 class CommandChecks {
 
     private final Validator validator;
-
-    CommandChecks(Validator validator) {
-        this.validator = validator;
-    }
 
     /** The command's field errors; empty when it is valid. Rules over several fields are added by the caller. */
     Map<String, String> violations(Object command) {

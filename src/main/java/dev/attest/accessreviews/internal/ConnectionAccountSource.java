@@ -13,20 +13,17 @@ import dev.attest.web.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A source whose accounts a monitoring connection collects (as resources of one type): collecting runs
  * the connection now, so a system that is down is reported with the run's error.
  */
+@RequiredArgsConstructor
 abstract class ConnectionAccountSource implements AccountSource {
 
     private final ConnectionRuns runs;
     private final Monitoring monitoring;
-
-    ConnectionAccountSource(ConnectionRuns runs, Monitoring monitoring) {
-        this.runs = runs;
-        this.monitoring = monitoring;
-    }
 
     /** The resource type holding one account, e.g. {@code postgres.role}. */
     abstract String resourceType();

@@ -2,6 +2,7 @@ package dev.attest.accessreviews.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.ConnectionRunFinished;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -10,17 +11,12 @@ import org.springframework.stereotype.Component;
  * take the new collection as theirs, which verifies their open remediation tasks without anyone asking.
  */
 @Component
+@RequiredArgsConstructor
 class ConnectionFollowUp {
 
     private final SystemStore store;
     private final Systems systems;
     private final AccountCollection collection;
-
-    ConnectionFollowUp(SystemStore store, Systems systems, AccountCollection collection) {
-        this.store = store;
-        this.systems = systems;
-        this.collection = collection;
-    }
 
     @EventListener
     void runFinished(ConnectionRunFinished event) {

@@ -3,6 +3,7 @@ package dev.attest.accessreviews.internal;
 import dev.attest.accessreviews.Account;
 import dev.attest.accessreviews.AccountSource;
 import dev.attest.accessreviews.SourceTarget;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -12,13 +13,10 @@ import java.util.List;
  * uploading again (which is also what verifies a remediation task).
  */
 @Component
+@RequiredArgsConstructor
 class CsvSource implements AccountSource {
 
     private final SystemStore store;
-
-    CsvSource(SystemStore store) {
-        this.store = store;
-    }
 
     @Override
     public String kind() {

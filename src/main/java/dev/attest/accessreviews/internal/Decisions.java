@@ -16,6 +16,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
  * remediation task for the system owner.
  */
 @Service
+@RequiredArgsConstructor
 class Decisions {
 
     static final int TASK_DAYS = 14;
@@ -47,16 +49,6 @@ class Decisions {
     private final CommandChecks commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Decisions(CampaignStore store, SystemStore systems, CampaignProgress progress, CommandChecks commands, ApplicationEventPublisher events,
-              Clock clock) {
-        this.store = store;
-        this.systems = systems;
-        this.progress = progress;
-        this.commands = commands;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional
     ReviewItem decide(WorkspaceId workspace, UUID campaignId, UUID itemId, Decide command, CurrentUser user) {

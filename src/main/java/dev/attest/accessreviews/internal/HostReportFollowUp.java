@@ -2,6 +2,7 @@ package dev.attest.accessreviews.internal;
 
 import dev.attest.accessreviews.AccountSource;
 import dev.attest.monitoring.MonitoringRunRecorded;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -10,17 +11,12 @@ import org.springframework.stereotype.Component;
  * collection, which verifies their open remediation tasks (a removed user is gone from the report).
  */
 @Component
+@RequiredArgsConstructor
 class HostReportFollowUp {
 
     private final SystemStore store;
     private final LinuxHostSource source;
     private final AccountCollection collection;
-
-    HostReportFollowUp(SystemStore store, LinuxHostSource source, AccountCollection collection) {
-        this.store = store;
-        this.source = source;
-        this.collection = collection;
-    }
 
     @EventListener
     void received(MonitoringRunRecorded event) {

@@ -17,6 +17,7 @@ import dev.attest.accessreviews.Account;
 import dev.attest.accessreviews.AccountKind;
 import dev.attest.accessreviews.AccountSource;
 import dev.attest.accessreviews.SourceTarget;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import javax.net.ssl.SSLContext;
@@ -51,6 +52,7 @@ import java.util.TreeSet;
  * {@code loginDisabled} is true, or {@code shadowExpire} has passed.
  */
 @Component
+@RequiredArgsConstructor
 class LdapDirectorySource implements AccountSource {
 
     static final String USER_FILTER = "(|(objectClass=inetOrgPerson)(objectClass=posixAccount))";
@@ -58,10 +60,6 @@ class LdapDirectorySource implements AccountSource {
     private static final int TIMEOUT_MS = 10_000;
 
     private final Clock clock;
-
-    LdapDirectorySource(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public String kind() {

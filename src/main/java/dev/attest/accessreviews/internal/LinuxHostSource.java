@@ -7,6 +7,7 @@ import dev.attest.accessreviews.SourceTarget;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.StoredResource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,17 +25,13 @@ import java.util.Optional;
  * {@code maxAgeHours} (48 by default) cannot be reviewed: its accounts may have changed since.
  */
 @Component
+@RequiredArgsConstructor
 class LinuxHostSource implements AccountSource {
 
     static final String TYPE = "host.linux";
 
     private final Monitoring monitoring;
     private final Clock clock;
-
-    LinuxHostSource(Monitoring monitoring, Clock clock) {
-        this.monitoring = monitoring;
-        this.clock = clock;
-    }
 
     @Override
     public String kind() {

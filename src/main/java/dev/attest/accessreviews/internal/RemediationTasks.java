@@ -11,6 +11,7 @@ import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
  * as an exception until a date.
  */
 @Service
+@RequiredArgsConstructor
 class RemediationTasks {
 
     static final int MAX_EXCEPTION_DAYS = 366;
@@ -41,13 +43,6 @@ class RemediationTasks {
     private final CampaignProgress progress;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    RemediationTasks(CampaignStore store, CampaignProgress progress, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.progress = progress;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Closes every open task of the system that the collected accounts show done; returns how many. */
     int verify(WorkspaceId workspace, UUID systemId, List<Account> collected) {

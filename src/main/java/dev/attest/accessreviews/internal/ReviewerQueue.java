@@ -3,6 +3,7 @@ package dev.attest.accessreviews.internal;
 import dev.attest.accessreviews.Flag;
 import dev.attest.accessreviews.ReviewItem;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +13,7 @@ import java.util.Locale;
 
 /** A reviewer's accounts across open campaigns: flagged and undecided first, filtered by flag, system or state. */
 @Service
+@RequiredArgsConstructor
 class ReviewerQueue {
 
     /** Filters; null (or a blank system) means any. */
@@ -25,10 +27,6 @@ class ReviewerQueue {
             .thenComparing(i -> i.account().accountId());
 
     private final CampaignStore store;
-
-    ReviewerQueue(CampaignStore store) {
-        this.store = store;
-    }
 
     @Transactional(readOnly = true)
     List<ReviewItem> queue(WorkspaceId workspace, String reviewer, Filter filter) {

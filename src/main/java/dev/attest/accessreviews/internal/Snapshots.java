@@ -11,6 +11,7 @@ import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.people.Person;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -31,17 +32,12 @@ import java.util.UUID;
  * last completed campaign of the system, and who reviews it (never the account's own holder).
  */
 @Component
+@RequiredArgsConstructor
 class Snapshots {
 
     private final CampaignStore store;
     private final AccountMatching matching;
     private final WorkspaceMembers members;
-
-    Snapshots(CampaignStore store, AccountMatching matching, WorkspaceMembers members) {
-        this.store = store;
-        this.matching = matching;
-        this.members = members;
-    }
 
     List<ReviewItem> items(WorkspaceId workspace, Campaign campaign, Campaign.Scope scope, List<Account> accounts, Instant now) {
         AccountMatching.Roster roster = matching.roster(workspace, scope.systemId());

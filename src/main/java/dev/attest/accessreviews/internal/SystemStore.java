@@ -4,6 +4,7 @@ import dev.attest.web.Columns;
 import dev.attest.accessreviews.Account;
 import dev.attest.accessreviews.AccountKind;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +21,7 @@ import static dev.attest.web.Columns.utc;
 
 /** The tables access_system, access_account, access_account_link and access_member_sign_in. */
 @Repository
+@RequiredArgsConstructor
 class SystemStore {
 
     record Row(UUID id, WorkspaceId workspace, String name, String kind, String ownerEmail, UUID connectionId, String target,
@@ -30,10 +32,6 @@ class SystemStore {
             + "last_collected_at, last_error";
 
     private final JdbcClient jdbc;
-
-    SystemStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void insert(Row r, String actor, Instant at) {
         jdbc.sql("insert into access_system (" + COLUMNS + ", created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

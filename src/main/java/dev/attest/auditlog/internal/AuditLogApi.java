@@ -12,6 +12,7 @@ import dev.attest.crypto.CheckpointFields;
 import dev.attest.web.CsvWriter;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,6 +36,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/audit-log")
 @Tag(name = "Audit log", description = "The workspace's append-only, hash-chained audit trail")
+@RequiredArgsConstructor
 class AuditLogApi {
 
     static final String[] CSV_HEADER = {"seq", "occurredAt", "actor", "action", "target", "summary", "address", "userAgent",
@@ -45,14 +47,6 @@ class AuditLogApi {
     private final AuditCheckpoints checkpoints;
     private final JsonMapper json;
     private final java.time.Clock clock;
-
-    AuditLogApi(AuditTrail trail, AuditStore store, AuditCheckpoints checkpoints, JsonMapper json, java.time.Clock clock) {
-        this.trail = trail;
-        this.store = store;
-        this.checkpoints = checkpoints;
-        this.json = json;
-        this.clock = clock;
-    }
 
     record Page(List<AuditEntry> entries, int page, int size, long total) {
     }

@@ -8,6 +8,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +18,12 @@ import java.util.List;
 
 /** The page to browse and filter the audit trail, and to check its chain. */
 @Controller
+@RequiredArgsConstructor
 class AuditLogPages {
 
     private static final int SIZE = 50;
 
     private final AuditTrail trail;
-
-    AuditLogPages(AuditTrail trail) {
-        this.trail = trail;
-    }
 
     @GetMapping("/audit-log")
     @RequiresPermission(Permission.AUDIT_READ)

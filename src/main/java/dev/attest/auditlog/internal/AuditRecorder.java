@@ -3,6 +3,7 @@ package dev.attest.auditlog.internal;
 import dev.attest.identity.UnattributedSignInFailed;
 import dev.attest.identity.WorkspaceEvent;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,15 +20,11 @@ import java.time.Clock;
  * The address and user agent come from the HTTP request that caused the event, when there is one.
  */
 @Component
+@RequiredArgsConstructor
 class AuditRecorder {
 
     private final AuditStore store;
     private final Clock clock;
-
-    AuditRecorder(AuditStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
-    }
 
     @EventListener
     void on(WorkspaceEvent event) {

@@ -6,6 +6,7 @@ import dev.attest.auditlog.AuditFilter;
 import dev.attest.auditlog.AuditTrail;
 import dev.attest.auditlog.ChainVerification;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
 
 /** The audit trail in plain SQL: inserts only, plus the chain head that orders them. */
 @Repository
+@RequiredArgsConstructor
 class AuditStore implements AuditTrail {
 
     /** The chain of entries that belong to no workspace. */
@@ -32,12 +34,6 @@ class AuditStore implements AuditTrail {
     private final JdbcClient jdbc;
     private final AuditCheckpoints checkpoints;
     private final java.time.Clock clock;
-
-    AuditStore(JdbcClient jdbc, AuditCheckpoints checkpoints, java.time.Clock clock) {
-        this.jdbc = jdbc;
-        this.checkpoints = checkpoints;
-        this.clock = clock;
-    }
 
     /**
      * Appends one entry to a chain, in the caller's transaction when there is one: the entry

@@ -2,6 +2,7 @@ package dev.attest.auditlog.internal;
 
 import dev.attest.auditlog.AuditCheckpoint;
 import dev.attest.auditlog.AuditEntry;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,13 +13,10 @@ import java.util.function.Consumer;
 
 /** The signed checkpoints of each chain and how far each head is signed, in plain SQL. */
 @Repository
+@RequiredArgsConstructor
 class CheckpointStore {
 
     private final JdbcClient jdbc;
-
-    CheckpointStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A chain's head as signing sees it. */
     record Head(long seq, String hash, long signedSeq) {

@@ -6,6 +6,7 @@ import dev.attest.auditlog.AuditTrail;
 import dev.attest.catalog.ControlKey;
 import dev.attest.controls.ControlProof;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -15,13 +16,10 @@ import java.util.List;
  * freshness window, with who changed them and when.
  */
 @Component
+@RequiredArgsConstructor
 class ControlTrail implements ControlProof {
 
     private final AuditTrail trail;
-
-    ControlTrail(AuditTrail trail) {
-        this.trail = trail;
-    }
 
     @Override
     public List<HistoryEntry> history(WorkspaceId workspace, ControlKey control, int limit) {

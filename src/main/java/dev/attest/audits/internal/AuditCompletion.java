@@ -11,6 +11,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.trustcenter.AuditReports;
 import dev.attest.trustcenter.Certification;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import java.util.UUID;
  * framework and a gated copy of the report are updated. Any refusal leaves all of it undone.
  */
 @Service
+@RequiredArgsConstructor
 class AuditCompletion {
 
     /** What the admin confirms. */
@@ -45,17 +47,6 @@ class AuditCompletion {
     private final AuditReports reports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    AuditCompletion(EngagementStore store, AuditorAccess access, AuditFindings findings, EvidenceLocker evidence, AuditReports reports,
-                    ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.access = access;
-        this.findings = findings;
-        this.evidence = evidence;
-        this.reports = reports;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional
     Completed complete(CurrentUser user, UUID id, Completion c) {

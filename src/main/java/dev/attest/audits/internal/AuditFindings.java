@@ -12,6 +12,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,7 @@ import java.util.UUID;
  * owner, due date), and only the auditor closes them. An open major nonconformity blocks completion.
  */
 @Service
+@RequiredArgsConstructor
 class AuditFindings {
 
     private final FindingStore store;
@@ -36,17 +38,6 @@ class AuditFindings {
     private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    AuditFindings(FindingStore store, AuditorAccess access, AuditScope scope, Catalog catalog, CommandValidation commands, ApplicationEventPublisher events,
-                  Clock clock) {
-        this.store = store;
-        this.access = access;
-        this.scope = scope;
-        this.catalog = catalog;
-        this.commands = commands;
-        this.events = events;
-        this.clock = clock;
-    }
 
     List<AuditFinding> list(CurrentUser user, UUID auditId) {
         Audit audit = access.readable(user, auditId, "findings");

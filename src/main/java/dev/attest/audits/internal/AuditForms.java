@@ -13,6 +13,7 @@ import dev.attest.audits.RaiseRequest;
 import dev.attest.audits.RequestAction;
 import dev.attest.web.Submission;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -30,15 +31,11 @@ import java.util.function.Function;
  * access, and apply the rules over stored state.
  */
 @Component
+@RequiredArgsConstructor
 class AuditForms {
 
     private final Validator validator;
     private final Clock clock;
-
-    AuditForms(Validator validator, Clock clock) {
-        this.validator = validator;
-        this.clock = clock;
-    }
 
     AdvanceAudit advance(Map<String, String> form) {
         Submission s = submission();

@@ -11,6 +11,7 @@ import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,7 @@ import java.util.zip.ZipOutputStream;
  * its ledger entry. {@code java -jar attest.jar verify-package FILE [--key FINGERPRINT]} checks it offline.
  */
 @Service
+@RequiredArgsConstructor
 class AuditPackages {
 
     static final String MANIFEST = "manifest.json";
@@ -68,20 +70,6 @@ class AuditPackages {
     private final SoaStore soaStore;
     private final EvidenceLocker evidence;
     private final ApplicationEventPublisher events;
-
-    AuditPackages(AuditorAccess access, AuditMaterial material, AuditRequestStore requests, SampleStore samples, FindingStore findings,
-                  Populations populations, SoaStore soaStore, EvidenceLocker evidence,
-                  ApplicationEventPublisher events) {
-        this.access = access;
-        this.material = material;
-        this.requests = requests;
-        this.samples = samples;
-        this.findings = findings;
-        this.populations = populations;
-        this.soaStore = soaStore;
-        this.evidence = evidence;
-        this.events = events;
-    }
 
     /** Checks the audit can be packaged (it has evidence) and records the download; a refusal is a 400 naming {@code evidence}. */
     Contents prepare(CurrentUser user, UUID id) {

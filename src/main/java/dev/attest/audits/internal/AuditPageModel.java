@@ -12,6 +12,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.PageForms;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -27,6 +28,7 @@ import java.util.UUID;
  * access rules and audit trail apply), and the form values a refused post is shown again with.
  */
 @Component
+@RequiredArgsConstructor
 class AuditPageModel {
 
     /** The request filter's choices as the page names them; "ready" is evidence waiting for the auditor. */
@@ -37,14 +39,6 @@ class AuditPageModel {
     private final AuditFindings findings;
     private final Sampling sampling;
     private final EvidenceLocker evidence;
-
-    AuditPageModel(AuditorAccess access, RequestLists requests, AuditFindings findings, Sampling sampling, EvidenceLocker evidence) {
-        this.access = access;
-        this.requests = requests;
-        this.findings = findings;
-        this.sampling = sampling;
-        this.evidence = evidence;
-    }
 
     /** Fills the model for {@code audits/audit}; {@code failed} names the form whose {@code errors} are shown, or null. */
     void fill(CurrentUser user, UUID id, String filter, Model model, String failed, Map<String, String> errors, Map<String, String> form) {

@@ -5,6 +5,7 @@ import static dev.attest.web.Columns.instant;
 import dev.attest.audits.AuditRequest;
 import dev.attest.audits.RequestStatus;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +26,7 @@ import static dev.attest.web.Columns.utc;
 
 /** The tables audit_request, audit_request_evidence and audit_request_move. */
 @Repository
+@RequiredArgsConstructor
 class AuditRequestStore {
 
     private static final String COLUMNS = "id, audit_id, reference, body, control_key, assignee, due_on, status, comment";
@@ -34,10 +36,6 @@ class AuditRequestStore {
     }
 
     private final JdbcClient jdbc;
-
-    AuditRequestStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void insert(WorkspaceId workspace, AuditRequest r, Instant at, String by) {
         jdbc.sql("insert into audit_request (" + COLUMNS + ", workspace_id, updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

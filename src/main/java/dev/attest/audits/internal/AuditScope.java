@@ -6,6 +6,7 @@ import dev.attest.catalog.ControlKey;
 import dev.attest.catalog.Framework;
 import dev.attest.catalog.Requirement;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -22,13 +23,10 @@ import java.util.TreeSet;
  * (PCI DSS's appendices A1-A3 apply only to who chooses them).
  */
 @Component
+@RequiredArgsConstructor
 class AuditScope {
 
     private final Catalog catalog;
-
-    AuditScope(Catalog catalog) {
-        this.catalog = catalog;
-    }
 
     Framework framework(Audit audit) {
         return catalog.requireFramework(audit.framework());

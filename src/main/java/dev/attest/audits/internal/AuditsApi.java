@@ -10,6 +10,7 @@ import dev.attest.evidence.EvidenceItem;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,17 +31,12 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/audits")
 @Tag(name = "Audits", description = "Audit engagements, auditor access and the material in scope")
+@RequiredArgsConstructor
 class AuditsApi {
 
     private final Engagements engagements;
     private final AuditorAccess access;
     private final AuditMaterial material;
-
-    AuditsApi(Engagements engagements, AuditorAccess access, AuditMaterial material) {
-        this.engagements = engagements;
-        this.access = access;
-        this.material = material;
-    }
 
     @GetMapping
     @RequiresPermission(Permission.AUDITS_READ)

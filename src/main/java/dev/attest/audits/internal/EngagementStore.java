@@ -4,6 +4,7 @@ import dev.attest.audits.Audit;
 import dev.attest.audits.AuditKind;
 import dev.attest.audits.AuditStatus;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,7 @@ import static dev.attest.web.Columns.utc;
 
 /** The tables audit and audit_auditor. */
 @Repository
+@RequiredArgsConstructor
 class EngagementStore {
 
     private static final String COLUMNS = "id, framework_id, kind, scope, firm, lead_auditor, period_start, period_end, fieldwork_start, "
@@ -33,10 +35,6 @@ class EngagementStore {
     }
 
     private final JdbcClient jdbc;
-
-    EngagementStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void insert(WorkspaceId workspace, Audit a) {
         jdbc.sql("insert into audit (" + COLUMNS + ", workspace_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -10,6 +10,7 @@ import dev.attest.audits.AuditStatusChanged;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 /** Audit engagements: planning one (framework, scope, kind, firm, period, fieldwork) and moving it on. */
 @Service
+@RequiredArgsConstructor
 class Engagements {
 
     private final EngagementStore store;
@@ -30,15 +32,6 @@ class Engagements {
     private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Engagements(EngagementStore store, AuditScope scope, AuditorAccess access, CommandValidation commands, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.scope = scope;
-        this.access = access;
-        this.commands = commands;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional
     Audit plan(CurrentUser user, PlanAudit command) {

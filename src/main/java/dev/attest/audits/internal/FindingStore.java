@@ -3,6 +3,7 @@ package dev.attest.audits.internal;
 import dev.attest.audits.AuditFinding;
 import dev.attest.audits.FindingKind;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,16 +20,13 @@ import static dev.attest.web.Columns.utc;
 
 /** The table audit_finding. */
 @Repository("auditFindingStore")
+@RequiredArgsConstructor
 class FindingStore {
 
     private static final String COLUMNS = "id, audit_id, reference, kind, title, description, requirements, controls, client_response, root_cause, "
             + "corrective_action, owner, due_on, status, raised_by";
 
     private final JdbcClient jdbc;
-
-    FindingStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void insert(WorkspaceId workspace, AuditFinding f, Instant at) {
         jdbc.sql("insert into audit_finding (" + COLUMNS + ", workspace_id, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

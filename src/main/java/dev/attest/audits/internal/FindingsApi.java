@@ -9,6 +9,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +31,11 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/audits/{id}")
 @Tag(name = "Audit findings", description = "Findings, the client's answers, closure, and completion with the signed report")
+@RequiredArgsConstructor
 class FindingsApi {
 
     private final AuditFindings findings;
     private final AuditCompletion completion;
-
-    FindingsApi(AuditFindings findings, AuditCompletion completion) {
-        this.findings = findings;
-        this.completion = completion;
-    }
 
     @GetMapping("/findings")
     @RequiresPermission(Permission.AUDITS_READ)

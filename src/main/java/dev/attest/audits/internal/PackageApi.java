@@ -6,6 +6,7 @@ import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,13 +18,10 @@ import java.util.UUID;
 /** The audit package download, written straight to the response as it is built. */
 @RestController
 @Tag(name = "Audit package", description = "The verifiable audit package (ZIP with manifest)")
+@RequiredArgsConstructor
 class PackageApi {
 
     private final AuditPackages packages;
-
-    PackageApi(AuditPackages packages) {
-        this.packages = packages;
-    }
 
     @GetMapping("/api/v1/audits/{id}/package")
     @RequiresPermission(Permission.AUDITS_READ)

@@ -21,6 +21,7 @@ import dev.attest.identity.Permission;
 import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ import java.util.UUID;
  * resubmitted; evidence attached by its ledger entry (uploads go to the evidence store first).
  */
 @Service
+@RequiredArgsConstructor
 class RequestLists {
 
     private final AuditRequestStore store;
@@ -51,18 +53,6 @@ class RequestLists {
     private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    RequestLists(AuditRequestStore store, AuditorAccess access, AuditScope scope, Catalog catalog, EvidenceLocker evidence, CommandValidation commands,
-                 ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.access = access;
-        this.scope = scope;
-        this.catalog = catalog;
-        this.evidence = evidence;
-        this.commands = commands;
-        this.events = events;
-        this.clock = clock;
-    }
 
     List<AuditRequest> list(CurrentUser user, UUID auditId) {
         Audit audit = access.readable(user, auditId, "request list");

@@ -9,6 +9,7 @@ import dev.attest.audits.AuditRequest;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,13 +32,10 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/audits/{id}/requests")
 @Tag(name = "Audit requests", description = "The provided-by-client list: requests, their loop and their evidence")
+@RequiredArgsConstructor
 class RequestsApi {
 
     private final RequestLists requests;
-
-    RequestsApi(RequestLists requests) {
-        this.requests = requests;
-    }
 
     @GetMapping
     @RequiresPermission(Permission.AUDITS_READ)

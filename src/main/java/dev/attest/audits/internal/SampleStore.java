@@ -2,6 +2,7 @@ package dev.attest.audits.internal;
 
 import dev.attest.audits.Sample;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,15 +17,12 @@ import static dev.attest.web.Columns.utc;
 
 /** The table audit_sample. */
 @Repository
+@RequiredArgsConstructor
 class SampleStore {
 
     private static final String COLUMNS = "id, audit_id, population, control_key, population_hash, population_size, sample_size, seed, items, drawn_at, drawn_by";
 
     private final JdbcClient jdbc;
-
-    SampleStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void insert(WorkspaceId workspace, Sample s) {
         jdbc.sql("insert into audit_sample (" + COLUMNS + ", workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

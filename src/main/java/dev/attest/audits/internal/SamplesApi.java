@@ -7,6 +7,7 @@ import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,13 +28,10 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/audits/{id}")
 @Tag(name = "Audit samples", description = "Populations for the period and reproducible samples")
+@RequiredArgsConstructor
 class SamplesApi {
 
     private final Sampling sampling;
-
-    SamplesApi(Sampling sampling) {
-        this.sampling = sampling;
-    }
 
     @GetMapping("/populations")
     @RequiresPermission(Permission.AUDITS_READ)

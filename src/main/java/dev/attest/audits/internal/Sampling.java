@@ -11,6 +11,7 @@ import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * population with the same hash gives the same items.
  */
 @Service
+@RequiredArgsConstructor
 class Sampling {
 
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -51,19 +53,6 @@ class Sampling {
     private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Sampling(Populations populations, SampleStore store, AuditorAccess access, RequestLists requests, SampleSizes sizes, Catalog catalog,
-             CommandValidation commands, ApplicationEventPublisher events, Clock clock) {
-        this.populations = populations;
-        this.store = store;
-        this.access = access;
-        this.requests = requests;
-        this.sizes = sizes;
-        this.catalog = catalog;
-        this.commands = commands;
-        this.events = events;
-        this.clock = clock;
-    }
 
     List<PopulationSummary> populations(CurrentUser user, UUID auditId) {
         Audit audit = access.readable(user, auditId, "population list");

@@ -7,6 +7,7 @@ import dev.attest.audits.SoaVersion;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,13 +27,10 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/soa")
 @Tag(name = "Statement of Applicability", description = "ISO 27001 Annex A applicability, versioned and approved")
+@RequiredArgsConstructor
 class SoaApi {
 
     private final StatementOfApplicability soa;
-
-    SoaApi(StatementOfApplicability soa) {
-        this.soa = soa;
-    }
 
     @GetMapping
     @RequiresPermission(Permission.AUDITS_READ)

@@ -3,6 +3,7 @@ package dev.attest.audits.internal;
 import dev.attest.audits.SoaEntry;
 import dev.attest.audits.SoaVersion;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,13 +17,10 @@ import static dev.attest.web.Columns.utc;
 
 /** The tables soa_version and soa_entry. */
 @Repository
+@RequiredArgsConstructor
 class SoaStore {
 
     private final JdbcClient jdbc;
-
-    SoaStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A version's row id with the version, for updates. */
     record Head(UUID id, SoaVersion version) {

@@ -16,6 +16,7 @@ import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,7 @@ import java.util.UUID;
  * approved by someone other than its last editor, then frozen: changing it takes a new version.
  */
 @Service
+@RequiredArgsConstructor
 class StatementOfApplicability {
 
     private final SoaStore store;
@@ -44,17 +46,6 @@ class StatementOfApplicability {
     private final CommandValidation commands;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    StatementOfApplicability(SoaStore store, Catalog catalog, WorkspaceControls controls, AuditorAccess access, CommandValidation commands,
-                             ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.catalog = catalog;
-        this.controls = controls;
-        this.access = access;
-        this.commands = commands;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** An auditor reads the SoA only while invited to a current ISO 27001 audit. */
     private void readable(CurrentUser user, String what) {

@@ -7,6 +7,7 @@ import dev.attest.catalog.Framework;
 import dev.attest.catalog.Requirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,13 +18,10 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/frameworks")
 @Tag(name = "Catalog", description = "Frameworks and their requirements")
+@RequiredArgsConstructor
 class CatalogApi {
 
     private final Catalog catalog;
-
-    CatalogApi(Catalog catalog) {
-        this.catalog = catalog;
-    }
 
     record FrameworkSummary(String id, String name, String version, String edition, long requirementCount) {
         static FrameworkSummary of(Framework f) {

@@ -8,6 +8,7 @@ import dev.attest.catalog.Overlap;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,13 +21,10 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/catalog")
 @Tag(name = "Catalog")
+@RequiredArgsConstructor
 class CatalogCoverageApi {
 
     private final Catalog catalog;
-
-    CatalogCoverageApi(Catalog catalog) {
-        this.catalog = catalog;
-    }
 
     @GetMapping("/coverage")
     @RequiresPermission(Permission.CATALOG_READ)

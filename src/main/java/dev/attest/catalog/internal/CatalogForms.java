@@ -8,6 +8,7 @@ import dev.attest.catalog.OscalUpload;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -24,17 +25,12 @@ import java.util.Map;
  * ({@code id}, {@code file}, {@code controls}, {@code noControlReason}).
  */
 @Component
+@RequiredArgsConstructor
 class CatalogForms {
 
     private final Validator validator;
     private final Clock clock;
     private final Catalog catalog;
-
-    CatalogForms(Validator validator, Clock clock, Catalog catalog) {
-        this.validator = validator;
-        this.clock = clock;
-        this.catalog = catalog;
-    }
 
     private Submission submission() {
         return new Submission(validator, clock);

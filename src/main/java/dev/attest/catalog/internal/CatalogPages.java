@@ -7,6 +7,7 @@ import dev.attest.catalog.Coverage;
 import dev.attest.catalog.Framework;
 import dev.attest.catalog.FrameworkAdoption;
 import dev.attest.catalog.Overlap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,15 +22,11 @@ import java.util.List;
  * told through {@link FrameworkAdoption}).
  */
 @Controller
+@RequiredArgsConstructor
 class CatalogPages {
 
     private final Catalog catalog;
     private final ObjectProvider<FrameworkAdoption> adoption;
-
-    CatalogPages(Catalog catalog, ObjectProvider<FrameworkAdoption> adoption) {
-        this.catalog = catalog;
-        this.adoption = adoption;
-    }
 
     @GetMapping("/catalog/coverage")
     @RequiresPermission(Permission.CATALOG_READ)

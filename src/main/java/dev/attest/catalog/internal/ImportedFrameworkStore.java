@@ -4,6 +4,7 @@ import dev.attest.catalog.ControlKey;
 import dev.attest.catalog.Framework;
 import dev.attest.catalog.Requirement;
 import dev.attest.web.MultiRowInsert;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 /** The oscal_framework and oscal_requirement tables: frameworks imported from OSCAL, requirements in order. */
 @Repository
+@RequiredArgsConstructor
 class ImportedFrameworkStore {
 
     private static final MultiRowInsert REQUIREMENTS = new MultiRowInsert("oscal_requirement", "framework_id", "position", "ref",
@@ -25,11 +27,6 @@ class ImportedFrameworkStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-
-    ImportedFrameworkStore(JdbcClient jdbc, JdbcTemplate template) {
-        this.jdbc = jdbc;
-        this.template = template;
-    }
 
     boolean exists(String id) {
         return jdbc.sql("select count(*) from oscal_framework where id = ?").param(id).query(Long.class).single() > 0;

@@ -7,6 +7,7 @@ import dev.attest.catalog.ImportShippedFramework;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,17 +25,12 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/frameworks/import")
 @Tag(name = "Catalog", description = "Frameworks and their requirements")
+@RequiredArgsConstructor
 class OscalImportApi {
 
     private final OscalImports imports;
     private final CatalogForms forms;
     private final Catalog catalog;
-
-    OscalImportApi(OscalImports imports, CatalogForms forms, Catalog catalog) {
-        this.imports = imports;
-        this.forms = forms;
-        this.catalog = catalog;
-    }
 
     record ShippedView(String shipped, String name, boolean imported) {
     }

@@ -6,6 +6,7 @@ import dev.attest.catalog.Catalog;
 import dev.attest.catalog.ImportShippedFramework;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,17 +20,12 @@ import java.util.Map;
 
 /** The import page: upload an OSCAL catalog or profile, or import a shipped 800-53 baseline. */
 @Controller
+@RequiredArgsConstructor
 class OscalImportPages {
 
     private final OscalImports imports;
     private final CatalogForms forms;
     private final Catalog catalog;
-
-    OscalImportPages(OscalImports imports, CatalogForms forms, Catalog catalog) {
-        this.imports = imports;
-        this.forms = forms;
-        this.catalog = catalog;
-    }
 
     @GetMapping("/catalog/import")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)

@@ -11,6 +11,7 @@ import dev.attest.catalog.Requirement;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,7 @@ import java.util.Set;
  */
 @Service
 @Validated
+@RequiredArgsConstructor
 class OscalImports implements SmartInitializingSingleton {
 
     /** What an import made. */
@@ -47,16 +49,6 @@ class OscalImports implements SmartInitializingSingleton {
     private final ShippedOscal shipped;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    OscalImports(Catalog catalog, ImportedFrameworkStore store, ImportedFrameworks frameworks, ShippedOscal shipped,
-                 ApplicationEventPublisher events, Clock clock) {
-        this.catalog = catalog;
-        this.store = store;
-        this.frameworks = frameworks;
-        this.shipped = shipped;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Puts the frameworks imported earlier back into the catalog when the application starts. */
     @Override

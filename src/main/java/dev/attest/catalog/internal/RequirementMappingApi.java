@@ -6,6 +6,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.catalog.MapRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -18,15 +19,11 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/frameworks/{id}")
 @Tag(name = "Catalog", description = "Frameworks and their requirements")
+@RequiredArgsConstructor
 class RequirementMappingApi {
 
     private final RequirementMappings mappings;
     private final CatalogForms forms;
-
-    RequirementMappingApi(RequirementMappings mappings, CatalogForms forms) {
-        this.mappings = mappings;
-        this.forms = forms;
-    }
 
     @PutMapping("/requirements/{ref}/mapping")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)

@@ -8,6 +8,7 @@ import dev.attest.catalog.Requirement;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 /** The mapping page of an imported framework: each requirement's controls or reason, the unmapped ones first to find. */
 @Controller
+@RequiredArgsConstructor
 class RequirementMappingPages {
 
     /** Rows shown at once: a 10,000-control catalog is mapped through the unmapped filter and the search, not one long page. */
@@ -30,12 +32,6 @@ class RequirementMappingPages {
     private final RequirementMappings mappings;
     private final CatalogForms forms;
     private final Catalog catalog;
-
-    RequirementMappingPages(RequirementMappings mappings, CatalogForms forms, Catalog catalog) {
-        this.mappings = mappings;
-        this.forms = forms;
-        this.catalog = catalog;
-    }
 
     @GetMapping("/catalog/frameworks/{id}/mapping")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)

@@ -9,6 +9,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.catalog.MapRequirement;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,19 +26,13 @@ import java.util.Map;
  */
 @Service
 @Validated
+@RequiredArgsConstructor
 class RequirementMappings {
 
     private final Catalog catalog;
     private final ImportedFrameworkStore store;
     private final ImportedFrameworks frameworks;
     private final ApplicationEventPublisher events;
-
-    RequirementMappings(Catalog catalog, ImportedFrameworkStore store, ImportedFrameworks frameworks, ApplicationEventPublisher events) {
-        this.catalog = catalog;
-        this.store = store;
-        this.frameworks = frameworks;
-        this.events = events;
-    }
 
     /** The imported framework, or a 404 for an unknown id and a field error for a shipped one. */
     Framework editable(String frameworkId) {

@@ -3,6 +3,7 @@ package dev.attest.catalog.internal;
 import dev.attest.catalog.Catalog;
 import dev.attest.catalog.CatalogException;
 import dev.attest.catalog.ControlKey;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code nist-800-53-mapping.yaml}). Each is read once, when first asked for.
  */
 @Component
+@RequiredArgsConstructor
 class ShippedOscal {
 
     static final String CATALOG = "NIST_SP-800-53_rev5_catalog";
@@ -46,10 +48,6 @@ class ShippedOscal {
     private final Catalog catalog;
     private final Map<String, OscalDocument> shippedDocuments = new ConcurrentHashMap<>();
     private volatile Map<String, Mapping> mapping;
-
-    ShippedOscal(Catalog catalog) {
-        this.catalog = catalog;
-    }
 
     /** The shipped framework, or empty. */
     static Optional<Shipped> shipped(String id) {

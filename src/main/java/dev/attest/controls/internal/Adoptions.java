@@ -7,6 +7,7 @@ import dev.attest.controls.FrameworkAdopted;
 import dev.attest.controls.FrameworkDropped;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,19 +21,13 @@ import java.util.Set;
 
 /** Which frameworks a workspace pursues and which of their categories it keeps in scope. */
 @Service
+@RequiredArgsConstructor
 public class Adoptions {
 
     private final Catalog catalog;
     private final ControlStateStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Adoptions(Catalog catalog, ControlStateStore store, ApplicationEventPublisher events, Clock clock) {
-        this.catalog = catalog;
-        this.store = store;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** The frameworks the workspace pursues, in catalog order. */
     @Transactional(readOnly = true)

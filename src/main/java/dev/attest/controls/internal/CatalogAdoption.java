@@ -4,6 +4,7 @@ import dev.attest.catalog.FrameworkAdoption;
 import dev.attest.controls.AdoptedFramework;
 import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -11,13 +12,10 @@ import java.util.Set;
 
 /** Tells the catalog which frameworks a workspace has adopted, through the catalog's SPI. */
 @Component
+@RequiredArgsConstructor
 class CatalogAdoption implements FrameworkAdoption {
 
     private final WorkspaceControls controls;
-
-    CatalogAdoption(WorkspaceControls controls) {
-        this.controls = controls;
-    }
 
     @Override
     public Set<String> adoptedFrameworks(WorkspaceId workspace) {

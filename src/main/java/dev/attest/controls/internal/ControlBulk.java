@@ -6,6 +6,7 @@ import dev.attest.controls.ControlState;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,15 +18,11 @@ import java.util.LinkedHashSet;
  * so one refused control leaves them all as they were.
  */
 @Service
+@RequiredArgsConstructor
 class ControlBulk {
 
     private final ControlLibrary library;
     private final ControlEdits edits;
-
-    ControlBulk(ControlLibrary library, ControlEdits edits) {
-        this.library = library;
-        this.edits = edits;
-    }
 
     /** Applies the change (as {@link ControlForms#bulk} made it) and returns how many controls changed. */
     @Transactional

@@ -10,6 +10,7 @@ import dev.attest.identity.WorkspaceMembers;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 /** Setting a control's status, owner, justification and notes. */
 @Service
+@RequiredArgsConstructor
 public class ControlEdits {
 
     /** The order in which a refused change names its fields. */
@@ -33,16 +35,6 @@ public class ControlEdits {
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ControlEdits(ControlLibrary library, ControlStateStore store, WorkspaceMembers members, Validator validator,
-                 ApplicationEventPublisher events, Clock clock) {
-        this.library = library;
-        this.store = store;
-        this.members = members;
-        this.validator = validator;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * Sets a control's state; refuses, every bad field at once, a missing status, an owner who is not a member,

@@ -11,6 +11,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
 import dev.attest.web.WireName;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.Set;
  * member is checked when the change is made ({@link ControlEdits}).
  */
 @Component
+@RequiredArgsConstructor
 class ControlForms {
 
     private static final Set<String> EDITABLE = Set.of("status", "owner", "justification", "notes");
@@ -31,12 +33,6 @@ class ControlForms {
     private final Catalog catalog;
     private final Validator validator;
     private final Clock clock;
-
-    ControlForms(Catalog catalog, Validator validator, Clock clock) {
-        this.catalog = catalog;
-        this.validator = validator;
-        this.clock = clock;
-    }
 
     private Submission submission() {
         return new Submission(validator, clock);

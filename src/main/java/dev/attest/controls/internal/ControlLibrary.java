@@ -8,6 +8,7 @@ import dev.attest.catalog.RequirementRef;
 import dev.attest.controls.ControlFilter;
 import dev.attest.controls.ControlState;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,15 +21,11 @@ import java.util.Set;
 
 /** The library's controls as one workspace runs them: one, all, or those a filter keeps. */
 @Service
+@RequiredArgsConstructor
 public class ControlLibrary {
 
     private final Catalog catalog;
     private final ControlStateStore store;
-
-    ControlLibrary(Catalog catalog, ControlStateStore store) {
-        this.catalog = catalog;
-        this.store = store;
-    }
 
     /** Every control of the library as the workspace runs it, narrowed by the filter. */
     @Transactional(readOnly = true)

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import java.util.Set;
 
 /** Framework pages, the control library and control pages (the dashboard is the program module's). */
 @Controller
+@RequiredArgsConstructor
 class ControlPages {
 
     private final Catalog catalog;
@@ -42,19 +44,6 @@ class ControlPages {
     private final WorkspaceMembers members;
     private final ControlForms forms;
     private final ControlBulk bulk;
-
-    ControlPages(Catalog catalog, ControlLibrary library, Adoptions adoptions, ControlEdits edits, ControlReadiness readiness,
-                 ControlProofs proofs, WorkspaceMembers members, ControlForms forms, ControlBulk bulk) {
-        this.catalog = catalog;
-        this.library = library;
-        this.adoptions = adoptions;
-        this.edits = edits;
-        this.readiness = readiness;
-        this.proofs = proofs;
-        this.members = members;
-        this.forms = forms;
-        this.bulk = bulk;
-    }
 
     /** One row of a framework page: a requirement, its depth in the tree, and its readiness. */
     record RequirementRow(Requirement requirement, int depth, boolean inScope, boolean ready, List<ControlState> controls) {

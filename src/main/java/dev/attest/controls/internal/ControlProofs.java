@@ -6,6 +6,7 @@ import dev.attest.controls.ControlHistory;
 import dev.attest.controls.ControlProof;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import java.util.List;
 
 /** What the modules that test and document a control report about it: its monitors, its evidence and its history. */
 @Service
+@RequiredArgsConstructor
 public class ControlProofs {
 
     /** The longest history page, and the deepest page: each source is asked for everything up to the page asked for. */
@@ -25,11 +27,6 @@ public class ControlProofs {
     private final Catalog catalog;
     // Looked up lazily: the modules that test controls depend on the controls module in turn.
     private final ObjectProvider<ControlProof> proofSources;
-
-    ControlProofs(Catalog catalog, ObjectProvider<ControlProof> proofSources) {
-        this.catalog = catalog;
-        this.proofSources = proofSources;
-    }
 
     /** The control's monitors as the modules that test it report them, strongest first. */
     @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import dev.attest.controls.ControlsOverview;
 import dev.attest.controls.FrameworkReadiness;
 import dev.attest.controls.Readiness;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import java.util.function.Predicate;
  * signal) and how ready the workspace is for each framework.
  */
 @Service
+@RequiredArgsConstructor
 public class ControlReadiness {
 
     private final Catalog catalog;
@@ -37,15 +39,6 @@ public class ControlReadiness {
     private final ControlProofs proofs;
     // Looked up lazily: the modules that test controls depend on the controls module in turn.
     private final ObjectProvider<ControlSignals> signalSources;
-
-    ControlReadiness(Catalog catalog, ControlLibrary library, Adoptions adoptions, ControlProofs proofs,
-                     ObjectProvider<ControlSignals> signalSources) {
-        this.catalog = catalog;
-        this.library = library;
-        this.adoptions = adoptions;
-        this.proofs = proofs;
-        this.signalSources = signalSources;
-    }
 
     /**
      * States, statuses and readiness from one read of the states and one of the signals, so that

@@ -8,6 +8,7 @@ import dev.attest.controls.ControlState;
 import dev.attest.controls.ImplementationStatus;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,13 +28,10 @@ import static dev.attest.web.Columns.utc;
 
 /** The controls module's tables: workspace_control and workspace_framework. */
 @Repository
+@RequiredArgsConstructor
 class ControlStateStore {
 
     private final JdbcClient jdbc;
-
-    ControlStateStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The states someone has set; controls never touched have no row. Rows for keys the catalog dropped are skipped. */
     Map<ControlKey, ControlState> states(WorkspaceId workspace, Catalog catalog) {

@@ -14,6 +14,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TableQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,7 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Controls", description = "The workspace's controls, framework adoption and readiness")
+@RequiredArgsConstructor
 class ControlsApi {
 
     private final ControlLibrary library;
@@ -43,17 +45,6 @@ class ControlsApi {
     private final ControlProofs proofs;
     private final ControlForms forms;
     private final ControlBulk bulk;
-
-    ControlsApi(ControlLibrary library, Adoptions adoptions, ControlEdits edits, ControlReadiness readiness, ControlProofs proofs,
-                ControlForms forms, ControlBulk bulk) {
-        this.library = library;
-        this.adoptions = adoptions;
-        this.edits = edits;
-        this.readiness = readiness;
-        this.proofs = proofs;
-        this.forms = forms;
-        this.bulk = bulk;
-    }
 
     record BulkResult(int changed) {
     }

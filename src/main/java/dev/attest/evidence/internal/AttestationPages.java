@@ -11,6 +11,7 @@ import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,19 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
  * successful responses).
  */
 @Controller
+@RequiredArgsConstructor
 class AttestationPages {
 
     private final EvidenceFreshness freshness;
     private final EvidenceProof proof;
     private final WorkspaceControls controls;
     private final Catalog catalog;
-
-    AttestationPages(EvidenceFreshness freshness, EvidenceProof proof, WorkspaceControls controls, Catalog catalog) {
-        this.freshness = freshness;
-        this.proof = proof;
-        this.controls = controls;
-        this.catalog = catalog;
-    }
 
     @PostMapping("/evidence/attestations")
     @RequiresPermission(Permission.EVIDENCE_WRITE)

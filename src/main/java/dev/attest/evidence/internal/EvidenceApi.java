@@ -14,6 +14,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.crypto.CheckpointFields;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,13 +54,10 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/evidence")
 @Tag(name = "Evidence", description = "Uploaded evidence, run snapshots and the tamper-evident ledger")
+@RequiredArgsConstructor
 class EvidenceApi {
 
     private final EvidenceLocker evidence;
-
-    EvidenceApi(EvidenceLocker evidence) {
-        this.evidence = evidence;
-    }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.EVIDENCE_WRITE)

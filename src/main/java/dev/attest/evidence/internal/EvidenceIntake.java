@@ -9,6 +9,7 @@ import dev.attest.evidence.EvidenceTooLargeException;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * commits, the evidence survives a crash.
  */
 @Service
+@RequiredArgsConstructor
 public class EvidenceIntake {
 
     static final int MAX_TITLE = 300;
@@ -40,17 +42,6 @@ public class EvidenceIntake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DurableCommits durable;
-
-    EvidenceIntake(EvidenceStorage storage, EvidenceItemStore items, Ledger ledger, Catalog catalog, ApplicationEventPublisher events,
-                   Clock clock, DurableCommits durable) {
-        this.storage = storage;
-        this.items = items;
-        this.ledger = ledger;
-        this.catalog = catalog;
-        this.events = events;
-        this.clock = clock;
-        this.durable = durable;
-    }
 
     /** Stores the evidence, refusing unknown controls, a missing title and content above {@code limit} bytes. */
     @Transactional

@@ -4,6 +4,7 @@ import dev.attest.evidence.EvidenceItem;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +26,7 @@ import static dev.attest.web.Columns.utc;
 
 /** The evidence_item and evidence_control tables: metadata of every piece of evidence; the bytes are in {@link EvidenceStorage}. */
 @Repository
+@RequiredArgsConstructor
 public class EvidenceItemStore {
 
     private static final String COLUMNS = "id, kind, title, filename, media_type, size_bytes, sha256, controls, collected_by, "
@@ -33,10 +35,6 @@ public class EvidenceItemStore {
             + "i.collected_by, i.collected_at, i.valid_until, i.ledger_seq";
 
     private final JdbcClient jdbc;
-
-    EvidenceItemStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public void insert(WorkspaceId workspace, EvidenceItem item) {
         jdbc.sql("insert into evidence_item (" + COLUMNS + ", workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

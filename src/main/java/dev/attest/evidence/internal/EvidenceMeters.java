@@ -3,6 +3,7 @@ package dev.attest.evidence.internal;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +18,11 @@ import java.time.format.DateTimeParseException;
  * an operator wants. Read from the database at scrape time, so every node reports the cluster's value.
  */
 @Component
+@RequiredArgsConstructor
 class EvidenceMeters implements MeterBinder {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    EvidenceMeters(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

@@ -1,5 +1,6 @@
 package dev.attest.evidence.internal;
 
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import java.util.Set;
  * that an upload whose transaction is still open is never touched.
  */
 @Component
+@RequiredArgsConstructor
 public class EvidenceOrphans {
 
     /** How old unreferenced content must be before it is removed. */
@@ -31,12 +33,6 @@ public class EvidenceOrphans {
     private final EvidenceStorage storage;
     private final EvidenceItemStore items;
     private final Clock clock;
-
-    EvidenceOrphans(EvidenceStorage storage, EvidenceItemStore items, Clock clock) {
-        this.storage = storage;
-        this.items = items;
-        this.clock = clock;
-    }
 
     @Scheduled(cron = "${attest.evidence.orphan-sweep-cron:0 41 4 * * *}", zone = "UTC")
     @SchedulerLock(name = "evidence.orphan-sweep")

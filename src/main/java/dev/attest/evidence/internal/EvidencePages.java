@@ -16,6 +16,7 @@ import dev.attest.web.TableQuery;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ import java.util.UUID;
 
 /** The evidence locker's page: the evidence list with its filters, the upload form, and the ledger's state and check. */
 @Controller
+@RequiredArgsConstructor
 class EvidencePages {
 
     static final String PAGE = "/evidence";
@@ -45,11 +47,6 @@ class EvidencePages {
 
     private final EvidenceLocker evidence;
     private final Catalog catalog;
-
-    EvidencePages(EvidenceLocker evidence, Catalog catalog) {
-        this.evidence = evidence;
-        this.catalog = catalog;
-    }
 
     @GetMapping(PAGE)
     @RequiresPermission(Permission.EVIDENCE_READ)

@@ -5,6 +5,7 @@ import dev.attest.controls.ControlProof;
 import dev.attest.evidence.EvidenceFreshness;
 import dev.attest.evidence.EvidenceItem;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -20,17 +21,12 @@ import java.util.List;
  * of the control's history.
  */
 @Component
+@RequiredArgsConstructor
 class EvidenceProof implements ControlProof {
 
     private final EvidenceItemStore repository;
     private final ObjectProvider<EvidenceFreshness> freshness;
     private final Clock clock;
-
-    EvidenceProof(EvidenceItemStore repository, ObjectProvider<EvidenceFreshness> freshness, Clock clock) {
-        this.repository = repository;
-        this.freshness = freshness;
-        this.clock = clock;
-    }
 
     @Override
     public List<Evidence> evidence(WorkspaceId workspace, ControlKey control, int limit) {

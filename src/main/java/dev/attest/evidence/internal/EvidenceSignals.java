@@ -6,6 +6,7 @@ import dev.attest.controls.ControlSignals;
 import dev.attest.evidence.ControlFreshness;
 import dev.attest.evidence.EvidenceFreshness;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -16,13 +17,10 @@ import java.util.Map;
  * collected within the control's window and still valid.
  */
 @Component
+@RequiredArgsConstructor
 class EvidenceSignals implements ControlSignals {
 
     private final EvidenceFreshness freshness;
-
-    EvidenceSignals(EvidenceFreshness freshness) {
-        this.freshness = freshness;
-    }
 
     @Override
     public Map<ControlKey, ControlSignal> signals(WorkspaceId workspace) {

@@ -9,6 +9,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +26,10 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/evidence")
 @Tag(name = "Evidence freshness and attestations", description = "How long evidence keeps each control proven, and owners' attestations")
+@RequiredArgsConstructor
 class FreshnessApi {
 
     private final EvidenceFreshness freshness;
-
-    FreshnessApi(EvidenceFreshness freshness) {
-        this.freshness = freshness;
-    }
 
     @GetMapping("/freshness")
     @RequiresPermission(Permission.EVIDENCE_READ)

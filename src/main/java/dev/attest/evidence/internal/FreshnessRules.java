@@ -1,6 +1,7 @@
 package dev.attest.evidence.internal;
 
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 
 /** The evidence_freshness_rule table, and the dates of the evidence that keeps controls fresh. */
 @Repository
+@RequiredArgsConstructor
 public class FreshnessRules {
 
     /** An uploaded file or an attestation: when it was collected, until when it is valid, which controls it names. */
@@ -22,10 +24,6 @@ public class FreshnessRules {
     }
 
     private final JdbcClient jdbc;
-
-    FreshnessRules(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Map<String, Integer> days(WorkspaceId workspace) {
         Map<String, Integer> days = new HashMap<>();

@@ -5,12 +5,14 @@ import dev.attest.evidence.LedgerVerification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The rule that the head of an export is signed or young: entries after the newest checkpoint may wait at most
  * the checkpoint interval (the policy's, or the one the export states), judged at the policy's time (or the
  * export's). Longer means checkpoints were deleted or signing stopped.
  */
+@RequiredArgsConstructor
 final class HeadFreshness {
 
     private final VerificationPolicy policy;
@@ -20,10 +22,6 @@ final class HeadFreshness {
     private String firstUnsignedAt;
     private Instant exportedAt;
     private Duration exportInterval;
-
-    HeadFreshness(VerificationPolicy policy) {
-        this.policy = policy;
-    }
 
     /** Whether the entry about to be read is the first after the newest checkpoint. */
     boolean wantsTime() {

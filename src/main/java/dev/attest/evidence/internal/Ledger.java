@@ -5,6 +5,7 @@ import dev.attest.evidence.LedgerKey;
 import dev.attest.evidence.LedgerStatus;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ import java.util.function.BiConsumer;
  * is {@link LedgerExport}'s job.
  */
 @Component
+@RequiredArgsConstructor
 public class Ledger {
 
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
@@ -42,15 +44,6 @@ public class Ledger {
     private final EvidenceProperties properties;
     private final LedgerWitness witness;
     private final LedgerExport exports;
-
-    Ledger(LedgerStore store, LedgerKeys keys, Clock clock, EvidenceProperties properties, LedgerWitness witness, LedgerExport exports) {
-        this.store = store;
-        this.keys = keys;
-        this.clock = clock;
-        this.properties = properties;
-        this.witness = witness;
-        this.exports = exports;
-    }
 
     /** Appends entries in order (multi-row inserts of up to 500 entries) and returns the sequence number of each. */
     public List<Long> append(WorkspaceId workspace, List<Entry> entries) {

@@ -3,6 +3,7 @@ package dev.attest.evidence.internal;
 import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.evidence.LedgerVerification;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedWriter;
@@ -28,6 +29,7 @@ import java.util.Set;
  * it online the same way the offline {@code verify-ledger} command does.
  */
 @Component
+@RequiredArgsConstructor
 class LedgerExport {
 
     private final LedgerStore store;
@@ -35,14 +37,6 @@ class LedgerExport {
     private final LedgerWitness witness;
     private final EvidenceProperties properties;
     private final Clock clock;
-
-    LedgerExport(LedgerStore store, LedgerKeys keys, LedgerWitness witness, EvidenceProperties properties, Clock clock) {
-        this.store = store;
-        this.keys = keys;
-        this.witness = witness;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /**
      * Writes entries {@code from} to {@code to} (inclusive) and the checkpoints among them, each right after the entry

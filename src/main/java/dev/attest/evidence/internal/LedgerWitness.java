@@ -3,6 +3,7 @@ package dev.attest.evidence.internal;
 import dev.attest.evidence.LedgerCheckpoint;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.crypto.CheckpointWitness;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -10,15 +11,12 @@ import java.util.Optional;
 
 /** The ledger's newest checkpoint as kept outside the database (see {@link CheckpointWitness}). */
 @Component
+@RequiredArgsConstructor
 class LedgerWitness {
 
     private static final String KIND = "ledger";
 
     private final CheckpointWitness witness;
-
-    LedgerWitness(CheckpointWitness witness) {
-        this.witness = witness;
-    }
 
     Optional<LedgerCheckpoint> read(WorkspaceId workspace) {
         return witness.read(KIND, workspace.value()).map(f -> new LedgerCheckpoint(workspace.toString(), Long.parseLong(f.get(0)),

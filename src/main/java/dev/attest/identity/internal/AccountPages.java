@@ -6,6 +6,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +17,10 @@ import java.time.Instant;
 
 /** One's own account: password, sign-out everywhere, and links to tokens and the second factor. */
 @Controller
+@RequiredArgsConstructor
 class AccountPages {
 
     private final Passwords passwords;
-
-    AccountPages(Passwords passwords) {
-        this.passwords = passwords;
-    }
 
     @GetMapping("/account")
     @RequiresPermission(Permission.ACCOUNT_SELF)

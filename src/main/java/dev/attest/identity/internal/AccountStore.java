@@ -7,6 +7,7 @@ import dev.attest.identity.MemberAccount;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.identity.WorkspaceMembers;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,13 +22,10 @@ import java.util.UUID;
 
 /** Workspaces, users, memberships and API tokens, in plain SQL. */
 @Repository
+@RequiredArgsConstructor
 class AccountStore implements WorkspaceMembers {
 
     private final JdbcClient jdbc;
-
-    AccountStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     record StoredUser(UUID id, String email, String displayName, String passwordHash, boolean enabled, Instant lockedUntil) {
     }

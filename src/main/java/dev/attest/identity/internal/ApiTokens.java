@@ -9,6 +9,7 @@ import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ import java.util.UUID;
  * the value is shown once and only its SHA-256 is kept.
  */
 @Service
+@RequiredArgsConstructor
 class ApiTokens {
 
     static final int DEFAULT_DAYS = 90;
@@ -37,13 +39,6 @@ class ApiTokens {
     private final AccountStore accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ApiTokens(TokenStore tokens, AccountStore accounts, ApplicationEventPublisher events, Clock clock) {
-        this.tokens = tokens;
-        this.accounts = accounts;
-        this.events = events;
-        this.clock = clock;
-    }
 
     record TokenView(UUID id, String name, String kind, String scope, String role, String owner, Instant createdAt,
                      Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {

@@ -5,6 +5,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.identity.InviteMember;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,17 +13,12 @@ import java.time.Instant;
 
 /** Auditor memberships for audits: reuses an auditor's membership or sends an auditor invitation. */
 @Service
+@RequiredArgsConstructor
 class AuditorInvitations implements AuditorMemberships {
 
     private final AccountStore accounts;
     private final Invitations invitations;
     private final InvitationStore store;
-
-    AuditorInvitations(AccountStore accounts, Invitations invitations, InvitationStore store) {
-        this.accounts = accounts;
-        this.invitations = invitations;
-        this.store = store;
-    }
 
     @Override
     @Transactional

@@ -2,6 +2,7 @@ package dev.attest.identity.internal;
 
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.UnattributedSignInFailed;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,19 +18,13 @@ import java.io.IOException;
 import java.time.Clock;
 
 /** Authenticates {@code Authorization: Bearer <token>} on the API; a bad token is a 401, never a pass-through. */
+@RequiredArgsConstructor
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenStore tokens;
     private final AuthenticationEntryPoint entryPoint;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    BearerTokenFilter(TokenStore tokens, AuthenticationEntryPoint entryPoint, ApplicationEventPublisher events, Clock clock) {
-        this.tokens = tokens;
-        this.entryPoint = entryPoint;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** A refused token is recorded (outside any workspace: a refused token names none we may trust). */
     private void refused(String why) {

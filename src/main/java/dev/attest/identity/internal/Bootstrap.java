@@ -3,6 +3,7 @@ package dev.attest.identity.internal;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceCreated;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,6 +27,7 @@ import java.util.UUID;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class Bootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
@@ -37,17 +39,6 @@ class Bootstrap implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
-
-    Bootstrap(AccountStore accounts, TokenStore tokens, IdentityProperties properties, PasswordEncoder passwords,
-              ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
-        this.accounts = accounts;
-        this.tokens = tokens;
-        this.properties = properties;
-        this.passwords = passwords;
-        this.events = events;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

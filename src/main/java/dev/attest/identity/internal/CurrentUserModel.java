@@ -1,6 +1,7 @@
 package dev.attest.identity.internal;
 
 import dev.attest.identity.CurrentUser;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,15 +14,11 @@ import java.util.List;
  * the workspaces they may switch to as {@code workspaces}.
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+@RequiredArgsConstructor
 class CurrentUserModel {
 
     private final AccountStore accounts;
     private final Clock clock;
-
-    CurrentUserModel(AccountStore accounts, Clock clock) {
-        this.accounts = accounts;
-        this.clock = clock;
-    }
 
     @ModelAttribute("currentUser")
     CurrentUser currentUser() {

@@ -3,6 +3,7 @@ package dev.attest.identity.internal;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.Columns;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,13 +15,10 @@ import java.util.UUID;
 
 /** Invitations in plain SQL: only the hash of a link's token is kept. */
 @Repository
+@RequiredArgsConstructor
 class InvitationStore {
 
     private final JdbcClient jdbc;
-
-    InvitationStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** What a link leads to, before it is checked to be unused and unexpired. */
     record Link(UUID id, UUID workspace, String workspaceName, String email, String role, Instant expires, Instant accepted) {

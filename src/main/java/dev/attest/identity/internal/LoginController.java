@@ -1,6 +1,7 @@
 package dev.attest.identity.internal;
 
 import jakarta.servlet.http.HttpSession;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -10,13 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
+@RequiredArgsConstructor
 class LoginController {
 
     private final SsoProperties sso;
-
-    LoginController(SsoProperties sso) {
-        this.sso = sso;
-    }
 
     @GetMapping("/login")
     @org.springframework.security.access.prepost.PreAuthorize("permitAll()")

@@ -7,6 +7,7 @@ import dev.attest.web.FieldChecks;
 import dev.attest.web.Submission;
 import dev.attest.web.WireName;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -18,15 +19,11 @@ import java.time.format.DateTimeParseException;
  * the role by its wire name, the expiry as a date, every bad field named at once under the request's names.
  */
 @Component
+@RequiredArgsConstructor
 class MemberForms {
 
     private final Validator validator;
     private final Clock clock;
-
-    MemberForms(Validator validator, Clock clock) {
-        this.validator = validator;
-        this.clock = clock;
-    }
 
     InviteMember invitation(String email, String role) {
         Submission s = new Submission(validator, clock);

@@ -6,6 +6,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -26,6 +27,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Members", description = "Members of the workspace, their roles, and the workspaces a user belongs to")
+@RequiredArgsConstructor
 class MembersApi {
 
     private final Memberships administration;
@@ -33,14 +35,6 @@ class MembersApi {
     private final AccountStore accounts;
     private final SignInThrottle throttle;
     private final Clock clock;
-
-    MembersApi(Memberships administration, MemberForms forms, AccountStore accounts, SignInThrottle throttle, Clock clock) {
-        this.administration = administration;
-        this.forms = forms;
-        this.accounts = accounts;
-        this.throttle = throttle;
-        this.clock = clock;
-    }
 
     /** A member; {@code serviceTokens} counts the unrevoked service tokens they answer for. */
     record MemberView(UUID userId, String email, String displayName, String role, boolean active, Instant expiresAt,

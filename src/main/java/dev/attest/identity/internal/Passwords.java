@@ -4,6 +4,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.PasswordChanged;
 import dev.attest.identity.SessionsEnded;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 
 /** One's own password and sessions: changing the password ends every other session; signing out everywhere ends all. */
 @Service
+@RequiredArgsConstructor
 class Passwords {
 
     private final AccountStore accounts;
@@ -22,14 +24,6 @@ class Passwords {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Passwords(AccountStore accounts, PasswordPolicy policy, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
-        this.accounts = accounts;
-        this.policy = policy;
-        this.passwords = passwords;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * Checks the current password and the new one, saves it and ends the user's sessions as of the

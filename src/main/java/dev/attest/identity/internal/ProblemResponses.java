@@ -2,6 +2,7 @@ package dev.attest.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,13 +16,10 @@ import java.io.IOException;
 import java.net.URI;
 
 /** The API's 401 and 403 answers, as RFC 9457 problem details. */
+@RequiredArgsConstructor
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
-
-    ProblemResponses(JsonMapper json) {
-        this.json = json;
-    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {

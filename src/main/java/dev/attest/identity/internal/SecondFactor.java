@@ -11,6 +11,7 @@ import dev.attest.identity.SecondFactorChanged;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.crypto.MasterKey;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * sign-in. Every code, TOTP or recovery, works once.
  */
 @Service
+@RequiredArgsConstructor
 class SecondFactor {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,14 +45,6 @@ class SecondFactor {
     private final ApplicationEventPublisher events;
     private final MasterKey key;
     private final Clock clock;
-
-    SecondFactor(SecondFactorStore store, AccountStore accounts, ApplicationEventPublisher events, MasterKey key, Clock clock) {
-        this.store = store;
-        this.accounts = accounts;
-        this.events = events;
-        this.key = key;
-        this.clock = clock;
-    }
 
     private static final String PURPOSE = "identity totp secret";
 

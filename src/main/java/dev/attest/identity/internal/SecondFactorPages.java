@@ -6,6 +6,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,7 @@ import java.time.Clock;
 
 /** Enrolling the TOTP second factor on the account page, and giving it at sign-in. */
 @Controller
+@RequiredArgsConstructor
 class SecondFactorPages {
 
     private final SecondFactor secondFactor;
@@ -25,14 +27,6 @@ class SecondFactorPages {
     private final SignInThrottle throttle;
     private final SessionStart sessions;
     private final Clock clock;
-
-    SecondFactorPages(SecondFactor secondFactor, AccountStore accounts, SignInThrottle throttle, SessionStart sessions, Clock clock) {
-        this.secondFactor = secondFactor;
-        this.accounts = accounts;
-        this.throttle = throttle;
-        this.sessions = sessions;
-        this.clock = clock;
-    }
 
     @GetMapping("/login/mfa")
     @PreAuthorize("hasAuthority('MFA_PENDING')")

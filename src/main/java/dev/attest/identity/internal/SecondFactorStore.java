@@ -1,6 +1,7 @@
 package dev.attest.identity.internal;
 
 import dev.attest.web.Columns;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,13 +12,10 @@ import java.util.UUID;
 
 /** Authenticator-app secrets (sealed before they are stored) and recovery-code hashes, in plain SQL. */
 @Repository
+@RequiredArgsConstructor
 class SecondFactorStore {
 
     private final JdbcClient jdbc;
-
-    SecondFactorStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The stored row: the secret still sealed. */
     record Stored(String sealedSecret, boolean enabled, long lastStep) {

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -22,6 +23,7 @@ import java.time.Instant;
  * sign-out everywhere or a password change ends the session; a changed role applies on the next
  * request. Sessions also end after an absolute lifetime, however active they are.
  */
+@RequiredArgsConstructor
 class SessionCheck extends OncePerRequestFilter {
 
     /** The session attribute holding when the session's user signed in. */
@@ -31,13 +33,6 @@ class SessionCheck extends OncePerRequestFilter {
     private final SecurityContextRepository contexts;
     private final Clock clock;
     private final Duration absoluteTimeout;
-
-    SessionCheck(AccountStore accounts, SecurityContextRepository contexts, Clock clock, Duration absoluteTimeout) {
-        this.accounts = accounts;
-        this.contexts = contexts;
-        this.clock = clock;
-        this.absoluteTimeout = absoluteTimeout;
-    }
 
     /** Where a member who must enrol a second factor may still go. */
     private static boolean enrolmentPath(HttpServletRequest request) {

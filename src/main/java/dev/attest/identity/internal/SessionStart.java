@@ -4,6 +4,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.SignInSucceeded;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,17 +15,12 @@ import java.time.Clock;
 
 /** Puts a principal into the session: on sign-in, after a second factor, on a workspace switch. */
 @Component
+@RequiredArgsConstructor
 class SessionStart {
 
     private final SecurityContextRepository contexts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    SessionStart(SecurityContextRepository contexts, ApplicationEventPublisher events, Clock clock) {
-        this.contexts = contexts;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** A completed sign-in: a fresh session id, the sign-in time for the timeouts, and an audit record. */
     void signedIn(HttpServletRequest request, HttpServletResponse response, CurrentUser user, String method) {

@@ -5,6 +5,7 @@ import dev.attest.identity.Role;
 import dev.attest.identity.UnattributedSignInFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * the first sign-in (in the default role). A refused or broken callback (wrong state or nonce, a
  * domain not allowed) goes back to the sign-in page with the reason, and into the audit trail.
  */
+@RequiredArgsConstructor
 class SingleSignOn implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     static final String REGISTRATION = "sso";
@@ -39,16 +41,6 @@ class SingleSignOn implements AuthenticationSuccessHandler, AuthenticationFailur
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
-
-    SingleSignOn(SsoProperties properties, AccountStore accounts, SessionStart sessions, ApplicationEventPublisher events,
-                 TransactionTemplate transaction, Clock clock) {
-        this.properties = properties;
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.events = events;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     /** The provider's registration, read from its discovery document at start-up. */
     static ClientRegistrationRepository registrations(SsoProperties properties) {

@@ -5,6 +5,7 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +18,11 @@ import java.util.UUID;
 
 /** The tokens page: create (the value is shown on the answer page only), list, revoke. */
 @Controller
+@RequiredArgsConstructor
 class TokenPages {
 
     private final ApiTokens tokens;
     private final Clock clock;
-
-    TokenPages(ApiTokens tokens, Clock clock) {
-        this.tokens = tokens;
-        this.clock = clock;
-    }
 
     @GetMapping("/account/tokens")
     @RequiresPermission(Permission.ACCOUNT_SELF)

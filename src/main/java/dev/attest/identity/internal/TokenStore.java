@@ -5,6 +5,7 @@ import dev.attest.identity.Permission;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.Columns;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +21,7 @@ import java.util.UUID;
 
 /** API tokens in plain SQL: issued, looked up by hash on every request, listed, handed over, revoked. */
 @Repository
+@RequiredArgsConstructor
 class TokenStore {
 
     private static final String VIEW = """
@@ -27,10 +29,6 @@ class TokenStore {
             from api_token t left join app_user u on u.id = t.owner_id where t.workspace_id = ?""";
 
     private final JdbcClient jdbc;
-
-    TokenStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A token as its page and API show it, with the user it acts as (null for a service token). */
     record Row(ApiTokens.TokenView view, UUID user) {

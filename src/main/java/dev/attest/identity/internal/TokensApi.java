@@ -5,6 +5,7 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,13 +22,10 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/tokens")
 @Tag(name = "API tokens", description = "Personal and service tokens: created, listed, revoked")
+@RequiredArgsConstructor
 class TokensApi {
 
     private final ApiTokens tokens;
-
-    TokensApi(ApiTokens tokens) {
-        this.tokens = tokens;
-    }
 
     @GetMapping
     @RequiresPermission(Permission.ACCOUNT_SELF)

@@ -15,6 +15,7 @@ import dev.attest.incidents.TimelineEntry;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
  */
 @Service
 @Validated
+@RequiredArgsConstructor
 public class BreachClocks {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
@@ -47,13 +49,6 @@ public class BreachClocks {
     private final NoticeSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    BreachClocks(IncidentStore store, NoticeSettings settings, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.settings = settings;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public List<NotificationClock> clocks(WorkspaceId workspace, UUID id) {

@@ -6,6 +6,7 @@ import dev.attest.incidents.ExerciseRecorded;
 import dev.attest.incidents.RecordExercise;
 import dev.attest.web.InvalidFieldException;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,19 +20,13 @@ import java.util.UUID;
 /** The incident-response exercises a workspace held: the yearly test of its response plan. */
 @Service
 @Validated
+@RequiredArgsConstructor
 public class Exercises {
 
     private final IncidentStore store;
     private final NoticeSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Exercises(IncidentStore store, NoticeSettings settings, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.settings = settings;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Latest first. */
     @Transactional(readOnly = true)

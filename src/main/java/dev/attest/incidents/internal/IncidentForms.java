@@ -17,6 +17,7 @@ import dev.attest.incidents.WritePostMortem;
 import dev.attest.web.FieldChecks;
 import dev.attest.web.Submission;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -36,6 +37,7 @@ import java.util.TreeMap;
  * are read in the workspace's zone, as a browser's datetime-local field sends them.
  */
 @Component
+@RequiredArgsConstructor
 class IncidentForms {
 
     private final Validator validator;
@@ -43,14 +45,6 @@ class IncidentForms {
     private final NoticeSettings settings;
     private final MemberEmails members;
     private final Exercises exercises;
-
-    IncidentForms(Validator validator, Clock clock, NoticeSettings settings, MemberEmails members, Exercises exercises) {
-        this.validator = validator;
-        this.clock = clock;
-        this.settings = settings;
-        this.members = members;
-        this.exercises = exercises;
-    }
 
     private Submission submission() {
         return new Submission(validator, clock);

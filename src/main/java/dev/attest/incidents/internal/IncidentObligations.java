@@ -7,6 +7,7 @@ import dev.attest.incidents.NotificationClock;
 import dev.attest.incidents.OpenActionItem;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,17 +26,12 @@ import java.util.stream.Collectors;
  * exercise (due now when none was ever recorded).
  */
 @Component
+@RequiredArgsConstructor
 class IncidentObligations implements ObligationSource {
 
     private final IncidentStore store;
     private final NoticeSettings settings;
     private final Clock clock;
-
-    IncidentObligations(IncidentStore store, NoticeSettings settings, Clock clock) {
-        this.store = store;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional(readOnly = true)

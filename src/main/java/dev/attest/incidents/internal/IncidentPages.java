@@ -16,6 +16,7 @@ import dev.attest.web.WireName;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import java.util.UUID;
 
 /** The incident list, the report form and an incident's page (triage, timeline, breach clocks, post-mortem). */
 @Controller
+@RequiredArgsConstructor
 class IncidentPages {
 
     private final Triage triage;
@@ -45,17 +47,6 @@ class IncidentPages {
     private final IncidentForms forms;
     private final WorkspaceMembers members;
     private final Clock clock;
-
-    IncidentPages(Triage triage, BreachClocks breachClocks, PostMortems postMortems, NoticeSettings settings,
-                  IncidentForms forms, WorkspaceMembers members, Clock clock) {
-        this.triage = triage;
-        this.breachClocks = breachClocks;
-        this.postMortems = postMortems;
-        this.settings = settings;
-        this.forms = forms;
-        this.members = members;
-        this.clock = clock;
-    }
 
     private Shown times(CurrentUser user) {
         return new Shown(settings.settings(user.workspaceId()).zone());

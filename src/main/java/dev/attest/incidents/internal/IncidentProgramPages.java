@@ -5,6 +5,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.incidents.IncidentSettings;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,17 +16,12 @@ import java.util.Map;
 
 /** The pages of the response programme rather than of one incident: the exercises held and the notification settings. */
 @Controller
+@RequiredArgsConstructor
 class IncidentProgramPages {
 
     private final Exercises exercises;
     private final NoticeSettings settings;
     private final IncidentForms forms;
-
-    IncidentProgramPages(Exercises exercises, NoticeSettings settings, IncidentForms forms) {
-        this.exercises = exercises;
-        this.settings = settings;
-        this.forms = forms;
-    }
 
     @GetMapping("/incidents/exercises")
     @RequiresPermission(Permission.INCIDENTS_READ)

@@ -7,6 +7,7 @@ import dev.attest.incidents.NotificationClock;
 import dev.attest.web.WireName;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,16 +26,13 @@ import java.util.UUID;
  * {@code none} stands in, so that the yearly-exercise check has something to fail.
  */
 @Component
+@RequiredArgsConstructor
 class IncidentResources implements ResourceSource {
 
     static final String INCIDENT = "incidents.incident";
     static final String EXERCISE = "incidents.exercise";
 
     private final IncidentStore store;
-
-    IncidentResources(IncidentStore store) {
-        this.store = store;
-    }
 
     @Override
     public Set<String> types() {

@@ -17,6 +17,7 @@ import dev.attest.web.NotFoundException;
 import static dev.attest.web.Columns.instant;
 import static dev.attest.web.Columns.lines;
 import static dev.attest.web.Columns.utc;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 
 /** The incidents module's tables, and the only place its SQL lives. Lists are stored as text: names one a line, categories and states comma-separated. */
 @Repository
+@RequiredArgsConstructor
 public class IncidentStore {
 
     private static final String COLUMNS = "id, title, description, reported_by, reported_at, discovered_at, severity, status, lead, "
@@ -44,10 +46,6 @@ public class IncidentStore {
             + "breach_aware_at, breach_determined_at, breach_determined_by, closed_at, updated_at, updated_by";
 
     private final JdbcClient jdbc;
-
-    IncidentStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<Incident> all(WorkspaceId workspace) {
         return jdbc.sql("select " + COLUMNS + " from incident where workspace_id = ? order by reported_at desc, id")

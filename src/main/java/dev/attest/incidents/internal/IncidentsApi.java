@@ -15,6 +15,7 @@ import dev.attest.web.WireName;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/incidents")
 @Tag(name = "Incidents", description = "Incident reports, triage, timelines, breach notification clocks, post-mortems and exercises")
+@RequiredArgsConstructor
 class IncidentsApi {
 
     private final Triage triage;
@@ -49,17 +51,6 @@ class IncidentsApi {
     private final NoticeSettings settings;
     private final IncidentForms forms;
     private final Clock clock;
-
-    IncidentsApi(Triage triage, BreachClocks clocks, PostMortems postMortems, Exercises exercises, NoticeSettings settings,
-                 IncidentForms forms, Clock clock) {
-        this.triage = triage;
-        this.clocks = clocks;
-        this.postMortems = postMortems;
-        this.exercises = exercises;
-        this.settings = settings;
-        this.forms = forms;
-        this.clock = clock;
-    }
 
     record ClockView(String key, String rule, String recipient, Instant due, String basis, String state, Instant sentAt,
                      String evidence, String recordedBy) {

@@ -13,6 +13,7 @@ import dev.attest.incidents.TimelineEntry;
 import dev.attest.incidents.WritePostMortem;
 import dev.attest.web.NotFoundException;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,19 +27,13 @@ import java.util.UUID;
 /** What an incident taught: its post-mortem and the action items, each with an owner and a due date. */
 @Service
 @Validated
+@RequiredArgsConstructor
 public class PostMortems {
 
     private final IncidentStore store;
     private final MemberEmails members;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    PostMortems(IncidentStore store, MemberEmails members, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.members = members;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** The post-mortem, empty while none was written. */
     @Transactional(readOnly = true)

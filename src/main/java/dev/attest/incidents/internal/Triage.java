@@ -14,6 +14,7 @@ import dev.attest.incidents.TimelineNoted;
 import dev.attest.incidents.TriageIncident;
 import dev.attest.web.InvalidFieldException;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ import java.util.UUID;
  */
 @Service
 @Validated
+@RequiredArgsConstructor
 public class Triage {
 
     private final IncidentStore store;
@@ -39,16 +41,6 @@ public class Triage {
     private final MemberEmails members;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Triage(IncidentStore store, BreachClocks clocks, NoticeSettings settings, MemberEmails members, ApplicationEventPublisher events,
-           Clock clock) {
-        this.store = store;
-        this.clocks = clocks;
-        this.settings = settings;
-        this.members = members;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Latest reported first. */
     @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import dev.attest.monitoring.Severity;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import java.util.Set;
 
 /** A workspace's checks: the built-in ones and its own, written, changed, deleted and tried out on a draft. */
 @Service
+@RequiredArgsConstructor
 public class CheckDefinitions {
 
     private final WorkspaceChecks checks;
@@ -38,25 +40,6 @@ public class CheckDefinitions {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    CheckDefinitions(WorkspaceChecks checks, BuiltInChecks builtIns, CheckStore checkStore, CheckRules rules, ResourceTypes types,
-                     OfferedResources resources, Evaluator evaluator, EvaluationRun runs, ResultStore results, RunWriter writer,
-                     ResultEvidence resultEvidence, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
-        this.checks = checks;
-        this.builtIns = builtIns;
-        this.checkStore = checkStore;
-        this.rules = rules;
-        this.types = types;
-        this.resources = resources;
-        this.evaluator = evaluator;
-        this.runs = runs;
-        this.results = results;
-        this.writer = writer;
-        this.resultEvidence = resultEvidence;
-        this.events = events;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /** Built-in checks and the workspace's own, by key. */
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import dev.attest.monitoring.CheckDraft;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.Submission;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 /** What makes a check well-formed, for built-in files and for checks users write alike. */
 @Component
+@RequiredArgsConstructor
 public class CheckRules {
 
     /** A draft's fields in the editor's order, which is the order its problems are reported in. */
@@ -22,12 +24,6 @@ public class CheckRules {
     private final Catalog catalog;
     private final CelEngine cel;
     private final Validator validator;
-
-    CheckRules(Catalog catalog, CelEngine cel, Validator validator) {
-        this.catalog = catalog;
-        this.cel = cel;
-        this.validator = validator;
-    }
 
     /** Field name to message for everything wrong with the check, the expression compiled last. */
     public Map<String, String> problems(String key, String title, String resourceType, String severity, List<String> controls,

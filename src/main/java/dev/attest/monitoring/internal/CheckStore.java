@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,15 +18,12 @@ import java.util.Optional;
 
 /** The monitoring_check table: checks a workspace wrote itself. */
 @Repository
+@RequiredArgsConstructor
 public class CheckStore {
 
     private static final String COLUMNS = "check_key, title, resource_type, severity, controls, description, expression";
 
     private final JdbcClient jdbc;
-
-    CheckStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public List<Check> all(WorkspaceId workspace) {
         return jdbc.sql("select " + COLUMNS + " from monitoring_check where workspace_id = ? order by check_key")

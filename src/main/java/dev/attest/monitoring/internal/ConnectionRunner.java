@@ -4,6 +4,7 @@ import dev.attest.monitoring.ConnectionRun;
 import dev.attest.monitoring.ConnectionRunFinished;
 import dev.attest.monitoring.Resource;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * because a target could not be reached. Tests of a connection's credentials go the same way, storing nothing.
  */
 @Component
+@RequiredArgsConstructor
 class ConnectionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionRunner.class);
@@ -34,16 +36,6 @@ class ConnectionRunner {
     private final ResourceIntake intake;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ConnectionRunner(ConnectionStore store, CollectorKinds kinds, ConnectionSecrets secrets, ResourceIntake intake,
-                     ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.kinds = kinds;
-        this.secrets = secrets;
-        this.intake = intake;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Runs synchronously (access reviews and tests). */
     ConnectionRun runAndWait(ConnectionStore.Row row, String trigger) {

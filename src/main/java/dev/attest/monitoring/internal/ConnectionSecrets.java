@@ -1,5 +1,6 @@
 package dev.attest.monitoring.internal;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.security.GeneralSecurityException;
@@ -10,13 +11,10 @@ import java.util.TreeSet;
 
 /** A connection's secrets, sealed under the master key as one JSON document; only their names are ever shown. */
 @Component
+@RequiredArgsConstructor
 class ConnectionSecrets {
 
     private final SecretBox box;
-
-    ConnectionSecrets(SecretBox box) {
-        this.box = box;
-    }
 
     String seal(Map<String, String> secrets) {
         return box.seal(Documents.write(secrets));

@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.ConnectionRun;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 /** The monitoring_connection and monitoring_run tables. */
 @Repository
+@RequiredArgsConstructor
 public class ConnectionStore {
 
     /** A connection row; the secret is still sealed. */
@@ -29,10 +31,6 @@ public class ConnectionStore {
             + "resources_seen, error";
 
     private final JdbcClient jdbc;
-
-    ConnectionStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public void insert(Row row, String actor, Instant at) {
         jdbc.sql("insert into monitoring_connection (" + COLUMNS + ", created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -6,6 +6,7 @@ import dev.attest.monitoring.ConnectionRun;
 import dev.attest.monitoring.ConnectionSaved;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * runs and tests are done by {@link ConnectionRunner}, the collectors found by {@link CollectorKinds}.
  */
 @Service
+@RequiredArgsConstructor
 public class Connections implements dev.attest.monitoring.ConnectionRuns {
 
     static final int DEFAULT_INTERVAL = 60;
@@ -44,17 +46,6 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
     private final ConnectionRunner runner;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Connections(ConnectionStore store, CollectorTargets targets, CollectorKinds collectors, ConnectionSecrets secrets, ConnectionRunner runner,
-                ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.targets = targets;
-        this.collectors = collectors;
-        this.secrets = secrets;
-        this.runner = runner;
-        this.events = events;
-        this.clock = clock;
-    }
 
     public Set<String> kinds() {
         return collectors.kinds();

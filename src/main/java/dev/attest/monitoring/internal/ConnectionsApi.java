@@ -9,6 +9,7 @@ import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.internal.collectors.FileImports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,19 +29,13 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Connections", description = "Collectors configured against real systems, their runs, and file imports")
+@RequiredArgsConstructor
 class ConnectionsApi {
 
     private final Connections connections;
     private final ResourceIntake intake;
     private final FileImports imports;
     private final RunQueue runs;
-
-    ConnectionsApi(Connections connections, ResourceIntake intake, FileImports imports, RunQueue runs) {
-        this.connections = connections;
-        this.intake = intake;
-        this.imports = imports;
-        this.runs = runs;
-    }
 
     @GetMapping("/connections")
     @RequiresPermission(Permission.MONITORING_READ)

@@ -7,6 +7,7 @@ import dev.attest.monitoring.ControlMonitors;
 import dev.attest.monitoring.MonitoringCoverage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +16,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /** Automation coverage: the catalog's controls by their strongest monitor, as JSON and as a page. */
 @Controller
 @Tag(name = "Monitoring coverage", description = "Controls by their strongest monitor: technical, record, freshness, attestation, none")
+@RequiredArgsConstructor
 class CoverageController {
 
     private final ControlMonitors monitors;
-
-    CoverageController(ControlMonitors monitors) {
-        this.monitors = monitors;
-    }
 
     @GetMapping("/api/v1/monitoring/coverage")
     @RequiresPermission(Permission.MONITORING_READ)

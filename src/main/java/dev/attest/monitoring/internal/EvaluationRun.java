@@ -5,6 +5,7 @@ import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.Resource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +25,7 @@ import java.util.Set;
  * offered by a record module), or one check alone once it is saved.
  */
 @Service
+@RequiredArgsConstructor
 public class EvaluationRun {
 
     private final WorkspaceChecks checks;
@@ -39,24 +41,6 @@ public class EvaluationRun {
     private final MonitoringProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    EvaluationRun(WorkspaceChecks checks, ResourceStore resources, OfferedResources offered, Evaluator evaluator, ResultStore results,
-                  TallyStore tallyStore, CheckStore checkStore, RunWriter writer, RunRecorder recorder, ResultEvidence resultEvidence,
-                  MonitoringProperties properties, TransactionTemplate transactions, Clock clock) {
-        this.checks = checks;
-        this.resources = resources;
-        this.offered = offered;
-        this.evaluator = evaluator;
-        this.results = results;
-        this.tallyStore = tallyStore;
-        this.checkStore = checkStore;
-        this.writer = writer;
-        this.recorder = recorder;
-        this.resultEvidence = resultEvidence;
-        this.properties = properties;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /**
      * A full run: every check over every resource, stored or offered by a record module. It pages

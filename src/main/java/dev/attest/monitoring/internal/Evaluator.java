@@ -3,6 +3,7 @@ package dev.attest.monitoring.internal;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Resource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -19,13 +20,10 @@ import tools.jackson.core.JsonParser;
  * every check of its type. Pure computation; storing the outcome is the caller's business.
  */
 @Component
+@RequiredArgsConstructor
 public class Evaluator {
 
     private final CelEngine cel;
-
-    public Evaluator(CelEngine cel) {
-        this.cel = cel;
-    }
 
     /** The checks of one resource type, compiled, ready to try resources one at a time. */
     public final class TypeRun {

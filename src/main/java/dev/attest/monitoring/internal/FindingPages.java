@@ -16,6 +16,7 @@ import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
 
 /** The findings pages: the sortable, paged worklist with bulk actions and CSV, the exceptions, and one finding worked. */
 @Controller
+@RequiredArgsConstructor
 class FindingPages {
 
     private static final List<String> FILTERS = List.of("status", "severity", "check", "responsible", "control", "overdue");
@@ -40,12 +42,6 @@ class FindingPages {
     private final FindingWork work;
     private final FindingQueries queries;
     private final WorkspaceMembers members;
-
-    FindingPages(FindingWork work, FindingQueries queries, WorkspaceMembers members) {
-        this.work = work;
-        this.queries = queries;
-        this.members = members;
-    }
 
     @GetMapping("/monitoring/findings")
     @RequiresPermission(Permission.MONITORING_READ)

@@ -6,6 +6,7 @@ import dev.attest.monitoring.FindingEvent;
 import dev.attest.monitoring.FindingFilter;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,13 +18,10 @@ import java.util.UUID;
 
 /** Findings as lists, counts and one finding with its history. */
 @Service
+@RequiredArgsConstructor
 public class FindingQueries {
 
     private final FindingStore findings;
-
-    FindingQueries(FindingStore findings) {
-        this.findings = findings;
-    }
 
     @Transactional(readOnly = true)
     public List<Finding> findings(WorkspaceId workspace, FindingFilter filter, int limit) {

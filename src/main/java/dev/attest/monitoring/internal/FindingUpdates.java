@@ -7,6 +7,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Finding;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -26,15 +27,11 @@ import java.util.UUID;
  * away, all in batches in the caller's transaction.
  */
 @Component
+@RequiredArgsConstructor
 class FindingUpdates {
 
     private final FindingStore findings;
     private final WorkspaceControls controls;
-
-    FindingUpdates(FindingStore findings, WorkspaceControls controls) {
-        this.findings = findings;
-        this.controls = controls;
-    }
 
     /**
      * Touches the findings of the results that fail now or no longer do, and counts what it did in {@code changes}.

@@ -16,6 +16,7 @@ import dev.attest.web.Dates;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.TableQuery;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,7 @@ import java.util.UUID;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor
 class FindingWork {
 
     /** The longest an exception may run: a year, after which the risk is looked at again. */
@@ -50,18 +52,6 @@ class FindingWork {
     private final ApplicationEventPublisher events;
     private final Dates dates;
     private final Clock clock;
-
-    FindingWork(FindingWorkStore store, FindingStore findings, CheckDefinitions checks, WorkspaceMembers members, CommandValidation commands,
-                ApplicationEventPublisher events, Dates dates, Clock clock) {
-        this.store = store;
-        this.findings = findings;
-        this.checks = checks;
-        this.members = members;
-        this.commands = commands;
-        this.events = events;
-        this.dates = dates;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     List<WorkedFinding> page(WorkspaceId workspace, FindingWorkStore.Filter filter, TableQuery query) {

@@ -16,6 +16,7 @@ import dev.attest.web.WireName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,15 +36,11 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Findings work", description = "Assign, comment, link tickets, accept risk until an expiry, in bulk; the worklist and its CSV")
+@RequiredArgsConstructor
 class FindingWorkApi {
 
     private final FindingWork work;
     private final FindingQueries queries;
-
-    FindingWorkApi(FindingWork work, FindingQueries queries) {
-        this.work = work;
-        this.queries = queries;
-    }
 
     /** One page of the worklist with its counts. */
     record WorkPage(List<WorkedFinding> items, long total, int page, int pages, int size, String sort, String dir) {

@@ -5,6 +5,7 @@ import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.TableQuery;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +29,7 @@ import java.util.UUID;
  * not expired and the finding has not closed since it was approved (a fix ends the exception).
  */
 @Repository
+@RequiredArgsConstructor
 class FindingWorkStore {
 
     /** The list's sortable columns and the SQL each sorts by. */
@@ -76,10 +78,6 @@ class FindingWorkStore {
     }
 
     private final JdbcClient jdbc;
-
-    FindingWorkStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<WorkedFinding> page(WorkspaceId workspace, Filter filter, TableQuery query, Instant now) {
         Map<String, Object> params = new HashMap<>();

@@ -10,6 +10,7 @@ import dev.attest.evidence.FreshnessRuleChanged;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.ControlMonitors;
 import dev.attest.monitoring.Resource;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,6 +34,7 @@ import java.util.Set;
  * against the clock.
  */
 @Component
+@RequiredArgsConstructor
 class FreshnessFeed {
 
     static final String SOURCE = "evidence-freshness";
@@ -42,13 +44,6 @@ class FreshnessFeed {
     private final EvaluationRun runs;
     private final EvidenceFreshness freshness;
     private final Catalog catalog;
-
-    FreshnessFeed(ResourceIntake intake, EvaluationRun runs, EvidenceFreshness freshness, Catalog catalog) {
-        this.intake = intake;
-        this.runs = runs;
-        this.freshness = freshness;
-        this.catalog = catalog;
-    }
 
     /** The resource type of one control's freshness: type names allow no hyphen. */
     static String type(String control) {

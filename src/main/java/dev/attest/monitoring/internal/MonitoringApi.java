@@ -16,6 +16,7 @@ import dev.attest.monitoring.Resource;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,6 +38,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Monitoring", description = "Resources, CEL checks, evaluations and findings")
+@RequiredArgsConstructor
 class MonitoringApi {
 
     private final CheckDefinitions checks;
@@ -44,14 +46,6 @@ class MonitoringApi {
     private final EvaluationRun runs;
     private final ResultQueries results;
     private final FindingQueries findings;
-
-    MonitoringApi(CheckDefinitions checks, ResourceIntake intake, EvaluationRun runs, ResultQueries results, FindingQueries findings) {
-        this.checks = checks;
-        this.intake = intake;
-        this.runs = runs;
-        this.results = results;
-        this.findings = findings;
-    }
 
     // ---- resources
 

@@ -1,6 +1,7 @@
 package dev.attest.monitoring.internal;
 
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -15,19 +16,13 @@ import java.time.Clock;
  * checks current. ShedLock's row in the database makes each job run on one node at a time.
  */
 @Component
+@RequiredArgsConstructor
 class MonitoringJobs {
 
     private final Connections connections;
     private final EvaluationRun runs;
     private final ConnectionStore store;
     private final Clock clock;
-
-    MonitoringJobs(Connections connections, EvaluationRun runs, ConnectionStore store, Clock clock) {
-        this.connections = connections;
-        this.runs = runs;
-        this.store = store;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void closeAbandonedRuns() {

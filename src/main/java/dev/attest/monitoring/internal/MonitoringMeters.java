@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import static dev.attest.web.Columns.utc;
  * whose rate is the evaluation rate) and findings open by severity ({@code attest_findings_open}).
  */
 @Component
+@RequiredArgsConstructor
 class MonitoringMeters implements MeterBinder {
 
     /** Every open finding of a severity, risk-accepted ones included (an index-only count). */
@@ -30,11 +32,6 @@ class MonitoringMeters implements MeterBinder {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    MonitoringMeters(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

@@ -10,6 +10,7 @@ import dev.attest.monitoring.internal.MonitoringForms.CheckForm;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import java.util.UUID;
 
 /** The monitoring overview, checks and their results, the check editor, connections with runs (findings: {@link FindingPages}). */
 @Controller
+@RequiredArgsConstructor
 class MonitoringPages {
 
     private final CheckDefinitions checks;
@@ -33,16 +35,6 @@ class MonitoringPages {
     private final FindingQueries findings;
     private final Connections connections;
     private final RunQueue runs;
-
-    MonitoringPages(CheckDefinitions checks, EvaluationRun evaluations, ResultQueries results, FindingQueries findings,
-                    Connections connections, RunQueue runs) {
-        this.checks = checks;
-        this.evaluations = evaluations;
-        this.results = results;
-        this.findings = findings;
-        this.connections = connections;
-        this.runs = runs;
-    }
 
     @GetMapping("/monitoring")
     @RequiresPermission(Permission.MONITORING_READ)

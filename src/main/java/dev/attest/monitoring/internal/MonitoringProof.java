@@ -8,6 +8,7 @@ import dev.attest.monitoring.ControlMonitors;
 import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.FindingFilter;
 import dev.attest.monitoring.Monitoring;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -21,15 +22,11 @@ import java.util.Map;
  * and for its history when its checks' findings opened and closed.
  */
 @Component
+@RequiredArgsConstructor
 class MonitoringProof implements ControlProof {
 
     private final ObjectProvider<ControlMonitors> monitors;
     private final ObjectProvider<Monitoring> monitoring;
-
-    MonitoringProof(ObjectProvider<ControlMonitors> monitors, ObjectProvider<Monitoring> monitoring) {
-        this.monitors = monitors;
-        this.monitoring = monitoring;
-    }
 
     @Override
     public List<Monitor> monitors(WorkspaceId workspace, ControlKey control) {

@@ -8,6 +8,7 @@ import dev.attest.controls.ControlSignals;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.Monitoring;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +20,11 @@ import java.util.Map;
  * A passing evidence-freshness check says nothing: the evidence module tells whether evidence is fresh.
  */
 @Component
+@RequiredArgsConstructor
 class MonitoringSignals implements ControlSignals {
 
     private final ObjectProvider<Monitoring> monitoring;
     private final Catalog catalog;
-
-    MonitoringSignals(ObjectProvider<Monitoring> monitoring, Catalog catalog) {
-        this.monitoring = monitoring;
-        this.catalog = catalog;
-    }
 
     @Override
     public Map<ControlKey, ControlSignal> signals(WorkspaceId workspace) {

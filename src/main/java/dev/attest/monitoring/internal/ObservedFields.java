@@ -5,24 +5,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The values a result shows as its "why": the fields read, long lists and texts shortened. A read-only
  * view over the resource's fields, built when it is read (stored or shown), since most results of a run
  * are only counted.
  */
+@RequiredArgsConstructor
 final class ObservedFields extends AbstractMap<String, Object> {
 
     private final List<String> read;
     private final FieldLayout layout;
     private final Object[] fields;
     private Set<Entry<String, Object>> entries;
-
-    ObservedFields(List<String> read, FieldLayout layout, Object[] fields) {
-        this.read = read;
-        this.layout = layout;
-        this.fields = fields;
-    }
 
     @Override
     public Set<Entry<String, Object>> entrySet() {

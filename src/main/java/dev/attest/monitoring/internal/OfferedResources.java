@@ -3,6 +3,7 @@ package dev.attest.monitoring.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -11,15 +12,11 @@ import java.util.Set;
 
 /** The resources monitoring reads: those it stores (pushed or collected) and those record modules offer. */
 @Component
+@RequiredArgsConstructor
 class OfferedResources {
 
     private final ResourceStore resources;
     private final List<ResourceSource> sources;
-
-    OfferedResources(ResourceStore resources, List<ResourceSource> sources) {
-        this.resources = resources;
-        this.sources = sources;
-    }
 
     /** Whether a record module offers resources of this type. */
     boolean offered(String type) {

@@ -3,6 +3,7 @@ package dev.attest.monitoring.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -14,15 +15,11 @@ import java.util.Set;
 
 /** A batch of resources as documents to store, by type: a push is checked first (types, ids, sizes), a collection is taken as it is. */
 @Component
+@RequiredArgsConstructor
 class ResourceBatches {
 
     private final ResourceTypes types;
     private final MonitoringProperties properties;
-
-    ResourceBatches(ResourceTypes types, MonitoringProperties properties) {
-        this.types = types;
-        this.properties = properties;
-    }
 
     /**
      * A pushed batch as documents by type; a resource of a type nobody knows, without an id or too

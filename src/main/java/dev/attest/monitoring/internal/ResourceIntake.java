@@ -5,6 +5,7 @@ import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckResult;
 import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.Resource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  * resource removed. Each stores what is new or changed and evaluates only that, in one transaction.
  */
 @Service
+@RequiredArgsConstructor
 public class ResourceIntake {
 
     private final WorkspaceChecks checks;
@@ -36,19 +38,6 @@ public class ResourceIntake {
     private final RunRecorder recorder;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    ResourceIntake(WorkspaceChecks checks, ResourceStore resources, ResourceBatches batches, Evaluator evaluator, ResultStore results,
-                   RunWriter writer, RunRecorder recorder, TransactionTemplate transactions, Clock clock) {
-        this.checks = checks;
-        this.resources = resources;
-        this.batches = batches;
-        this.evaluator = evaluator;
-        this.results = results;
-        this.writer = writer;
-        this.recorder = recorder;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     /**
      * Stores pushed or imported resources and evaluates what they changed, all in one transaction:

@@ -3,6 +3,7 @@ package dev.attest.monitoring.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.ResourceSource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
  * agent and the record modules produce, plus any type one of the workspace's checks reads.
  */
 @Component
+@RequiredArgsConstructor
 public class ResourceTypes {
 
     /** Types that arrive from outside rather than from a collector bean. */
@@ -23,13 +25,6 @@ public class ResourceTypes {
     private final List<ResourceSource> sources;
     private final BuiltInChecks builtIns;
     private final CheckStore checks;
-
-    ResourceTypes(List<Collector> collectors, List<ResourceSource> sources, BuiltInChecks builtIns, CheckStore checks) {
-        this.collectors = collectors;
-        this.sources = sources;
-        this.builtIns = builtIns;
-        this.checks = checks;
-    }
 
     public Set<String> known(WorkspaceId workspace) {
         Set<String> types = new TreeSet<>(PUSHED);

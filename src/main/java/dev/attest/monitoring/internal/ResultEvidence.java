@@ -5,6 +5,7 @@ import dev.attest.evidence.EvidenceLocker;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.CheckResult;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -41,6 +42,7 @@ import java.util.zip.GZIPOutputStream;
  * give the status at any past time: the latest snapshot before it, then every change up to it.
  */
 @Component
+@RequiredArgsConstructor
 public class ResultEvidence {
 
     static final String KIND = "check-results";
@@ -51,12 +53,6 @@ public class ResultEvidence {
     private final EvidenceLocker evidence;
     private final ResultStore results;
     private final JdbcClient jdbc;
-
-    ResultEvidence(EvidenceLocker evidence, ResultStore results, JdbcClient jdbc) {
-        this.evidence = evidence;
-        this.results = results;
-        this.jdbc = jdbc;
-    }
 
     /** Keeps what a write changed as evidence; gives its id, or null when it changed nothing. */
     public UUID delta(WorkspaceId workspace, String trigger, Instant at, RunWriter.Changes changes, List<String> controlKeys) {

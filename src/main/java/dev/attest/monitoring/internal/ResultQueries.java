@@ -8,6 +8,7 @@ import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.Monitoring;
 import dev.attest.monitoring.PastStatus;
 import dev.attest.monitoring.StoredResource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import java.util.Map;
 
 /** What monitoring holds now and held then: evaluations, each check's results and tally, stored resources, the status at a past time. */
 @Service
+@RequiredArgsConstructor
 public class ResultQueries {
 
     private final WorkspaceChecks checks;
@@ -29,17 +31,6 @@ public class ResultQueries {
     private final Evaluator evaluator;
     private final ResultEvidence resultEvidence;
     private final Clock clock;
-
-    ResultQueries(WorkspaceChecks checks, ResultStore results, TallyStore tallyStore, ResourceStore resources, Evaluator evaluator,
-                  ResultEvidence resultEvidence, Clock clock) {
-        this.checks = checks;
-        this.results = results;
-        this.tallyStore = tallyStore;
-        this.resources = resources;
-        this.evaluator = evaluator;
-        this.resultEvidence = resultEvidence;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public List<Evaluation> evaluations(WorkspaceId workspace, int limit) {

@@ -5,6 +5,7 @@ import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckTally;
 import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.MonitoringRunRecorded;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** The last step of every run (a push, a collection, a removal, a full or a partial run): what it is remembered by. */
 @Component
+@RequiredArgsConstructor
 class RunRecorder {
 
     private final WorkspaceChecks checks;
@@ -24,16 +26,6 @@ class RunRecorder {
     private final ResultEvidence resultEvidence;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    RunRecorder(WorkspaceChecks checks, ResultStore results, TallyStore tallyStore, ResultEvidence resultEvidence,
-                ApplicationEventPublisher events, Clock clock) {
-        this.checks = checks;
-        this.results = results;
-        this.tallyStore = tallyStore;
-        this.resultEvidence = resultEvidence;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Writes a run's evidence, its evaluation row and its one audit entry; in the run's transaction. */
     Evaluation finish(WorkspaceId workspace, String trigger, String actor, Instant started, Instant at, int resourceCount,

@@ -5,6 +5,7 @@ import dev.attest.controls.ControlState;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.CheckResult;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -27,19 +28,13 @@ import java.util.UUID;
  * written in batches, in the caller's transaction, which holds the workspace's monitoring lock.
  */
 @Component
+@RequiredArgsConstructor
 public class RunWriter {
 
     private final ResultStore results;
     private final TallyStore tallyStore;
     private final FindingStore findings;
     private final FindingUpdates findingUpdates;
-
-    RunWriter(ResultStore results, TallyStore tallyStore, FindingStore findings, FindingUpdates findingUpdates) {
-        this.results = results;
-        this.tallyStore = tallyStore;
-        this.findings = findings;
-        this.findingUpdates = findingUpdates;
-    }
 
     /**
      * What one run changed, accumulated over the chunks it writes: counts for its audit entry and

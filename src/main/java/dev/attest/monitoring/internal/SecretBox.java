@@ -1,6 +1,7 @@
 package dev.attest.monitoring.internal;
 
 import dev.attest.crypto.MasterKey;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.security.GeneralSecurityException;
@@ -10,15 +11,12 @@ import java.security.GeneralSecurityException;
  * {@link MasterKey} derives for them, so the database alone never reveals a credential.
  */
 @Component
+@RequiredArgsConstructor
 public class SecretBox {
 
     private static final String PURPOSE = "monitoring connection secrets";
 
     private final MasterKey masterKey;
-
-    SecretBox(MasterKey masterKey) {
-        this.masterKey = masterKey;
-    }
 
     public String seal(String plain) {
         return masterKey.seal(plain, PURPOSE, "");

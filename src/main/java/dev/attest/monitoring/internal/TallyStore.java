@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.CheckTally;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,15 +21,11 @@ import java.util.Map;
  * {@link ResultStore}: adjusted by every write, counted again by a full run.
  */
 @Repository
+@RequiredArgsConstructor
 public class TallyStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-
-    TallyStore(JdbcClient jdbc, JdbcTemplate template) {
-        this.jdbc = jdbc;
-        this.template = template;
-    }
 
     /**
      * Adds to each check's tally ({passed, failed} by check key); a tally that reaches zero results

@@ -3,6 +3,7 @@ package dev.attest.monitoring.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Check;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -16,15 +17,11 @@ import java.util.Map;
  * of its own: it reads in the caller's, or without one where the caller has none.
  */
 @Component
+@RequiredArgsConstructor
 class WorkspaceChecks {
 
     private final BuiltInChecks builtIns;
     private final CheckStore checkStore;
-
-    WorkspaceChecks(BuiltInChecks builtIns, CheckStore checkStore) {
-        this.builtIns = builtIns;
-        this.checkStore = checkStore;
-    }
 
     /** Built-in checks and the workspace's own, by key. */
     List<Check> all(WorkspaceId workspace) {

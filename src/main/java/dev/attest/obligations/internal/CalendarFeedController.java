@@ -5,6 +5,7 @@ import dev.attest.identity.Permission;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.obligations.CalendarEntry;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +22,7 @@ import java.util.List;
  * whose user has left the workspace stops working.
  */
 @RestController
+@RequiredArgsConstructor
 class CalendarFeedController {
 
     private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
@@ -29,13 +31,6 @@ class CalendarFeedController {
     private final ObligationsCalendar calendar;
     private final RecurringDuties duties;
     private final WorkspaceMembers members;
-
-    CalendarFeedController(CalendarFeeds feeds, ObligationsCalendar calendar, RecurringDuties duties, WorkspaceMembers members) {
-        this.feeds = feeds;
-        this.calendar = calendar;
-        this.duties = duties;
-        this.members = members;
-    }
 
     @GetMapping("/obligations/calendar/{token}.ics")
     @PreAuthorize("permitAll()")

@@ -4,6 +4,7 @@ import dev.attest.crypto.Tokens;
 import dev.attest.crypto.Digests;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.PublicBaseUrl;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  * URL is the credential. Only its hash is stored; issuing a new one revokes the old.
  */
 @Service
+@RequiredArgsConstructor
 class CalendarFeeds {
 
     record Subscriber(WorkspaceId workspace, String email) {
@@ -23,12 +25,6 @@ class CalendarFeeds {
     private final ObligationStore store;
     private final Clock clock;
     private final PublicBaseUrl baseUrl;
-
-    CalendarFeeds(ObligationStore store, Clock clock, PublicBaseUrl baseUrl) {
-        this.store = store;
-        this.clock = clock;
-        this.baseUrl = baseUrl;
-    }
 
     /** The absolute address of a feed, from the configured public base URL (calendar apps fetch it from elsewhere). */
     String url(String token) {

@@ -7,6 +7,7 @@ import dev.attest.obligations.ScheduleDuty;
 import dev.attest.web.Submission;
 import dev.attest.web.WireName;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeParseException;
  * same conversions and messages for both, every bad field named at once.
  */
 @Component
+@RequiredArgsConstructor
 class ObligationForms {
 
     static final String NOT_A_MEMBER = "is not a member of this workspace";
@@ -25,12 +27,6 @@ class ObligationForms {
     private final Validator validator;
     private final Clock clock;
     private final RecurringDuties duties;
-
-    ObligationForms(Validator validator, Clock clock, RecurringDuties duties) {
-        this.validator = validator;
-        this.clock = clock;
-        this.duties = duties;
-    }
 
     ScheduleDuty schedule(WorkspaceId workspace, String kind, String title, String owner, String firstDue) {
         Submission s = new Submission(validator, clock);

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.CalendarEntry;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import dev.attest.obligations.DutyKind;
@@ -24,6 +25,7 @@ import java.util.Set;
  * unscheduled, so that a check on a duty fails when nobody scheduled it rather than passing on nothing.
  */
 @Component
+@RequiredArgsConstructor
 class ObligationResources implements ResourceSource {
 
     static final String TYPE = "obligations.obligation";
@@ -32,12 +34,6 @@ class ObligationResources implements ResourceSource {
     private final ObligationsCalendar calendar;
     private final RecurringDuties duties;
     private final Clock clock;
-
-    ObligationResources(ObligationsCalendar calendar, RecurringDuties duties, Clock clock) {
-        this.calendar = calendar;
-        this.duties = duties;
-        this.clock = clock;
-    }
 
     @Override
     public Set<String> types() {

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.obligations.DutyKind;
 import dev.attest.obligations.RecurringDuty;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,13 +26,10 @@ import static dev.attest.web.Columns.utc;
  * the calendar feed tokens (their hashes), every query scoped by workspace.
  */
 @Repository
+@RequiredArgsConstructor
 class ObligationStore {
 
     private final JdbcClient jdbc;
-
-    ObligationStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     // --- recurring duties
 

@@ -7,6 +7,7 @@ import dev.attest.obligations.CalendarEntry;
 import dev.attest.obligations.RecurringDuty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/obligations")
 @Tag(name = "Obligations", description = "Every duty and deadline across modules, recurring duties, iCalendar feed")
+@RequiredArgsConstructor
 class ObligationsApi {
 
     record NewDuty(String kind, String title, String owner, String firstDue) {
@@ -37,13 +39,6 @@ class ObligationsApi {
     private final RecurringDuties duties;
     private final CalendarFeeds feeds;
     private final ObligationForms forms;
-
-    ObligationsApi(ObligationsCalendar calendar, RecurringDuties duties, CalendarFeeds feeds, ObligationForms forms) {
-        this.calendar = calendar;
-        this.duties = duties;
-        this.feeds = feeds;
-        this.forms = forms;
-    }
 
     @GetMapping
     @RequiresPermission(Permission.OBLIGATIONS_READ)

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.obligations.CalendarEntry;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
@@ -20,17 +21,13 @@ import java.util.List;
  * fails is left out (and logged) rather than taking the whole calendar down.
  */
 @Service
+@RequiredArgsConstructor
 class ObligationsCalendar implements dev.attest.obligations.ObligationCalendar {
 
     private static final Logger log = LoggerFactory.getLogger(ObligationsCalendar.class);
 
     private final List<ObligationSource> sources;
     private final Clock clock;
-
-    ObligationsCalendar(List<ObligationSource> sources, Clock clock) {
-        this.sources = sources;
-        this.clock = clock;
-    }
 
     Instant now() {
         return clock.instant();

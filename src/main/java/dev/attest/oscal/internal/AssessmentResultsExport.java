@@ -8,6 +8,7 @@ import dev.attest.monitoring.Evaluation;
 import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.Monitoring;
 import dev.attest.web.PublicBaseUrl;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,17 +33,12 @@ import static dev.attest.oscal.internal.OscalDocuments.wrap;
  * observations with links to their evidence, and the failing checks as findings.
  */
 @Service
+@RequiredArgsConstructor
 class AssessmentResultsExport {
 
     private final Monitoring monitoring;
     private final PublicBaseUrl baseUrl;
     private final Clock clock;
-
-    AssessmentResultsExport(Monitoring monitoring, PublicBaseUrl baseUrl, Clock clock) {
-        this.monitoring = monitoring;
-        this.baseUrl = baseUrl;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public ObjectNode assessmentResults(CurrentUser user, Instant from, Instant to) {

@@ -5,6 +5,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.monitoring.Check;
 import dev.attest.monitoring.Monitoring;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,17 +30,12 @@ import static dev.attest.oscal.internal.OscalDocuments.wrap;
 
 /** The checks as an OSCAL component definition: one component per collector, with the library controls its checks test. */
 @Service
+@RequiredArgsConstructor
 class ComponentDefinitionExport {
 
     private final Catalog catalog;
     private final Monitoring monitoring;
     private final Clock clock;
-
-    ComponentDefinitionExport(Catalog catalog, Monitoring monitoring, Clock clock) {
-        this.catalog = catalog;
-        this.monitoring = monitoring;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public ObjectNode componentDefinition(CurrentUser user) {

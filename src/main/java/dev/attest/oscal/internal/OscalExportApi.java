@@ -6,6 +6,7 @@ import dev.attest.catalog.OscalSchemas;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/v1/oscal")
 @Tag(name = "OSCAL", description = "System security plan, component definition, assessment results and POA&M in OSCAL 1.1.3")
+@RequiredArgsConstructor
 class OscalExportApi {
 
     private final SspExport ssp;
@@ -25,14 +27,6 @@ class OscalExportApi {
     private final AssessmentResultsExport results;
     private final PoamExport poam;
     private final OscalForms forms;
-
-    OscalExportApi(SspExport ssp, ComponentDefinitionExport components, AssessmentResultsExport results, PoamExport poam, OscalForms forms) {
-        this.ssp = ssp;
-        this.components = components;
-        this.results = results;
-        this.poam = poam;
-        this.forms = forms;
-    }
 
     @GetMapping("/ssp/{framework}")
     @RequiresPermission(Permission.CONTROLS_READ)

@@ -2,6 +2,7 @@ package dev.attest.oscal.internal;
 
 import dev.attest.catalog.OscalSchemas;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 /** Turns the export requests' text (format, from, to) into typed values, every bad field named at once. */
 @Component
+@RequiredArgsConstructor
 class OscalForms {
 
     /** The days an assessment-results export covers, both inclusive, in UTC. */
@@ -31,10 +33,6 @@ class OscalForms {
     }
 
     private final Clock clock;
-
-    OscalForms(Clock clock) {
-        this.clock = clock;
-    }
 
     /** {@code json} or {@code xml}. */
     OscalSchemas.Format format(String value) {

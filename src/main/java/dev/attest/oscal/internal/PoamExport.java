@@ -5,6 +5,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Finding;
 import dev.attest.monitoring.Monitoring;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,15 +30,11 @@ import static dev.attest.oscal.internal.OscalDocuments.wrap;
 
 /** The plan of action and milestones: a risk and a POA&M item for each open finding, with its due date and owner. */
 @Service
+@RequiredArgsConstructor
 class PoamExport {
 
     private final Monitoring monitoring;
     private final Clock clock;
-
-    PoamExport(Monitoring monitoring, Clock clock) {
-        this.monitoring = monitoring;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public ObjectNode planOfActionAndMilestones(CurrentUser user) {

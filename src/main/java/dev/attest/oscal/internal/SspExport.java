@@ -15,6 +15,7 @@ import dev.attest.monitoring.Connection;
 import dev.attest.responsibility.Responsibility;
 import dev.attest.responsibility.SharedResponsibility;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,6 +44,7 @@ import static dev.attest.oscal.internal.OscalDocuments.wrap;
  * requirements ({@link ImplementedRequirements}).
  */
 @Service
+@RequiredArgsConstructor
 class SspExport {
 
     private final Catalog catalog;
@@ -50,15 +52,6 @@ class SspExport {
     private final CollectorConnections connections;
     private final SharedResponsibility responsibility;
     private final Clock clock;
-
-    SspExport(Catalog catalog, WorkspaceControls controls, CollectorConnections connections, SharedResponsibility responsibility,
-              Clock clock) {
-        this.catalog = catalog;
-        this.controls = controls;
-        this.connections = connections;
-        this.responsibility = responsibility;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public ObjectNode systemSecurityPlan(CurrentUser user, String frameworkId) {

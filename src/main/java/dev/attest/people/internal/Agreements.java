@@ -6,6 +6,7 @@ import dev.attest.people.Person;
 import dev.attest.people.Signature;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,17 +17,12 @@ import java.util.UUID;
 
 /** The confidentiality agreement, signed by click-through in the employee portal. */
 @Service
+@RequiredArgsConstructor
 public class Agreements {
 
     private final PeopleStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Agreements(PeopleStore store, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** A click-through signature: the person types their name; the time and address are recorded. */
     @Transactional

@@ -7,6 +7,7 @@ import dev.attest.people.Person;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.crypto.MasterKey;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import java.util.UUID;
 
 /** Background checks: status, date and provider in clear, the outcome sealed with the master key. */
 @Service
+@RequiredArgsConstructor
 public class BackgroundChecks {
 
     /** The master-key purpose under which background-check outcomes are sealed. */
@@ -33,13 +35,6 @@ public class BackgroundChecks {
     private final MasterKey masterKey;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    BackgroundChecks(PeopleStore store, MasterKey masterKey, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.masterKey = masterKey;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Records a background check; the outcome is encrypted before it reaches the database. */
     @Transactional

@@ -6,6 +6,7 @@ import dev.attest.people.PersonCompliance;
 import dev.attest.policies.AcceptanceTables;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +28,7 @@ import static dev.attest.web.Columns.utc;
  * the clock ({@code x + window < now} as {@code x < now - window}), so H2 and PostgreSQL need no date arithmetic.
  */
 @Repository
+@RequiredArgsConstructor
 class ComplianceStore {
 
     /** The roster's sortable columns and the SQL each sorts by. */
@@ -86,10 +88,6 @@ class ComplianceStore {
             where p.workspace_id = :ws""".formatted(PeopleStore.PERSON_COLUMNS.replaceAll("(\\w+)", "p.$1"), ITEMS);
 
     private final JdbcClient jdbc;
-
-    ComplianceStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** One page of the roster with each person's counts as of {@code now}, filtered and sorted in the database. */
     List<PersonCompliance> page(WorkspaceId workspace, Filter filter, TableQuery query, Instant now) {

@@ -7,6 +7,7 @@ import dev.attest.people.People;
 import dev.attest.people.Person;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,17 +23,12 @@ import java.util.UUID;
  * the end date, each confirmed by someone; the list of systems is the workspace's own.
  */
 @Service
+@RequiredArgsConstructor
 public class Offboarding {
 
     private final PeopleStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Offboarding(PeopleStore store, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Opens the revocation tasks of a person with an end date; drops the open ones when the end date is gone. */
     void follow(WorkspaceId workspace, Person p) {

@@ -18,6 +18,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TableQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/people")
 @Tag(name = "People", description = "The workforce roster, CSV import, onboarding and offboarding")
+@RequiredArgsConstructor
 class PeopleApi {
 
     static final Set<String> PERSON_FIELDS = Set.of("name", "email", "title", "department", "managerEmail", "employmentType",
@@ -52,16 +54,6 @@ class PeopleApi {
     private final Trainings trainings;
     private final BackgroundChecks checks;
     private final ScimTokens scimTokens;
-
-    PeopleApi(Roster people, PeopleImport imports, Offboarding offboarding, Trainings trainings, BackgroundChecks checks,
-              ScimTokens scimTokens) {
-        this.people = people;
-        this.imports = imports;
-        this.offboarding = offboarding;
-        this.trainings = trainings;
-        this.checks = checks;
-        this.scimTokens = scimTokens;
-    }
 
     record PersonView(UUID id, String name, String email, String title, String department, String managerEmail,
                       String employmentType, LocalDate startDate, LocalDate endDate, List<UUID> requiredPolicies, String externalId,

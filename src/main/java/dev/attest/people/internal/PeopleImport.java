@@ -6,6 +6,7 @@ import dev.attest.people.ImportResult;
 import dev.attest.people.PeopleImported;
 import dev.attest.people.Person;
 import dev.attest.people.PersonInput;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,19 +23,13 @@ import java.util.UUID;
 
 /** A roster CSV: previewed with every row's errors, then saved whole or not at all. */
 @Service
+@RequiredArgsConstructor
 public class PeopleImport {
 
     private final PeopleStore store;
     private final PersonRules rules;
     private final Offboarding offboarding;
     private final ApplicationEventPublisher events;
-
-    PeopleImport(PeopleStore store, PersonRules rules, Offboarding offboarding, ApplicationEventPublisher events) {
-        this.store = store;
-        this.rules = rules;
-        this.offboarding = offboarding;
-        this.events = events;
-    }
 
     /** Reads a CSV and reports every row's errors without saving anything. */
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import java.util.UUID;
 
 /** The people page (per person done, due, overdue; the share fully compliant), a person's page, adding and importing. */
 @Controller
+@RequiredArgsConstructor
 class PeoplePages {
 
     private final Roster people;
@@ -39,16 +41,6 @@ class PeoplePages {
     private final Offboarding offboarding;
     private final Trainings trainings;
     private final BackgroundChecks checks;
-
-    PeoplePages(Roster people, Policies policies, PeopleImport imports, Offboarding offboarding, Trainings trainings,
-                BackgroundChecks checks) {
-        this.people = people;
-        this.policies = policies;
-        this.imports = imports;
-        this.offboarding = offboarding;
-        this.trainings = trainings;
-        this.checks = checks;
-    }
 
     @GetMapping("/people")
     @RequiresPermission(Permission.PEOPLE_READ)

@@ -12,6 +12,7 @@ import dev.attest.people.Person;
 import dev.attest.people.Training;
 import dev.attest.policies.Acceptance;
 import dev.attest.policies.PolicySummary;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,17 +32,13 @@ import java.util.Set;
  * and each open onboarding item and revocation to the obligations calendar.
  */
 @Component
+@RequiredArgsConstructor
 class PeopleResources implements ResourceSource, ObligationSource {
 
     static final String PERSON = "people.person";
 
     private final Roster people;
     private final Clock clock;
-
-    PeopleResources(Roster people, Clock clock) {
-        this.people = people;
-        this.clock = clock;
-    }
 
     @Override
     public Set<String> types() {

@@ -7,6 +7,7 @@ import dev.attest.people.Signature;
 import dev.attest.people.OffboardingTask;
 import dev.attest.people.Person;
 import dev.attest.people.Training;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,7 @@ import static dev.attest.web.Columns.utc;
 
 /** The roster and everything recorded about each person, in plain SQL, scoped by workspace. */
 @Repository
+@RequiredArgsConstructor
 public class PeopleStore {
 
     static final String PERSON_COLUMNS = "id, name, email, title, department, manager_email, employment_type, start_date, "
@@ -36,11 +38,6 @@ public class PeopleStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-
-    PeopleStore(JdbcClient jdbc, JdbcTemplate template) {
-        this.jdbc = jdbc;
-        this.template = template;
-    }
 
     /** Stored shape of a background check: the outcome still encrypted. */
     public record StoredCheck(UUID personId, String status, LocalDate completedOn, String provider, String sealedOutcome,

@@ -7,6 +7,7 @@ import dev.attest.people.PersonInput;
 import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySummary;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -26,17 +27,12 @@ import java.util.UUID;
  * API body, a SCIM user and each CSV row alike: every bad field is reported under its name.
  */
 @Component
+@RequiredArgsConstructor
 class PersonRules {
 
     private final PeopleStore store;
     private final Policies policies;
     private final Clock clock;
-
-    PersonRules(PeopleStore store, Policies policies, Clock clock) {
-        this.store = store;
-        this.policies = policies;
-        this.clock = clock;
-    }
 
     /** The person the input describes (a new one when {@code current} is null), or null when the email is unusable. */
     Person check(WorkspaceId workspace, PersonInput input, Person current, Map<String, String> errors) {

@@ -19,6 +19,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
  * revocation tasks ({@link Offboarding}); every change publishes one {@link dev.attest.people.PersonEvent}.
  */
 @Service
+@RequiredArgsConstructor
 public class Roster implements People {
 
     private final PeopleStore store;
@@ -48,17 +50,6 @@ public class Roster implements People {
     private final Policies policies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Roster(PeopleStore store, ComplianceStore compliance, PersonRules rules, Offboarding offboarding, Policies policies, ApplicationEventPublisher events,
-           Clock clock) {
-        this.store = store;
-        this.compliance = compliance;
-        this.rules = rules;
-        this.offboarding = offboarding;
-        this.policies = policies;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional
     public Person add(WorkspaceId workspace, PersonInput input, String externalId, String actor) {

@@ -7,6 +7,7 @@ import dev.attest.identity.Role;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,13 +22,10 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/v1/people/scim-group-roles")
 @Tag(name = "People")
+@RequiredArgsConstructor
 class ScimGroupRolesApi {
 
     private final ScimGroups groups;
-
-    ScimGroupRolesApi(ScimGroups groups) {
-        this.groups = groups;
-    }
 
     @GetMapping
     @RequiresPermission(Permission.WORKSPACE_ADMIN)

@@ -3,6 +3,7 @@ package dev.attest.people.internal;
 import dev.attest.identity.Role;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.Columns;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,13 +17,10 @@ import java.util.UUID;
 
 /** The groups an identity provider pushed, their members and the group-to-role table, in plain SQL. */
 @Repository
+@RequiredArgsConstructor
 class ScimGroupStore {
 
     private final JdbcClient jdbc;
-
-    ScimGroupStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The workspace's groups by name, each with its members' person ids. */
     List<ScimGroups.Group> groups(WorkspaceId workspace) {

@@ -6,6 +6,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.people.People;
 import dev.attest.people.Person;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ import java.util.UUID;
  * admin gave them, so a provider that pushes unrelated groups changes nobody.
  */
 @Component
+@RequiredArgsConstructor
 class ScimGroups {
 
     /** Most privileged first: when a person is in several mapped groups, the first role here wins. */
@@ -47,13 +49,6 @@ class ScimGroups {
     private final People people;
     private final MemberRoles roles;
     private final Clock clock;
-
-    ScimGroups(ScimGroupStore store, People people, MemberRoles roles, Clock clock) {
-        this.store = store;
-        this.people = people;
-        this.roles = roles;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     List<Group> list(WorkspaceId workspace) {

@@ -3,6 +3,7 @@ package dev.attest.people.internal;
 import dev.attest.people.People;
 import dev.attest.people.Person;
 import io.swagger.v3.oas.annotations.Hidden;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping(value = "/scim/v2", produces = {"application/scim+json", "application/json"})
 @Hidden
+@RequiredArgsConstructor
 class ScimGroupsApi {
 
     static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
@@ -50,11 +52,6 @@ class ScimGroupsApi {
 
     private final ScimGroups groups;
     private final People people;
-
-    ScimGroupsApi(ScimGroups groups, People people) {
-        this.groups = groups;
-        this.people = people;
-    }
 
     @GetMapping("/Groups")
     @PreAuthorize("hasAuthority('scim:provision')")

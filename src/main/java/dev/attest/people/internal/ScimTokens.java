@@ -3,6 +3,7 @@ package dev.attest.people.internal;
 import dev.attest.crypto.Tokens;
 import dev.attest.crypto.Digests;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,15 +13,11 @@ import java.util.UUID;
 
 /** Bearer tokens for SCIM clients: shown once, stored only as a SHA-256 hash, each bound to one workspace. */
 @Component
+@RequiredArgsConstructor
 class ScimTokens {
 
     private final PeopleStore store;
     private final Clock clock;
-
-    ScimTokens(PeopleStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
-    }
 
     @Transactional
     String create(WorkspaceId workspace, String name) {

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.people.Person;
 import dev.attest.people.PersonInput;
 import io.swagger.v3.oas.annotations.Hidden;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,6 +39,7 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping(value = "/scim/v2", produces = {"application/scim+json", "application/json"})
 @Hidden
+@RequiredArgsConstructor
 class ScimUsersApi {
 
     static final String LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
@@ -46,11 +48,6 @@ class ScimUsersApi {
 
     private final Roster people;
     private final ScimGroups groups;
-
-    ScimUsersApi(Roster people, ScimGroups groups) {
-        this.people = people;
-        this.groups = groups;
-    }
 
     static WorkspaceId workspace() {
         return ((ScimSecurity.ScimClient) SecurityContextHolder.getContext().getAuthentication().getPrincipal()).workspaceId();

@@ -7,6 +7,7 @@ import dev.attest.people.Training;
 import dev.attest.people.TrainingRecorded;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 /** Security training: each completed course of a person, with its certificate when one was uploaded. */
 @Service
+@RequiredArgsConstructor
 public class Trainings {
 
     /** The largest certificate a person may upload. */
@@ -30,12 +32,6 @@ public class Trainings {
     private final PeopleStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Trainings(PeopleStore store, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional
     public Training recordTraining(WorkspaceId workspace, UUID personId, String course, LocalDate completedOn,

@@ -10,6 +10,7 @@ import dev.attest.policies.PolicyStateException;
 import dev.attest.policies.PolicySummary;
 import dev.attest.policies.PolicyVersion;
 import dev.attest.policies.VersionStatus;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 /** People accepting the exact published version of a policy, and how many members did per policy. */
 @Service
+@RequiredArgsConstructor
 public class Acceptances {
 
     private final PolicyStore store;
@@ -33,14 +35,6 @@ public class Acceptances {
     private final WorkspaceMembers members;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Acceptances(PolicyStore store, PolicyRegister register, WorkspaceMembers members, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.register = register;
-        this.members = members;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * Records that a person accepted a published version. Only the current (latest published)

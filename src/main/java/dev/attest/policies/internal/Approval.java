@@ -10,6 +10,7 @@ import dev.attest.policies.VersionPublished;
 import dev.attest.policies.VersionReturned;
 import dev.attest.policies.VersionSubmitted;
 import dev.attest.policies.VersionStatus;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * workspace allows it), published (the policy's next review a year later), or returned to draft.
  */
 @Service
+@RequiredArgsConstructor
 public class Approval {
 
     private final PolicyStore store;
@@ -31,14 +33,6 @@ public class Approval {
     private final PolicySettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Approval(PolicyStore store, PolicyRegister register, PolicySettings settings, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.register = register;
-        this.settings = settings;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Moves a version one step; a step its state does not allow is refused, saying why. */
     @Transactional

@@ -18,6 +18,7 @@ import dev.attest.policies.PolicyUpdated;
 import dev.attest.policies.PolicyVersion;
 import dev.attest.web.InvalidFieldException;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import java.util.UUID;
  */
 @Service
 @Validated
+@RequiredArgsConstructor
 public class Drafting {
 
     private final PolicyStore store;
@@ -49,18 +51,6 @@ public class Drafting {
     private final WorkspaceMembers members;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Drafting(PolicyStore store, PolicyRegister register, PolicySettings settings, TemplateLibrary templates,
-             ObjectProvider<WorkspaceControls> controls, WorkspaceMembers members, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.register = register;
-        this.settings = settings;
-        this.templates = templates;
-        this.controls = controls;
-        this.members = members;
-        this.events = events;
-        this.clock = clock;
-    }
 
     public List<PolicyTemplate> templates() {
         return templates.templates();

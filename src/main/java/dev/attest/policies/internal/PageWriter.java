@@ -1,5 +1,6 @@
 package dev.attest.policies.internal;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Lays text out on A4 pages top to bottom, starting a new page when one is full, and writes the page footers. */
+@RequiredArgsConstructor
 final class PageWriter {
 
     static final float MARGIN = 56;
@@ -37,10 +39,6 @@ final class PageWriter {
     private PDPage page;
     private PDPageContentStream stream;
     private float y;
-
-    PageWriter(PDDocument doc) {
-        this.doc = doc;
-    }
 
     /** The page being written. */
     PDPage page() {

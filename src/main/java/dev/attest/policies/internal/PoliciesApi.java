@@ -10,6 +10,7 @@ import dev.attest.policies.PolicyVersion;
 import dev.attest.policies.VersionAction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/policies")
 @Tag(name = "Policies", description = "Policy documents, versions, approval, publication, review and templates")
+@RequiredArgsConstructor
 class PoliciesApi {
 
     private static final Set<String> CREATE_FIELDS = Set.of("template", "title", "body", "owner");
@@ -44,17 +46,6 @@ class PoliciesApi {
     private final PolicyExport export;
     private final MarkdownRenderer markdown;
     private final PolicyForms forms;
-
-    PoliciesApi(PolicyRegister register, Drafting drafting, Approval approval, PolicySettings settings, PolicyExport export,
-                MarkdownRenderer markdown, PolicyForms forms) {
-        this.register = register;
-        this.drafting = drafting;
-        this.approval = approval;
-        this.settings = settings;
-        this.export = export;
-        this.markdown = markdown;
-        this.forms = forms;
-    }
 
     record VersionView(int number, String status, String hash, Instant createdAt, String createdBy, Instant submittedAt,
                        String submittedBy, Instant approvedAt, String approvedBy, Instant publishedAt, String publishedBy, String body) {

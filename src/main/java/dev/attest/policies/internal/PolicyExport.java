@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.policies.PolicyStateException;
 import dev.attest.policies.PolicyVersion;
 import dev.attest.policies.VersionStatus;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,19 +15,13 @@ import java.util.UUID;
 
 /** Published policies as PDF: one version, or the whole published set with a table of contents. */
 @Service
+@RequiredArgsConstructor
 public class PolicyExport {
 
     private final PolicyRegister register;
     private final PolicySettings settings;
     private final PolicyPdf pdf;
     private final Clock clock;
-
-    PolicyExport(PolicyRegister register, PolicySettings settings, PolicyPdf pdf, Clock clock) {
-        this.register = register;
-        this.settings = settings;
-        this.pdf = pdf;
-        this.clock = clock;
-    }
 
     /** A published version with its version, approver and dates; other versions are refused. */
     @Transactional(readOnly = true)

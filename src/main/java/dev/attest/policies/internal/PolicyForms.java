@@ -9,6 +9,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.Submission;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.Set;
  * names.
  */
 @Component
+@RequiredArgsConstructor
 class PolicyForms {
 
     private static final String NOT_A_MEMBER = "must be a member of this workspace";
@@ -31,12 +33,6 @@ class PolicyForms {
     private final Validator validator;
     private final Clock clock;
     private final Drafting drafting;
-
-    PolicyForms(Validator validator, Clock clock, Drafting drafting) {
-        this.validator = validator;
-        this.clock = clock;
-        this.drafting = drafting;
-    }
 
     CreatePolicy create(WorkspaceId workspace, String title, String body, String owner) {
         Submission s = new Submission(validator, clock);

@@ -11,6 +11,7 @@ import dev.attest.policies.VersionAction;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 /** The policy list, a policy's page with its editor and live preview, comparisons and the placeholder settings. */
 @Controller
+@RequiredArgsConstructor
 class PolicyPages {
 
     private final PolicyRegister register;
@@ -37,19 +39,6 @@ class PolicyPages {
     private final MarkdownRenderer markdown;
     private final PolicyForms forms;
     private final WorkspaceMembers members;
-
-    PolicyPages(PolicyRegister register, Drafting drafting, Approval approval, Acceptances acceptances, PolicySettings settings,
-                PolicyExport export, MarkdownRenderer markdown, PolicyForms forms, WorkspaceMembers members) {
-        this.register = register;
-        this.drafting = drafting;
-        this.approval = approval;
-        this.acceptances = acceptances;
-        this.settings = settings;
-        this.export = export;
-        this.markdown = markdown;
-        this.forms = forms;
-        this.members = members;
-    }
 
     @GetMapping("/policies")
     @RequiresPermission(Permission.POLICIES_READ)

@@ -7,6 +7,7 @@ import dev.attest.policies.PolicySummary;
 import dev.attest.policies.PolicyVersion;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.SearchTerm;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +23,11 @@ import java.util.UUID;
  * every version of one, and two versions compared line by line.
  */
 @Service
+@RequiredArgsConstructor
 public class PolicyRegister {
 
     private final PolicyStore store;
     private final Clock clock;
-
-    PolicyRegister(PolicyStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public List<PolicySummary> list(WorkspaceId workspace) {

@@ -8,6 +8,7 @@ import dev.attest.obligations.ObligationSource;
 import dev.attest.policies.Acceptance;
 import dev.attest.policies.PolicySummary;
 import dev.attest.policies.PolicyTemplate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * checks, and each published policy's review date to the obligations calendar.
  */
 @Component
+@RequiredArgsConstructor
 class PolicyResources implements ResourceSource, ObligationSource {
 
     static final String POLICY = "policies.policy";
@@ -34,12 +36,6 @@ class PolicyResources implements ResourceSource, ObligationSource {
     private final PolicyRegister register;
     private final Acceptances acceptances;
     private final TemplateLibrary templates;
-
-    PolicyResources(PolicyRegister register, Acceptances acceptances, TemplateLibrary templates) {
-        this.register = register;
-        this.acceptances = acceptances;
-        this.templates = templates;
-    }
 
     @Override
     public Set<String> types() {

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.policies.Policies;
 import dev.attest.policies.PolicySettingsChanged;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,17 +18,13 @@ import java.util.Set;
  * periods), and whether a version needs an approver other than its author.
  */
 @Service
+@RequiredArgsConstructor
 public class PolicySettings {
 
     private static final int MAX_VALUE = 1000;
 
     private final PolicyStore store;
     private final ApplicationEventPublisher events;
-
-    PolicySettings(PolicyStore store, ApplicationEventPublisher events) {
-        this.store = store;
-        this.events = events;
-    }
 
     /** The placeholder values of the workspace: what an admin set, else the defaults. */
     @Transactional(readOnly = true)

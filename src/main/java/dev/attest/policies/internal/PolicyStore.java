@@ -7,6 +7,7 @@ import dev.attest.policies.Policy;
 import dev.attest.policies.PolicyVersion;
 import dev.attest.policies.VersionStatus;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,16 +27,13 @@ import static dev.attest.web.Columns.utc;
 
 /** Policies, versions, settings and acceptances in plain SQL, every query scoped by workspace. */
 @Repository
+@RequiredArgsConstructor
 class PolicyStore {
 
     private static final String VERSION_COLUMNS = "id, policy_id, number, status, body, body_hash, created_at, created_by, "
             + "submitted_at, submitted_by, approved_at, approved_by, published_at, published_by";
 
     private final JdbcClient jdbc;
-
-    PolicyStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public void insertPolicy(WorkspaceId workspace, Policy policy) {
         jdbc.sql("insert into policy (id, workspace_id, title, template_key, owner, controls, review_due, created_at, created_by) "

@@ -1,6 +1,7 @@
 package dev.attest.privacy.internal;
 
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,7 @@ import static dev.attest.web.Columns.utc;
  * and privacy_workspace (each workspace's slug, so the form finds its workspace without identity's tables).
  */
 @Repository
+@RequiredArgsConstructor
 class IntakeStore {
 
     /** A held submission; {@code sealed} is the AES-GCM ciphertext of the form as typed. */
@@ -23,10 +25,6 @@ class IntakeStore {
     }
 
     private final JdbcClient jdbc;
-
-    IntakeStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void hold(UUID id, WorkspaceId workspace, String addressHash, String tokenHash, String sealed, Instant submittedAt, Instant expiresAt) {
         jdbc.sql("insert into privacy_intake (id, workspace_id, address_hash, token_hash, sealed, submitted_at, expires_at) "

@@ -6,6 +6,7 @@ import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
 import dev.attest.privacy.DataSubjectRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -18,15 +19,12 @@ import java.util.Set;
  * the deadlines of open ones to the obligations calendar.
  */
 @Component
+@RequiredArgsConstructor
 class PrivacyRecordSources implements ResourceSource, ObligationSource {
 
     static final String TYPE = "privacy.request";
 
     private final DataSubjectRequests requests;
-
-    PrivacyRecordSources(DataSubjectRequests requests) {
-        this.requests = requests;
-    }
 
     @Override
     public Set<String> types() {

@@ -7,6 +7,7 @@ import dev.attest.privacy.DataSubjectRequest;
 import dev.attest.privacy.NewRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/privacy/requests")
 @Tag(name = "Privacy requests", description = "Data-subject requests under GDPR and CCPA, with their deadlines")
+@RequiredArgsConstructor
 class PrivacyRequestsApi {
 
     record Extension(String reason) {
@@ -49,11 +51,6 @@ class PrivacyRequestsApi {
 
     private final DataSubjectRequests requests;
     private final RequestForms forms;
-
-    PrivacyRequestsApi(DataSubjectRequests requests, RequestForms forms) {
-        this.requests = requests;
-        this.forms = forms;
-    }
 
     @GetMapping
     @RequiresPermission(Permission.PRIVACY_READ)

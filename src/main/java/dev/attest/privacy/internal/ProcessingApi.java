@@ -9,6 +9,7 @@ import dev.attest.privacy.RecordAgreement;
 import dev.attest.privacy.SaveProcessingRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/privacy")
 @Tag(name = "Privacy records", description = "Records of processing (GDPR Art. 30) and customer DPAs and BAAs")
+@RequiredArgsConstructor
 class ProcessingApi {
 
     private static final SaveProcessingRecord EMPTY = new SaveProcessingRecord(null, null, null, null, null, null, null, null, null, null, null);
@@ -36,11 +38,6 @@ class ProcessingApi {
 
     private final ProcessingRegister register;
     private final RequestForms forms;
-
-    ProcessingApi(ProcessingRegister register, RequestForms forms) {
-        this.register = register;
-        this.forms = forms;
-    }
 
     @GetMapping("/processing-records")
     @RequiresPermission(Permission.PRIVACY_READ)

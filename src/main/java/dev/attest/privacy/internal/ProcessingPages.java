@@ -7,6 +7,7 @@ import dev.attest.privacy.SaveProcessingRecord;
 import dev.attest.web.Htmx;
 import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,17 +22,12 @@ import java.util.Map;
 
 /** Pages for the records of processing (with their printable export) and the customer agreement register. */
 @Controller
+@RequiredArgsConstructor
 class ProcessingPages {
 
     private final ProcessingRegister register;
     private final RequestForms forms;
     private final Clock clock;
-
-    ProcessingPages(ProcessingRegister register, RequestForms forms, Clock clock) {
-        this.register = register;
-        this.forms = forms;
-        this.clock = clock;
-    }
 
     @GetMapping("/privacy/processing")
     @RequiresPermission(Permission.PRIVACY_READ)

@@ -10,6 +10,7 @@ import dev.attest.privacy.RecordAgreement;
 import dev.attest.privacy.SaveProcessingRecord;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,19 +29,13 @@ import java.util.UUID;
  * measures point at catalog controls by key, and a key the catalog does not know is refused.
  */
 @Service
+@RequiredArgsConstructor
 class ProcessingRegister {
 
     private final ProcessingStore store;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ProcessingRegister(ProcessingStore store, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.catalog = catalog;
-        this.events = events;
-        this.clock = clock;
-    }
 
     List<ProcessingRecord> records(WorkspaceId workspace) {
         return store.records(workspace);

@@ -3,6 +3,7 @@ package dev.attest.privacy.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.privacy.CustomerAgreement;
 import dev.attest.privacy.ProcessingRecord;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,13 +21,10 @@ import static dev.attest.web.Columns.utc;
 
 /** The tables privacy_processing_record and privacy_customer_agreement; control keys are stored comma-separated. */
 @Repository
+@RequiredArgsConstructor
 class ProcessingStore {
 
     private final JdbcClient jdbc;
-
-    ProcessingStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<ProcessingRecord> records(WorkspaceId workspace) {
         return jdbc.sql("select * from privacy_processing_record where workspace_id = ? order by name")

@@ -8,6 +8,7 @@ import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * a bot that fills it is shown the usual answer and nothing is held or sent.
  */
 @Controller
+@RequiredArgsConstructor
 class PublicRequestForm {
 
     private static final Logger log = LoggerFactory.getLogger(PublicRequestForm.class);
@@ -34,13 +36,6 @@ class PublicRequestForm {
     private final RequestForms forms;
     private final PublicWorkspace publicWorkspace;
     private final TrustCenter trustCenter;
-
-    PublicRequestForm(PublicRequestIntake intake, RequestForms forms, PublicWorkspace publicWorkspace, TrustCenter trustCenter) {
-        this.intake = intake;
-        this.forms = forms;
-        this.publicWorkspace = publicWorkspace;
-        this.trustCenter = trustCenter;
-    }
 
     /** The published Trust Center these pages belong to, so they carry its company name and navigation. */
     @ModelAttribute("tc")

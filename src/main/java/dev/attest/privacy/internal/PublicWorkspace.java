@@ -2,6 +2,7 @@ package dev.attest.privacy.internal;
 
 import dev.attest.identity.WorkspaceCreated;
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -12,15 +13,11 @@ import java.util.Optional;
  * user) can find the workspace whose Trust Center it belongs to without reading identity's tables.
  */
 @Component
+@RequiredArgsConstructor
 class PublicWorkspace {
 
     private final IntakeStore store;
     private final PrivacyProperties properties;
-
-    PublicWorkspace(IntakeStore store, PrivacyProperties properties) {
-        this.store = store;
-        this.properties = properties;
-    }
 
     @EventListener
     void on(WorkspaceCreated event) {

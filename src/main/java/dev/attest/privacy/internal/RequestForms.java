@@ -17,6 +17,7 @@ import dev.attest.privacy.VerifyIdentity;
 import dev.attest.web.Submission;
 import dev.attest.web.WireName;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -29,17 +30,12 @@ import java.util.UUID;
  * the API and the public form: a request's receipt and steps, processing records and agreements.
  */
 @Component
+@RequiredArgsConstructor
 class RequestForms {
 
     private final Validator validator;
     private final Clock clock;
     private final ProcessingRegister register;
-
-    RequestForms(Validator validator, Clock clock, ProcessingRegister register) {
-        this.validator = validator;
-        this.clock = clock;
-        this.register = register;
-    }
 
     private Submission submission() {
         return new Submission(validator, clock);

@@ -1,6 +1,7 @@
 package dev.attest.privacy.internal;
 
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,7 @@ import static dev.attest.web.Columns.utc;
 
 /** The tables privacy_request and privacy_request_task, rows as stored (personal data still sealed). */
 @Repository
+@RequiredArgsConstructor
 class RequestStore {
 
     /** A request row; {@code subjectSealed} is the AES-GCM ciphertext, null once purged. */
@@ -33,10 +35,6 @@ class RequestStore {
             + "outcome, closed_at, closed_by, closure_reason, purged_at";
 
     private final JdbcClient jdbc;
-
-    RequestStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void insert(Row r, String createdBy) {
         jdbc.sql("insert into privacy_request (" + COLUMNS + ", created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

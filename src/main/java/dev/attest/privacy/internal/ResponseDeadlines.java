@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The legal deadlines for answering a data-subject request, counted in calendar days and months in
@@ -23,15 +24,11 @@ import java.time.ZoneId;
  * instant of the next day, whatever the length of that day (daylight-saving changes).
  * An extension needs a reason, is granted once, and only before the original deadline has passed.
  */
+@RequiredArgsConstructor
 final class ResponseDeadlines {
 
     private final Clock clock;
     private final ZoneId zone;
-
-    ResponseDeadlines(Clock clock, ZoneId zone) {
-        this.clock = clock;
-        this.zone = zone;
-    }
 
     ZoneId zone() {
         return zone;

@@ -13,6 +13,7 @@ import dev.attest.obligations.CalendarEntry;
 import dev.attest.obligations.ObligationCalendar;
 import dev.attest.people.People;
 import dev.attest.policies.Policies;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +33,7 @@ import java.util.Map;
  * it and links to the list it counts, narrowed the same way.
  */
 @Controller
+@RequiredArgsConstructor
 class DashboardPages {
 
     static final int TREND_DAYS = 90;
@@ -49,19 +51,6 @@ class DashboardPages {
     private final ProgramStore store;
     private final SetupChecklist setup;
     private final Clock clock;
-
-    DashboardPages(Catalog catalog, WorkspaceControls controls, Monitoring monitoring, ObligationCalendar obligations,
-                   Policies policies, People people, ProgramStore store, SetupChecklist setup, Clock clock) {
-        this.catalog = catalog;
-        this.controls = controls;
-        this.monitoring = monitoring;
-        this.obligations = obligations;
-        this.policies = policies;
-        this.people = people;
-        this.store = store;
-        this.setup = setup;
-        this.clock = clock;
-    }
 
     // Everyone signed in lands here; people who do not run the program (employees) go to their own tasks.
     @GetMapping("/")

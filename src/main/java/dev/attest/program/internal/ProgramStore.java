@@ -3,6 +3,7 @@ package dev.attest.program.internal;
 import dev.attest.controls.FrameworkReadiness;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.Columns;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 
 /** The program module's tables: the daily readiness figures and the setup checklist's steps. */
 @Repository
+@RequiredArgsConstructor
 class ProgramStore {
 
     /** One day's readiness of one framework. */
@@ -26,10 +28,6 @@ class ProgramStore {
     }
 
     private final JdbcClient jdbc;
-
-    ProgramStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Records today's figure of each framework that has none yet today; a later look the same day changes nothing. */
     void recordReadiness(WorkspaceId workspace, LocalDate day, List<FrameworkReadiness> readiness) {

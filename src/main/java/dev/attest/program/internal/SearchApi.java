@@ -6,6 +6,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.SearchTerm;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +15,7 @@ import java.util.List;
 
 @RestController
 @Tag(name = "Search", description = "One search over controls, requirements, policies, vendors, people, risks, incidents and evidence")
+@RequiredArgsConstructor
 class SearchApi {
 
     /** The answer: the text searched and the matches, kind by kind, at most eight of each kind. */
@@ -21,10 +23,6 @@ class SearchApi {
     }
 
     private final WorkspaceSearch search;
-
-    SearchApi(WorkspaceSearch search) {
-        this.search = search;
-    }
 
     @GetMapping("/api/v1/search")
     @RequiresPermission(Permission.CONTROLS_READ)

@@ -7,6 +7,7 @@ import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.SearchTerm;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The search page behind the header's search box; htmx asks for the results alone. */
 @Controller
+@RequiredArgsConstructor
 class SearchPages {
 
     private final WorkspaceSearch search;
-
-    SearchPages(WorkspaceSearch search) {
-        this.search = search;
-    }
 
     @GetMapping("/search")
     @RequiresPermission(Permission.CONTROLS_READ)

@@ -13,6 +13,7 @@ import dev.attest.policies.Policies;
 import dev.attest.program.SetupStepRecorded;
 import dev.attest.trustcenter.TrustCenter;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -31,6 +32,7 @@ import java.util.Set;
  * state is kept per workspace, so every admin of the workspace sees the same list.
  */
 @Service
+@RequiredArgsConstructor
 class SetupChecklist {
 
     static final String DONE = "done";
@@ -67,20 +69,6 @@ class SetupChecklist {
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    SetupChecklist(ProgramStore store, Policies policies, TrustCenter trustCenter, WorkspaceMembers members,
-                   CollectorConnections connections, WorkspaceControls controls, Catalog catalog,
-                   ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.policies = policies;
-        this.trustCenter = trustCenter;
-        this.members = members;
-        this.connections = connections;
-        this.controls = controls;
-        this.catalog = catalog;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Whether every step is settled, so the dashboard no longer shows the checklist. */
     boolean dismissed(WorkspaceId workspace) {

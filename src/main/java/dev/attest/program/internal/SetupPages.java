@@ -8,6 +8,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -24,15 +25,11 @@ import java.util.Set;
 
 /** The first-run setup checklist: the company step and the frameworks step are answered here, the others link out. */
 @Controller
+@RequiredArgsConstructor
 class SetupPages {
 
     private final SetupChecklist checklist;
     private final Catalog catalog;
-
-    SetupPages(SetupChecklist checklist, Catalog catalog) {
-        this.checklist = checklist;
-        this.catalog = catalog;
-    }
 
     @GetMapping("/setup")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)

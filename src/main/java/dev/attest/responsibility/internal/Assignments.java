@@ -15,6 +15,7 @@ import dev.attest.web.NotFoundException;
 import dev.attest.web.Submission;
 import dev.attest.web.WireName;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ import java.util.Map;
  * register, customer parts need guidance, and a provider's report is an evidence item of the workspace.
  */
 @Service
+@RequiredArgsConstructor
 public class Assignments {
 
     private final ResponsibilityStore store;
@@ -41,18 +43,6 @@ public class Assignments {
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Assignments(ResponsibilityStore store, ResponsibilityMatrix matrix, Catalog catalog, Vendors vendors, EvidenceLocker evidence,
-                Validator validator, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.matrix = matrix;
-        this.catalog = catalog;
-        this.vendors = vendors;
-        this.evidence = evidence;
-        this.validator = validator;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Assigns a control, or names every refused field at once. */
     @Transactional

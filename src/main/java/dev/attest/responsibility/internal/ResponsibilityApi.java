@@ -9,6 +9,7 @@ import dev.attest.responsibility.ResponsibilityChange;
 import dev.attest.web.CsvWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,17 +27,12 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/responsibility")
 @Tag(name = "Shared responsibility", description = "Who carries each control: the company, a provider, both, or the customer")
+@RequiredArgsConstructor
 class ResponsibilityApi {
 
     private final ResponsibilityMatrix responsibility;
     private final Assignments assignments;
     private final Clock clock;
-
-    ResponsibilityApi(ResponsibilityMatrix responsibility, Assignments assignments, Clock clock) {
-        this.responsibility = responsibility;
-        this.assignments = assignments;
-        this.clock = clock;
-    }
 
     @GetMapping
     @RequiresPermission(Permission.CONTROLS_READ)

@@ -3,6 +3,7 @@ package dev.attest.responsibility.internal;
 import dev.attest.responsibility.ResponsibilityChange;
 import dev.attest.web.Submission;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -13,15 +14,11 @@ import java.util.UUID;
  * field error rather than a 500. {@link Assignments} checks the change itself, the same for the page and the API.
  */
 @Component
+@RequiredArgsConstructor
 class ResponsibilityForms {
 
     private final Validator validator;
     private final Clock clock;
-
-    ResponsibilityForms(Validator validator, Clock clock) {
-        this.validator = validator;
-        this.clock = clock;
-    }
 
     ResponsibilityChange change(ResponsibilityPages.Form form) {
         Submission submission = new Submission(validator, clock);

@@ -12,6 +12,7 @@ import dev.attest.responsibility.ComplementaryControls;
 import dev.attest.responsibility.Responsibility;
 import dev.attest.responsibility.SharedResponsibility;
 import dev.attest.vendors.Vendors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,19 +24,13 @@ import java.util.UUID;
 
 /** Reads who carries each control, with its live status and provider's name, and the SOC 2 terms that follow. */
 @Service
+@RequiredArgsConstructor
 public class ResponsibilityMatrix implements SharedResponsibility {
 
     private final ResponsibilityStore store;
     private final Catalog catalog;
     private final WorkspaceControls controls;
     private final Vendors vendors;
-
-    ResponsibilityMatrix(ResponsibilityStore store, Catalog catalog, WorkspaceControls controls, Vendors vendors) {
-        this.store = store;
-        this.catalog = catalog;
-        this.controls = controls;
-        this.vendors = vendors;
-    }
 
     @Override
     @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import dev.attest.vendors.Vendors;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import java.util.Map;
  * one control at a time or several at once; saved through {@link Assignments}.
  */
 @Controller
+@RequiredArgsConstructor
 class ResponsibilityPages {
 
     /** What a form submitted, so that a refused form comes back as typed. */
@@ -46,16 +48,6 @@ class ResponsibilityPages {
     private final Catalog catalog;
     private final Vendors vendors;
     private final EvidenceLocker evidence;
-
-    ResponsibilityPages(ResponsibilityMatrix responsibility, Assignments assignments, ResponsibilityForms forms, Catalog catalog,
-                        Vendors vendors, EvidenceLocker evidence) {
-        this.responsibility = responsibility;
-        this.assignments = assignments;
-        this.forms = forms;
-        this.catalog = catalog;
-        this.vendors = vendors;
-        this.evidence = evidence;
-    }
 
     @GetMapping("/responsibility")
     @RequiresPermission(Permission.CONTROLS_READ)

@@ -5,6 +5,7 @@ import dev.attest.responsibility.Party;
 import dev.attest.responsibility.ResponsibilityChange;
 import dev.attest.web.Columns;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 /** The control_responsibility table: one row per control a workspace assigned. */
 @Repository
+@RequiredArgsConstructor
 class ResponsibilityStore {
 
     /** A stored assignment. */
@@ -34,10 +36,6 @@ class ResponsibilityStore {
     }
 
     private final JdbcClient jdbc;
-
-    ResponsibilityStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Map<String, Row> all(WorkspaceId workspace) {
         Map<String, Row> rows = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.risks.RiskAssessment;
 import dev.attest.risks.RiskAssessmentRecorded;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,17 +21,12 @@ import static dev.attest.web.FieldChecks.trimmed;
 
 /** The risk assessments a workspace keeps: the yearly one the frameworks ask for, or one after a material change. */
 @Service
+@RequiredArgsConstructor
 public class RiskAssessments {
 
     private final RiskStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    RiskAssessments(RiskStore store, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public List<RiskAssessment> assessments(WorkspaceId workspace) {

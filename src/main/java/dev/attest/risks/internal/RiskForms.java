@@ -11,6 +11,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
 import dev.attest.web.WireName;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,6 +29,7 @@ import java.util.Map;
  * accepted risk names its approver and expiry, and a review is not in the future.
  */
 @Component
+@RequiredArgsConstructor
 public class RiskForms {
 
     /** The fields in the order a form shows them, so errors come in that order. */
@@ -38,13 +40,6 @@ public class RiskForms {
     private final Clock clock;
     private final WorkspaceMembers members;
     private final Catalog catalog;
-
-    RiskForms(Validator validator, Clock clock, WorkspaceMembers members, Catalog catalog) {
-        this.validator = validator;
-        this.clock = clock;
-        this.members = members;
-        this.catalog = catalog;
-    }
 
     /** The command, or an {@link InvalidFieldException} naming every bad field. */
     public RecordRisk risk(WorkspaceId workspace, RiskInput in) {

@@ -7,6 +7,7 @@ import dev.attest.risks.Risk;
 import dev.attest.risks.RisksImported;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TableQuery;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import java.util.UUID;
 
 /** The register in and out as CSV: an import checked all or nothing, and exports in the import's format. */
 @Service
+@RequiredArgsConstructor
 public class RiskImports {
 
     private static final int EXPORT_LIMIT = 100_000;
@@ -28,13 +30,6 @@ public class RiskImports {
     private final RiskForms forms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    RiskImports(RiskStore store, RiskForms forms, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.forms = forms;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** The outcome of an import: how many risks were created and how many updated. */
     public record ImportResult(int created, int updated) {

@@ -7,6 +7,7 @@ import dev.attest.risks.Risk;
 import dev.attest.risks.RiskAssessment;
 import dev.attest.risks.RiskRegister;
 import dev.attest.risks.Treatment;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,17 +21,12 @@ import java.util.List;
  * expires, and the yearly risk assessment (due now when none was ever recorded).
  */
 @Component
+@RequiredArgsConstructor
 class RiskObligations implements ObligationSource {
 
     private final RiskRegister register;
     private final RiskAssessments assessments;
     private final Clock clock;
-
-    RiskObligations(RiskRegister register, RiskAssessments assessments, Clock clock) {
-        this.register = register;
-        this.assessments = assessments;
-        this.clock = clock;
-    }
 
     @Override
     public List<Obligation> obligations(WorkspaceId workspace) {

@@ -15,6 +15,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,6 +34,7 @@ import java.util.UUID;
 
 /** The register with its heat maps and assessments, a risk's page, and CSV import. */
 @Controller
+@RequiredArgsConstructor
 class RiskPages {
 
     private final RiskRegister register;
@@ -40,14 +42,6 @@ class RiskPages {
     private final RiskImports imports;
     private final RiskAssessments assessments;
     private final WorkspaceMembers members;
-
-    RiskPages(RiskRegister register, RiskForms forms, RiskImports imports, RiskAssessments assessments, WorkspaceMembers members) {
-        this.register = register;
-        this.forms = forms;
-        this.imports = imports;
-        this.assessments = assessments;
-        this.members = members;
-    }
 
     /** One square of the heat map, placed for the SVG: likelihood rises upwards, impact to the right. */
     record HeatCell(int likelihood, int impact, int count, String level, int x, int y) {

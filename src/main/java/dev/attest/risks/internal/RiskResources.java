@@ -5,6 +5,7 @@ import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.risks.Risk;
 import dev.attest.risks.RiskRegister;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
@@ -15,15 +16,12 @@ import java.util.Set;
 
 /** Offers each risk to monitoring as a {@code risks.risk} resource, for checks such as the yearly review. */
 @Component
+@RequiredArgsConstructor
 class RiskResources implements ResourceSource {
 
     static final String TYPE = "risks.risk";
 
     private final RiskRegister register;
-
-    RiskResources(RiskRegister register) {
-        this.register = register;
-    }
 
     @Override
     public Set<String> types() {

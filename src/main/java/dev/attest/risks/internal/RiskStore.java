@@ -8,6 +8,7 @@ import dev.attest.risks.Treatment;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +28,7 @@ import java.util.UUID;
 
 /** The risks module's tables: risk and risk_assessment. */
 @Repository
+@RequiredArgsConstructor
 public class RiskStore {
 
     private static final String COLUMNS = "id, title, description, category, owner, inherent_likelihood, inherent_impact, "
@@ -44,10 +46,6 @@ public class RiskStore {
             "review", "reviewed_on");
 
     private final JdbcClient jdbc;
-
-    RiskStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** One page of the risks whose title, category or owner contains {@code text} (blank is every risk), sorted in the database. */
     public List<Risk> page(WorkspaceId workspace, String text, TableQuery query) {

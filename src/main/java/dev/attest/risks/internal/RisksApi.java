@@ -11,6 +11,7 @@ import dev.attest.risks.RiskRegister;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +37,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/risks")
 @Tag(name = "Risks", description = "The risk register, heat map, yearly risk assessments, CSV import and export")
+@RequiredArgsConstructor
 class RisksApi {
 
     private static final Set<String> FIELDS = Set.of("title", "description", "category", "owner", "inherentLikelihood",
@@ -46,13 +48,6 @@ class RisksApi {
     private final RiskForms forms;
     private final RiskImports imports;
     private final RiskAssessments assessments;
-
-    RisksApi(RiskRegister register, RiskForms forms, RiskImports imports, RiskAssessments assessments) {
-        this.register = register;
-        this.forms = forms;
-        this.imports = imports;
-        this.assessments = assessments;
-    }
 
     record RiskView(UUID id, String title, String description, String category, String owner,
                     int inherentLikelihood, int inherentImpact, int inherentScore, String inherentLevel,

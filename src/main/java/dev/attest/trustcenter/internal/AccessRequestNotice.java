@@ -7,6 +7,7 @@ import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
 import dev.attest.trustcenter.DocumentAccessRequested;
 import dev.attest.web.PublicBaseUrl;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -21,6 +22,7 @@ import java.util.Map;
  * came in) until someone approves or denies it.
  */
 @Component
+@RequiredArgsConstructor
 class AccessRequestNotice implements ObligationSource {
 
     static final Duration ANSWER_WITHIN = Duration.ofDays(2);
@@ -29,13 +31,6 @@ class AccessRequestNotice implements ObligationSource {
     private final DocumentStore store;
     private final Mail mail;
     private final PublicBaseUrl baseUrl;
-
-    AccessRequestNotice(WorkspaceMembers members, DocumentStore store, Mail mail, PublicBaseUrl baseUrl) {
-        this.members = members;
-        this.store = store;
-        this.mail = mail;
-        this.baseUrl = baseUrl;
-    }
 
     // After the commit: an email about a request that was rolled back would point at nothing.
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.AuditReports;
 import dev.attest.trustcenter.Certification;
 import dev.attest.trustcenter.TrustCenterContent;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,17 +12,12 @@ import java.util.UUID;
 
 /** Takes a completed audit's report: uploads it as a gated document and updates the certification entry. */
 @Service
+@RequiredArgsConstructor
 class AuditReportIntake implements AuditReports {
 
     private final DocumentAccess documents;
     private final Drafts drafts;
     private final Publication publication;
-
-    AuditReportIntake(DocumentAccess documents, Drafts drafts, Publication publication) {
-        this.documents = documents;
-        this.drafts = drafts;
-        this.publication = publication;
-    }
 
     @Override
     @Transactional

@@ -10,6 +10,7 @@ import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * view and download is recorded.
  */
 @Service
+@RequiredArgsConstructor
 class DocumentAccess {
 
     static final Set<String> KINDS = Set.of("soc2-report", "iso-certificate", "pentest-summary", "pci-attestation",
@@ -43,13 +45,6 @@ class DocumentAccess {
     private final Mail mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    DocumentAccess(DocumentStore store, Mail mail, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.mail = mail;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** The state of a link a visitor opens. */
     enum LinkState { VALID, EXPIRED, UNKNOWN }

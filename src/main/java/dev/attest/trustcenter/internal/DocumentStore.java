@@ -1,6 +1,7 @@
 package dev.attest.trustcenter.internal;
 
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,7 @@ import static dev.attest.web.Columns.utc;
 
 /** Trust Center documents, the requests for gated ones, and every view and download. */
 @Repository
+@RequiredArgsConstructor
 public class DocumentStore {
 
     /** A document without its bytes. */
@@ -37,10 +39,6 @@ public class DocumentStore {
     }
 
     private final JdbcClient jdbc;
-
-    DocumentStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Optional<Document> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select id, title, kind, gated, file_name, sha256, uploaded_at, uploaded_by from trust_document where workspace_id = ? and id = ?")

@@ -9,6 +9,7 @@ import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * listed documents uploaded to the workspace.
  */
 @Component
+@RequiredArgsConstructor
 class DraftChecks {
 
     private static final Pattern DOMAIN = Pattern.compile("^[a-z0-9-]+(\\.[a-z0-9-]+)+$");
@@ -33,12 +35,6 @@ class DraftChecks {
     private final Catalog catalog;
     private final DocumentStore documents;
     private final Validator validator;
-
-    DraftChecks(Catalog catalog, DocumentStore documents, Validator validator) {
-        this.catalog = catalog;
-        this.documents = documents;
-        this.validator = validator;
-    }
 
     /**
      * The document the draft saves, tidied (text trimmed, blank lines dropped), or every problem at once: the

@@ -7,6 +7,7 @@ import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.trustcenter.TrustCenterDraftSaved;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * checked, and the published snapshot is read back beside it. Publishing is {@link Publication}'s job.
  */
 @Service
+@RequiredArgsConstructor
 public class Drafts implements TrustCenter {
 
     private final TrustCenterStore store;
@@ -30,14 +32,6 @@ public class Drafts implements TrustCenter {
     private final JsonMapper json = JsonMapper.builder().build();
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Drafts(TrustCenterStore store, DraftChecks checks, TrustCenterProperties properties, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.checks = checks;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Every new workspace gets an empty Trust Center, remembered by slug for the public site. */
     @EventListener

@@ -10,6 +10,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.LedgerCheckpointPublicationChanged;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * {@code POST /api/v1/evidence/ledger/verify} or {@code verify-ledger --checkpoint}). Off by default.
  */
 @RestController
+@RequiredArgsConstructor
 class LedgerCheckpointPublication {
 
     /** What the public page shows: the checkpoint and the fingerprint of the key that verifies it. */
@@ -40,15 +42,6 @@ class LedgerCheckpointPublication {
     private final ApplicationEventPublisher events;
     private final RenderCache cache;
     private final Clock clock;
-
-    LedgerCheckpointPublication(TrustCenterStore store, EvidenceLocker evidence, ApplicationEventPublisher events, RenderCache cache,
-                                Clock clock) {
-        this.store = store;
-        this.evidence = evidence;
-        this.events = events;
-        this.cache = cache;
-        this.clock = clock;
-    }
 
     boolean published(WorkspaceId workspace) {
         return store.ledgerCheckpointPublished(workspace);

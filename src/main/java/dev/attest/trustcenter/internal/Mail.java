@@ -2,6 +2,7 @@ package dev.attest.trustcenter.internal;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,17 +17,13 @@ import java.util.Map;
  * sent and a warning says so, so that the rest of the site still works.
  */
 @Component
+@RequiredArgsConstructor
 class Mail {
 
     private static final Logger log = LoggerFactory.getLogger(Mail.class);
 
     private final ObjectProvider<JavaMailSender> sender;
     private final TrustCenterProperties properties;
-
-    Mail(ObjectProvider<JavaMailSender> sender, TrustCenterProperties properties) {
-        this.sender = sender;
-        this.properties = properties;
-    }
 
     void send(String to, String subject, String text, Map<String, String> headers) {
         JavaMailSender mail = sender.getIfAvailable();

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.TrustCenter;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,17 +18,12 @@ import java.util.UUID;
  * until the address owner confirms) and one-click unsubscribe (RFC 8058) from every notice.
  */
 @Service
+@RequiredArgsConstructor
 class NoticeSubscriptions {
 
     private final SubprocessorStore store;
     private final Mail mail;
     private final Clock clock;
-
-    NoticeSubscriptions(SubprocessorStore store, Mail mail, Clock clock) {
-        this.store = store;
-        this.mail = mail;
-        this.clock = clock;
-    }
 
     /** Records a pending subscription and emails the confirmation link, unless a public-form limit says no. */
     @Transactional

@@ -1,6 +1,7 @@
 package dev.attest.trustcenter.internal;
 
 import dev.attest.web.PublicBaseUrl;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,13 +9,10 @@ import org.springframework.stereotype.Component;
  * public base URL, never the Host of the request (which whoever sends it chooses).
  */
 @Component
+@RequiredArgsConstructor
 class PublicAddress {
 
     private final PublicBaseUrl baseUrl;
-
-    PublicAddress(PublicBaseUrl baseUrl) {
-        this.baseUrl = baseUrl;
-    }
 
     String base() {
         return baseUrl.get();

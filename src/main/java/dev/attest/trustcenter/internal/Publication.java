@@ -7,6 +7,7 @@ import dev.attest.trustcenter.SharedResponsibilityEntry;
 import dev.attest.trustcenter.TrustCenterContent;
 import dev.attest.trustcenter.TrustCenterPublished;
 import dev.attest.trustcenter.EditDraft;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import java.time.Clock;
 
 /** Makes a draft the public Trust Center: what the public site shows changes at once, in one transaction. */
 @Service
+@RequiredArgsConstructor
 public class Publication {
 
     private final Drafts drafts;
@@ -23,16 +25,6 @@ public class Publication {
     private final SharedResponsibility responsibility;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Publication(Drafts drafts, DraftChecks checks, TrustCenterStore store, SharedResponsibility responsibility,
-                ApplicationEventPublisher events, Clock clock) {
-        this.drafts = drafts;
-        this.checks = checks;
-        this.store = store;
-        this.responsibility = responsibility;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * Saves the draft as submitted and publishes it in one transaction: what the editor shows is what goes

@@ -7,6 +7,7 @@ import dev.attest.vendors.Countries;
 import dev.attest.vendors.Vendor;
 import dev.attest.vendors.Vendors;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
  * period ahead, sent to every confirmed subscriber.
  */
 @Service
+@RequiredArgsConstructor
 class SubprocessorNotices {
 
     /** A change as an admin announces it. */
@@ -37,15 +39,6 @@ class SubprocessorNotices {
     private final NoticeSubscriptions subscriptions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    SubprocessorNotices(SubprocessorStore store, Vendors vendors, NoticeSubscriptions subscriptions, ApplicationEventPublisher events,
-                     Clock clock) {
-        this.store = store;
-        this.vendors = vendors;
-        this.subscriptions = subscriptions;
-        this.events = events;
-        this.clock = clock;
-    }
 
     LocalDate today() {
         return LocalDate.now(clock);

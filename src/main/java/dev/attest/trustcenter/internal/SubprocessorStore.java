@@ -1,6 +1,7 @@
 package dev.attest.trustcenter.internal;
 
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +16,7 @@ import static dev.attest.web.Columns.utc;
 
 /** The public subprocessor list (each entry with the days it is listed), its notices, and subscribers. */
 @Repository
+@RequiredArgsConstructor
 class SubprocessorStore {
 
     record Entry(UUID id, String name, String purpose, String location, LocalDate listedFrom, LocalDate listedUntil) {
@@ -29,10 +31,6 @@ class SubprocessorStore {
     }
 
     private final JdbcClient jdbc;
-
-    SubprocessorStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<Entry> entries(WorkspaceId workspace) {
         return jdbc.sql("select id, name, purpose, location, listed_from, listed_until from trust_subprocessor where workspace_id = ? order by lower(name)")

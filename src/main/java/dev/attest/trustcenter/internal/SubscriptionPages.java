@@ -5,6 +5,7 @@ import dev.attest.web.NotFoundException;
 import dev.attest.web.PublicFormLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,19 +21,13 @@ import java.util.Map;
  * client and address are those of {@link PublicForms}.
  */
 @Controller
+@RequiredArgsConstructor
 class SubscriptionPages {
 
     private final PublicSite site;
     private final NoticeSubscriptions subscriptions;
     private final PublicFormLimits limits;
     private final PublicAddress address;
-
-    SubscriptionPages(PublicSite site, NoticeSubscriptions subscriptions, PublicFormLimits limits, PublicAddress address) {
-        this.site = site;
-        this.subscriptions = subscriptions;
-        this.limits = limits;
-        this.address = address;
-    }
 
     private PublicSite.Site requireSite() {
         return site.site().orElseThrow(() -> new NotFoundException("The Trust Center is not published yet"));

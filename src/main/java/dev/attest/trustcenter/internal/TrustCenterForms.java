@@ -7,6 +7,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,15 +24,11 @@ import java.util.UUID;
  * The API receives the draft as JSON already typed; both go through {@link DraftChecks} when saved.
  */
 @Component
+@RequiredArgsConstructor
 class TrustCenterForms {
 
     private final Validator validator;
     private final Clock clock;
-
-    TrustCenterForms(Validator validator, Clock clock) {
-        this.validator = validator;
-        this.clock = clock;
-    }
 
     /** A visitor's request for a gated document, or every problem with it at once. */
     RequestDocumentAccess accessRequest(String name, String email, String company, String reason, String nda) {

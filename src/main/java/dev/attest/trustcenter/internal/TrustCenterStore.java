@@ -1,6 +1,7 @@
 package dev.attest.trustcenter.internal;
 
 import dev.attest.identity.WorkspaceId;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +15,7 @@ import static dev.attest.web.Columns.utc;
 
 /** The trust_center table: one row per workspace with its draft and published documents (JSON). */
 @Repository
+@RequiredArgsConstructor
 class TrustCenterStore {
 
     /** A row as stored. */
@@ -21,10 +23,6 @@ class TrustCenterStore {
     }
 
     private final JdbcClient jdbc;
-
-    TrustCenterStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<Row> find(WorkspaceId workspace) {
         return jdbc.sql("select workspace_id, slug, draft, published, published_at, published_by from trust_center where workspace_id = ?")

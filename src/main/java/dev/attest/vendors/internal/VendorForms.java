@@ -5,6 +5,7 @@ import dev.attest.vendors.VendorDetails;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.Submission;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -17,15 +18,11 @@ import java.util.UUID;
  * every bad field named in one answer under the request's field names.
  */
 @Component
+@RequiredArgsConstructor
 class VendorForms {
 
     private final Validator validator;
     private final VendorRules rules;
-
-    VendorForms(Validator validator, VendorRules rules) {
-        this.validator = validator;
-        this.rules = rules;
-    }
 
     /** The details of a new vendor ({@code id} null) or of vendor {@code id}, or every problem at once. */
     VendorDetails details(WorkspaceId workspace, UUID id, VendorForm form) {

@@ -17,6 +17,7 @@ import dev.attest.web.TableQuery;
 import dev.attest.web.WireName;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,19 +33,13 @@ import java.util.UUID;
 
 /** The vendor register: the list, a vendor's page with its form, and the form for a new vendor. */
 @Controller
+@RequiredArgsConstructor
 class VendorPages {
 
     private final Vendors vendors;
     private final VendorRegister register;
     private final VendorForms forms;
     private final WorkspaceMembers members;
-
-    VendorPages(Vendors vendors, VendorRegister register, VendorForms forms, WorkspaceMembers members) {
-        this.vendors = vendors;
-        this.register = register;
-        this.forms = forms;
-        this.members = members;
-    }
 
     @GetMapping("/vendors")
     @RequiresPermission(Permission.VENDORS_READ)

@@ -9,6 +9,7 @@ import dev.attest.vendors.VendorUpdated;
 import dev.attest.vendors.Vendors;
 import dev.attest.web.InvalidFieldException;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import java.util.UUID;
  */
 @Service
 @Validated
+@RequiredArgsConstructor
 public class VendorRegister {
 
     private final VendorStore store;
@@ -32,14 +34,6 @@ public class VendorRegister {
     private final VendorRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    VendorRegister(VendorStore store, Vendors vendors, VendorRules rules, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
-        this.vendors = vendors;
-        this.rules = rules;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional
     public Vendor add(WorkspaceId workspace, @Valid VendorDetails details, String actor) {

@@ -7,6 +7,7 @@ import dev.attest.vendors.DataCategory;
 import dev.attest.vendors.Vendor;
 import dev.attest.vendors.VendorDetails;
 import dev.attest.vendors.Vendors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -21,15 +22,12 @@ import java.util.Set;
  * that checks test them with {@code has(...)}.
  */
 @Component
+@RequiredArgsConstructor
 class VendorResources implements ResourceSource {
 
     static final String TYPE = "vendors.vendor";
 
     private final Vendors vendors;
-
-    VendorResources(Vendors vendors) {
-        this.vendors = vendors;
-    }
 
     @Override
     public Set<String> types() {

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
 import dev.attest.vendors.Vendors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
@@ -11,13 +12,10 @@ import java.util.List;
 
 /** Each vendor's next review, for the obligations calendar: yearly for high risk, less often below. */
 @Component
+@RequiredArgsConstructor
 class VendorReviews implements ObligationSource {
 
     private final Vendors vendors;
-
-    VendorReviews(Vendors vendors) {
-        this.vendors = vendors;
-    }
 
     @Override
     public List<Obligation> obligations(WorkspaceId workspace) {

@@ -5,6 +5,7 @@ import dev.attest.identity.WorkspaceMembers;
 import dev.attest.vendors.Countries;
 import dev.attest.vendors.DataCategory;
 import dev.attest.vendors.VendorDetails;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * by hand, dates in order and not in the future, a BAA only with health data.
  */
 @Component
+@RequiredArgsConstructor
 class VendorRules {
 
     static final Set<String> REPORT_TYPES = Set.of("soc2", "iso27001");
@@ -30,12 +32,6 @@ class VendorRules {
     private final VendorStore store;
     private final WorkspaceMembers members;
     private final Clock clock;
-
-    VendorRules(VendorStore store, WorkspaceMembers members, Clock clock) {
-        this.store = store;
-        this.members = members;
-        this.clock = clock;
-    }
 
     /**
      * The details as stored (names trimmed, countries upper case, the owner as the member's email), with every

@@ -8,6 +8,7 @@ import dev.attest.vendors.VendorDetails;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
 
 /** The vendors module's table, always scoped by workspace. */
 @Repository
+@RequiredArgsConstructor
 public class VendorStore {
 
     /** A row as stored, before the derived fields are worked out. */
@@ -62,10 +64,6 @@ public class VendorStore {
     }
 
     private final JdbcClient jdbc;
-
-    VendorStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** One page of the register, filtered and sorted in the database. */
     public List<Row> page(WorkspaceId workspace, Filter filter, TableQuery query) {

@@ -9,6 +9,7 @@ import dev.attest.vendors.VendorDetails;
 import dev.attest.vendors.Vendors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,17 +30,12 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/vendors")
 @Tag(name = "Vendors", description = "The vendor register: subprocessors, risk tiers, DPAs, BAAs, transfers and reviews")
+@RequiredArgsConstructor
 class VendorsApi {
 
     private final Vendors vendors;
     private final VendorRegister register;
     private final VendorForms forms;
-
-    VendorsApi(Vendors vendors, VendorRegister register, VendorForms forms) {
-        this.vendors = vendors;
-        this.register = register;
-        this.forms = forms;
-    }
 
     /** A vendor as the API shows it: the details plus what is derived from them. */
     record VendorView(UUID id, String name, String website, String purpose, List<String> data, List<String> countries,

@@ -1,6 +1,7 @@
 package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.internal.Collector.Progress;
+import lombok.RequiredArgsConstructor;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
  * after the SDK's retries, becomes a problem on the run naming the IAM action, and the read goes on with
  * the rest; in a region, a refusal of the credentials themselves skips the region.
  */
+@RequiredArgsConstructor
 final class AwsCalls {
 
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
@@ -27,10 +29,6 @@ final class AwsCalls {
     }
 
     private final Progress progress;
-
-    AwsCalls(Progress progress) {
-        this.progress = progress;
-    }
 
     Progress progress() {
         return progress;

@@ -4,6 +4,7 @@ import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.internal.Collector;
 import dev.attest.monitoring.internal.CredentialField;
 import dev.attest.monitoring.internal.CredentialField.Input;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,6 +38,7 @@ import java.util.Set;
  * run goes on; a region that refuses the credentials (not enabled for the account) is skipped likewise.
  */
 @Component
+@RequiredArgsConstructor
 public class AwsCollector implements Collector {
 
     /** Every IAM action the collector calls, and nothing else: the policy the setup page hands out. */
@@ -57,10 +59,6 @@ public class AwsCollector implements Collector {
             "aws.kms.key", "aws.ec2.securitygroup", "aws.rds.instance", "aws.account.region");
 
     private final FileImports imports;
-
-    AwsCollector(FileImports imports) {
-        this.imports = imports;
-    }
 
     @Override
     public String kind() {

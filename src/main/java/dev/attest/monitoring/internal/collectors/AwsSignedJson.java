@@ -1,6 +1,7 @@
 package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.internal.Documents;
+import lombok.RequiredArgsConstructor;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -28,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * retried with exponential backoff and jitter, as the SDK's standard retry mode does; other errors
  * surface as {@link AwsServiceException} carrying AWS's error code, so callers treat them like the SDK's.
  */
+@RequiredArgsConstructor
 final class AwsSignedJson {
 
     private static final int ATTEMPTS = 3;
@@ -35,12 +37,6 @@ final class AwsSignedJson {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final URI endpointOverride;
-
-    AwsSignedJson(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpointOverride) {
-        this.http = http;
-        this.credentials = credentials;
-        this.endpointOverride = endpointOverride;
-    }
 
     /** A REST-JSON GET (GuardDuty, Security Hub). */
     Map<String, Object> get(String service, String region, String path) {

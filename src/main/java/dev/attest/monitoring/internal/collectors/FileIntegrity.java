@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import lombok.RequiredArgsConstructor;
 
 /**
  * File integrity of a list of paths: each file's SHA-256 compared with the previous run's, kept in a
  * state file beside the agent (one {@code sha256  path} line per file, as sha256sum writes them). The
  * first run sets the baseline; later runs report what changed, appeared or disappeared since the one before.
  */
+@RequiredArgsConstructor
 public final class FileIntegrity {
 
     /** Watched when the agent is given no {@code --watch}: who may sign in, and as what. */
@@ -28,10 +30,6 @@ public final class FileIntegrity {
     private static final String MISSING = "missing";
 
     private final Path state;
-
-    public FileIntegrity(Path state) {
-        this.state = state;
-    }
 
     /** Hashes the paths, compares them with the stored ones, stores the new ones and returns what it found. */
     public Map<String, Object> check(List<Path> paths) throws IOException {

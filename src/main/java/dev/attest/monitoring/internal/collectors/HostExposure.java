@@ -11,22 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What a Linux host exposes, read from files so that a prepared folder stands in for a host in tests:
  * the TCP ports it listens on with the process behind each ({@code /proc/net/tcp}, {@code tcp6} and the
  * processes' socket descriptors), and the local accounts whose password field is empty ({@code /etc/shadow}).
  */
+@RequiredArgsConstructor
 final class HostExposure {
 
     /** Services that should never answer on every interface of a host. */
     static final List<Long> DATABASE_PORTS = List.of(3306L, 5432L, 6379L, 9200L, 11211L, 27017L);
 
     private final Path root;
-
-    HostExposure(Path root) {
-        this.root = root;
-    }
 
     /** One entry per listening address and port: {@code port}, {@code address}, {@code allInterfaces}, {@code process}. */
     List<Map<String, Object>> listening() {

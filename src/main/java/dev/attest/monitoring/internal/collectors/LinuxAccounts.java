@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The people who can sign in to a Linux host: accounts with UID 1000 or more from {@code /etc/passwd}
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  * {@code /etc/sudoers.d} give them sudo (directly or through a {@code %group}), their login shell and
  * their last login from {@code /var/log/lastlog}. Part of the {@code host.linux} document as {@code accounts}.
  */
+@RequiredArgsConstructor
 final class LinuxAccounts {
 
     static final int FIRST_PERSON_UID = 1000;
@@ -33,10 +35,6 @@ final class LinuxAccounts {
     private static final Set<String> NO_LOGIN = Set.of("/usr/sbin/nologin", "/sbin/nologin", "/bin/false", "/usr/bin/false");
 
     private final Path root;
-
-    LinuxAccounts(Path root) {
-        this.root = root;
-    }
 
     List<Map<String, Object>> read() {
         Map<String, Set<String>> groupsOf = new HashMap<>();

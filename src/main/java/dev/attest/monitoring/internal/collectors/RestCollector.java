@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal.collectors;
 
 import dev.attest.monitoring.internal.Collector;
 import dev.attest.monitoring.internal.CollectorTargets;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -16,20 +17,13 @@ import java.util.Set;
  * under their names (the connection form's {@code password} field standing for the main secret), optional
  * reads whose refusal becomes one named problem per permission, and the connection test's probes.
  */
+@RequiredArgsConstructor
 abstract class RestCollector implements Collector {
 
     final ProviderApi api;
     private final String kind;
     private final String provider;
     private final Set<String> types;
-
-    /** A collector of this connection kind, naming the provider in messages (e.g. {@code GitHub}), with the resource types it produces. */
-    RestCollector(ProviderApi api, String kind, String provider, Set<String> types) {
-        this.api = api;
-        this.kind = kind;
-        this.provider = provider;
-        this.types = types;
-    }
 
     @Override
     public final String kind() {
