@@ -90,7 +90,7 @@ def free_port():
 
 def start_app(args, data_dir, port):
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    cp = open(os.path.join(root, "target", "bench-classpath.txt")).read().strip()
+    cp = open(os.path.join(root, "target", "bench-runtime-classpath.txt")).read().strip()
     env = dict(os.environ, ATTEST_DATA_DIR=data_dir, ATTEST_BOOTSTRAP_API_TOKEN=TOKEN, SERVER_PORT=str(port),
                ATTEST_BOOTSTRAP_ADMIN_PASSWORD=ADMIN_PASSWORD)
     if args.db == "postgres":

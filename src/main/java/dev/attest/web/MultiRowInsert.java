@@ -86,6 +86,9 @@ public final class MultiRowInsert {
             return null;
         }
         StringBuilder text = new StringBuilder(rows.size() * 128);
+        // the rows of one write mostly share their times: each distinct one is formatted once
+        Object[] lastTime = new Object[width];
+        String[] lastTimeText = new String[width];
         for (Object[] row : rows) {
             if (row.length != width) {
                 throw new IllegalArgumentException("a row of " + table + " needs " + width + " values, not " + row.length);
@@ -94,7 +97,16 @@ public final class MultiRowInsert {
                 if (i > 0) {
                     text.append('\t');
                 }
-                appendCopyValue(text, row[i]);
+                Object value = row[i];
+                if (value instanceof OffsetDateTime || value instanceof Timestamp) {
+                    if (!value.equals(lastTime[i])) {
+                        lastTime[i] = value;
+                        lastTimeText[i] = copyText(value);
+                    }
+                    text.append(lastTimeText[i]);
+                } else {
+                    appendCopyValue(text, value);
+                }
             }
             text.append('\n');
         }
@@ -124,23 +136,26 @@ public final class MultiRowInsert {
             out.append("\\N");
             return;
         }
-        String text;
-        if (value instanceof OffsetDateTime time) {
-            text = time.withOffsetSameInstant(ZoneOffset.UTC).toString();
-        } else if (value instanceof Timestamp timestamp) {
-            text = timestamp.toInstant().toString();
-        } else {
-            text = value.toString();
-        }
+        String text = copyText(value);
+        // runs without a separator or a backslash (most of any text) are appended whole
+        int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                out.append(text, from, i).append('\\').append(c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+                from = i + 1;
             }
         }
+        out.append(text, from, text.length());
+    }
+
+    /** A value's text before escaping: times in UTC. */
+    private static String copyText(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.withOffsetSameInstant(ZoneOffset.UTC).toString();
+        } else if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().toString();
+        }
+        return value.toString();
     }
 }

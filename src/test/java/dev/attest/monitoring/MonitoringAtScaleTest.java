@@ -148,6 +148,15 @@ class MonitoringAtScaleTest {
 
         var malformed = api().postJson("/api/v1/resources", "{\"resources\": [{\"type\": ");
         assertThat(malformed.status()).isEqualTo(400);
+        var nul = push(type, gadgets(type, 0, 1, i -> true) + ",{\"type\": \"%s\", \"id\": \"n\", \"data\": {\"notes\": [\"ok\", \"a\\u0000b\"]}}"
+                .formatted(type), false);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.body()).contains("resources[1].data.notes[1]").contains("NUL");
+        var notAnObject = push(type, gadgets(type, 0, 1, i -> true) + ",{\"type\": \"%s\", \"id\": \"n\", \"data\": [1]}".formatted(type), false);
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(notAnObject.body()).contains("resources[1].data");
+        var notAList = api().postJson("/api/v1/resources", "[{\"type\": \"%s\", \"id\": \"n\", \"data\": {}}]".formatted(type));
+        assertThat(notAList.status()).isEqualTo(400);
         var notBoolean = api().postJson("/api/v1/resources", "{\"complete\": \"yes\", \"resources\": []}");
         assertThat(notBoolean.status()).isEqualTo(400);
         assertThat(notBoolean.body()).contains("complete");

@@ -15,6 +15,8 @@ import dev.attest.monitoring.PastStatus;
 import dev.attest.monitoring.Resource;
 import dev.attest.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
@@ -54,16 +56,16 @@ class MonitoringApi {
     @Operation(summary = "Push resources ({resources: [{type, id, data}], source, complete}); all are stored or none, and only new or "
             + "changed ones are evaluated. With complete: true the batch is all this source has of its types: what it sent before and "
             + "not now is retired and its findings closed")
-    ResponseEntity<Evaluation> push(CurrentUser user, @RequestBody Map<String, Object> body) {
-        List<Resource> batch = MonitoringForms.resources(body.get("resources"));
-        Object source = body.get("source");
-        Object complete = body.get("complete");
-        if (complete != null && !(complete instanceof Boolean)) {
-            throw new InvalidFieldException("complete", "true or false");
-        }
-        String label = source instanceof String s && !s.isBlank() ? "push:" + s.strip() : "push";
+    ResponseEntity<Evaluation> push(CurrentUser user, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = PushRequest.class))) @RequestBody PushBody body) {
+        body.refuseIfWrong();
+        String label = body.source() != null && !body.source().isBlank() ? "push:" + body.source().strip() : "push";
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(intake.receive(user.workspaceId(), batch, label, user.actor(), Boolean.TRUE.equals(complete)));
+                .body(intake.receivePushed(user.workspaceId(), body.resources(), label, user.actor(), Boolean.TRUE.equals(body.complete())));
+    }
+
+    /** The push body as the API documents it (read by {@link PushBody} in one pass). */
+    record PushRequest(List<Resource> resources, String source, Boolean complete) {
     }
 
     @DeleteMapping("/resources/{type}/{id}")

@@ -52,6 +52,12 @@ public class ResourceIntake {
         return write(workspace, source, actor, null, byType, complete ? byType.keySet() : Set.of(), batch.size());
     }
 
+    /** {@link #receive(WorkspaceId, List, String, String, boolean)} for a batch as the push API reads it: data already as JSON text. */
+    Evaluation receivePushed(WorkspaceId workspace, List<PushBody.Pushed> batch, String source, String actor, boolean complete) {
+        Map<String, List<ResourceStore.Document>> byType = batches.validatedPush(workspace, batch);
+        return write(workspace, source, actor, null, byType, complete ? byType.keySet() : Set.of(), batch.size());
+    }
+
     /** {@link #receive(WorkspaceId, List, String, String, boolean)} for a batch that is not complete. */
     public Evaluation receive(WorkspaceId workspace, List<Resource> batch, String source, String actor) {
         return receive(workspace, batch, source, actor, false);
