@@ -103,50 +103,71 @@ public class ResourceIntake {
         // a document that changed meanwhile, or whose checks did, is evaluated again.
         Instant evaluatedAt = clock.instant();
         Map<String, List<Check>> checksSeen = Evaluator.byType(checks.all(workspace));
-        Map<String, Map<String, List<CheckResult>>> early = new HashMap<>();
-        byType.forEach((type, docs) -> {
-            List<Check> typeChecks = checksSeen.getOrDefault(type, List.of());
-            if (!typeChecks.isEmpty()) {
-                early.put(type, verdicts(workspace, type, typeChecks, docs, evaluatedAt));
-            }
+        Map<String, Map<String, String>> storedBefore = transactions.execute(status -> {
+            Map<String, Map<String, String>> hashes = new HashMap<>();
+            byType.forEach((type, docs) -> {
+                if (checksSeen.containsKey(type)) {
+                    hashes.put(type, resources.hashes(workspace, type, docs.stream().map(ResourceStore.Document::id).toList()));
+                }
+            });
+            return hashes;
         });
+        Map<String, Map<String, List<CheckResult>>> early = new HashMap<>();
+        storedBefore.forEach((type, stored) -> early.put(type, verdicts(type, checksSeen.get(type), byType.get(type), stored, evaluatedAt)));
         return transactions.execute(status -> {
             results.lock(workspace);
             Instant now = clock.instant();
-            RunWriter.Changes changes = new RunWriter.Changes();
+            RunWriter.Changes changes = new RunWriter.Changes().deferTallies();
             Map<String, List<Check>> checksByType = Evaluator.byType(checks.all(workspace));
             Set<String> typesTouched = new TreeSet<>(byType.keySet());
             typesTouched.addAll(retireTypes);
+            // what is new and what changed, type by type; then stored in one insert and one update
+            Map<String, List<ResourceStore.Document>> inserts = new HashMap<>();
+            Map<String, List<ResourceStore.Document>> updates = new HashMap<>();
+            List<ResourceStore.Document> allInserts = new ArrayList<>();
+            List<ResourceStore.Document> allUpdates = new ArrayList<>();
             for (String type : typesTouched) {
                 List<ResourceStore.Document> docs = byType.getOrDefault(type, List.of());
-                List<String> ids = docs.stream().map(ResourceStore.Document::id).toList();
-                Map<String, String> stored = resources.hashes(workspace, type, ids);
-                List<ResourceStore.Document> inserts = new ArrayList<>();
-                List<ResourceStore.Document> updates = new ArrayList<>();
+                Map<String, String> stored = resources.hashes(workspace, type, docs.stream().map(ResourceStore.Document::id).toList());
+                List<ResourceStore.Document> typeInserts = new ArrayList<>();
+                List<ResourceStore.Document> typeUpdates = new ArrayList<>();
                 for (ResourceStore.Document d : docs) {
                     String before = stored.get(d.id());
                     if (before == null) {
-                        inserts.add(d);
+                        typeInserts.add(d);
                     } else if (!before.equals(d.hash())) {
-                        updates.add(d);
+                        typeUpdates.add(d);
                     }
                 }
-                resources.insert(workspace, inserts, source, connectionId, now);
-                resources.update(workspace, updates, source, connectionId, now);
+                inserts.put(type, typeInserts);
+                updates.put(type, typeUpdates);
+                allInserts.addAll(typeInserts);
+                allUpdates.addAll(typeUpdates);
+            }
+            if (!allInserts.isEmpty()) {
+                resources.insert(workspace, allInserts, source, connectionId, now);
+            }
+            if (!allUpdates.isEmpty()) {
+                resources.update(workspace, allUpdates, source, connectionId, now);
+            }
+            for (String type : typesTouched) {
+                List<ResourceStore.Document> typeInserts = inserts.get(type);
+                List<ResourceStore.Document> typeUpdates = updates.get(type);
                 List<String> retired = List.of();
                 if (retireTypes.contains(type)) {
-                    Set<String> reported = new HashSet<>(ids);
+                    Set<String> reported = new HashSet<>();
+                    byType.getOrDefault(type, List.of()).forEach(d -> reported.add(d.id()));
                     List<String> gone = resources.idsFrom(workspace, type, source, connectionId).stream()
                             .filter(id -> !reported.contains(id)).toList();
                     retired = resources.delete(workspace, type, gone);
                 }
                 List<CheckResult> verdicts = new ArrayList<>();
-                List<String> evaluated = new ArrayList<>(inserts.size() + updates.size());
+                List<String> evaluated = new ArrayList<>(typeInserts.size() + typeUpdates.size());
                 List<Check> typeChecks = checksByType.getOrDefault(type, List.of());
-                if (!typeChecks.isEmpty() && (!inserts.isEmpty() || !updates.isEmpty())) {
+                if (!typeChecks.isEmpty() && (!typeInserts.isEmpty() || !typeUpdates.isEmpty())) {
                     Map<String, List<CheckResult>> ready = typeChecks.equals(checksSeen.get(type)) ? early.getOrDefault(type, Map.of()) : Map.of();
                     TypeRunHolder late = new TypeRunHolder(() -> evaluator.forType(typeChecks, now, verdicts::add));
-                    for (List<ResourceStore.Document> group : List.of(inserts, updates)) {
+                    for (List<ResourceStore.Document> group : List.of(typeInserts, typeUpdates)) {
                         for (ResourceStore.Document d : group) {
                             List<CheckResult> known = ready.get(d.id());
                             if (known != null) {
@@ -159,20 +180,19 @@ public class ResourceIntake {
                     }
                 }
                 Set<String> fresh = new HashSet<>();
-                inserts.forEach(d -> fresh.add(d.id()));
+                typeInserts.forEach(d -> fresh.add(d.id()));
                 writer.apply(workspace, type, WorkspaceChecks.keyed(typeChecks), evaluated, verdicts, retired, now, changes,
                         RunWriter.Keeping.stored(fresh, Set.of()));
-                changes.changed += inserts.size() + updates.size() + retired.size();
+                changes.changed += typeInserts.size() + typeUpdates.size() + retired.size();
             }
+            writer.flushTallies(workspace, changes, now);
             return recorder.finish(workspace, source, actor, now, now, received, changes);
         });
     }
 
     /** The verdicts on the documents that differ from what is stored now (read without the lock), by resource id. */
-    private Map<String, List<CheckResult>> verdicts(WorkspaceId workspace, String type, List<Check> typeChecks,
-                                                    List<ResourceStore.Document> docs, Instant at) {
-        Map<String, String> stored = transactions.execute(status ->
-                resources.hashes(workspace, type, docs.stream().map(ResourceStore.Document::id).toList()));
+    private Map<String, List<CheckResult>> verdicts(String type, List<Check> typeChecks, List<ResourceStore.Document> docs,
+                                                    Map<String, String> stored, Instant at) {
         Map<String, List<CheckResult>> byId = new HashMap<>();
         var run = evaluator.forType(typeChecks, at, r -> byId.computeIfAbsent(r.resourceId(), k -> new ArrayList<>(typeChecks.size())).add(r));
         for (ResourceStore.Document d : docs) {

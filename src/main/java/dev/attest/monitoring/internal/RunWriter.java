@@ -51,6 +51,17 @@ public class RunWriter {
         public final List<UUID> openedIds = new ArrayList<>();
         public final List<UUID> closedIds = new ArrayList<>();
         Map<ControlKey, ControlState> states;
+        /** Tally deltas held back for one write at the end ({@link #flushTallies}); null when each apply writes its own. */
+        private Map<String, int[]> pendingTallies;
+
+        /**
+         * Holds the tally deltas of every {@link #apply} back until {@link #flushTallies}, so that a write
+         * touching several resource types adjusts the tallies once; the caller flushes in the same transaction.
+         */
+        public Changes deferTallies() {
+            pendingTallies = new HashMap<>();
+            return this;
+        }
 
         public boolean hasEvidence() {
             return !flipped.isEmpty() || !openedIds.isEmpty() || !closedIds.isEmpty();
@@ -209,9 +220,25 @@ public class RunWriter {
         results.delete(workspace, type, deletes);
         results.update(workspace, updates, now);
         results.insert(workspace, inserts, now);
-        tallyStore.adjustTallies(workspace, tallies, now);
+        if (changes.pendingTallies != null) {
+            tallies.forEach((checkKey, delta) -> {
+                int[] pending = changes.pendingTallies.computeIfAbsent(checkKey, k -> new int[2]);
+                pending[0] += delta[0];
+                pending[1] += delta[1];
+            });
+        } else {
+            tallyStore.adjustTallies(workspace, tallies, now);
+        }
         if (!failing.isEmpty() || !toClose.isEmpty()) {
             findingUpdates.apply(workspace, type, checks, failing, toClose, now, changes);
+        }
+    }
+
+    /** Writes the tally deltas {@link Changes#deferTallies} held back, in the caller's transaction. */
+    public void flushTallies(WorkspaceId workspace, Changes changes, Instant now) {
+        if (changes.pendingTallies != null && !changes.pendingTallies.isEmpty()) {
+            tallyStore.adjustTallies(workspace, changes.pendingTallies, now);
+            changes.pendingTallies.clear();
         }
     }
 

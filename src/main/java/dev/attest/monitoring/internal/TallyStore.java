@@ -2,6 +2,7 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.CheckTally;
+import dev.attest.web.MultiRowInsert;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,9 +13,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Each check's latest tally (passed and failed resources), kept beside the result rows of
@@ -23,6 +27,11 @@ import java.util.Map;
 @Repository
 @RequiredArgsConstructor
 public class TallyStore {
+
+    /** At most this many checks' tallies in one statement. */
+    private static final int KEYS_PER_STATEMENT = 200;
+    private static final MultiRowInsert INSERT = new MultiRowInsert("monitoring_check_status",
+            "workspace_id", "check_key", "passed", "failed", "evaluated_at");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -37,23 +46,47 @@ public class TallyStore {
         }
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
         List<String> keys = new ArrayList<>(deltas.keySet());
-        List<Object[]> rows = new ArrayList<>();
-        for (String key : keys) {
-            int[] d = deltas.get(key);
-            rows.add(new Object[]{d[0], d[1], when, workspace.value(), key});
+        for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
+            adjust(workspace, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT)), deltas, when);
         }
-        int[] updated = template.batchUpdate("update monitoring_check_status set passed = passed + ?, failed = failed + ?, evaluated_at = ? "
-                + "where workspace_id = ? and check_key = ?", rows);
-        List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (updated[i] == 0) {
-                int[] d = deltas.get(keys.get(i));
-                inserts.add(new Object[]{workspace.value(), keys.get(i), d[0], d[1], when});
+    }
+
+    /**
+     * One update for every tally that exists (each check's delta picked by a {@code case}), one insert for
+     * those that do not yet (after one lookup), one delete for those that reached zero: four statements however many checks
+     * a write touched, on H2 and PostgreSQL alike.
+     */
+    private void adjust(WorkspaceId workspace, List<String> keys, Map<String, int[]> deltas, OffsetDateTime when) {
+        String in = String.join(", ", Collections.nCopies(keys.size(), "?"));
+        String cases = "case check_key" + " when ? then ?".repeat(keys.size()) + " end";
+        List<Object> params = new ArrayList<>(keys.size() * 4 + keys.size() + 2);
+        for (int column = 0; column < 2; column++) {
+            for (String key : keys) {
+                params.add(key);
+                params.add(deltas.get(key)[column]);
             }
         }
-        template.batchUpdate("insert into monitoring_check_status (workspace_id, check_key, passed, failed, evaluated_at) values (?, ?, ?, ?, ?)",
-                inserts);
-        jdbc.sql("delete from monitoring_check_status where workspace_id = ? and passed <= 0 and failed <= 0").param(workspace.value()).update();
+        params.add(when);
+        params.add(workspace.value());
+        params.addAll(keys);
+        jdbc.sql("update monitoring_check_status set passed = passed + " + cases + ", failed = failed + " + cases + ", evaluated_at = ? "
+                        + "where workspace_id = ? and check_key in (" + in + ")")
+                .params(params).update();
+        List<Object> lookup = new ArrayList<>(keys.size() + 1);
+        lookup.add(workspace.value());
+        lookup.addAll(keys);
+        Set<String> present = new HashSet<>(jdbc.sql("select check_key from monitoring_check_status where workspace_id = ? "
+                + "and check_key in (" + in + ")").params(lookup).query(String.class).list());
+        List<Object[]> inserts = new ArrayList<>();
+        for (String key : keys) {
+            if (!present.contains(key)) {
+                int[] d = deltas.get(key);
+                inserts.add(new Object[]{workspace.value(), key, d[0], d[1], when});
+            }
+        }
+        INSERT.insert(template, inserts);
+        jdbc.sql("delete from monitoring_check_status where workspace_id = ? and check_key in (" + in + ") and passed <= 0 and failed <= 0")
+                .params(lookup).update();
     }
 
     /**
