@@ -119,6 +119,24 @@ def start_app(args, data_dir, port):
 APP_PID = None  # the server's JVM, for the CPU it spends
 
 
+PG_DATABASE = None  # the benchmark's database: only its backends (and PostgreSQL's own background processes) count
+
+
+def postgres_counts(pid):
+    """Whether a postgres process works for the benchmark: a backend of its database, or a background
+    process (WAL writer, checkpointer ...) that serves every database; other databases' backends do not."""
+    try:
+        with open("/proc/%s/cmdline" % pid, "rb") as f:
+            title = f.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return False
+    words = title.split()
+    # a backend's title: "postgres: 15/main: USER DATABASE HOST(PORT) STATE"
+    if len(words) >= 5 and words[0] == "postgres:" and "(" in words[4]:
+        return words[3] == PG_DATABASE
+    return True
+
+
 def cpu_seconds():
     """CPU seconds (user + system) spent so far by the server's JVM and by PostgreSQL's processes: a
     phase's cost in CPU, which the load of other work on the machine changes far less than its time."""
@@ -137,7 +155,7 @@ def cpu_seconds():
         used = (int(fields[11]) + int(fields[12])) / tick
         if int(entry) == APP_PID:
             app += used
-        elif name == "postgres":
+        elif name == "postgres" and (PG_DATABASE is None or postgres_counts(entry)):
             pg += used
     return app, pg
 
@@ -403,7 +421,8 @@ def main():
         host = args.pg_host.split(":")[0]
         subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "drop database if exists %s" % args.pg_database], check=True)
         subprocess.run(["psql", "-q", "-h", host, "-U", "postgres", "-c", "create database %s" % args.pg_database], check=True)
-    global ANALYZE, VACUUM
+    global ANALYZE, VACUUM, PG_DATABASE
+    PG_DATABASE = args.pg_database if args.db == "postgres" else None
     if args.db == "postgres":
         psql = ["psql", "-q", "-h", args.pg_host.split(":")[0], "-U", "postgres", "-d", args.pg_database]
         ANALYZE = psql + ["-c", "analyze"]
