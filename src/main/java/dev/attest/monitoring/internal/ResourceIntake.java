@@ -101,8 +101,116 @@ public class ResourceIntake {
         // Evaluated before the workspace's lock is taken, so that two pushes evaluate side by side and
         // only their writes take turns: the documents that look new or changed now. Under the lock,
         // a document that changed meanwhile, or whose checks did, is evaluated again.
-        Instant evaluatedAt = clock.instant();
         Map<String, List<Check>> checksSeen = Evaluator.byType(checks.all(workspace));
+        Map<String, Map<String, List<CheckResult>>> early = earlyVerdicts(workspace, byType, checksSeen);
+        return transactions.execute(status -> {
+            results.lock(workspace);
+            Instant now = clock.instant();
+            RunWriter.Changes changes = new RunWriter.Changes().deferTallies();
+            Map<String, List<Check>> checksByType = Evaluator.byType(checks.all(workspace));
+            Set<String> typesTouched = new TreeSet<>(byType.keySet());
+            typesTouched.addAll(retireTypes);
+            List<TypeChange> typeChanges = new ArrayList<>();
+            for (String type : typesTouched) {
+                typeChanges.add(compare(workspace, type, byType.getOrDefault(type, List.of())));
+            }
+            store(workspace, typeChanges, source, connectionId, now);
+            for (TypeChange change : typeChanges) {
+                String type = change.type();
+                List<String> retired = retireTypes.contains(type)
+                        ? retire(workspace, type, byType.getOrDefault(type, List.of()), source, connectionId) : List.of();
+                List<Check> typeChecks = checksByType.getOrDefault(type, List.of());
+                Map<String, List<CheckResult>> ready = typeChecks.equals(checksSeen.get(type)) ? early.getOrDefault(type, Map.of()) : Map.of();
+                List<CheckResult> verdicts = new ArrayList<>();
+                List<String> evaluated = evaluate(change, typeChecks, ready, now, verdicts);
+                writer.apply(workspace, type, WorkspaceChecks.keyed(typeChecks), evaluated, verdicts, retired, now, changes,
+                        RunWriter.Keeping.stored(change.insertedIds(), Set.of()));
+                changes.changed += change.inserts().size() + change.updates().size() + retired.size();
+            }
+            writer.flushTallies(workspace, changes, now);
+            return recorder.finish(workspace, source, actor, now, now, received, changes);
+        });
+    }
+
+    /** A type's documents in a write: those not stored yet and those whose content changed. */
+    private record TypeChange(String type, List<ResourceStore.Document> inserts, List<ResourceStore.Document> updates) {
+
+        Set<String> insertedIds() {
+            Set<String> ids = new HashSet<>();
+            inserts.forEach(d -> ids.add(d.id()));
+            return ids;
+        }
+    }
+
+    /** Which of a type's documents are new and which changed, against the stored content hashes. */
+    private TypeChange compare(WorkspaceId workspace, String type, List<ResourceStore.Document> docs) {
+        Map<String, String> stored = resources.hashes(workspace, type, docs.stream().map(ResourceStore.Document::id).toList());
+        List<ResourceStore.Document> inserts = new ArrayList<>();
+        List<ResourceStore.Document> updates = new ArrayList<>();
+        for (ResourceStore.Document d : docs) {
+            String before = stored.get(d.id());
+            if (before == null) {
+                inserts.add(d);
+            } else if (!before.equals(d.hash())) {
+                updates.add(d);
+            }
+        }
+        return new TypeChange(type, inserts, updates);
+    }
+
+    /** New and changed documents of every type, in one insert and one update. */
+    private void store(WorkspaceId workspace, List<TypeChange> typeChanges, String source, UUID connectionId, Instant now) {
+        List<ResourceStore.Document> inserts = new ArrayList<>();
+        List<ResourceStore.Document> updates = new ArrayList<>();
+        typeChanges.forEach(c -> {
+            inserts.addAll(c.inserts());
+            updates.addAll(c.updates());
+        });
+        if (!inserts.isEmpty()) {
+            resources.insert(workspace, inserts, source, connectionId, now);
+        }
+        if (!updates.isEmpty()) {
+            resources.update(workspace, updates, source, connectionId, now);
+        }
+    }
+
+    /** Removes the resources of a type this source stored before and did not report now; gives their ids. */
+    private List<String> retire(WorkspaceId workspace, String type, List<ResourceStore.Document> reportedDocs, String source, UUID connectionId) {
+        Set<String> reported = new HashSet<>();
+        reportedDocs.forEach(d -> reported.add(d.id()));
+        List<String> gone = resources.idsFrom(workspace, type, source, connectionId).stream().filter(id -> !reported.contains(id)).toList();
+        return resources.delete(workspace, type, gone);
+    }
+
+    /**
+     * The verdicts on a type's new and changed documents into {@code verdicts}: those evaluated before the
+     * lock where the checks are still the same, the others now. Gives the ids evaluated.
+     */
+    private List<String> evaluate(TypeChange change, List<Check> typeChecks, Map<String, List<CheckResult>> ready, Instant now,
+                                  List<CheckResult> verdicts) {
+        List<String> evaluated = new ArrayList<>(change.inserts().size() + change.updates().size());
+        if (typeChecks.isEmpty()) {
+            return evaluated;
+        }
+        TypeRunHolder late = new TypeRunHolder(() -> evaluator.forType(typeChecks, now, verdicts::add));
+        for (List<ResourceStore.Document> group : List.of(change.inserts(), change.updates())) {
+            for (ResourceStore.Document d : group) {
+                List<CheckResult> known = ready.get(d.id());
+                if (known != null) {
+                    verdicts.addAll(known);
+                } else {
+                    late.get().accept(change.type(), d.id(), d.json());
+                }
+                evaluated.add(d.id());
+            }
+        }
+        return evaluated;
+    }
+
+    /** The verdicts, by type, on the documents that look new or changed before the lock is taken. */
+    private Map<String, Map<String, List<CheckResult>>> earlyVerdicts(WorkspaceId workspace, Map<String, List<ResourceStore.Document>> byType,
+                                                                      Map<String, List<Check>> checksSeen) {
+        Instant evaluatedAt = clock.instant();
         Map<String, Map<String, String>> storedBefore = transactions.execute(status -> {
             Map<String, Map<String, String>> hashes = new HashMap<>();
             byType.forEach((type, docs) -> {
@@ -114,80 +222,7 @@ public class ResourceIntake {
         });
         Map<String, Map<String, List<CheckResult>>> early = new HashMap<>();
         storedBefore.forEach((type, stored) -> early.put(type, verdicts(type, checksSeen.get(type), byType.get(type), stored, evaluatedAt)));
-        return transactions.execute(status -> {
-            results.lock(workspace);
-            Instant now = clock.instant();
-            RunWriter.Changes changes = new RunWriter.Changes().deferTallies();
-            Map<String, List<Check>> checksByType = Evaluator.byType(checks.all(workspace));
-            Set<String> typesTouched = new TreeSet<>(byType.keySet());
-            typesTouched.addAll(retireTypes);
-            // what is new and what changed, type by type; then stored in one insert and one update
-            Map<String, List<ResourceStore.Document>> inserts = new HashMap<>();
-            Map<String, List<ResourceStore.Document>> updates = new HashMap<>();
-            List<ResourceStore.Document> allInserts = new ArrayList<>();
-            List<ResourceStore.Document> allUpdates = new ArrayList<>();
-            for (String type : typesTouched) {
-                List<ResourceStore.Document> docs = byType.getOrDefault(type, List.of());
-                Map<String, String> stored = resources.hashes(workspace, type, docs.stream().map(ResourceStore.Document::id).toList());
-                List<ResourceStore.Document> typeInserts = new ArrayList<>();
-                List<ResourceStore.Document> typeUpdates = new ArrayList<>();
-                for (ResourceStore.Document d : docs) {
-                    String before = stored.get(d.id());
-                    if (before == null) {
-                        typeInserts.add(d);
-                    } else if (!before.equals(d.hash())) {
-                        typeUpdates.add(d);
-                    }
-                }
-                inserts.put(type, typeInserts);
-                updates.put(type, typeUpdates);
-                allInserts.addAll(typeInserts);
-                allUpdates.addAll(typeUpdates);
-            }
-            if (!allInserts.isEmpty()) {
-                resources.insert(workspace, allInserts, source, connectionId, now);
-            }
-            if (!allUpdates.isEmpty()) {
-                resources.update(workspace, allUpdates, source, connectionId, now);
-            }
-            for (String type : typesTouched) {
-                List<ResourceStore.Document> typeInserts = inserts.get(type);
-                List<ResourceStore.Document> typeUpdates = updates.get(type);
-                List<String> retired = List.of();
-                if (retireTypes.contains(type)) {
-                    Set<String> reported = new HashSet<>();
-                    byType.getOrDefault(type, List.of()).forEach(d -> reported.add(d.id()));
-                    List<String> gone = resources.idsFrom(workspace, type, source, connectionId).stream()
-                            .filter(id -> !reported.contains(id)).toList();
-                    retired = resources.delete(workspace, type, gone);
-                }
-                List<CheckResult> verdicts = new ArrayList<>();
-                List<String> evaluated = new ArrayList<>(typeInserts.size() + typeUpdates.size());
-                List<Check> typeChecks = checksByType.getOrDefault(type, List.of());
-                if (!typeChecks.isEmpty() && (!typeInserts.isEmpty() || !typeUpdates.isEmpty())) {
-                    Map<String, List<CheckResult>> ready = typeChecks.equals(checksSeen.get(type)) ? early.getOrDefault(type, Map.of()) : Map.of();
-                    TypeRunHolder late = new TypeRunHolder(() -> evaluator.forType(typeChecks, now, verdicts::add));
-                    for (List<ResourceStore.Document> group : List.of(typeInserts, typeUpdates)) {
-                        for (ResourceStore.Document d : group) {
-                            List<CheckResult> known = ready.get(d.id());
-                            if (known != null) {
-                                verdicts.addAll(known);
-                            } else {
-                                late.get().accept(type, d.id(), d.json());
-                            }
-                            evaluated.add(d.id());
-                        }
-                    }
-                }
-                Set<String> fresh = new HashSet<>();
-                typeInserts.forEach(d -> fresh.add(d.id()));
-                writer.apply(workspace, type, WorkspaceChecks.keyed(typeChecks), evaluated, verdicts, retired, now, changes,
-                        RunWriter.Keeping.stored(fresh, Set.of()));
-                changes.changed += typeInserts.size() + typeUpdates.size() + retired.size();
-            }
-            writer.flushTallies(workspace, changes, now);
-            return recorder.finish(workspace, source, actor, now, now, received, changes);
-        });
+        return early;
     }
 
     /** The verdicts on the documents that differ from what is stored now (read without the lock), by resource id. */
