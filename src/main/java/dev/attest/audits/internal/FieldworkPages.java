@@ -6,6 +6,7 @@ import dev.attest.audits.AuditFinding;
 import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,19 +27,13 @@ import java.util.UUID;
  * samples, and findings (raised and closed by the auditor, answered by the client).
  */
 @Controller
+@RequiredArgsConstructor
 class FieldworkPages {
 
     private final Sampling sampling;
     private final AuditFindings findings;
     private final AuditPageModel page;
     private final AuditForms forms;
-
-    FieldworkPages(Sampling sampling, AuditFindings findings, AuditPageModel page, AuditForms forms) {
-        this.forms = forms;
-        this.sampling = sampling;
-        this.findings = findings;
-        this.page = page;
-    }
 
     @GetMapping("/audits/{id}/populations/{name}")
     @RequiresPermission(Permission.AUDITS_READ)

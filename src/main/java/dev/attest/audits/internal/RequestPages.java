@@ -7,6 +7,7 @@ import dev.attest.audits.AuditRequest;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.PageForms;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,17 +35,12 @@ import java.util.UUID;
  * preview, and export it.
  */
 @Controller
+@RequiredArgsConstructor
 class RequestPages {
 
     private final RequestLists requests;
     private final AuditPageModel page;
     private final AuditForms forms;
-
-    RequestPages(RequestLists requests, AuditPageModel page, AuditForms forms) {
-        this.forms = forms;
-        this.requests = requests;
-        this.page = page;
-    }
 
     @PostMapping("/audits/{id}/requests")
     @RequiresPermission(Permission.AUDITS_FIELDWORK)

@@ -8,6 +8,7 @@ import dev.attest.identity.Permission;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.PageForms;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,15 +32,11 @@ import java.util.function.Supplier;
  * frozen approved versions, and their CSV and PDF.
  */
 @Controller
+@RequiredArgsConstructor
 class SoaPages {
 
     private final StatementOfApplicability soa;
     private final AuditForms forms;
-
-    SoaPages(StatementOfApplicability soa, AuditForms forms) {
-        this.forms = forms;
-        this.soa = soa;
-    }
 
     @GetMapping("/soa")
     @RequiresPermission(Permission.AUDITS_READ)

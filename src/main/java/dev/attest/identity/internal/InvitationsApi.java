@@ -5,6 +5,7 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,16 +21,12 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/invitations")
 @Tag(name = "Invitations", description = "Invite people by email to join the workspace in a role")
+@RequiredArgsConstructor
 class InvitationsApi {
 
     private final Invitations invitations;
 
     private final MemberForms forms;
-
-    InvitationsApi(Invitations invitations, MemberForms forms) {
-        this.forms = forms;
-        this.invitations = invitations;
-    }
 
     record NewInvitation(String email, String role) {
     }

@@ -6,6 +6,7 @@ import dev.attest.web.PublicFormLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * ({@link PublicFormLimits}); a refused one is answered like an accepted one.
  */
 @Controller
+@RequiredArgsConstructor
 class PublicForms {
 
     static final String HONEYPOT = "extra_info";
@@ -39,14 +41,6 @@ class PublicForms {
     private final PublicFormLimits limits;
     private final PublicAddress address;
     private final TrustCenterForms forms;
-
-    PublicForms(PublicSite site, DocumentAccess access, PublicFormLimits limits, PublicAddress address, TrustCenterForms forms) {
-        this.site = site;
-        this.forms = forms;
-        this.access = access;
-        this.limits = limits;
-        this.address = address;
-    }
 
     private PublicSite.Site requireSite() {
         return site.site().orElseThrow(() -> new NotFoundException("The Trust Center is not published yet"));

@@ -4,6 +4,7 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.TrustCenter;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import java.util.function.Function;
  * list and history, the feed, the disclosure policy and security.txt. No sign-in, no session.
  */
 @Controller
+@RequiredArgsConstructor
 class PublicSite {
 
     static final String HTML = "text/html;charset=UTF-8";
@@ -27,16 +29,6 @@ class PublicSite {
     private final PublicAddress address;
     private final LedgerCheckpointPublication ledgerCheckpoint;
     private final tools.jackson.databind.json.JsonMapper json;
-
-    PublicSite(TrustCenter trustCenter, PublicRendering rendering, RenderCache cache, PublicAddress address,
-               LedgerCheckpointPublication ledgerCheckpoint, tools.jackson.databind.json.JsonMapper json) {
-        this.ledgerCheckpoint = ledgerCheckpoint;
-        this.json = json;
-        this.trustCenter = trustCenter;
-        this.rendering = rendering;
-        this.cache = cache;
-        this.address = address;
-    }
 
     /** The site a visitor sees: its workspace and published snapshot, or empty before the first publish. */
     record Site(WorkspaceId workspace, PublishedTrustCenter published) {
