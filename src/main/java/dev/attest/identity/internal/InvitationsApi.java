@@ -3,6 +3,7 @@ package dev.attest.identity.internal;
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
@@ -46,9 +47,7 @@ class InvitationsApi {
     }
 
     @ExceptionHandler(Invitations.MailFailed.class)
-    ResponseEntity<ProblemDetail> mailFailed(Invitations.MailFailed e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; nothing was saved");
-        problem.setTitle("Mail not sent");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    ProblemDetail mailFailed(Invitations.MailFailed e) {
+        return ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Mail not sent", e.getMessage() + "; nothing was saved");
     }
 }
