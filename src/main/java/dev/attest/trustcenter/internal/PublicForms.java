@@ -42,10 +42,6 @@ class PublicForms {
     private final PublicAddress address;
     private final TrustCenterForms forms;
 
-    private PublicSite.Site requireSite() {
-        return site.site().orElseThrow(() -> new NotFoundException("The Trust Center is not published yet"));
-    }
-
     static String message(Model model, HttpServletResponse response, int status, String title, String text) {
         response.setStatus(status);
         model.addAttribute("title", title);
@@ -68,24 +64,22 @@ class PublicForms {
 
     @GetMapping("/trust/documents/{id}")
     Object document(@PathVariable UUID id, HttpServletRequest request, Model model) {
-        PublicSite.Site s = requireSite();
+        PublicSite.Site s = site.shownOn(model);
         DocumentStore.Document document = access.listed(s.workspace(), s.published().content(), id);
         if (!document.gated()) {
             byte[] pdf = access.publicDownload(s.workspace(), document, request.getRemoteAddr());
             return pdf(pdf, document.fileName());
         }
-        prepareRequestForm(model, s, document, Map.of("name", "", "email", "", "company", "", "reason", ""), Map.of());
+        prepareRequestForm(model, document, Map.of("name", "", "email", "", "company", "", "reason", ""), Map.of());
         return "trustcenter/public/request";
     }
 
-    private void prepareRequestForm(Model model, PublicSite.Site s, DocumentStore.Document document, Map<String, String> form,
+    private void prepareRequestForm(Model model, DocumentStore.Document document, Map<String, String> form,
                                     Map<String, String> errors) {
-        model.addAttribute("tc", s.published().content());
         model.addAttribute("document", document);
         model.addAttribute("kind", PublicRendering.kindLabel(document.kind()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("preview", false);
     }
 
     @PostMapping("/trust/documents/{id}/request")
@@ -93,10 +87,8 @@ class PublicForms {
                          @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
                          @RequestParam(defaultValue = "") String company, @RequestParam(defaultValue = "") String reason,
                          @RequestParam(required = false) String nda, @RequestParam(name = HONEYPOT, defaultValue = "") String honeypot) {
-        PublicSite.Site s = requireSite();
+        PublicSite.Site s = site.shownOn(model);
         DocumentStore.Document document = access.listed(s.workspace(), s.published().content(), id);
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
         if (!honeypot.isEmpty()) {
             // A bot filled the field people cannot see: answer as if it worked, keep nothing.
             return message(model, response, 200, "Request received", "Thank you. We will email you a link when your request is approved.");
@@ -110,16 +102,14 @@ class PublicForms {
                     : "Thank you. We will email you a link when your request is approved.");
         } catch (InvalidFieldException e) {
             response.setStatus(400);
-            prepareRequestForm(model, s, document, Map.of("name", name, "email", email, "company", company, "reason", reason), e.errors());
+            prepareRequestForm(model, document, Map.of("name", name, "email", email, "company", company, "reason", reason), e.errors());
             return "trustcenter/public/request";
         }
     }
 
     @GetMapping("/trust/access/{token}")
     String link(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         response.setHeader("Cache-Control", "no-store");
         DocumentAccess.Link link = access.link(s.workspace(), token);
         String refused = refusal(link, model, response);
@@ -140,9 +130,7 @@ class PublicForms {
     @PostMapping("/trust/access/{token}")
     String confirmEmail(@PathVariable String token, @RequestParam(defaultValue = "") String email, HttpServletRequest request,
                         HttpServletResponse response, Model model) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         DocumentAccess.Link link = access.link(s.workspace(), token);
         String refused = refusal(link, model, response);
         if (refused != null) {
@@ -163,9 +151,7 @@ class PublicForms {
 
     @GetMapping("/trust/access/{token}/download")
     Object download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         DocumentAccess.Link link = access.link(s.workspace(), token);
         String refused = refusal(link, model, response);
         if (refused != null) {

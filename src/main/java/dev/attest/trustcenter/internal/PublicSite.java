@@ -3,10 +3,12 @@ package dev.attest.trustcenter.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.TrustCenter;
+import dev.attest.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,14 @@ class PublicSite {
 
     Optional<Site> site() {
         return trustCenter.publicWorkspace().flatMap(w -> trustCenter.published(w).map(p -> new Site(w, p)));
+    }
+
+    /** The site behind a public page with a form, its content put on the model for the layout; 404 before the first publish. */
+    Site shownOn(Model model) {
+        Site site = site().orElseThrow(() -> new NotFoundException("The Trust Center is not published yet"));
+        model.addAttribute("tc", site.published().content());
+        model.addAttribute("preview", false);
+        return site;
     }
 
     @GetMapping({"/trust", "/trust/"})
