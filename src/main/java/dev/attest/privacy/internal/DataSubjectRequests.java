@@ -28,7 +28,6 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -65,14 +64,14 @@ class DataSubjectRequests {
 
     DataSubjectRequests(RequestStore store, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
                         PrivacyProperties properties, dev.attest.identity.WorkspaceMembers members,
-                        @Value("${attest.time-zone:UTC}") String zone) {
+                        ZoneId zone) {
         this.members = members;
         this.store = store;
         this.cipher = cipher;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
-        this.deadlines = new ResponseDeadlines(clock, ZoneId.of(zone));
+        this.deadlines = new ResponseDeadlines(clock, zone);
     }
 
     Clock clock() {
