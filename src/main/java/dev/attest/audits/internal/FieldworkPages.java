@@ -5,10 +5,9 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.AuditFinding;
 import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.Downloads;
 import dev.attest.web.InvalidFieldException;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,9 +44,7 @@ class FieldworkPages {
         } catch (InvalidFieldException e) {
             return AuditPageModel.refusal(e);
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("X-Population-SHA256", population.sha256())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + population.name() + ".csv\"")
+        return Downloads.attachment(Downloads.CSV, population.name() + ".csv").header("X-Population-SHA256", population.sha256())
                 .body(population.csv().getBytes(StandardCharsets.UTF_8));
     }
 
