@@ -1,14 +1,12 @@
 package dev.attest.auditlog;
 
 import dev.attest.auditlog.internal.AuditTrailExport;
-import dev.attest.crypto.OfflineVerifierArguments;
+import dev.attest.crypto.OfflineVerifierCommand;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 
 /**
  * The offline check an auditor runs on an audit-trail export ({@code GET /api/v1/audit-log/export?format=chain})
@@ -29,36 +27,15 @@ public final class AuditTrailExportVerifier {
 
     /** Runs the command and returns its exit status. */
     public static int run(String[] args, PrintStream out) {
-        OfflineVerifierArguments<AuditCheckpoint> given;
-        try {
-            given = OfflineVerifierArguments.parse(args, AuditCheckpoint::new);
-        } catch (NoSuchFileException e) {
-            out.println("cannot read " + e.getFile() + ": no such file");
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            out.println(e.getMessage());
-            out.println(USAGE);
-            return 2;
-        }
-        AuditTrailExport.Result result;
-        try (InputStream in = Files.newInputStream(given.export())) {
-            result = AuditTrailExport.verify(in, given.fingerprints(), given.checkpoints());
-        } catch (NoSuchFileException e) {
-            out.println("cannot read " + given.export() + ": no such file");
-            return 2;
-        } catch (CharacterCodingException e) {
-            out.println("FAILED: the export is not UTF-8 text: it was altered");
-            return 1;
-        } catch (IOException | RuntimeException e) {
-            out.println("cannot read " + given.export() + ": " + e.getMessage());
-            return 2;
-        }
-        if (result.consistent() && !given.pinned()) {
-            out.println("FAILED: the export is consistent (" + result.message() + "), but no key was pinned, and the key an export "
-                    + "names proves nothing: run again with --key and the fingerprint shown on the audit-log page");
-            return 1;
-        }
-        out.println((result.consistent() ? "OK: " : "FAILED: ") + result.message());
-        return result.consistent() ? 0 : 1;
+        return OfflineVerifierCommand.run(args, out, USAGE, AuditCheckpoint::new,
+                "the key an export names proves nothing: run again with --key and the fingerprint shown on the audit-log page",
+                given -> {
+                    try (InputStream in = Files.newInputStream(given.export())) {
+                        AuditTrailExport.Result result = AuditTrailExport.verify(in, given.fingerprints(), given.checkpoints());
+                        return new OfflineVerifierCommand.Verdict(result.consistent(), result.message());
+                    } catch (CharacterCodingException e) {
+                        return new OfflineVerifierCommand.Verdict(false, "the export is not UTF-8 text: it was altered");
+                    }
+                });
     }
 }

@@ -2,15 +2,13 @@ package dev.attest.evidence;
 
 import dev.attest.evidence.internal.LedgerFormat;
 import dev.attest.evidence.internal.VerificationPolicy;
-import dev.attest.crypto.OfflineVerifierArguments;
+import dev.attest.crypto.OfflineVerifierCommand;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,38 +57,14 @@ public final class LedgerExportVerifier {
 
     /** Runs the command and returns its exit status. */
     public static int run(String[] args, PrintStream out) {
-        OfflineVerifierArguments<LedgerCheckpoint> given;
-        try {
-            given = OfflineVerifierArguments.parse(args, LedgerCheckpoint::new);
-        } catch (NoSuchFileException e) {
-            out.println("cannot read " + e.getFile() + ": no such file");
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            out.println(e.getMessage());
-            out.println(USAGE);
-            return 2;
-        }
-        List<VerificationPolicy.Anchor> anchors = given.checkpoints().stream()
-                .map(c -> new VerificationPolicy.Anchor(c.checkpoint(), "the earlier checkpoint in " + c.file())).toList();
-        String export = given.export().toString();
-        Set<String> fingerprints = given.fingerprints();
-        Map<String, PublicKey> keys = given.keys();
-        try {
-            boolean pinned = !fingerprints.isEmpty();
-            LedgerVerification result = verify(Path.of(export), new VerificationPolicy(pinned ? fingerprints : null, keys, anchors, null, null));
-            if (result.valid() && !pinned) {
-                out.println("FAILED: the export is consistent (" + result.message() + "), but no key was pinned, and the keys an export "
-                        + "lists prove nothing: run again with --key and the fingerprint shown on the evidence page");
-                return 1;
-            }
-            out.println((result.valid() ? "OK: " : "FAILED: ") + result.message());
-            return result.valid() ? 0 : 1;
-        } catch (NoSuchFileException e) {
-            out.println("cannot read " + export + ": no such file");
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            out.println("cannot read " + export + ": " + e.getMessage());
-            return 2;
-        }
+        return OfflineVerifierCommand.run(args, out, USAGE, LedgerCheckpoint::new,
+                "the keys an export lists prove nothing: run again with --key and the fingerprint shown on the evidence page",
+                given -> {
+                    List<VerificationPolicy.Anchor> anchors = given.checkpoints().stream()
+                            .map(c -> new VerificationPolicy.Anchor(c.checkpoint(), "the earlier checkpoint in " + c.file())).toList();
+                    LedgerVerification result = verify(given.export(),
+                            new VerificationPolicy(given.pinned() ? given.fingerprints() : null, given.keys(), anchors, null, null));
+                    return new OfflineVerifierCommand.Verdict(result.valid(), result.message());
+                });
     }
 }

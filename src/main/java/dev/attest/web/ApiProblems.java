@@ -32,12 +32,24 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    /** A problem with its status, title and detail; an exception handler returns it as the answer. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** A problem of a type of its own, named by the last part of {@code https://attest.dev/problems/...}. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+        ProblemDetail problem = problem(status, title, detail);
+        problem.setType(URI.create("https://attest.dev/problems/" + type));
+        return problem;
+    }
+
     /** A 400 problem with an {@code errors} list of {field, message}. */
     public static ProblemDetail invalid(Map<String, String> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid " + String.join(", ", errors.keySet().stream().sorted().toList()));
-        problem.setTitle("Invalid request");
-        problem.setType(URI.create("https://attest.dev/problems/invalid-request"));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "Invalid " + String.join(", ", errors.keySet().stream().sorted().toList()), "invalid-request");
         problem.setProperty("errors", errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList());
         return problem;
@@ -55,10 +67,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -76,27 +86,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     // Method security denies inside the controller, past Spring Security's own handlers.
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role or token scope does not allow this");
-        problem.setTitle("Forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    ProblemDetail denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role or token scope does not allow this");
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign-in required");
-        problem.setTitle("Unauthorized");
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+    ProblemDetail unauthenticated(AuthenticationException e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign-in required");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e) {
         String id = UUID.randomUUID().toString();
         log.error("Unexpected error {}", id, e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side. Quote this id when you report it: " + id);
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override
@@ -106,10 +110,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (refused.isPresent()) {
             return ResponseEntity.badRequest().headers(headers).body(invalid(Map.of(refused.get(), TextInput.PROBLEM)));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape");
-        problem.setTitle("Malformed request body");
-        problem.setType(URI.create("https://attest.dev/problems/malformed-body"));
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        return ResponseEntity.badRequest().headers(headers).body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The request body is not valid JSON of the expected shape", "malformed-body"));
     }
 }

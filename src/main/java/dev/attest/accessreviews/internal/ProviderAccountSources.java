@@ -65,10 +65,9 @@ class ProviderAccountSources {
             String login = text(d, "login");
             List<String> roles = new ArrayList<>();
             roles.add(yes(d, "outsideCollaborator") ? "outside collaborator" : yes(d, "owner") ? "owner" : "member");
-            Boolean mfa = d.containsKey("twoFactorEnabled") ? yes(d, "twoFactorEnabled") : null;
             // GitHub accounts have no organisation email: an emailDomain setting turns logins into emails for matching.
-            return new Account(system, login, login, email(login, settings), roles, yes(d, "owner"), mfa, null, null, true,
-                    kind(login, settings));
+            return new Account(system, login, login, email(login, settings), roles, yes(d, "owner"), known(d, "twoFactorEnabled"), null, null,
+                    true, kind(login, settings));
         });
     }
 
@@ -83,44 +82,55 @@ class ProviderAccountSources {
             if (yes(d, "delegatedAdmin")) {
                 roles.add("delegated admin");
             }
-            String name = text(d, "name");
-            return new Account(system, email, name == null ? email : name, email, roles, yes(d, "superAdmin") || yes(d, "delegatedAdmin"),
-                    d.containsKey("twoStepEnrolled") ? yes(d, "twoStepEnrolled") : null, instant(d, "lastLoginAt"), instant(d, "createdAt"),
-                    yes(d, "active"), kind(email, settings));
+            return new Account(system, email, textOr(d, "name", email), email, roles, yes(d, "superAdmin") || yes(d, "delegatedAdmin"),
+                    known(d, "twoStepEnrolled"), instant(d, "lastLoginAt"), instant(d, "createdAt"), yes(d, "active"), kind(email, settings));
         });
     }
 
     @Bean
     ConnectionAccountSource oktaAccountSource(ConnectionRuns runs, Monitoring monitoring) {
         return new ProviderSource(runs, monitoring, "okta", "okta.user", (system, d, settings) -> {
-            String login = text(d, "login") == null ? text(d, "id") : text(d, "login");
-            List<String> roles = new ArrayList<>();
-            if (d.get("adminRoles") instanceof List<?> list) {
-                list.forEach(r -> roles.add(String.valueOf(r)));
-            }
-            String email = text(d, "email") == null ? email(login, settings) : text(d, "email");
-            return new Account(system, login, text(d, "displayName") == null ? login : text(d, "displayName"), email, roles, yes(d, "admin"),
-                    d.containsKey("mfaEnrolled") ? yes(d, "mfaEnrolled") : null, instant(d, "lastLogin"), instant(d, "created"),
-                    yes(d, "active"), kind(login, settings));
+            String login = textOr(d, "login", text(d, "id"));
+            String email = text(d, "email");
+            return new Account(system, login, textOr(d, "displayName", login), email == null ? email(login, settings) : email, list(d, "adminRoles"),
+                    yes(d, "admin"), known(d, "mfaEnrolled"), instant(d, "lastLogin"), instant(d, "created"), yes(d, "active"),
+                    kind(login, settings));
         });
     }
 
     @Bean
     ConnectionAccountSource entraAccountSource(ConnectionRuns runs, Monitoring monitoring) {
         return new ProviderSource(runs, monitoring, "entra", "entra.user", (system, d, settings) -> {
-            String upn = text(d, "userPrincipalName") == null ? text(d, "id") : text(d, "userPrincipalName");
-            List<String> roles = new ArrayList<>();
-            if (d.get("directoryRoles") instanceof List<?> list) {
-                list.forEach(r -> roles.add(String.valueOf(r)));
-            }
+            String upn = textOr(d, "userPrincipalName", text(d, "id"));
+            List<String> roles = list(d, "directoryRoles");
             if (yes(d, "guest")) {
                 roles.add("guest");
             }
-            String email = text(d, "mail") == null ? email(upn, settings) : text(d, "mail");
-            return new Account(system, upn, text(d, "displayName") == null ? upn : text(d, "displayName"), email, roles, yes(d, "privileged"),
-                    d.containsKey("mfaRegistered") ? yes(d, "mfaRegistered") : null, instant(d, "lastSignInAt"), instant(d, "createdAt"),
-                    yes(d, "accountEnabled"), kind(upn, settings));
+            String email = text(d, "mail");
+            return new Account(system, upn, textOr(d, "displayName", upn), email == null ? email(upn, settings) : email, roles, yes(d, "privileged"),
+                    known(d, "mfaRegistered"), instant(d, "lastSignInAt"), instant(d, "createdAt"), yes(d, "accountEnabled"),
+                    kind(upn, settings));
         });
+    }
+
+    /** The text under the key, or the fallback when there is none. */
+    private static String textOr(Map<String, Object> d, String key, String fallback) {
+        String value = text(d, key);
+        return value == null ? fallback : value;
+    }
+
+    /** The values listed under the key, as text; a list the caller may add to. */
+    private static List<String> list(Map<String, Object> d, String key) {
+        List<String> values = new ArrayList<>();
+        if (d.get(key) instanceof List<?> list) {
+            list.forEach(v -> values.add(String.valueOf(v)));
+        }
+        return values;
+    }
+
+    /** Yes or no when the provider says, null when it does not. */
+    private static Boolean known(Map<String, Object> d, String key) {
+        return d.containsKey(key) ? yes(d, key) : null;
     }
 
     private static AccountKind kind(String id, Map<String, String> settings) {

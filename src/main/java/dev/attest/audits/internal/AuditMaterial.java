@@ -8,7 +8,7 @@ import dev.attest.evidence.EvidenceLocker;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.io.InputStream;
@@ -26,6 +26,7 @@ import java.util.UUID;
  * the auditor (a 404, as if it did not exist).
  */
 @Service
+@RequiredArgsConstructor
 class AuditMaterial {
 
     /** A control in scope and its status today. */
@@ -38,16 +39,6 @@ class AuditMaterial {
     private final EvidenceLocker evidence;
     private final AuditRequestStore requests;
     private final ZoneId zone;
-
-    AuditMaterial(AuditorAccess access, AuditScope scope, WorkspaceControls controls, EvidenceLocker evidence, AuditRequestStore requests,
-                  @Value("${attest.time-zone:UTC}") String zone) {
-        this.requests = requests;
-        this.access = access;
-        this.scope = scope;
-        this.controls = controls;
-        this.evidence = evidence;
-        this.zone = ZoneId.of(zone);
-    }
 
     List<ScopedControl> controls(CurrentUser user, UUID id) {
         Audit audit = access.readable(user, id, "controls in scope");

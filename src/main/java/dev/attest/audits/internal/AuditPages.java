@@ -10,6 +10,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,6 +29,7 @@ import java.util.UUID;
 
 /** The audits pages: the list with the planning form, one audit's page with its status, invitations and completion, and the package button. */
 @Controller
+@RequiredArgsConstructor
 class AuditPages {
 
     private final Engagements engagements;
@@ -36,15 +38,6 @@ class AuditPages {
     private final AuditCompletion completion;
     private final AuditPageModel page;
     private final AuditForms forms;
-
-    AuditPages(Engagements engagements, AuditorAccess access, AuditPackages packages, AuditCompletion completion, AuditPageModel page, AuditForms forms) {
-        this.forms = forms;
-        this.engagements = engagements;
-        this.access = access;
-        this.packages = packages;
-        this.completion = completion;
-        this.page = page;
-    }
 
     @GetMapping("/audits")
     @RequiresPermission(Permission.AUDITS_READ)

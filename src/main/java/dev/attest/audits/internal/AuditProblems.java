@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.core.JacksonException;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,9 +24,8 @@ class AuditProblems {
 
     @ExceptionHandler(RequestCsv.Rejected.class)
     ResponseEntity<ProblemDetail> importRejected(RequestCsv.Rejected e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage() + "; nothing was imported");
-        problem.setTitle("Request list refused");
-        problem.setType(URI.create("https://attest.dev/problems/invalid-import"));
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "Request list refused", e.getMessage() + "; nothing was imported",
+                "invalid-import");
         problem.setProperty("errors", e.errors().stream()
                 .map(err -> Map.of("row", err.row(), "column", err.column(), "field", err.column(), "message", err.message())).toList());
         return ResponseEntity.badRequest().body(problem);

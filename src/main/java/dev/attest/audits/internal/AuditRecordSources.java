@@ -9,7 +9,7 @@ import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
-import org.springframework.beans.factory.annotation.Value;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -26,6 +26,7 @@ import java.util.Set;
  * and fieldwork, request due dates and the next audit to the obligations calendar.
  */
 @Component
+@RequiredArgsConstructor
 class AuditRecordSources implements ResourceSource, ObligationSource {
 
     static final String AUDIT = "audits.audit";
@@ -38,17 +39,6 @@ class AuditRecordSources implements ResourceSource, ObligationSource {
     private final WorkspaceControls controls;
     private final Clock clock;
     private final ZoneId zone;
-
-    AuditRecordSources(EngagementStore audits, AuditRequestStore requests, SoaStore soa, AuditScope scope, WorkspaceControls controls, Clock clock,
-                       @Value("${attest.time-zone:UTC}") String zone) {
-        this.audits = audits;
-        this.requests = requests;
-        this.soa = soa;
-        this.scope = scope;
-        this.controls = controls;
-        this.clock = clock;
-        this.zone = ZoneId.of(zone);
-    }
 
     @Override
     public Set<String> types() {

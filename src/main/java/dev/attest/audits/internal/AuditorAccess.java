@@ -11,7 +11,7 @@ import dev.attest.identity.Role;
 import dev.attest.web.CommandValidation;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,6 +31,7 @@ import java.util.UUID;
  * Everything an auditor opens goes on the audit trail.
  */
 @Service
+@RequiredArgsConstructor
 class AuditorAccess {
 
     private final EngagementStore store;
@@ -39,16 +40,6 @@ class AuditorAccess {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
-
-    AuditorAccess(EngagementStore store, AuditorMemberships memberships, CommandValidation commands, ApplicationEventPublisher events, Clock clock,
-                  @Value("${attest.time-zone:UTC}") String zone) {
-        this.store = store;
-        this.memberships = memberships;
-        this.commands = commands;
-        this.events = events;
-        this.clock = clock;
-        this.zone = ZoneId.of(zone);
-    }
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(zone));

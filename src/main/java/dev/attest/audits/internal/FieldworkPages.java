@@ -5,9 +5,9 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.AuditFinding;
 import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.Downloads;
 import dev.attest.web.InvalidFieldException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,19 +26,13 @@ import java.util.UUID;
  * samples, and findings (raised and closed by the auditor, answered by the client).
  */
 @Controller
+@RequiredArgsConstructor
 class FieldworkPages {
 
     private final Sampling sampling;
     private final AuditFindings findings;
     private final AuditPageModel page;
     private final AuditForms forms;
-
-    FieldworkPages(Sampling sampling, AuditFindings findings, AuditPageModel page, AuditForms forms) {
-        this.forms = forms;
-        this.sampling = sampling;
-        this.findings = findings;
-        this.page = page;
-    }
 
     @GetMapping("/audits/{id}/populations/{name}")
     @RequiresPermission(Permission.AUDITS_READ)
@@ -50,9 +44,7 @@ class FieldworkPages {
         } catch (InvalidFieldException e) {
             return AuditPageModel.refusal(e);
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("X-Population-SHA256", population.sha256())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + population.name() + ".csv\"")
+        return Downloads.attachment(Downloads.CSV, population.name() + ".csv").header("X-Population-SHA256", population.sha256())
                 .body(population.csv().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -10,8 +10,8 @@ import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.web.InvalidFieldException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -31,6 +31,7 @@ import java.util.function.Predicate;
  * runs (daily evidence) for a control or for everything in scope.
  */
 @Service
+@RequiredArgsConstructor
 class Populations {
 
     /** The names an auditor picks from. */
@@ -55,15 +56,6 @@ class Populations {
     private final EvidenceLocker evidence;
     private final AuditScope scope;
     private final ZoneId zone;
-
-    Populations(ObjectProvider<ResourceSource> sources, AuditTrail trail, EvidenceLocker evidence, AuditScope scope,
-                @Value("${attest.time-zone:UTC}") String zone) {
-        this.sources = sources;
-        this.trail = trail;
-        this.evidence = evidence;
-        this.scope = scope;
-        this.zone = ZoneId.of(zone);
-    }
 
     /** The population as of now; an unknown name is a 400 naming {@code population}, a control out of scope one naming {@code control}. */
     Population of(WorkspaceId workspace, Audit audit, String name, String control) {

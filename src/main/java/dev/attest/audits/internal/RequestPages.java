@@ -5,9 +5,10 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.AttachEvidence;
 import dev.attest.audits.AuditRequest;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.Downloads;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.PageForms;
-import org.springframework.http.HttpHeaders;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,17 +35,12 @@ import java.util.UUID;
  * preview, and export it.
  */
 @Controller
+@RequiredArgsConstructor
 class RequestPages {
 
     private final RequestLists requests;
     private final AuditPageModel page;
     private final AuditForms forms;
-
-    RequestPages(RequestLists requests, AuditPageModel page, AuditForms forms) {
-        this.forms = forms;
-        this.requests = requests;
-        this.page = page;
-    }
 
     @PostMapping("/audits/{id}/requests")
     @RequiresPermission(Permission.AUDITS_FIELDWORK)
@@ -177,16 +173,12 @@ class RequestPages {
     @GetMapping("/audits/{id}/requests.csv")
     @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> exportCsv(CurrentUser user, @PathVariable UUID id) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"requests-" + id + ".csv\"")
-                .body(requests.exportCsv(user, id).getBytes(StandardCharsets.UTF_8));
+        return Downloads.attachment(Downloads.CSV, "requests-" + id + ".csv").body(requests.exportCsv(user, id).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/audits/{id}/requests.xlsx")
     @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> exportXlsx(CurrentUser user, @PathVariable UUID id) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(RequestXlsx.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"requests-" + id + ".xlsx\"")
-                .body(requests.exportXlsx(user, id));
+        return Downloads.attachment(MediaType.parseMediaType(RequestXlsx.MEDIA_TYPE), "requests-" + id + ".xlsx").body(requests.exportXlsx(user, id));
     }
 }

@@ -7,10 +7,10 @@ import dev.attest.audits.MoveRequest;
 import dev.attest.audits.RaiseRequest;
 import dev.attest.audits.AuditRequest;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,9 +76,7 @@ class RequestsApi {
     @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The request list as an Excel workbook, with status and evidence ledger entries")
     ResponseEntity<byte[]> exportXlsx(CurrentUser user, @PathVariable UUID id) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(RequestXlsx.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"requests-" + id + ".xlsx\"")
-                .body(requests.exportXlsx(user, id));
+        return Downloads.attachment(MediaType.parseMediaType(RequestXlsx.MEDIA_TYPE), "requests-" + id + ".xlsx").body(requests.exportXlsx(user, id));
     }
 
     @PostMapping("/import/preview")
@@ -99,9 +97,7 @@ class RequestsApi {
     @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The request list as CSV, with status and evidence ledger entries")
     ResponseEntity<String> export(CurrentUser user, @PathVariable UUID id) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"requests-" + id + ".csv\"")
-                .body(requests.exportCsv(user, id));
+        return Downloads.attachment(Downloads.CSV, "requests-" + id + ".csv").body(requests.exportCsv(user, id));
     }
 
     @GetMapping("/{requestId}")

@@ -5,12 +5,11 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.DrawSample;
 import dev.attest.audits.Sample;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,10 +44,7 @@ class SamplesApi {
     ResponseEntity<String> population(CurrentUser user, @PathVariable UUID id, @PathVariable String name,
                                       @RequestParam(required = false) String control) {
         Population population = sampling.population(user, id, name, control);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("X-Population-SHA256", population.sha256())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-                .body(population.csv());
+        return Downloads.attachment(Downloads.CSV, name + ".csv").header("X-Population-SHA256", population.sha256()).body(population.csv());
     }
 
     @GetMapping("/samples")

@@ -5,10 +5,10 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.audits.EditSoaEntry;
 import dev.attest.audits.SoaVersion;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The ISO 27001 Statement of Applicability through the API: versions, edits, approval, CSV and PDF. */
@@ -78,17 +77,14 @@ class SoaApi {
     @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The version as CSV")
     ResponseEntity<String> csv(CurrentUser user, @PathVariable String version) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + version + ".csv\"")
-                .body(SoaDocuments.csv(soa.version(user, version)));
+        return Downloads.attachment(Downloads.CSV, SoaDocuments.fileName(version, "csv")).body(SoaDocuments.csv(soa.version(user, version)));
     }
 
     @GetMapping(value = "/versions/{version}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @RequiresPermission(Permission.AUDITS_READ)
     @Operation(summary = "The version as PDF")
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + version + ".pdf\"")
+        return Downloads.attachment(MediaType.APPLICATION_PDF, SoaDocuments.fileName(version, "pdf"))
                 .body(SoaDocuments.pdf(user.workspaceName(), soa.version(user, version)));
     }
 }

@@ -5,10 +5,11 @@ import dev.attest.audits.SoaVersion;
 import dev.attest.controls.ImplementationStatus;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
+import dev.attest.web.Downloads;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.PageForms;
-import org.springframework.http.HttpHeaders;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,15 +33,11 @@ import java.util.function.Supplier;
  * frozen approved versions, and their CSV and PDF.
  */
 @Controller
+@RequiredArgsConstructor
 class SoaPages {
 
     private final StatementOfApplicability soa;
     private final AuditForms forms;
-
-    SoaPages(StatementOfApplicability soa, AuditForms forms) {
-        this.forms = forms;
-        this.soa = soa;
-    }
 
     @GetMapping("/soa")
     @RequiresPermission(Permission.AUDITS_READ)
@@ -105,28 +103,25 @@ class SoaPages {
     @GetMapping("/soa/versions/{version}/csv")
     @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable String version) {
-        SoaVersion v;
-        try {
-            v = soa.version(user, version);
-        } catch (InvalidFieldException e) {
-            return AuditPageModel.refusal(e);
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + v.version() + ".csv\"")
-                .body(SoaDocuments.csv(v).getBytes(StandardCharsets.UTF_8));
+        return download(user, version, v -> Downloads.attachment(Downloads.CSV, SoaDocuments.fileName(String.valueOf(v.version()), "csv"))
+                .body(SoaDocuments.csv(v).getBytes(StandardCharsets.UTF_8)));
     }
 
     @GetMapping("/soa/versions/{version}/pdf")
     @RequiresPermission(Permission.AUDITS_READ)
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String version) {
+        return download(user, version, v -> Downloads.attachment(MediaType.APPLICATION_PDF, SoaDocuments.fileName(String.valueOf(v.version()), "pdf"))
+                .body(SoaDocuments.pdf(user.workspaceName(), v)));
+    }
+
+    /** The version's file, or the page's refusal when there is no such version. */
+    private ResponseEntity<byte[]> download(CurrentUser user, String version, Function<SoaVersion, ResponseEntity<byte[]>> file) {
         SoaVersion v;
         try {
             v = soa.version(user, version);
         } catch (InvalidFieldException e) {
             return AuditPageModel.refusal(e);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-of-applicability-v" + v.version() + ".pdf\"")
-                .body(SoaDocuments.pdf(user.workspaceName(), v));
+        return file.apply(v);
     }
 }

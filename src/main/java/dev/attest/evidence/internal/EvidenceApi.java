@@ -12,6 +12,7 @@ import dev.attest.evidence.LedgerVerification;
 import dev.attest.evidence.NewEvidence;
 import dev.attest.identity.CurrentUser;
 import dev.attest.crypto.CheckpointFields;
+import dev.attest.web.ApiProblems;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import lombok.RequiredArgsConstructor;
@@ -187,17 +188,14 @@ class EvidenceApi {
     static class Problems {
 
         @ExceptionHandler(EvidenceTooLargeException.class)
-        ResponseEntity<ProblemDetail> tooLarge(EvidenceTooLargeException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-            problem.setTitle("Upload too large");
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        ProblemDetail tooLarge(EvidenceTooLargeException e) {
+            return ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
         }
 
         @ExceptionHandler(EvidenceStorageUnavailableException.class)
         ResponseEntity<ProblemDetail> storeUnavailable(EvidenceStorageUnavailableException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-            problem.setTitle("Evidence store unavailable");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                    .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Evidence store unavailable", e.getMessage()));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,17 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the members page.
  */
 @Controller
+@RequiredArgsConstructor
 class InvitationPages {
 
     private final Invitations invitations;
     private final SessionStart sessions;
     private final MemberForms forms;
-
-    InvitationPages(Invitations invitations, SessionStart sessions, MemberForms forms) {
-        this.forms = forms;
-        this.invitations = invitations;
-        this.sessions = sessions;
-    }
 
     @GetMapping("/invitations/{token}")
     @PreAuthorize("permitAll()")

@@ -3,8 +3,10 @@ package dev.attest.identity.internal;
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
+import dev.attest.web.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,16 +22,12 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/invitations")
 @Tag(name = "Invitations", description = "Invite people by email to join the workspace in a role")
+@RequiredArgsConstructor
 class InvitationsApi {
 
     private final Invitations invitations;
 
     private final MemberForms forms;
-
-    InvitationsApi(Invitations invitations, MemberForms forms) {
-        this.forms = forms;
-        this.invitations = invitations;
-    }
 
     record NewInvitation(String email, String role) {
     }
@@ -49,9 +47,7 @@ class InvitationsApi {
     }
 
     @ExceptionHandler(Invitations.MailFailed.class)
-    ResponseEntity<ProblemDetail> mailFailed(Invitations.MailFailed e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; nothing was saved");
-        problem.setTitle("Mail not sent");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    ProblemDetail mailFailed(Invitations.MailFailed e) {
+        return ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Mail not sent", e.getMessage() + "; nothing was saved");
     }
 }

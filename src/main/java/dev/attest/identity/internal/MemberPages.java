@@ -9,6 +9,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 
 /** The members page for admins, and the workspace switcher every member has in the header. */
 @Controller
+@RequiredArgsConstructor
 class MemberPages {
 
     private final Memberships administration;
@@ -32,17 +34,6 @@ class MemberPages {
 
     private final Invitations invitations;
     private final MemberForms forms;
-
-    MemberPages(Memberships administration, AccountStore accounts, SessionStart sessions, SignInThrottle throttle, Clock clock,
-                Invitations invitations, MemberForms forms) {
-        this.invitations = invitations;
-        this.forms = forms;
-        this.administration = administration;
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.throttle = throttle;
-        this.clock = clock;
-    }
 
     @GetMapping("/members")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)

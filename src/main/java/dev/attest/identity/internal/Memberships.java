@@ -13,6 +13,7 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.identity.ChangeRole;
 import dev.attest.web.CommandValidation;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * active admin, and nobody deactivates themselves.
  */
 @Service
+@RequiredArgsConstructor
 class Memberships implements MemberRoles {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
@@ -39,14 +41,6 @@ class Memberships implements MemberRoles {
     private final ApplicationEventPublisher events;
     private final CommandValidation commands;
     private final Clock clock;
-
-    Memberships(AccountStore accounts, TokenStore tokens, CommandValidation commands, ApplicationEventPublisher events, Clock clock) {
-        this.accounts = accounts;
-        this.commands = commands;
-        this.tokens = tokens;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     List<AccountStore.MemberRow> members(WorkspaceId workspace) {

@@ -30,11 +30,11 @@ public class NoticeSettings {
 
     NoticeSettings(IncidentStore store, ApplicationEventPublisher events, Clock clock,
                    @Value("${attest.incidents.customer-notice-hours:72}") int customerNoticeHours,
-                   @Value("${attest.time-zone:UTC}") String zone) {
+                   ZoneId zone) {
         this.store = store;
         this.events = events;
         this.clock = clock;
-        this.defaults = new IncidentSettings(customerNoticeHours, ZoneId.of(zone));
+        this.defaults = new IncidentSettings(customerNoticeHours, zone);
     }
 
     @Transactional(readOnly = true)

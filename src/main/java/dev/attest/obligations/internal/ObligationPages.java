@@ -8,6 +8,7 @@ import dev.attest.obligations.DutyKind;
 import dev.attest.web.Htmx;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import java.util.UUID;
 
 /** The obligations calendar page: every obligation with overdue ones marked, the recurring duties, the feed. */
 @Controller
+@RequiredArgsConstructor
 class ObligationPages {
 
     private final ObligationsCalendar calendar;
@@ -27,15 +29,6 @@ class ObligationPages {
     private final CalendarFeeds feeds;
     private final WorkspaceMembers members;
     private final ObligationForms forms;
-
-    ObligationPages(ObligationsCalendar calendar, RecurringDuties duties, CalendarFeeds feeds, WorkspaceMembers members,
-                    ObligationForms forms) {
-        this.forms = forms;
-        this.calendar = calendar;
-        this.duties = duties;
-        this.feeds = feeds;
-        this.members = members;
-    }
 
     @GetMapping("/obligations")
     @RequiresPermission(Permission.OBLIGATIONS_READ)

@@ -14,7 +14,7 @@ import dev.attest.obligations.ScheduleDuty;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import jakarta.validation.Valid;
-import org.springframework.beans.factory.annotation.Value;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -36,6 +36,7 @@ import java.util.UUID;
  */
 @Service
 @Validated
+@RequiredArgsConstructor
 public class RecurringDuties implements ObligationSource {
 
     static final int DEFAULT_REMINDER_DAYS = 7;
@@ -45,15 +46,6 @@ public class RecurringDuties implements ObligationSource {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
-
-    RecurringDuties(ObligationStore store, WorkspaceMembers members, ApplicationEventPublisher events, Clock clock,
-                    @Value("${attest.time-zone:UTC}") String zone) {
-        this.store = store;
-        this.members = members;
-        this.events = events;
-        this.clock = clock;
-        this.zone = ZoneId.of(zone);
-    }
 
     /** The workspace's zone: a due day ends at midnight there. */
     public ZoneId zone() {

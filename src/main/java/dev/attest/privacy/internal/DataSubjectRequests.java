@@ -20,6 +20,7 @@ import dev.attest.privacy.SystemTaskDone;
 import dev.attest.privacy.VerifyIdentity;
 import dev.attest.privacy.DataSubjectRequestReceived;
 import dev.attest.privacy.ReceiveRequest;
+import dev.attest.privacy.PrivacyEvent;
 import dev.attest.privacy.PrivacyLaw;
 import dev.attest.privacy.RequestDeadline;
 import dev.attest.privacy.RequestTask;
@@ -28,7 +29,6 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.WireName;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -65,14 +65,14 @@ class DataSubjectRequests {
 
     DataSubjectRequests(RequestStore store, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
                         PrivacyProperties properties, dev.attest.identity.WorkspaceMembers members,
-                        @Value("${attest.time-zone:UTC}") String zone) {
+                        ZoneId zone) {
         this.members = members;
         this.store = store;
         this.cipher = cipher;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
-        this.deadlines = new ResponseDeadlines(clock, ZoneId.of(zone));
+        this.deadlines = new ResponseDeadlines(clock, zone);
     }
 
     Clock clock() {
@@ -96,7 +96,12 @@ class DataSubjectRequests {
         String sealed = cipher.seal(json.writeValueAsString(command.subject()), context(workspace, id));
         store.insert(new RequestStore.Row(id, workspace.value(), reference, command.type().wireName(), command.law().wireName(), channel,
                 null, sealed, receivedAt, deadline.dueAt(), null, null, null, null, null, null, "open", null, null, null, null, null), actor);
-        events.publishEvent(new DataSubjectRequestReceived(workspace, actor, id, reference, command.type(), command.law()));
+        return published(workspace, id, new DataSubjectRequestReceived(workspace, actor, id, reference, command.type(), command.law()));
+    }
+
+    /** Publishes the step's event and answers the request as it now stands. */
+    private DataSubjectRequest published(WorkspaceId workspace, UUID id, PrivacyEvent step) {
+        events.publishEvent(step);
         return get(workspace, id, true);
     }
 
@@ -114,8 +119,7 @@ class DataSubjectRequests {
         DataSubjectRequest request = requireOpen(workspace, id);
         RequestDeadline extended = deadlines.extend(request.law(), request.receivedAt(), request.extended(), command.reason());
         store.extend(workspace, id, extended.dueAt(), command.reason());
-        events.publishEvent(new DeadlineExtended(workspace, actor, id, request.reference(), "deadline extended to " + extended.dueDate()));
-        return get(workspace, id, true);
+        return published(workspace, id, new DeadlineExtended(workspace, actor, id, request.reference(), "deadline extended to " + extended.dueDate()));
     }
 
     /** Gives the request to a member of the workspace (or to nobody): they own its deadline on the calendar. */
@@ -127,16 +131,15 @@ class DataSubjectRequests {
             throw new InvalidFieldException("assignee", "is not a member of this workspace");
         }
         store.assign(workspace, id, who);
-        events.publishEvent(new RequestAssigned(workspace, actor, id, request.reference(), who == null ? "unassigned" : "assigned to " + who));
-        return get(workspace, id, true);
+        return published(workspace, id,
+                new RequestAssigned(workspace, actor, id, request.reference(), who == null ? "unassigned" : "assigned to " + who));
     }
 
     @Transactional
     DataSubjectRequest verifyIdentity(WorkspaceId workspace, UUID id, VerifyIdentity command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
         store.verify(workspace, id, clock.instant(), command.method());
-        events.publishEvent(new IdentityVerified(workspace, actor, id, request.reference(), "requester's identity verified"));
-        return get(workspace, id, true);
+        return published(workspace, id, new IdentityVerified(workspace, actor, id, request.reference(), "requester's identity verified"));
     }
 
     @Transactional
@@ -146,8 +149,7 @@ class DataSubjectRequests {
             throw new InvalidFieldException("system", "already has a task on this request");
         }
         store.insertTask(workspace, id, UUID.randomUUID(), command.system(), clock.instant());
-        events.publishEvent(new SystemTaskAdded(workspace, actor, id, request.reference(), "task added for system " + command.system()));
-        return get(workspace, id, true);
+        return published(workspace, id, new SystemTaskAdded(workspace, actor, id, request.reference(), "task added for system " + command.system()));
     }
 
     @Transactional
@@ -158,16 +160,14 @@ class DataSubjectRequests {
             throw new InvalidFieldException("task", "is already done");
         }
         store.completeTask(workspace, id, task.id(), clock.instant(), actor, command.note());
-        events.publishEvent(new SystemTaskDone(workspace, actor, id, request.reference(), "task done for system " + task.system()));
-        return get(workspace, id, true);
+        return published(workspace, id, new SystemTaskDone(workspace, actor, id, request.reference(), "task done for system " + task.system()));
     }
 
     @Transactional
     DataSubjectRequest recordResponse(WorkspaceId workspace, UUID id, RecordResponse command, String actor) {
         DataSubjectRequest request = requireOpen(workspace, id);
         store.respond(workspace, id, clock.instant(), command.response());
-        events.publishEvent(new ResponseSent(workspace, actor, id, request.reference(), "response sent to the requester"));
-        return get(workspace, id, true);
+        return published(workspace, id, new ResponseSent(workspace, actor, id, request.reference(), "response sent to the requester"));
     }
 
     /** Closes a request once nothing stands in the way ({@link DataSubjectRequest#closingProblems}). */
@@ -181,9 +181,8 @@ class DataSubjectRequests {
         Instant now = clock.instant();
         String outcome = command.outcome().wireName();
         store.close(workspace, id, now, actor, outcome, command.reason());
-        events.publishEvent(new DataSubjectRequestClosed(workspace, actor, id, request.reference(), outcome,
+        return published(workspace, id, new DataSubjectRequestClosed(workspace, actor, id, request.reference(), outcome,
                 now.isBefore(request.deadline().dueAt())));
-        return get(workspace, id, true);
     }
 
     /** The daily purge: ShedLock refuses to lock a method that returns a primitive, so the job returns nothing. */

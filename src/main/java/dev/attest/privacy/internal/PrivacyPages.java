@@ -10,6 +10,7 @@ import dev.attest.privacy.RequestType;
 import dev.attest.web.Htmx;
 import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,20 +26,13 @@ import java.util.function.Supplier;
 
 /** The staff pages for data-subject requests: the list with its intake form, and one request's page. */
 @Controller
+@RequiredArgsConstructor
 class PrivacyPages {
 
     private final DataSubjectRequests requests;
     private final RequestForms forms;
     private final dev.attest.identity.WorkspaceMembers members;
     private final ZoneId zone;
-
-    PrivacyPages(DataSubjectRequests requests, RequestForms forms, dev.attest.identity.WorkspaceMembers members,
-                 @org.springframework.beans.factory.annotation.Value("${attest.time-zone:UTC}") String zone) {
-        this.requests = requests;
-        this.forms = forms;
-        this.members = members;
-        this.zone = ZoneId.of(zone);
-    }
 
     @GetMapping("/privacy")
     @RequiresPermission(Permission.PRIVACY_READ)

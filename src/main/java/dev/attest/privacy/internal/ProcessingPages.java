@@ -4,6 +4,7 @@ import dev.attest.identity.RequiresPermission;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.Permission;
 import dev.attest.privacy.SaveProcessingRecord;
+import dev.attest.web.Downloads;
 import dev.attest.web.Htmx;
 import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,8 +75,7 @@ class ProcessingPages {
     @RequiresPermission(Permission.PRIVACY_READ)
     org.springframework.http.ResponseEntity<byte[]> exportPdf(CurrentUser user) {
         byte[] pdf = ProcessingRecordsPdf.render(user.workspaceName(), LocalDate.now(clock), register.records(user.workspaceId()));
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"records-of-processing.pdf\"").body(pdf);
+        return Downloads.attachment(org.springframework.http.MediaType.APPLICATION_PDF, "records-of-processing.pdf").body(pdf);
     }
 
     @GetMapping("/privacy/agreements")

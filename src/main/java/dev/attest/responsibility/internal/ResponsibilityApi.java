@@ -7,10 +7,11 @@ import dev.attest.responsibility.ComplementaryControls;
 import dev.attest.responsibility.Responsibility;
 import dev.attest.responsibility.ResponsibilityChange;
 import dev.attest.web.CsvWriter;
+import dev.attest.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,8 +80,7 @@ class ResponsibilityApi {
                         csoc.reportOnFile() ? "yes" : "no");
             }
         }
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complementary-controls.csv\"")
-                .header(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8").body(csv.toString());
+        return Downloads.attachment(Downloads.CSV, "complementary-controls.csv").body(csv.toString());
     }
 
     @GetMapping(value = "/complementary-controls.pdf", produces = "application/pdf")
@@ -89,8 +89,7 @@ class ResponsibilityApi {
     ResponseEntity<byte[]> complementaryPdf(CurrentUser user) {
         byte[] pdf = ComplementaryControlsPdf.render(user.workspaceName(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), responsibility.complementaryControls(user.workspaceId()));
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complementary-controls.pdf\"")
-                .header(HttpHeaders.CONTENT_TYPE, "application/pdf").body(pdf);
+        return Downloads.attachment(MediaType.APPLICATION_PDF, "complementary-controls.pdf").body(pdf);
     }
 
     @GetMapping(value = "/matrix.csv", produces = "text/csv")
@@ -103,7 +102,6 @@ class ResponsibilityApi {
             out.row(r.control(), r.controlName(), r.domain(), r.party().wireName(), r.providerName(), r.customerGuidance(), r.providerDuty(),
                     r.status() == null ? "" : r.status().wireName());
         }
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"shared-responsibility.csv\"")
-                .header(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8").body(csv.toString());
+        return Downloads.attachment(Downloads.CSV, "shared-responsibility.csv").body(csv.toString());
     }
 }

@@ -6,6 +6,7 @@ import dev.attest.web.PublicFormLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * ({@link PublicFormLimits}); a refused one is answered like an accepted one.
  */
 @Controller
+@RequiredArgsConstructor
 class PublicForms {
 
     static final String HONEYPOT = "extra_info";
@@ -39,18 +41,6 @@ class PublicForms {
     private final PublicFormLimits limits;
     private final PublicAddress address;
     private final TrustCenterForms forms;
-
-    PublicForms(PublicSite site, DocumentAccess access, PublicFormLimits limits, PublicAddress address, TrustCenterForms forms) {
-        this.site = site;
-        this.forms = forms;
-        this.access = access;
-        this.limits = limits;
-        this.address = address;
-    }
-
-    private PublicSite.Site requireSite() {
-        return site.site().orElseThrow(() -> new NotFoundException("The Trust Center is not published yet"));
-    }
 
     static String message(Model model, HttpServletResponse response, int status, String title, String text) {
         response.setStatus(status);
@@ -74,24 +64,22 @@ class PublicForms {
 
     @GetMapping("/trust/documents/{id}")
     Object document(@PathVariable UUID id, HttpServletRequest request, Model model) {
-        PublicSite.Site s = requireSite();
+        PublicSite.Site s = site.shownOn(model);
         DocumentStore.Document document = access.listed(s.workspace(), s.published().content(), id);
         if (!document.gated()) {
             byte[] pdf = access.publicDownload(s.workspace(), document, request.getRemoteAddr());
             return pdf(pdf, document.fileName());
         }
-        prepareRequestForm(model, s, document, Map.of("name", "", "email", "", "company", "", "reason", ""), Map.of());
+        prepareRequestForm(model, document, Map.of("name", "", "email", "", "company", "", "reason", ""), Map.of());
         return "trustcenter/public/request";
     }
 
-    private void prepareRequestForm(Model model, PublicSite.Site s, DocumentStore.Document document, Map<String, String> form,
+    private void prepareRequestForm(Model model, DocumentStore.Document document, Map<String, String> form,
                                     Map<String, String> errors) {
-        model.addAttribute("tc", s.published().content());
         model.addAttribute("document", document);
         model.addAttribute("kind", PublicRendering.kindLabel(document.kind()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("preview", false);
     }
 
     @PostMapping("/trust/documents/{id}/request")
@@ -99,10 +87,8 @@ class PublicForms {
                          @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
                          @RequestParam(defaultValue = "") String company, @RequestParam(defaultValue = "") String reason,
                          @RequestParam(required = false) String nda, @RequestParam(name = HONEYPOT, defaultValue = "") String honeypot) {
-        PublicSite.Site s = requireSite();
+        PublicSite.Site s = site.shownOn(model);
         DocumentStore.Document document = access.listed(s.workspace(), s.published().content(), id);
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
         if (!honeypot.isEmpty()) {
             // A bot filled the field people cannot see: answer as if it worked, keep nothing.
             return message(model, response, 200, "Request received", "Thank you. We will email you a link when your request is approved.");
@@ -116,16 +102,14 @@ class PublicForms {
                     : "Thank you. We will email you a link when your request is approved.");
         } catch (InvalidFieldException e) {
             response.setStatus(400);
-            prepareRequestForm(model, s, document, Map.of("name", name, "email", email, "company", company, "reason", reason), e.errors());
+            prepareRequestForm(model, document, Map.of("name", name, "email", email, "company", company, "reason", reason), e.errors());
             return "trustcenter/public/request";
         }
     }
 
     @GetMapping("/trust/access/{token}")
     String link(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         response.setHeader("Cache-Control", "no-store");
         DocumentAccess.Link link = access.link(s.workspace(), token);
         String refused = refusal(link, model, response);
@@ -146,9 +130,7 @@ class PublicForms {
     @PostMapping("/trust/access/{token}")
     String confirmEmail(@PathVariable String token, @RequestParam(defaultValue = "") String email, HttpServletRequest request,
                         HttpServletResponse response, Model model) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         DocumentAccess.Link link = access.link(s.workspace(), token);
         String refused = refusal(link, model, response);
         if (refused != null) {
@@ -169,9 +151,7 @@ class PublicForms {
 
     @GetMapping("/trust/access/{token}/download")
     Object download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         DocumentAccess.Link link = access.link(s.workspace(), token);
         String refused = refusal(link, model, response);
         if (refused != null) {

@@ -7,6 +7,7 @@ import dev.attest.controls.ImplementationStatus;
 import dev.attest.controls.WorkspaceControls;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.TrustCenterContent;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -35,6 +36,7 @@ import java.util.UUID;
  * who asked for a document.
  */
 @Component
+@RequiredArgsConstructor
 class PublicRendering {
 
     /** A published control with its live status. */
@@ -54,17 +56,6 @@ class PublicRendering {
     private final SubprocessorNotices subprocessors;
     private final Clock clock;
     private final LedgerCheckpointPublication ledgerCheckpoint;
-
-    PublicRendering(TemplateEngine templates, Catalog catalog, WorkspaceControls controls, DocumentStore documents,
-                    SubprocessorNotices subprocessors, Clock clock, LedgerCheckpointPublication ledgerCheckpoint) {
-        this.ledgerCheckpoint = ledgerCheckpoint;
-        this.templates = templates;
-        this.catalog = catalog;
-        this.controls = controls;
-        this.documents = documents;
-        this.subprocessors = subprocessors;
-        this.clock = clock;
-    }
 
     String overview(WorkspaceId workspace, TrustCenterContent content, boolean preview) {
         Context context = new Context(Locale.ENGLISH);

@@ -3,9 +3,12 @@ package dev.attest.trustcenter.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.trustcenter.PublishedTrustCenter;
 import dev.attest.trustcenter.TrustCenter;
+import dev.attest.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.util.function.Function;
  * list and history, the feed, the disclosure policy and security.txt. No sign-in, no session.
  */
 @Controller
+@RequiredArgsConstructor
 class PublicSite {
 
     static final String HTML = "text/html;charset=UTF-8";
@@ -28,22 +32,20 @@ class PublicSite {
     private final LedgerCheckpointPublication ledgerCheckpoint;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    PublicSite(TrustCenter trustCenter, PublicRendering rendering, RenderCache cache, PublicAddress address,
-               LedgerCheckpointPublication ledgerCheckpoint, tools.jackson.databind.json.JsonMapper json) {
-        this.ledgerCheckpoint = ledgerCheckpoint;
-        this.json = json;
-        this.trustCenter = trustCenter;
-        this.rendering = rendering;
-        this.cache = cache;
-        this.address = address;
-    }
-
     /** The site a visitor sees: its workspace and published snapshot, or empty before the first publish. */
     record Site(WorkspaceId workspace, PublishedTrustCenter published) {
     }
 
     Optional<Site> site() {
         return trustCenter.publicWorkspace().flatMap(w -> trustCenter.published(w).map(p -> new Site(w, p)));
+    }
+
+    /** The site behind a public page with a form, its content put on the model for the layout; 404 before the first publish. */
+    Site shownOn(Model model) {
+        Site site = site().orElseThrow(() -> new NotFoundException("The Trust Center is not published yet"));
+        model.addAttribute("tc", site.published().content());
+        model.addAttribute("preview", false);
+        return site;
     }
 
     @GetMapping({"/trust", "/trust/"})

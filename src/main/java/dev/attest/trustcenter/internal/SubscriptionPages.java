@@ -29,10 +29,6 @@ class SubscriptionPages {
     private final PublicFormLimits limits;
     private final PublicAddress address;
 
-    private PublicSite.Site requireSite() {
-        return site.site().orElseThrow(() -> new NotFoundException("The Trust Center is not published yet"));
-    }
-
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletResponse response) {
         return PublicForms.notFound(site, model, response);
@@ -40,8 +36,7 @@ class SubscriptionPages {
 
     @GetMapping("/trust/subscribe")
     String subscribeForm(Model model) {
-        model.addAttribute("tc", requireSite().published().content());
-        model.addAttribute("preview", false);
+        site.shownOn(model);
         model.addAttribute("email", "");
         model.addAttribute("errors", Map.of());
         return "trustcenter/public/subscribe";
@@ -51,9 +46,7 @@ class SubscriptionPages {
     String subscribe(@RequestParam(defaultValue = "") String email,
                      @RequestParam(name = PublicForms.HONEYPOT, defaultValue = "") String honeypot,
                      HttpServletRequest request, HttpServletResponse response, Model model) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         String sent = "If the address is valid, a confirmation email is on its way. Follow its link to start receiving notices.";
         if (!honeypot.isEmpty()) {
             return PublicForms.message(model, response, 200, "Check your inbox", sent);
@@ -72,8 +65,7 @@ class SubscriptionPages {
 
     @GetMapping("/trust/subscriptions/confirm")
     String confirmPage(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        model.addAttribute("tc", requireSite().published().content());
-        model.addAttribute("preview", false);
+        site.shownOn(model);
         model.addAttribute("token", token);
         model.addAttribute("action", "confirm");
         return "trustcenter/public/subscription";
@@ -81,9 +73,7 @@ class SubscriptionPages {
 
     @PostMapping("/trust/subscriptions/confirm")
     String confirm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         return subscriptions.confirm(s.workspace(), token)
                 .map(email -> PublicForms.message(model, response, 200, "Subscribed", "You will receive subprocessor notices by email."))
                 .orElseGet(() -> PublicForms.message(model, response, 404, "This link is not valid", "The confirmation link is unknown."));
@@ -91,9 +81,7 @@ class SubscriptionPages {
 
     @GetMapping("/trust/subscriptions/unsubscribe")
     String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         if (!subscriptions.knownUnsubscribeToken(s.workspace(), token)) {
             return PublicForms.message(model, response, 404, "This link is not valid", "The unsubscribe link is unknown.");
         }
@@ -105,9 +93,7 @@ class SubscriptionPages {
     /** Both the button on the page and a mail client's one-click POST (RFC 8058) land here. */
     @PostMapping("/trust/subscriptions/unsubscribe")
     String unsubscribe(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        PublicSite.Site s = requireSite();
-        model.addAttribute("tc", s.published().content());
-        model.addAttribute("preview", false);
+        PublicSite.Site s = site.shownOn(model);
         return subscriptions.unsubscribe(s.workspace(), token)
                 .map(email -> PublicForms.message(model, response, 200, "Unsubscribed", "You will receive no more subprocessor notices."))
                 .orElseGet(() -> PublicForms.message(model, response, 404, "This link is not valid", "The unsubscribe link is unknown."));

@@ -11,6 +11,7 @@ import dev.attest.trustcenter.EditDraft;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/trust-center")
 @Tag(name = "Trust Center", description = "The public Trust Center: draft and publish, documents and access requests, subprocessor notices")
+@RequiredArgsConstructor
 class TrustCenterApi {
 
     private final TrustCenter trustCenter;
@@ -38,15 +40,6 @@ class TrustCenterApi {
     private final SubprocessorNotices subprocessors;
     private final PublicAddress address;
     private final Publication publication;
-
-    TrustCenterApi(TrustCenter trustCenter, DocumentAccess access, SubprocessorNotices subprocessors, PublicAddress address,
-                   Publication publication) {
-        this.trustCenter = trustCenter;
-        this.publication = publication;
-        this.access = access;
-        this.subprocessors = subprocessors;
-        this.address = address;
-    }
 
     @GetMapping("/draft")
     @RequiresPermission(Permission.TRUST_CENTER_READ)

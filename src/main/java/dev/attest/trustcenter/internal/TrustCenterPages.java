@@ -13,6 +13,7 @@ import dev.attest.vendors.Vendors;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.trustcenter.EditDraft;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +32,7 @@ import java.util.UUID;
 
 /** The admin side of the Trust Center: edit the draft, preview, publish, documents, requests, subprocessor notices. */
 @Controller
+@RequiredArgsConstructor
 class TrustCenterPages {
 
     private final TrustCenter trustCenter;
@@ -42,19 +44,6 @@ class TrustCenterPages {
     private final PublicAddress address;
     private final Publication publication;
     private final TrustCenterForms forms;
-
-    TrustCenterPages(TrustCenter trustCenter, PublicRendering rendering, DocumentAccess access, SubprocessorNotices subprocessors,
-                     Vendors vendors, Catalog catalog, PublicAddress address, Publication publication, TrustCenterForms forms) {
-        this.trustCenter = trustCenter;
-        this.publication = publication;
-        this.forms = forms;
-        this.rendering = rendering;
-        this.access = access;
-        this.subprocessors = subprocessors;
-        this.vendors = vendors;
-        this.catalog = catalog;
-        this.address = address;
-    }
 
     @GetMapping("/trust-center")
     @RequiresPermission(Permission.TRUST_CENTER_READ)
