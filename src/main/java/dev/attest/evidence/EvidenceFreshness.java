@@ -5,7 +5,7 @@ import dev.attest.catalog.Control;
 import dev.attest.catalog.Frequency;
 import dev.attest.controls.ControlState;
 import dev.attest.controls.WorkspaceControls;
-import dev.attest.evidence.internal.FreshnessRules;
+import dev.attest.evidence.internal.FreshnessStore;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.web.InvalidFieldException;
 import lombok.RequiredArgsConstructor;
@@ -45,7 +45,7 @@ public class EvidenceFreshness {
     static final int MAX_COMMENT = 2000;
     private static final String MEMO = EvidenceFreshness.class.getName() + ".read.";
 
-    private final FreshnessRules rules;
+    private final FreshnessStore rules;
     private final EvidenceLocker store;
     private final Catalog catalog;
     private final ObjectProvider<WorkspaceControls> controls;
@@ -76,7 +76,7 @@ public class EvidenceFreshness {
             return (List<ControlFreshness>) read;
         }
         Map<String, Integer> configured = rules.days(workspace);
-        Map<String, List<FreshnessRules.Dated>> byControl = new HashMap<>();
+        Map<String, List<FreshnessStore.Dated>> byControl = new HashMap<>();
         rules.forEachUploadOrAttestation(workspace, dated -> byControl.computeIfAbsent(dated.controls().get(0), k -> new ArrayList<>()).add(dated));
         Instant now = clock.instant();
         List<ControlFreshness> all = new ArrayList<>();
@@ -114,12 +114,12 @@ public class EvidenceFreshness {
         }
     }
 
-    private static ControlFreshness freshness(Control control, Integer configured, List<FreshnessRules.Dated> evidence, Instant now) {
+    private static ControlFreshness freshness(Control control, Integer configured, List<FreshnessStore.Dated> evidence, Instant now) {
         int days = configured == null ? defaultDays(control.frequency()) : configured;
-        FreshnessRules.Dated newest = null;
+        FreshnessStore.Dated newest = null;
         Instant attested = null;
         Instant expires = null;
-        for (FreshnessRules.Dated d : evidence) {
+        for (FreshnessStore.Dated d : evidence) {
             Instant until = d.collectedAt().plus(Duration.ofDays(days));
             if (d.validUntil() != null && d.validUntil().isBefore(until)) {
                 until = d.validUntil();

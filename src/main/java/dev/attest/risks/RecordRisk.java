@@ -66,6 +66,12 @@ public record RecordRisk(@NotBlank(message = "is required") @Size(max = 200, mes
                 r.reviewedOn());
     }
 
+    /** The same risk owned by the member with this email. */
+    public RecordRisk withOwner(String email) {
+        return new RecordRisk(title, description, category, email, inherentLikelihood, inherentImpact, residualLikelihood, residualImpact,
+                treatment, acceptanceApprover, acceptanceExpiresOn, controls, reviewedOn);
+    }
+
     /** The risk this command records, under {@code id}, created at {@code createdAt} and changed now by {@code actor}. */
     public Risk toRisk(UUID id, Instant createdAt, Instant now, String actor) {
         return new Risk(id, title, description, category, owner, inherentLikelihood, inherentImpact, residualLikelihood, residualImpact,

@@ -3,6 +3,7 @@ package dev.attest.risks;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.risks.internal.RiskAssessments;
 import dev.attest.risks.internal.RiskForms;
+import dev.attest.risks.internal.RiskRules;
 import dev.attest.risks.internal.RiskStore;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.SearchTerm;
@@ -33,6 +34,7 @@ public class RiskRegister {
 
     private final RiskStore store;
     private final RiskForms forms;
+    private final RiskRules rules;
     private final RiskAssessments assessments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -60,10 +62,14 @@ public class RiskRegister {
         return record(workspace, forms.risk(workspace, input), actor);
     }
 
+    /**
+     * Records a risk; besides its constraints, the rules over the workspace's state hold as for a form (the owner a member, the
+     * controls the catalog's, an accepted risk's approver and expiry, no review in the future), each broken one named.
+     */
     @Transactional
     public Risk record(WorkspaceId workspace, @Valid RecordRisk command, String actor) {
         Instant now = clock.instant();
-        Risk risk = command.toRisk(UUID.randomUUID(), now, now, actor);
+        Risk risk = rules.check(workspace, command).toRisk(UUID.randomUUID(), now, now, actor);
         store.insert(workspace, risk);
         events.publishEvent(new RiskRecorded(workspace, actor, risk.id(), risk.title()));
         return risk;
@@ -76,9 +82,11 @@ public class RiskRegister {
         return update(workspace, before, forms.risk(workspace, input), actor);
     }
 
+    /** Replaces a risk's fields, under the same rules as {@link #record(WorkspaceId, RecordRisk, String)}. */
     @Transactional
     public Risk update(WorkspaceId workspace, UUID id, @Valid RecordRisk command, String actor) {
-        return update(workspace, get(workspace, id), command, actor);
+        Risk before = get(workspace, id);
+        return update(workspace, before, rules.check(workspace, command), actor);
     }
 
     private Risk update(WorkspaceId workspace, Risk before, RecordRisk command, String actor) {

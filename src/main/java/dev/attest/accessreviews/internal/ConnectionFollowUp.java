@@ -1,7 +1,7 @@
 package dev.attest.accessreviews.internal;
 
 import dev.attest.identity.WorkspaceId;
-import dev.attest.monitoring.ConnectionRunFinished;
+import dev.attest.monitoring.ConnectionRunFinished.ConnectionRunSucceeded;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,10 +19,7 @@ class ConnectionFollowUp {
     private final AccountCollection collection;
 
     @EventListener
-    void runFinished(ConnectionRunFinished event) {
-        if (!"succeeded".equals(event.status())) {
-            return;
-        }
+    void runSucceeded(ConnectionRunSucceeded event) {
         WorkspaceId workspace = event.workspaceId();
         for (SystemStore.Row system : store.byConnection(workspace, event.connectionId())) {
             if (systems.source(system.kind()) instanceof ConnectionAccountSource source) {

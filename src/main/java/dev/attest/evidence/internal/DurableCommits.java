@@ -1,6 +1,5 @@
 package dev.attest.evidence.internal;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,11 +17,11 @@ import java.sql.SQLException;
 @Component
 public class DurableCommits {
 
-    private final JdbcTemplate jdbc;
+    private final EvidenceItemStore store;
     private final boolean h2;
 
-    DurableCommits(DataSource dataSource, JdbcTemplate jdbc) throws SQLException {
-        this.jdbc = jdbc;
+    DurableCommits(DataSource dataSource, EvidenceItemStore store) throws SQLException {
+        this.store = store;
         try (Connection connection = dataSource.getConnection()) {
             this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
         }
@@ -36,7 +35,7 @@ public class DurableCommits {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                jdbc.execute("CHECKPOINT SYNC");
+                store.syncToDisk();
             }
         });
     }

@@ -132,6 +132,11 @@ public class EvidenceItemStore {
                 + "union select sha256 from ledger_entry where sha256 in (:shas)").param("shas", shas).query(String.class).list());
     }
 
+    /** Writes what the embedded H2 database committed to disk now, rather than within its next half second. */
+    void syncToDisk() {
+        jdbc.sql("CHECKPOINT SYNC").update();
+    }
+
     /** Every content hash evidence names. */
     public List<String> allContent() {
         return jdbc.sql("select distinct sha256 from evidence_item").query(String.class).list();

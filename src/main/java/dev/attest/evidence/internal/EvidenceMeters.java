@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -21,7 +20,7 @@ import java.time.format.DateTimeParseException;
 @RequiredArgsConstructor
 class EvidenceMeters implements MeterBinder {
 
-    private final JdbcClient jdbc;
+    private final LedgerStore ledger;
     private final Clock clock;
 
     @Override
@@ -34,11 +33,7 @@ class EvidenceMeters implements MeterBinder {
 
     double oldestUnsignedHeadSeconds() {
         Instant now = clock.instant();
-        return jdbc.sql("select (select max(c.signed_at) from ledger_checkpoint c where c.workspace_id = h.workspace_id), "
-                        + "(select min(e.recorded_at) from ledger_entry e where e.workspace_id = h.workspace_id and e.seq > h.signed_seq) "
-                        + "from ledger_head h where h.seq > h.signed_seq")
-                .query((rs, n) -> age(rs.getString(2), now))
-                .list().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return ledger.firstUnsignedEntries().stream().mapToDouble(since -> age(since, now)).max().orElse(0);
     }
 
     private static double age(String since, Instant now) {

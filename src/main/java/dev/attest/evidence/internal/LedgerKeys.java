@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -59,15 +57,15 @@ class LedgerKeys {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final LedgerStore store;
     private final Path folder;
     private final Clock clock;
     private final MasterKey master;
     private final Map<WorkspaceId, KeyPair> derived = new ConcurrentHashMap<>();
     private final Map<WorkspaceId, Boolean> listed = new ConcurrentHashMap<>();
 
-    LedgerKeys(JdbcClient jdbc, @Value("${" + DataDirectory.PROPERTY + "}") String dataDir, Clock clock, MasterKey master) {
-        this.jdbc = jdbc;
+    LedgerKeys(LedgerStore store, @Value("${" + DataDirectory.PROPERTY + "}") String dataDir, Clock clock, MasterKey master) {
+        this.store = store;
         this.folder = Path.of(dataDir, "ledger-keys");
         this.clock = clock;
         this.master = master;
@@ -82,10 +80,7 @@ class LedgerKeys {
         KeyPair pair = derived(workspace);
         String keyId = LedgerFormat.keyId(pair.getPublic());
         listed.computeIfAbsent(workspace, w -> {
-            jdbc.sql("insert into ledger_key (workspace_id, key_id, public_key, created_at) values (?, ?, ?, ?) on conflict do nothing")
-                    .params(w.value(), keyId, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-                            clock.instant().atOffset(ZoneOffset.UTC))
-                    .update();
+            store.listKey(w, keyId, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), clock.instant());
             return true;
         });
         return new SigningKey(keyId, pair.getPrivate());
@@ -154,20 +149,18 @@ class LedgerKeys {
         for (LedgerKey key : pinned(workspace)) {
             keys.put(key.keyId(), key.publicKey());
         }
-        jdbc.sql("select key_id, public_key from ledger_key where workspace_id = ? order by created_at, key_id")
-                .param(workspace.value())
-                .query((java.sql.ResultSet rs) -> {
-                    if (!rs.getString(2).equals(keys.get(rs.getString(1)))) {
-                        keys.putIfAbsent(rs.getString(1), rs.getString(2));
-                    }
-                });
+        store.forEachListedKey(workspace, (keyId, publicKey) -> {
+            if (!publicKey.equals(keys.get(keyId))) {
+                keys.putIfAbsent(keyId, publicKey);
+            }
+        });
         return keys;
     }
 
     /** Prints every ledger's key fingerprint at start, so that the operator can hand it to auditors from the log too. */
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
-        for (UUID workspace : jdbc.sql("select workspace_id from ledger_head order by workspace_id").query(UUID.class).list()) {
+        for (UUID workspace : store.workspaces()) {
             log.info("Evidence ledger of workspace {}: checkpoints are signed by Ed25519 key {} (fingerprint SHA-256 {})", workspace,
                     LedgerFormat.keyId(derived(new WorkspaceId(workspace)).getPublic()),
                     LedgerFormat.fingerprint(derived(new WorkspaceId(workspace)).getPublic()));

@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import static dev.attest.web.Columns.utc;
+
 /** The ledger tables: ledger_head (one row a workspace), ledger_entry (the chain) and ledger_checkpoint (the signatures). */
 @Repository
 class LedgerStore {
@@ -160,6 +162,31 @@ class LedgerStore {
         return jdbc.sql("select min(seq) from ledger_entry where workspace_id = ? and recorded_at >= ?")
                 .params(workspace.value(), text.substring(0, text.length() - 1)).query(Long.class).list().stream()
                 .filter(Objects::nonNull).findFirst();
+    }
+
+    /**
+     * For each head that moved since its last checkpoint, when its first unsigned entry was recorded (ISO-8601 text in UTC; null
+     * when that entry is gone).
+     */
+    List<String> firstUnsignedEntries() {
+        return jdbc.sql("select (select min(e.recorded_at) from ledger_entry e where e.workspace_id = h.workspace_id and e.seq > h.signed_seq) "
+                        + "from ledger_head h where h.seq > h.signed_seq")
+                .query(String.class).list();
+    }
+
+    /** Lists a checkpoint key's public half (X.509, base64) for exports; a key listed before stays as it is. */
+    void listKey(WorkspaceId workspace, String keyId, String publicKey, Instant at) {
+        jdbc.sql("insert into ledger_key (workspace_id, key_id, public_key, created_at) values (?, ?, ?, ?) on conflict do nothing")
+                .params(workspace.value(), keyId, publicKey, utc(at)).update();
+    }
+
+    /** Every listed key's id and public half, oldest first. */
+    void forEachListedKey(WorkspaceId workspace, BiConsumer<String, String> action) {
+        jdbc.sql("select key_id, public_key from ledger_key where workspace_id = ? order by created_at, key_id")
+                .param(workspace.value())
+                .query((ResultSet rs) -> {
+                    action.accept(rs.getString("key_id"), rs.getString("public_key"));
+                });
     }
 
     /** The sequence number and content hash of every entry, in order. */

@@ -2,6 +2,8 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.monitoring.ConnectionRun;
 import dev.attest.monitoring.ConnectionRunFinished;
+import dev.attest.monitoring.ConnectionRunFinished.ConnectionRunFailed;
+import dev.attest.monitoring.ConnectionRunFinished.ConnectionRunSucceeded;
 import dev.attest.monitoring.Resource;
 import dev.attest.identity.WorkspaceId;
 import lombok.RequiredArgsConstructor;
@@ -68,8 +70,7 @@ class ConnectionRunner {
         }
         if (queued.attempts() > MAX_ATTEMPTS) {
             // a run that takes its node down each time must not take the next one down too
-            finish(row, run, claim, "failed", System.nanoTime(), null,
-                    "abandoned: the node running it stopped " + MAX_ATTEMPTS + " times", "system");
+            failed(row, run, claim, System.nanoTime(), "abandoned: the node running it stopped " + MAX_ATTEMPTS + " times", "system");
             return;
         }
         execute(row, run, queued.actor() == null ? "system" : queued.actor(), claim);
@@ -91,12 +92,13 @@ class ConnectionRunner {
             store.progress(run.id(), "evaluating checks over " + collected.size() + " resource(s)");
             // stores, retires what is gone and evaluates what changed, in one transaction
             intake.replaceCollected(row.workspace(), row.id(), "connection:" + row.name(), collected);
-            finish(row, run, claim, "succeeded", started, collected.size(), problems.isEmpty() ? null : problemsText(problems), actor);
+            finish(row, run, claim, started, collected.size(), problems.isEmpty() ? null : problemsText(problems),
+                    new ConnectionRunSucceeded(row.workspace(), row.id(), run.id(), collected.size(), actor));
         } catch (Collector.CollectionFailed e) {
-            finish(row, run, claim, "failed", started, null, e.getMessage(), actor);
+            failed(row, run, claim, started, e.getMessage(), actor);
         } catch (RuntimeException e) {
             log.warn("Connection {} run {} failed", row.id(), run.id(), e);
-            finish(row, run, claim, "failed", started, null, "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), actor);
+            failed(row, run, claim, started, "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), actor);
         }
     }
 
@@ -117,10 +119,16 @@ class ConnectionRunner {
         }
     }
 
-    private void finish(ConnectionStore.Row row, ConnectionRun run, String claim, String status, long startedNanos, Integer resources,
-                        String error, String actor) {
-        if (store.finishRun(run.id(), claim, status, clock.instant(), (System.nanoTime() - startedNanos) / 1_000_000, resources, error)) {
-            events.publishEvent(new ConnectionRunFinished(row.workspace(), row.id(), run.id(), status, resources, error, actor));
+    private void failed(ConnectionStore.Row row, ConnectionRun run, String claim, long startedNanos, String error, String actor) {
+        finish(row, run, claim, startedNanos, null, error, new ConnectionRunFailed(row.workspace(), row.id(), run.id(), error, actor));
+    }
+
+    /** Records the run's end (its status from the outcome, the note on its row) and publishes the outcome, while the claim holds. */
+    private void finish(ConnectionStore.Row row, ConnectionRun run, String claim, long startedNanos, Integer resources, String note,
+                        ConnectionRunFinished outcome) {
+        if (store.finishRun(run.id(), claim, outcome.status(), clock.instant(), (System.nanoTime() - startedNanos) / 1_000_000, resources,
+                note)) {
+            events.publishEvent(outcome);
         } else {
             log.warn("Run {} of connection {} was taken over by another node; this node's outcome is dropped", run.id(), row.id());
         }

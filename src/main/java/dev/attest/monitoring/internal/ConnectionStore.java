@@ -11,10 +11,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.attest.web.Columns.instant;
+import static dev.attest.web.Columns.utc;
 
 /** The monitoring_connection and monitoring_run tables. */
 @Repository
@@ -115,6 +117,16 @@ public class ConnectionStore {
                 + "where status = 'running' and queued_at is null and started_at < ?").params(utc(at), utc(at.minusSeconds(3600))).update();
     }
 
+    /** Finished runs of a status across workspaces: how many, for the cluster's {@code attest_collector_runs}. */
+    public long finishedRuns(String status) {
+        return jdbc.sql("select count(*) from monitoring_run where status = ?").param(status).query(Long.class).single();
+    }
+
+    /** The total duration, in milliseconds, of the finished runs of a status across workspaces. */
+    public long finishedRunMillis(String status) {
+        return jdbc.sql("select coalesce(sum(duration_ms), 0) from monitoring_run where status = ?").param(status).query(Long.class).single();
+    }
+
     // ---- the run queue: a queued run is 'running' with a queued_at and, once a node claims it, a lease
 
     /** A queued run as a node claims it. */
@@ -179,22 +191,19 @@ public class ConnectionStore {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getObject(1, UUID.class), new WorkspaceId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getObject(9, OffsetDateTime.class).toInstant());
+        return new Row(rs.getObject("id", UUID.class), new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("name"),
+                rs.getString("kind"), rs.getString("target"), rs.getString("secret"), rs.getInt("interval_minutes"), rs.getBoolean("enabled"),
+                instant(rs, "next_run_at"));
     }
 
     private static ConnectionRun run(ResultSet rs) throws SQLException {
-        OffsetDateTime finished = rs.getObject(7, OffsetDateTime.class);
-        long duration = rs.getLong(8);
+        long duration = rs.getLong("duration_ms");
         boolean noDuration = rs.wasNull();
-        int seen = rs.getInt(9);
+        int seen = rs.getInt("resources_seen");
         boolean noSeen = rs.wasNull();
-        return new ConnectionRun(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getObject(6, OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant(),
-                noDuration ? null : duration, noSeen ? null : seen, rs.getString(10));
+        return new ConnectionRun(rs.getObject("id", UUID.class), rs.getObject("connection_id", UUID.class), rs.getString("trigger_name"),
+                rs.getString("status"), rs.getString("progress"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                noDuration ? null : duration, noSeen ? null : seen, rs.getString("error"));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -3,7 +3,9 @@ package dev.attest.monitoring.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Connection;
 import dev.attest.monitoring.ConnectionRun;
-import dev.attest.monitoring.ConnectionSaved;
+import dev.attest.monitoring.ConnectionSaved.ConnectionChanged;
+import dev.attest.monitoring.ConnectionSaved.ConnectionCreated;
+import dev.attest.monitoring.ConnectionSaved.ConnectionDeleted;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import lombok.RequiredArgsConstructor;
@@ -75,7 +77,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
                 draft.intervalMinutes() == null ? DEFAULT_INTERVAL : draft.intervalMinutes(),
                 draft.enabled() == null || draft.enabled(), clock.instant());
         store.insert(row, actor, clock.instant());
-        events.publishEvent(new ConnectionSaved(workspace, id, row.name(), "created", actor));
+        events.publishEvent(new ConnectionCreated(workspace, id, row.name(), actor));
         return view(workspace, row);
     }
 
@@ -128,7 +130,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
         ConnectionStore.Row row = new ConnectionStore.Row(id, workspace, merged.name().strip(), current.kind(), merged.target().strip(),
                 sealed, merged.intervalMinutes(), merged.enabled(), current.nextRunAt());
         store.update(row);
-        events.publishEvent(new ConnectionSaved(workspace, id, row.name(), "changed", actor));
+        events.publishEvent(new ConnectionChanged(workspace, id, row.name(), actor));
         return view(workspace, row);
     }
 
@@ -171,7 +173,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
     public void delete(WorkspaceId workspace, UUID id, String actor) {
         ConnectionStore.Row row = row(workspace, id);
         store.delete(workspace, id);
-        events.publishEvent(new ConnectionSaved(workspace, id, row.name(), "deleted", actor));
+        events.publishEvent(new ConnectionDeleted(workspace, id, row.name(), actor));
     }
 
     @Transactional(readOnly = true)

@@ -85,9 +85,63 @@ class TlsCollectorTest {
                 .containsEntry("tls12", true).containsEntry("tls13", true)
                 .containsEntry("chainTrusted", true).containsEntry("hostnameMatches", true)
                 .containsEntry("keyType", "RSA").containsEntry("keySize", 2048L)
-                .containsEntry("hsts", true).containsEntry("hstsMaxAge", 31536000L);
+                .containsEntry("hsts", true).containsEntry("hstsMaxAge", 31536000L).containsEntry("httpStatus", "200");
         assertThat((Long) data.get("daysToExpiry")).isBetween(88L, 90L);
         assertThat((String) data.get("signatureAlgorithm")).isEqualTo("SHA256withRSA");
+    }
+
+    @Test
+    void hstsIsReadOverAChainThatIsNeitherTrustedNorNamedForTheHost() throws Exception {
+        var stranger = TestCertificates.authority();
+        var misnamed = TestCertificates.leaf(stranger, "wrong.example", 2048, Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(90)), "SHA256withRSA");
+        try (TestTlsServer server = new TestTlsServer(TestCertificates.keyStore(misnamed, stranger), new String[]{"TLSv1.3", "TLSv1.2"},
+                "max-age=63072000; includeSubDomains")) {
+            Map<String, Object> data = collect("https://localhost:" + server.port());
+
+            assertThat(data).containsEntry("chainTrusted", false).containsEntry("hostnameMatches", false)
+                    .containsEntry("hsts", true).containsEntry("hstsMaxAge", 63072000L).containsEntry("httpStatus", "200");
+        }
+    }
+
+    @Test
+    void anHttpsEndpointWithoutHstsOrWithMaxAgeZeroHasNone() throws Exception {
+        var leaf = TestCertificates.leaf(authority, "localhost", 2048, Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(90)), "SHA256withRSA");
+        try (TestTlsServer without = new TestTlsServer(TestCertificates.keyStore(leaf, authority), new String[]{"TLSv1.3"}, null);
+             TestTlsServer zero = new TestTlsServer(TestCertificates.keyStore(leaf, authority), new String[]{"TLSv1.3"}, "max-age=0")) {
+            assertThat(collect("https://localhost:" + without.port())).containsEntry("hsts", false).containsEntry("hstsMaxAge", 0L)
+                    .containsEntry("httpStatus", "200");
+            assertThat(collect("https://localhost:" + zero.port())).containsEntry("hsts", false).containsEntry("hstsMaxAge", 0L)
+                    .containsEntry("httpStatus", "200");
+        }
+    }
+
+    @Test
+    void anHttpsEndpointThatDoesNotAnswerHttpHasNoHstsAndNoStatus() throws Exception {
+        var leaf = TestCertificates.leaf(authority, "localhost", 2048, Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(90)), "SHA256withRSA");
+        javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(TestCertificates.keyStore(leaf, authority), TestCertificates.PASSWORD);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        // shakes hands, then closes without a word: TLS is there, HTTP is not
+        try (var server = context.getServerSocketFactory().createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread silent = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (var socket = (javax.net.ssl.SSLSocket) server.accept()) {
+                        socket.startHandshake();
+                    } catch (Exception ignored) {
+                        // probes hang up as they please
+                    }
+                }
+            }, "silent-tls-server");
+            silent.setDaemon(true);
+            silent.start();
+
+            assertThat(collect("https://localhost:" + server.getLocalPort())).containsEntry("tls13", true)
+                    .containsEntry("hsts", false).containsEntry("hstsMaxAge", 0L).containsEntry("httpStatus", "none");
+        }
     }
 
     @Test

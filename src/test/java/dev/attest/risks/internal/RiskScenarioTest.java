@@ -108,4 +108,32 @@ class RiskScenarioTest {
                 .matching(e -> e.title().equals(title))
                 .toArriveAndVerify(e -> assertThat(register.get(ws, e.riskId()).treatment()).isEqualTo(Treatment.TRANSFER));
     }
+
+    @Test
+    void aTypedCommandGivenDirectlyMeetsTheRulesAFormMeets() {
+        WorkspaceId ws = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        String title = "Scenario direct risk " + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int before = register.list(ws).size();
+
+        RecordRisk broken = new RecordRisk(title, null, "Ops", "nobody@example.invalid", 3, 4, 2, 2, Treatment.ACCEPT, null, null,
+                List.of("GR-06", "no-such-control"), today.plusDays(2));
+        assertThatThrownBy(() -> register.record(ws, broken, "test"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.errors()).containsOnly(
+                        java.util.Map.entry("owner", "no member of this workspace has the email nobody@example.invalid"),
+                        java.util.Map.entry("acceptanceApprover", "an accepted risk needs the name of who accepted it"),
+                        java.util.Map.entry("acceptanceExpiresOn", "an accepted risk needs the date its acceptance expires"),
+                        java.util.Map.entry("controls", "not controls of the catalog: NO-SUCH-CONTROL"),
+                        java.util.Map.entry("reviewedOn", "cannot be in the future")));
+        assertThat(register.list(ws)).as("nothing was recorded").hasSize(before);
+
+        Risk recorded = register.record(ws, new RecordRisk(title, null, "Ops", AttestTest.ADMIN_EMAIL.toUpperCase(java.util.Locale.ROOT),
+                3, 4, 2, 2, Treatment.MITIGATE, null, null, List.of("GR-06"), today), "test");
+        assertThat(recorded.owner()).as("the owner as the workspace knows the member").isEqualTo(AttestTest.ADMIN_EMAIL);
+
+        assertThatThrownBy(() -> register.update(ws, recorded.id(), RecordRisk.of(recorded).withOwner("nobody@example.invalid"), "test"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.errors())
+                        .containsOnlyKeys("owner"));
+        assertThat(register.get(ws, recorded.id()).owner()).isEqualTo(AttestTest.ADMIN_EMAIL);
+    }
 }

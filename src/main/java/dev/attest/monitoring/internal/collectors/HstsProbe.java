@@ -1,66 +1,68 @@
 package dev.attest.monitoring.internal.collectors;
 
-import javax.net.ssl.SSLSocket;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** HSTS of an HTTPS endpoint: one {@code HEAD /} over a handshake that accepts any chain, and its Strict-Transport-Security header. */
+/** HSTS of an HTTPS endpoint: one {@code HEAD /} over TLS that accepts any chain, and its Strict-Transport-Security header. */
 final class HstsProbe {
 
     private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*\"?(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Duration TIMEOUT = Duration.ofMillis(TlsSockets.TIMEOUT_MS);
 
     private HstsProbe() {
     }
 
+    /** One client for every probe: HTTP/1.1 straight to the endpoint (no proxy), its redirect answered as it is. */
+    private static final class Client {
+        static final HttpClient HTTP = client();
+
+        private static HttpClient client() {
+            try {
+                return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(TlsSockets.anyChain())
+                        .proxy(HttpClient.Builder.NO_PROXY).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("TLS is not available", e);
+            }
+        }
+    }
+
     static void put(TlsCollector.Endpoint endpoint, Map<String, Object> data) {
-        try (SSLSocket socket = TlsSockets.open(endpoint, null)) {
-            socket.startHandshake();
-            OutputStream out = socket.getOutputStream();
-            out.write(("HEAD / HTTP/1.1\r\nHost: " + endpoint.host() + "\r\nUser-Agent: attest-collector\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String headers = readHeaders(socket.getInputStream());
+        try {
+            HttpResponse<Void> response = Client.HTTP.send(HttpRequest.newBuilder(URI.create("https://" + endpoint.id() + "/"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("User-Agent", "attest-collector").timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.discarding());
             Long maxAge = null;
             boolean present = false;
-            for (String line : headers.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("strict-transport-security")) {
-                    present = true;
-                    Matcher m = MAX_AGE.matcher(line);
-                    if (m.find()) {
-                        maxAge = Long.parseLong(m.group(1));
-                    }
+            for (String value : response.headers().allValues("strict-transport-security")) {
+                present = true;
+                Matcher m = MAX_AGE.matcher(value);
+                if (m.find()) {
+                    maxAge = Long.parseLong(m.group(1));
                 }
             }
             data.put("hsts", present && maxAge != null && maxAge > 0);
             data.put("hstsMaxAge", maxAge == null ? 0L : maxAge);
-            data.put("httpStatus", headers.startsWith("HTTP/") && headers.length() >= 12 ? headers.substring(9, 12) : "none");
-        } catch (IOException e) {
-            data.put("hsts", false);
-            data.put("hstsMaxAge", 0L);
-            data.put("httpStatus", "none");
+            data.put("httpStatus", String.valueOf(response.statusCode()));
+        } catch (IOException | IllegalArgumentException e) {
+            unanswered(data);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unanswered(data);
         }
     }
 
-    private static String readHeaders(InputStream in) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && buffer.size() < 64 * 1024) {
-            buffer.write(b);
-            if (buffer.size() >= 4) {
-                byte[] bytes = buffer.toByteArray();
-                int n = bytes.length;
-                if (bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n') {
-                    break;
-                }
-            }
-        }
-        return buffer.toString(StandardCharsets.ISO_8859_1);
+    /** No HTTP answer (refused, timed out, not HTTP): no HSTS. */
+    private static void unanswered(Map<String, Object> data) {
+        data.put("hsts", false);
+        data.put("hstsMaxAge", 0L);
+        data.put("httpStatus", "none");
     }
 }

@@ -2,10 +2,11 @@ package dev.attest.monitoring.internal.collectors;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -40,22 +41,42 @@ final class TlsSockets {
         }
     }
 
+    /**
+     * TLS that accepts any chain under any name: the chain is judged separately ({@link CertificateFacts}), and an
+     * untrusted or misnamed one must still be read. An extended trust manager, so that nothing adds a host name check.
+     */
+    static SSLContext anyChain() throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[]{new X509ExtendedTrustManager() {
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, new SecureRandom());
+        return context;
+    }
+
     /** A TLS socket not yet shaken hands, offering only {@code protocol} when one is given. */
     static SSLSocket open(TlsCollector.Endpoint endpoint, String protocol) throws IOException {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            // Accept any chain here: the chain is judged separately, and an untrusted one must still be read.
-            context.init(null, new TrustManager[]{new X509TrustManager() {
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
+            SSLContext context = anyChain();
             Socket raw = connect(endpoint);
             SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(raw, endpoint.host(), endpoint.port(), true);
             SSLParameters parameters = socket.getSSLParameters();
