@@ -16,7 +16,8 @@ public class InvalidFieldException extends RuntimeException {
 
     public InvalidFieldException(Map<String, String> errors) {
         super(String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
-        this.errors = Map.copyOf(errors);
+        // in the order given: a form lists its refused fields top to bottom
+        this.errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
     }
 
     /** Field name to message. */
