@@ -5,11 +5,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -29,9 +29,6 @@ public record PersonDetails(@NotBlank(message = "is required") @Size(max = 200, 
                             String managerEmail, EmploymentType employmentType, LocalDate startDate, LocalDate endDate,
                             List<UUID> requiredPolicies) {
 
-    static final String LONG = "must be at most 200 characters";
-    static final String NOT_EMAIL = "is not an email address";
-
     public PersonDetails {
         name = text(name);
         email = email(email);
@@ -39,10 +36,7 @@ public record PersonDetails(@NotBlank(message = "is required") @Size(max = 200, 
         department = text(department);
         managerEmail = email(managerEmail);
         employmentType = employmentType == null ? EmploymentType.EMPLOYEE : employmentType;
-        List<UUID> policies = new ArrayList<>();
-        (requiredPolicies == null ? List.<UUID>of() : requiredPolicies).stream().filter(p -> p != null && !policies.contains(p))
-                .forEach(policies::add);
-        requiredPolicies = List.copyOf(policies);
+        requiredPolicies = requiredPolicies == null ? List.of() : requiredPolicies.stream().filter(Objects::nonNull).distinct().toList();
     }
 
     /** What the roster says about a person now, to change part of it. */
@@ -79,6 +73,9 @@ public record PersonDetails(@NotBlank(message = "is required") @Size(max = 200, 
         String v = text(value);
         return v == null ? null : v.toLowerCase(Locale.ROOT);
     }
+
+    static final String LONG = "must be at most 200 characters";
+    static final String NOT_EMAIL = "is not an email address";
 
     private static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
