@@ -10,6 +10,8 @@ import dev.attest.people.PersonDetails;
 import dev.attest.people.PersonUpdated;
 import dev.attest.people.TrainingRecorded;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.Submission;
+import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +53,16 @@ class PeopleScenarioTest {
 
     private WorkspaceId defaultWorkspace() {
         return new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+    }
+
+    @Test
+    void theRosterRefusesDetailsThatBreakTheirConstraintsNamingEachField() {
+        WorkspaceId ws = defaultWorkspace();
+        PersonDetails nameless = new PersonDetails(" ", "not-an-email", null, null, null, null, null, null, List.of());
+
+        assertThatThrownBy(() -> roster.add(ws, nameless, null, "hr@example.test"))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(Submission.fieldErrors(e.getConstraintViolations()))
+                        .containsOnlyKeys("name", "email").containsEntry("email", "is not an email address"));
     }
 
     @Test
