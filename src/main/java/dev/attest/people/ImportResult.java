@@ -6,11 +6,10 @@ import java.util.List;
  * What an import found (a preview) or did: the rows read, every error, and how many people were
  * saved (0 whenever there is an error: all rows or none).
  */
-public record ImportResult(int rows, List<ImportError> errors, int saved, List<PersonInput> people) {
+public record ImportResult(int rows, List<ImportError> errors, int saved) {
 
     public ImportResult {
         errors = List.copyOf(errors);
-        people = List.copyOf(people);
     }
 
     public boolean valid() {

@@ -20,6 +20,18 @@ public record Person(UUID id, String name, String email, String title, String de
         requiredPolicies = List.copyOf(requiredPolicies);
     }
 
+    /** A new member of the workforce with these details, added at {@code now}. */
+    public static Person added(PersonDetails d, String externalId, Instant now) {
+        return new Person(UUID.randomUUID(), d.name(), d.email(), d.title(), d.department(), d.managerEmail(), d.employmentType(),
+                d.startDate(), d.endDate(), d.requiredPolicies(), externalId, now, now, null);
+    }
+
+    /** The same person with these details, changed at {@code now}. */
+    public Person with(PersonDetails d, Instant now) {
+        return new Person(id, d.name(), d.email(), d.title(), d.department(), d.managerEmail(), d.employmentType(), d.startDate(),
+                d.endDate(), d.requiredPolicies(), externalId, createdAt, now, removedAt);
+    }
+
     /** Still working here on that day (people who have not started yet count: their onboarding runs). */
     public boolean activeOn(LocalDate day) {
         return removedAt == null && (endDate == null || endDate.isAfter(day));

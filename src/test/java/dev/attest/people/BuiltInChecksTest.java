@@ -122,8 +122,8 @@ class BuiltInChecksTest {
         assertThat(failures.get(draft.policy().id().toString())).contains("policies-published");
     }
 
-    private PersonInput input(String who, LocalDate start, LocalDate end, UUID policy) {
-        return new PersonInput(who + " " + run, who + "." + run + "@example.test", null, null, null, "employee", start.toString(),
-                end == null ? null : end.toString(), List.of(policy.toString()));
+    private PersonDetails input(String who, LocalDate start, LocalDate end, UUID policy) {
+        return new PersonDetails(who + " " + run, who + "." + run + "@example.test", null, null, null, EmploymentType.EMPLOYEE, start,
+                end, List.of(policy));
     }
 }

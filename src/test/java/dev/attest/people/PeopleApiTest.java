@@ -78,6 +78,16 @@ class PeopleApiTest {
     }
 
     @Test
+    void everyBadFieldOfAPersonIsNamedInOneAnswer() {
+        Http.Response bad = api().postJson("/api/v1/people", "{\"name\":\" \",\"email\":\"not-an-email\",\"managerEmail\":\"ghost@nowhere.test\","
+                + "\"employmentType\":\"intern\",\"startDate\":\"2026-05-01\",\"endDate\":\"2026-04-01\",\"requiredPolicies\":[\"no-such-policy\"]}");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"name\"", "\"field\":\"email\"", "is not an email address", "\"field\":\"managerEmail\"",
+                "\"field\":\"employmentType\"", "\"field\":\"endDate\"", "\"field\":\"requiredPolicies\"", "no-such-policy");
+    }
+
+    @Test
     void aCsvWithBadRowsNamesRowAndFieldAndSavesNothing() {
         String csv = """
                 name,email,title,department,manager_email,employment_type,start_date,end_date

@@ -1,8 +1,11 @@
 package dev.attest.accessreviews.internal;
 
 import dev.attest.accessreviews.CreateCampaign;
+import dev.attest.accessreviews.Decide;
 import dev.attest.accessreviews.Flag;
 import dev.attest.accessreviews.SaveSystem;
+import dev.attest.web.InvalidFieldException;
+import dev.attest.web.NotFoundException;
 import dev.attest.web.Submission;
 import dev.attest.web.WireName;
 import jakarta.validation.Validator;
@@ -13,6 +16,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +63,42 @@ class AccessReviewForms {
         Integer dormant = s.number(form.get("dormantDays"), "dormantDays", "between 1 and 3650 days");
         return s.valid(new CreateCampaign(text(form.get("name")), due, text(form.get("recurrence")), text(form.get("reviewerMode")), dormant,
                 scopes));
+    }
+
+    /** A decision from the queue page: the account's campaign and item ids, and the roles separated by commas or semicolons. */
+    record QueueDecision(UUID campaignId, UUID itemId, Decide decide) {
+    }
+
+    /** An id that does not read as one names no account of the reviewer's queue. */
+    QueueDecision decision(Map<String, String> form) {
+        List<String> roles = Arrays.stream(form.getOrDefault("roles", "").split("[,;]")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+        return new QueueDecision(queued(form.get("campaignId")), queued(form.get("itemId")),
+                new Decide(form.get("decision"), roles, form.get("comment")));
+    }
+
+    /** The accounts chosen on the queue page, each sent as campaignId:itemId, by campaign (one form keeps accounts of several). */
+    Map<UUID, List<UUID>> keep(List<String> selected) {
+        Map<UUID, List<UUID>> byCampaign = new LinkedHashMap<>();
+        for (String value : selected == null ? List.<String>of() : selected) {
+            String[] parts = value.split(":");
+            try {
+                byCampaign.computeIfAbsent(UUID.fromString(parts[0]), k -> new ArrayList<>()).add(UUID.fromString(parts[1]));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw new InvalidFieldException("item", "The selection could not be read");
+            }
+        }
+        if (byCampaign.isEmpty()) {
+            throw new InvalidFieldException("item", "select the accounts to keep");
+        }
+        return byCampaign;
+    }
+
+    private static UUID queued(String id) {
+        try {
+            return UUID.fromString(id == null ? "" : id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("That account is not in your queue");
+        }
     }
 
     /** The queue's flag filter: none when blank; an unknown one filters nothing and is named in {@code errors}. */

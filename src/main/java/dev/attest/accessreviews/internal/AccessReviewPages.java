@@ -2,14 +2,12 @@ package dev.attest.accessreviews.internal;
 
 import dev.attest.identity.Permission;
 import dev.attest.identity.RequiresPermission;
-import dev.attest.accessreviews.Decide;
 import dev.attest.accessreviews.Campaign;
 import dev.attest.accessreviews.CampaignStateException;
 import dev.attest.accessreviews.Flag;
 import dev.attest.accessreviews.ReviewItem;
 import dev.attest.identity.CurrentUser;
 import dev.attest.web.Htmx;
-import dev.attest.web.InvalidFieldException;
 import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -24,13 +22,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Pages: the campaign list with the systems, one campaign with its report (PDF, CSV), and a reviewer's queue. */
@@ -103,15 +101,18 @@ class AccessReviewPages {
     @RequiresPermission(Permission.ACCESS_REVIEWS_MANAGE)
     String start(CurrentUser user, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
         try {
-            campaigns.start(user.workspaceId(), id, user.actor());
-            redirect.addFlashAttribute("notice", "Campaign started: the accounts are frozen and the reviewers emailed");
-            return "redirect:/access-reviews/campaigns/" + id;
-        } catch (InvalidFieldException e) {
-            model.addAttribute("startProblem", String.join("; ", e.errors().values()));
+            return PageForms.submit(() -> {
+                campaigns.start(user.workspaceId(), id, user.actor());
+                redirect.addFlashAttribute("notice", "Campaign started: the accounts are frozen and the reviewers emailed");
+                return "redirect:/access-reviews/campaigns/" + id;
+            }, errors -> {
+                model.addAttribute("startProblem", String.join("; ", errors.values()));
+                return campaign(user, id, model);
+            });
         } catch (CampaignStateException e) {
             model.addAttribute("startProblem", e.getMessage());
+            return campaign(user, id, model);
         }
-        return campaign(user, id, model);
     }
 
     private static String blank(String value) {
@@ -170,49 +171,46 @@ class AccessReviewPages {
     @PostMapping("/access-reviews/queue/decision")
     @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     String decide(CurrentUser user, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        try {
-            UUID campaign = UUID.fromString(form.getOrDefault("campaignId", ""));
-            UUID item = UUID.fromString(form.getOrDefault("itemId", ""));
-            List<String> roles = Arrays.stream(form.getOrDefault("roles", "").split("[,;]")).map(String::strip).filter(r -> !r.isEmpty()).toList();
-            decisions.decide(user.workspaceId(), campaign, item, new Decide(form.get("decision"), roles, form.get("comment")), user);
-            redirect.addFlashAttribute("notice", "Decision recorded");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", "That account is not in your queue");
-        } catch (InvalidFieldException e) {
-            redirect.addFlashAttribute("problem", e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
-                    .collect(Collectors.joining("; ")));
-        } catch (CampaignStateException | SelfReviewException | dev.attest.web.NotFoundException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/access-reviews/queue";
+        return onQueue(redirect, () -> {
+            AccessReviewForms.QueueDecision decision = forms.decision(form);
+            decisions.decide(user.workspaceId(), decision.campaignId(), decision.itemId(), decision.decide(), user);
+            return "Decision recorded";
+        }, errors -> errors.entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).collect(Collectors.joining("; ")));
     }
 
     @PostMapping("/access-reviews/queue/bulk-keep")
     @RequiresPermission(Permission.ACCESS_REVIEWS_DECIDE)
     String bulkKeep(CurrentUser user, @RequestParam(name = "item", required = false) List<String> selected, RedirectAttributes redirect) {
-        // Each value is campaignId:itemId, so one form keeps accounts of several campaigns.
-        Map<UUID, List<UUID>> byCampaign = new LinkedHashMap<>();
         try {
-            for (String value : selected == null ? List.<String>of() : selected) {
-                String[] parts = value.split(":");
-                byCampaign.computeIfAbsent(UUID.fromString(parts[0]), k -> new ArrayList<>()).add(UUID.fromString(parts[1]));
-            }
-            if (byCampaign.isEmpty()) {
-                throw new InvalidFieldException("item", "select the accounts to keep");
-            }
-            int kept = 0;
-            for (Map.Entry<UUID, List<UUID>> e : byCampaign.entrySet()) {
-                kept += decisions.keepAll(user.workspaceId(), e.getKey(), e.getValue(), null, user);
-            }
-            redirect.addFlashAttribute("notice", kept + " account(s) kept");
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            redirect.addFlashAttribute("problem", "The selection could not be read");
-        } catch (InvalidFieldException e) {
-            redirect.addFlashAttribute("problem", String.join("; ", e.errors().values()));
-        } catch (CampaignStateException | SelfReviewException | dev.attest.web.NotFoundException
-                 | org.springframework.security.access.AccessDeniedException e) {
+            return onQueue(redirect, () -> {
+                int kept = 0;
+                for (Map.Entry<UUID, List<UUID>> e : forms.keep(selected).entrySet()) {
+                    kept += decisions.keepAll(user.workspaceId(), e.getKey(), e.getValue(), null, user);
+                }
+                return kept + " account(s) kept";
+            }, errors -> String.join("; ", errors.values()));
+        } catch (org.springframework.security.access.AccessDeniedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/access-reviews/queue";
         }
-        return "redirect:/access-reviews/queue";
+    }
+
+    /**
+     * Runs a reviewer's change from the queue and goes back to it, with the notice the change gives
+     * or the problem in words: refused fields as {@code problem} words them, a refused state as it is.
+     */
+    private static String onQueue(RedirectAttributes redirect, Supplier<String> change, Function<Map<String, String>, String> problem) {
+        try {
+            return PageForms.submit(() -> {
+                redirect.addFlashAttribute("notice", change.get());
+                return "redirect:/access-reviews/queue";
+            }, errors -> {
+                redirect.addFlashAttribute("problem", problem.apply(errors));
+                return "redirect:/access-reviews/queue";
+            });
+        } catch (CampaignStateException | SelfReviewException | dev.attest.web.NotFoundException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/access-reviews/queue";
+        }
     }
 }

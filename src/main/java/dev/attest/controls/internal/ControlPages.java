@@ -12,6 +12,7 @@ import dev.attest.controls.Readiness;
 import dev.attest.identity.CurrentUser;
 import dev.attest.identity.WorkspaceMembers;
 import dev.attest.web.Htmx;
+import dev.attest.web.PageForms;
 import dev.attest.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -143,13 +144,14 @@ class ControlPages {
     String bulk(CurrentUser user, HttpServletRequest request, Model model, @RequestParam(name = "keys", required = false) List<String> keys,
                 @RequestParam(required = false) String newOwner, @RequestParam(required = false) String newStatus,
                 @RequestParam(required = false) String justification) {
-        try {
+        return PageForms.submit(() -> {
             int changed = bulk.apply(user, forms.bulk(keys == null ? List.of() : keys, newOwner, newStatus, justification));
             model.addAttribute("bulkDone", changed + (changed == 1 ? " control changed" : " controls changed"));
-        } catch (InvalidFieldException e) {
-            model.addAttribute("bulkErrors", e.errors());
-        }
-        return library(user, request, model, null, null, null, null, null, null, null, null);
+            return library(user, request, model, null, null, null, null, null, null, null, null);
+        }, errors -> {
+            model.addAttribute("bulkErrors", errors);
+            return library(user, request, model, null, null, null, null, null, null, null, null);
+        });
     }
 
     record LibraryParams(String domain, String framework, String status, String owner, String q) {
@@ -217,21 +219,21 @@ class ControlPages {
     String update(CurrentUser user, @PathVariable String key, HttpServletRequest request, Model model,
                   @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
                   @RequestParam(required = false) String justification, @RequestParam(required = false) String notes) {
-        ControlForm form = new ControlForm(status, owner, justification, notes);
-        ControlState state;
-        try {
-            state = edits.update(user.workspaceId(), key, forms.change(status, owner, justification, notes), user);
+        return PageForms.submit(() -> {
+            ControlState state = edits.update(user.workspaceId(), key, forms.change(status, owner, justification, notes), user);
             model.addAttribute("saved", true);
-            form = ControlForm.of(state);
-        } catch (InvalidFieldException e) {
-            state = library.get(user.workspaceId(), key);
-            model.addAttribute("errors", e.errors());
-        }
+            return statusForm(user, state, ControlForm.of(state), request, model);
+        }, errors -> {
+            model.addAttribute("errors", errors);
+            return statusForm(user, library.get(user.workspaceId(), key), new ControlForm(status, owner, justification, notes), request,
+                    model);
+        });
+    }
+
+    /** The control's page, or its status form alone for htmx, with the form as saved or as typed. */
+    private String statusForm(CurrentUser user, ControlState state, ControlForm form, HttpServletRequest request, Model model) {
         prepareControl(user, state, model);
         model.addAttribute("form", form);
-        if (Htmx.isHtmx(request)) {
-            return "controls/control :: statusForm";
-        }
-        return "controls/control";
+        return Htmx.isHtmx(request) ? "controls/control :: statusForm" : "controls/control";
     }
 }

@@ -11,6 +11,7 @@ import dev.attest.monitoring.LinkTicket;
 import dev.attest.monitoring.RequestRiskAcceptance;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.Htmx;
+import dev.attest.web.PageForms;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
@@ -46,8 +47,7 @@ class FindingPages {
     @GetMapping("/monitoring/findings")
     @RequiresPermission(Permission.MONITORING_READ)
     String findings(CurrentUser user, HttpServletRequest request, Model model, @RequestParam Map<String, String> params) {
-        listModel(user, model, params);
-        return Htmx.view(request, "monitoring/findings", "results");
+        return results(user, request, model, params);
     }
 
     private void listModel(CurrentUser user, Model model, Map<String, String> params) {
@@ -103,7 +103,7 @@ class FindingPages {
     @RequiresPermission(Permission.MONITORING_WRITE)
     String bulk(CurrentUser user, HttpServletRequest request, Model model, @RequestParam Map<String, String> params,
                 @RequestParam(name = "ids", required = false) List<String> ids) {
-        try {
+        return PageForms.submit(() -> {
             List<UUID> parsed = new ArrayList<>();
             for (String id : ids == null ? List.<String>of() : ids) {
                 parsed.add(uuid(id));
@@ -111,10 +111,15 @@ class FindingPages {
             int changed = work.bulk(user, new BulkFindingAction(parsed, params.get("action"), params.get("assignee"), params.get("text"),
                     params.get("reason"), params.get("approver"), params.get("expiresOn")));
             model.addAttribute("bulkDone", changed + (changed == 1 ? " finding changed" : " findings changed"));
-        } catch (InvalidFieldException e) {
-            model.addAttribute("bulkErrors", e.errors());
+            return results(user, request, model, params);
+        }, errors -> {
+            model.addAttribute("bulkErrors", errors);
             model.addAttribute("bulkForm", params);
-        }
+            return results(user, request, model, params);
+        });
+    }
+
+    private String results(CurrentUser user, HttpServletRequest request, Model model, Map<String, String> params) {
         listModel(user, model, params);
         return Htmx.view(request, "monitoring/findings", "results");
     }
@@ -167,15 +172,15 @@ class FindingPages {
 
     /** Runs one change: back to the finding on success, or the page again with the form as typed and its field errors. */
     private String act(CurrentUser user, UUID id, Model model, Map<String, String> form, Supplier<WorkedFinding> change) {
-        try {
+        return PageForms.submit(() -> {
             change.get();
             return "redirect:/monitoring/findings/" + id;
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
+        }, errors -> {
+            model.addAttribute("errors", errors);
             model.addAttribute("form", form);
             detailModel(user, id, model);
             return "monitoring/finding";
-        }
+        });
     }
 
     private void detailModel(CurrentUser user, UUID id, Model model) {

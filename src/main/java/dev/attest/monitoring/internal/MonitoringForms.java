@@ -9,6 +9,7 @@ import dev.attest.web.WireName;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,14 @@ final class MonitoringForms {
                     controls == null ? List.of() : Arrays.stream(controls.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
                     description, expression);
         }
+    }
+
+    /** A refused connection form as it comes back: the name and target as typed, and the plain credential fields. */
+    static Map<String, String> shownBack(ConnectionForm given, String name, String target) {
+        Map<String, String> form = new LinkedHashMap<>(given.shownBack());
+        form.put("name", name);
+        form.put("target", target);
+        return form;
     }
 
     /** A draft sent to {@code PUT /checks/{key}}: the key is the path's. */

@@ -8,7 +8,7 @@ import dev.attest.monitoring.Check;
 import dev.attest.monitoring.Severity;
 import dev.attest.monitoring.internal.MonitoringForms.CheckForm;
 import dev.attest.web.Htmx;
-import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,20 +108,22 @@ class MonitoringPages {
         CheckForm form = new CheckForm(key, title, resourceType, severity, controls, description, expression);
         model.addAttribute("form", form);
         prepareEditor(user, model);
-        try {
+        String editor = Htmx.view(request, "monitoring/editor", "editor");
+        return PageForms.submit(() -> {
             if ("dry-run".equals(action)) {
                 model.addAttribute("dryRun", checks.dryRun(user.workspaceId(), form.draft()));
-            } else {
-                Check saved = checks.saveCheck(user.workspaceId(), form.draft(), user.actor());
-                if (!Htmx.isHtmx(request)) {
-                    return "redirect:/monitoring/checks/" + saved.key();
-                }
-                model.addAttribute("saved", saved);
+                return editor;
             }
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
-        }
-        return Htmx.view(request, "monitoring/editor", "editor");
+            Check saved = checks.saveCheck(user.workspaceId(), form.draft(), user.actor());
+            if (!Htmx.isHtmx(request)) {
+                return "redirect:/monitoring/checks/" + saved.key();
+            }
+            model.addAttribute("saved", saved);
+            return editor;
+        }, errors -> {
+            model.addAttribute("errors", errors);
+            return editor;
+        });
     }
 
     @GetMapping("/monitoring/connections")
@@ -151,18 +152,12 @@ class MonitoringPages {
                             @RequestParam(required = false) String kind, @RequestParam(required = false) String target,
                             @RequestParam(required = false) Integer intervalMinutes) throws IOException {
         ConnectionForm given = ConnectionForm.read(request, connections.credentials(kind));
-        try {
-            var created = connections.create(user.workspaceId(), new Connections.Draft(name, kind, target, given.secrets(), intervalMinutes, true),
-                    user.actor());
-            return "redirect:/monitoring/connections/" + created.id();
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
-            Map<String, String> form = new LinkedHashMap<>(given.shownBack());
-            form.put("name", name);
-            form.put("target", target);
-            prepareConnectionForm(user, model, kind, form);
+        return PageForms.submit(() -> "redirect:/monitoring/connections/" + connections.create(user.workspaceId(),
+                new Connections.Draft(name, kind, target, given.secrets(), intervalMinutes, true), user.actor()).id(), errors -> {
+            model.addAttribute("errors", errors);
+            prepareConnectionForm(user, model, kind, MonitoringForms.shownBack(given, name, target));
             return "monitoring/connections";
-        }
+        });
     }
 
     @GetMapping("/monitoring/connections/{id}")
@@ -190,18 +185,15 @@ class MonitoringPages {
                           @RequestParam(required = false) Integer intervalMinutes) throws IOException {
         String kind = connections.get(user.workspaceId(), id).kind();
         ConnectionForm given = ConnectionForm.read(request, connections.credentials(kind));
-        try {
+        return PageForms.submit(() -> {
             connections.edit(user.workspaceId(), id, new Connections.Draft(name, kind, target, given.secrets(), intervalMinutes, null),
                     user.actor());
             return "redirect:/monitoring/connections/" + id;
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
-            Map<String, String> form = new LinkedHashMap<>(given.shownBack());
-            form.put("name", name);
-            form.put("target", target);
-            model.addAttribute("form", form);
+        }, errors -> {
+            model.addAttribute("errors", errors);
+            model.addAttribute("form", MonitoringForms.shownBack(given, name, target));
             return connection(user, request, id, model);
-        }
+        });
     }
 
     @PostMapping("/monitoring/connections/{id}/test")

@@ -6,6 +6,7 @@ import dev.attest.people.Person;
 import dev.attest.people.Signature;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.FieldChecks;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,7 @@ public class Agreements {
     @Transactional
     public void signAgreement(WorkspaceId workspace, UUID personId, String signedName, String address, String actor) {
         Person p = store.person(workspace, personId).orElseThrow(() -> new NotFoundException("No such person"));
-        String name = PersonRules.strip(signedName);
+        String name = FieldChecks.trimmed(signedName);
         if (name == null || !name.equalsIgnoreCase(p.name())) {
             throw new InvalidFieldException("signedName", "type your full name as it appears in the roster: " + p.name());
         }

@@ -7,6 +7,7 @@ import dev.attest.people.Person;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.crypto.MasterKey;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.FieldChecks;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -53,7 +54,10 @@ public class BackgroundChecks {
         if (done != null && done.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
             errors.put("completedOn", "cannot be in the future");
         }
-        String prov = PersonRules.limited(provider, "provider", errors);
+        String prov = FieldChecks.trimmed(provider);
+        if (prov != null && prov.length() > 200) {
+            errors.put("provider", "must be at most 200 characters");
+        }
         if (outcome != null && outcome.length() > 2000) {
             errors.put("outcome", "must be at most 2000 characters");
         }

@@ -7,6 +7,7 @@ import dev.attest.people.People;
 import dev.attest.people.Person;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.FieldChecks;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -50,7 +51,7 @@ public class Offboarding {
 
     @Transactional
     public List<String> saveSystems(WorkspaceId workspace, List<String> names, String actor) {
-        List<String> clean = names.stream().map(PersonRules::strip).filter(Objects::nonNull).distinct().toList();
+        List<String> clean = names.stream().map(FieldChecks::trimmed).filter(Objects::nonNull).distinct().toList();
         if (clean.isEmpty()) {
             throw new InvalidFieldException("systems", "list at least one system");
         }

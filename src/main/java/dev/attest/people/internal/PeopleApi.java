@@ -11,7 +11,6 @@ import dev.attest.people.ItemState;
 import dev.attest.people.OffboardingTask;
 import dev.attest.people.Person;
 import dev.attest.people.PersonCompliance;
-import dev.attest.people.PersonInput;
 import dev.attest.people.PersonStatus;
 import dev.attest.people.Training;
 import dev.attest.web.InvalidFieldException;
@@ -49,6 +48,7 @@ class PeopleApi {
             "startDate", "endDate", "requiredPolicies");
 
     private final Roster people;
+    private final PeopleForms forms;
     private final PeopleImport imports;
     private final Offboarding offboarding;
     private final Trainings trainings;
@@ -108,7 +108,8 @@ class PeopleApi {
     @RequiresPermission(Permission.PEOPLE_WRITE)
     @Operation(summary = "Add a person by hand")
     ResponseEntity<PersonView> add(CurrentUser user, @RequestBody Map<String, Object> body) {
-        Person p = people.add(user.workspaceId(), input(body), null, user.actor());
+        PersonForm form = input(body);
+        Person p = people.add(user.workspaceId(), forms.person(user.workspaceId(), null, form), null, user.actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(PersonView.of(people.status(user.workspaceId(), p.id())));
     }
 
@@ -126,7 +127,8 @@ class PeopleApi {
     @RequiresPermission(Permission.PEOPLE_WRITE)
     @Operation(summary = "Replace a person's roster fields; an end date opens the access revocations")
     PersonView replace(CurrentUser user, @PathVariable UUID id, @RequestBody Map<String, Object> body) {
-        people.update(user.workspaceId(), id, input(body), user.actor());
+        PersonForm form = input(body);
+        people.update(user.workspaceId(), id, forms.person(user.workspaceId(), people.get(user.workspaceId(), id), form), user.actor());
         return PersonView.of(people.status(user.workspaceId(), id));
     }
 
@@ -206,7 +208,7 @@ class PeopleApi {
                 .body(Map.of("name", name, "token", scimTokens.create(user.workspaceId(), name), "endpoint", "/scim/v2"));
     }
 
-    static PersonInput input(Map<String, Object> body) {
+    static PersonForm input(Map<String, Object> body) {
         Fields.unknown(body.keySet(), PERSON_FIELDS);
         Object policies = body.get("requiredPolicies");
         List<String> required;
@@ -217,7 +219,7 @@ class PeopleApi {
         } else {
             throw new InvalidFieldException("requiredPolicies", "must be a list of policy ids or template keys");
         }
-        return new PersonInput(text(body, "name"), text(body, "email"), text(body, "title"), text(body, "department"),
+        return new PersonForm(text(body, "name"), text(body, "email"), text(body, "title"), text(body, "department"),
                 text(body, "managerEmail"), text(body, "employmentType"), text(body, "startDate"), text(body, "endDate"), required);
     }
 

@@ -6,11 +6,10 @@ import dev.attest.identity.Permission;
 import dev.attest.people.ImportResult;
 import dev.attest.people.PersonCompliance;
 import dev.attest.people.Person;
-import dev.attest.people.PersonInput;
 import dev.attest.people.PersonStatus;
 import dev.attest.policies.Policies;
 import dev.attest.web.Htmx;
-import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import dev.attest.web.TablePage;
 import dev.attest.web.TableQuery;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +35,7 @@ import java.util.UUID;
 class PeoplePages {
 
     private final Roster people;
+    private final PeopleForms forms;
     private final Policies policies;
     private final PeopleImport imports;
     private final Offboarding offboarding;
@@ -77,7 +77,7 @@ class PeoplePages {
     @GetMapping("/people/new")
     @RequiresPermission(Permission.PEOPLE_WRITE)
     String newPerson(CurrentUser user, Model model) {
-        model.addAttribute("form", new PersonInput(null, null, null, null, null, "employee", null, null, List.of()));
+        model.addAttribute("form", PersonForm.empty());
         model.addAttribute("policies", policies.list(user.workspaceId()));
         return "people/new";
     }
@@ -89,17 +89,15 @@ class PeoplePages {
                @RequestParam(required = false) String managerEmail, @RequestParam(required = false) String employmentType,
                @RequestParam(required = false) String startDate, @RequestParam(required = false) String endDate,
                @RequestParam(required = false) List<String> requiredPolicies, Model model) {
-        PersonInput form = new PersonInput(name, email, title, department, managerEmail, employmentType, startDate, endDate,
-                requiredPolicies == null ? List.of() : requiredPolicies);
-        try {
-            Person p = people.add(user.workspaceId(), form, null, user.actor());
-            return "redirect:/people/" + p.id();
-        } catch (InvalidFieldException e) {
+        PersonForm form = new PersonForm(name, email, title, department, managerEmail, employmentType, startDate, endDate,
+                requiredPolicies);
+        return PageForms.submit(() -> "redirect:/people/" + people.add(user.workspaceId(), forms.person(user.workspaceId(), null, form),
+                null, user.actor()).id(), errors -> {
             model.addAttribute("form", form);
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("errors", errors);
             model.addAttribute("policies", policies.list(user.workspaceId()));
             return "people/new";
-        }
+        });
     }
 
     @GetMapping("/people/{id}")
@@ -121,12 +119,13 @@ class PeoplePages {
     @RequiresPermission(Permission.PEOPLE_WRITE)
     String endDate(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String endDate, RedirectAttributes redirect) {
         Person p = people.get(user.workspaceId(), id);
-        try {
-            people.update(user.workspaceId(), id, PersonInput.of(p).withEndDate(endDate), user.actor());
-        } catch (InvalidFieldException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
-        return "redirect:/people/" + id;
+        return PageForms.submit(() -> {
+            people.update(user.workspaceId(), id, forms.endDate(user.workspaceId(), p, endDate), user.actor());
+            return "redirect:/people/" + id;
+        }, errors -> {
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/people/" + id;
+        });
     }
 
     @PostMapping("/people/{id}/background-check")
@@ -134,13 +133,14 @@ class PeoplePages {
     String backgroundCheck(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String status,
                            @RequestParam(required = false) String completedOn, @RequestParam(required = false) String provider,
                            @RequestParam(required = false) String outcome, RedirectAttributes redirect) {
-        try {
+        return PageForms.submit(() -> {
             checks.recordBackgroundCheck(user.workspaceId(), id, status, completedOn, provider, outcome, user.actor());
             redirect.addFlashAttribute("message", "Background check saved.");
-        } catch (InvalidFieldException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
-        return "redirect:/people/" + id;
+            return "redirect:/people/" + id;
+        }, errors -> {
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/people/" + id;
+        });
     }
 
     @PostMapping("/people/{id}/offboarding/{taskId}/confirm")

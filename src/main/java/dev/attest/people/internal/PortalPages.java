@@ -10,6 +10,7 @@ import dev.attest.policies.Policies;
 import dev.attest.policies.PolicyStateException;
 import dev.attest.policies.PolicySummary;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.PageForms;
 import dev.attest.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.ClassPathResource;
@@ -27,9 +28,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The employee portal: a signed-in member sees only what is theirs, found by their email in the
@@ -135,18 +136,22 @@ class PortalPages {
     String training(CurrentUser user, @RequestParam(required = false) String course, @RequestParam(required = false) String completedOn,
                     @RequestParam(required = false) MultipartFile certificate, RedirectAttributes redirect) {
         Person person = me(user);
-        try {
+        return back(redirect, () -> {
             LocalDate on = Fields.date(completedOn, "completedOn");
-            Certificate file = certificate == null || certificate.isEmpty() ? null
-                    : new Certificate(certificate.getOriginalFilename(), certificate.getContentType(), certificate.getBytes());
-            trainings.recordTraining(user.workspaceId(), person.id(), course, on, file, user.actor());
-            redirect.addFlashAttribute("message", "Training recorded.");
-        } catch (InvalidFieldException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        } catch (IOException e) {
-            redirect.addFlashAttribute("errors", Map.of("certificate", "could not be read"));
+            trainings.recordTraining(user.workspaceId(), person.id(), course, on, certificate(certificate), user.actor());
+            return "Training recorded.";
+        });
+    }
+
+    private static Certificate certificate(MultipartFile upload) {
+        if (upload == null || upload.isEmpty()) {
+            return null;
         }
-        return "redirect:/portal";
+        try {
+            return new Certificate(upload.getOriginalFilename(), upload.getContentType(), upload.getBytes());
+        } catch (IOException e) {
+            throw new InvalidFieldException("certificate", "could not be read");
+        }
     }
 
     @PostMapping("/portal/agreement")
@@ -154,16 +159,24 @@ class PortalPages {
     String sign(CurrentUser user, @RequestParam(required = false) String signedName, @RequestParam(required = false) String agree,
                 HttpServletRequest request, RedirectAttributes redirect) {
         Person person = me(user);
-        try {
+        return back(redirect, () -> {
             if (!"yes".equals(agree)) {
                 throw new InvalidFieldException("agree", "tick the box to confirm that you agree");
             }
             agreements.signAgreement(user.workspaceId(), person.id(), signedName, request.getRemoteAddr(), user.actor());
-            redirect.addFlashAttribute("message", "Agreement signed.");
-        } catch (InvalidFieldException e) {
-            redirect.addFlashAttribute("errors", e.errors());
-        }
-        return "redirect:/portal";
+            return "Agreement signed.";
+        });
+    }
+
+    /** Back to the portal with the change's message, or with the refused fields' errors. */
+    private static String back(RedirectAttributes redirect, Supplier<String> change) {
+        return PageForms.submit(() -> {
+            redirect.addFlashAttribute("message", change.get());
+            return "redirect:/portal";
+        }, errors -> {
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/portal";
+        });
     }
 
 }

@@ -6,7 +6,7 @@ import dev.attest.people.People;
 import dev.attest.people.PersonCompliance;
 import dev.attest.people.Person;
 import dev.attest.people.PersonAdded;
-import dev.attest.people.PersonInput;
+import dev.attest.people.PersonDetails;
 import dev.attest.people.PersonRemoved;
 import dev.attest.people.PersonStatus;
 import dev.attest.people.PersonUpdated;
@@ -19,18 +19,21 @@ import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
 import dev.attest.web.SearchTerm;
 import dev.attest.web.TableQuery;
+import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -40,28 +43,21 @@ import java.util.stream.Collectors;
  * revocation tasks ({@link Offboarding}); every change publishes one {@link dev.attest.people.PersonEvent}.
  */
 @Service
+@Validated
 @RequiredArgsConstructor
 public class Roster implements People {
 
     private final PeopleStore store;
     private final ComplianceStore compliance;
-    private final PersonRules rules;
     private final Offboarding offboarding;
     private final Policies policies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     @Transactional
-    public Person add(WorkspaceId workspace, PersonInput input, String externalId, String actor) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Person person = rules.check(workspace, input, null, errors);
-        if (person != null && store.personByEmail(workspace, person.email()).isPresent()) {
-            errors.put("email", "is already in the roster");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
-        Person saved = externalId == null ? person : person.withExternalId(externalId);
+    public Person add(WorkspaceId workspace, @Valid PersonDetails details, String externalId, String actor) {
+        refuse(problems(workspace, details, null));
+        Person saved = Person.added(details, externalId, clock.instant());
         store.insert(workspace, List.of(saved));
         offboarding.follow(workspace, saved);
         events.publishEvent(new PersonAdded(workspace, saved.id(), saved.email(), actor));
@@ -70,21 +66,40 @@ public class Roster implements People {
 
     /** Replaces a person's roster fields; setting an end date opens the revocation tasks, clearing it drops the open ones. */
     @Transactional
-    public Person update(WorkspaceId workspace, UUID id, PersonInput input, String actor) {
+    public Person update(WorkspaceId workspace, UUID id, @Valid PersonDetails details, String actor) {
         Person current = get(workspace, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Person person = rules.check(workspace, input, current, errors);
-        if (person != null && !person.email().equals(current.email()) && store.personByEmail(workspace, person.email()).isPresent()) {
-            errors.put("email", "is already in the roster");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
-        }
+        refuse(problems(workspace, details, current));
+        Person person = current.with(details, clock.instant());
         store.update(workspace, person);
         offboarding.follow(workspace, person);
         events.publishEvent(new PersonUpdated(workspace, id, person.email(), actor,
                 person.endDate() != null && !person.endDate().equals(current.endDate()) ? "end date " + person.endDate() : null));
         return person;
+    }
+
+    /**
+     * What the roster refuses in these details, by field: the rules over several fields, an email
+     * someone else has, a required policy the workspace does not have.
+     *
+     * @param current the person being changed; null for someone new
+     */
+    @Transactional(readOnly = true)
+    Map<String, String> problems(WorkspaceId workspace, PersonDetails details, Person current) {
+        Map<String, String> problems = details.problems(new HashSet<>(store.emails(workspace))::contains);
+        if (details.email() != null && (current == null || !details.email().equals(current.email()))
+                && store.personByEmail(workspace, details.email()).isPresent()) {
+            problems.putIfAbsent("email", "is already in the roster");
+        }
+        Set<UUID> known = policies.list(workspace).stream().map(s -> s.policy().id()).collect(Collectors.toSet());
+        details.requiredPolicies().stream().filter(p -> !known.contains(p)).findFirst()
+                .ifPresent(p -> problems.putIfAbsent("requiredPolicies", "no policy with id or template " + p));
+        return problems;
+    }
+
+    private static void refuse(Map<String, String> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldException(problems);
+        }
     }
 
     /** The identity provider removed the person: employment ends today (unless it ended before) and revocations open. */
@@ -114,7 +129,7 @@ public class Roster implements People {
     @Override
     @Transactional(readOnly = true)
     public Optional<Person> byEmail(WorkspaceId workspace, String email) {
-        return email == null ? Optional.empty() : store.personByEmail(workspace, PersonRules.normalize(email));
+        return email == null ? Optional.empty() : store.personByEmail(workspace, PersonDetails.email(email));
     }
 
     @Override

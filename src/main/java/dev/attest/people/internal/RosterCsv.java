@@ -1,7 +1,6 @@
 package dev.attest.people.internal;
 
 import dev.attest.people.ImportError;
-import dev.attest.people.PersonInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 public final class RosterCsv {
 
-    /** CSV column for each field of {@link PersonInput}. */
+    /** CSV column for each field of {@link PersonForm}. */
     static final Map<String, String> COLUMNS = new LinkedHashMap<>();
 
     static {
@@ -41,7 +40,7 @@ public final class RosterCsv {
     private RosterCsv() {
     }
 
-    public record Parsed(List<PersonInput> rows, List<ImportError> errors) {
+    public record Parsed(List<PersonForm> rows, List<ImportError> errors) {
     }
 
     /** The CSV column name of a field. */
@@ -55,7 +54,7 @@ public final class RosterCsv {
 
     public static Parsed parse(String csv) {
         List<ImportError> errors = new ArrayList<>();
-        List<PersonInput> rows = new ArrayList<>();
+        List<PersonForm> rows = new ArrayList<>();
         if (csv == null || csv.isBlank()) {
             errors.add(new ImportError(1, "header", "the file is empty; the first row names the columns: " + header()));
             return new Parsed(rows, errors);
@@ -90,7 +89,7 @@ public final class RosterCsv {
                     errors.add(new ImportError(rows.size() + 2, "row", "has " + record.size() + " values for " + header.size() + " columns"));
                 }
                 String policies = value(record, index, "required_policies");
-                rows.add(new PersonInput(value(record, index, "name"), value(record, index, "email"), value(record, index, "title"),
+                rows.add(new PersonForm(value(record, index, "name"), value(record, index, "email"), value(record, index, "title"),
                         value(record, index, "department"), value(record, index, "manager_email"),
                         value(record, index, "employment_type"), value(record, index, "start_date"), value(record, index, "end_date"),
                         policies == null || policies.isBlank() ? List.of()

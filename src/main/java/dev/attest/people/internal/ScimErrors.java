@@ -2,6 +2,8 @@ package dev.attest.people.internal;
 
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.Submission;
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -55,6 +57,11 @@ class ScimErrors {
         boolean duplicate = e.errors().values().stream().anyMatch(m -> m.contains("already in the roster"));
         return duplicate ? error(HttpStatus.CONFLICT, "uniqueness", "userName is already in use")
                 : error(HttpStatus.BAD_REQUEST, "invalidValue", e.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Map<String, Object>> violated(ConstraintViolationException e) {
+        return invalid(new InvalidFieldException(Submission.fieldErrors(e.getConstraintViolations())));
     }
 
     @ExceptionHandler(NotFoundException.class)

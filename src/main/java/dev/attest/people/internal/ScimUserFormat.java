@@ -2,7 +2,6 @@ package dev.attest.people.internal;
 
 import dev.attest.people.EmploymentType;
 import dev.attest.people.Person;
-import dev.attest.people.PersonInput;
 import org.springframework.http.HttpStatus;
 
 import java.time.LocalDate;
@@ -46,13 +45,13 @@ final class ScimUserFormat {
     record Scim(String userName, String name, String title, String userType, boolean active, String externalId,
                         String department, String managerEmail) {
 
-        PersonInput input(Person current) {
+        PersonForm form(Person current) {
             // Reactivating a user the identity provider had deactivated clears the end date it caused.
             LocalDate end = current == null ? null : current.endDate();
             if (active && end != null && !end.isAfter(today())) {
                 end = null;
             }
-            return new PersonInput(name, userName, title, department, managerEmail, employmentType(userType, current),
+            return new PersonForm(name, userName, title, department, managerEmail, employmentType(userType, current),
                     current == null || current.startDate() == null ? null : current.startDate().toString(),
                     end == null ? null : end.toString(),
                     current == null ? List.of() : current.requiredPolicies().stream().map(UUID::toString).toList());

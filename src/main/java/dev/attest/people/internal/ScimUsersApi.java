@@ -2,7 +2,6 @@ package dev.attest.people.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.people.Person;
-import dev.attest.people.PersonInput;
 import io.swagger.v3.oas.annotations.Hidden;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
@@ -47,6 +46,7 @@ class ScimUsersApi {
     private static final Pattern FILTER = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9.:_-]*)\\s+(\\w+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
 
     private final Roster people;
+    private final PeopleForms forms;
     private final ScimGroups groups;
 
     static WorkspaceId workspace() {
@@ -112,7 +112,7 @@ class ScimUsersApi {
     @PreAuthorize("hasAuthority('scim:provision')")
     ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
         ScimUserFormat.Scim scim = read(body);
-        Person created = people.add(workspace(), scim.input(null), scim.externalId(), "scim");
+        Person created = people.add(workspace(), forms.person(workspace(), null, scim.form(null)), scim.externalId(), "scim");
         if (!scim.active()) {
             created = deactivate(created);
         }
@@ -167,7 +167,7 @@ class ScimUsersApi {
     }
 
     private Map<String, Object> apply(Person current, ScimUserFormat.Scim scim) {
-        Person updated = people.update(workspace(), current.id(), scim.input(current), "scim");
+        Person updated = people.update(workspace(), current.id(), forms.person(workspace(), current, scim.form(current)), "scim");
         if (scim.externalId() != null && !scim.externalId().equals(updated.externalId())) {
             updated = people.linkExternalId(workspace(), updated.id(), scim.externalId());
         }
@@ -178,7 +178,7 @@ class ScimUsersApi {
     }
 
     private Person deactivate(Person p) {
-        return people.update(workspace(), p.id(), PersonInput.of(p).withEndDate(ScimUserFormat.today().toString()), "scim");
+        return people.update(workspace(), p.id(), forms.endDate(workspace(), p, ScimUserFormat.today().toString()), "scim");
     }
 
     private ScimUserFormat.Scim read(Map<String, Object> body) {

@@ -7,6 +7,7 @@ import dev.attest.people.Training;
 import dev.attest.people.TrainingRecorded;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.NotFoundException;
+import dev.attest.web.FieldChecks;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,7 @@ public class Trainings {
                                    Certificate certificate, String actor) {
         Person p = person(workspace, personId);
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = PersonRules.strip(course);
+        String name = FieldChecks.trimmed(course);
         if (name == null) {
             errors.put("course", "is required");
         } else if (name.length() > 200) {

@@ -5,10 +5,13 @@ import dev.attest.people.AccessRevoked;
 import dev.attest.people.OffboardingTask;
 import dev.attest.people.People;
 import dev.attest.people.PersonAdded;
-import dev.attest.people.PersonInput;
+import dev.attest.people.EmploymentType;
+import dev.attest.people.PersonDetails;
 import dev.attest.people.PersonUpdated;
 import dev.attest.people.TrainingRecorded;
 import dev.attest.web.InvalidFieldException;
+import dev.attest.web.Submission;
+import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,12 +56,22 @@ class PeopleScenarioTest {
     }
 
     @Test
+    void theRosterRefusesDetailsThatBreakTheirConstraintsNamingEachField() {
+        WorkspaceId ws = defaultWorkspace();
+        PersonDetails nameless = new PersonDetails(" ", "not-an-email", null, null, null, null, null, null, List.of());
+
+        assertThatThrownBy(() -> roster.add(ws, nameless, null, "hr@example.test"))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(Submission.fieldErrors(e.getConstraintViolations()))
+                        .containsOnlyKeys("name", "email").containsEntry("email", "is not an email address"));
+    }
+
+    @Test
     void aPersonJoinsTrainsAndLeavesWithEveryAccessRevoked(Scenario scenario) {
         WorkspaceId ws = defaultWorkspace();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String email = "scenario-" + run + "@example.test";
-        PersonInput joining = new PersonInput("Scenario " + run, " " + email.toUpperCase() + " ", "Engineer", null, null, "employee",
-                today.minusDays(20).toString(), null, List.of());
+        PersonDetails joining = new PersonDetails("Scenario " + run, " " + email.toUpperCase() + " ", "Engineer", null, null,
+                EmploymentType.EMPLOYEE, today.minusDays(20), null, List.of());
 
         AtomicReference<UUID> added = new AtomicReference<>();
         scenario.stimulate(() -> roster.add(ws, joining, null, "hr@example.test"))
@@ -79,7 +92,7 @@ class PeopleScenarioTest {
                 .matching(e -> e.personId().equals(id))
                 .toArriveAndVerify(e -> assertThat(e.summary()).isEqualTo(email + " training recorded: Security basics"));
 
-        scenario.stimulate(() -> roster.update(ws, id, PersonInput.of(roster.get(ws, id)).withEndDate(today.toString()), "hr@example.test"))
+        scenario.stimulate(() -> roster.update(ws, id, PersonDetails.of(roster.get(ws, id)).withEndDate(today), "hr@example.test"))
                 .andWaitForEventOfType(PersonUpdated.class)
                 .matching(e -> e.personId().equals(id))
                 .toArriveAndVerify(e -> assertThat(e.summary()).isEqualTo(email + " updated: end date " + today));
