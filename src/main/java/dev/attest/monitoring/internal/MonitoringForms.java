@@ -2,7 +2,6 @@ package dev.attest.monitoring.internal;
 
 import dev.attest.monitoring.CheckDraft;
 import dev.attest.monitoring.FindingFilter;
-import dev.attest.monitoring.Resource;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.WireName;
@@ -46,28 +45,6 @@ final class MonitoringForms {
     static CheckDraft keyed(String key, CheckDraft draft) {
         return new CheckDraft(key, draft.title(), draft.resourceType(), draft.severity(), draft.controls(),
                 draft.description(), draft.expression());
-    }
-
-    /** The {@code resources} of a push: a list of {type, id, data}. */
-    @SuppressWarnings("unchecked")
-    static List<Resource> resources(Object value) {
-        if (!(value instanceof List<?> list)) {
-            throw new InvalidFieldException("resources", "a list of {type, id, data}");
-        }
-        List<Resource> batch = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?> item)) {
-                throw new InvalidFieldException("resources[" + i + "]", "an object with type, id and data");
-            }
-            Object data = item.get("data");
-            if (!(data instanceof Map<?, ?>)) {
-                throw new InvalidFieldException("resources[" + i + "].data", "an object (the resource's JSON document)");
-            }
-            Object type = item.get("type");
-            Object id = item.get("id");
-            batch.add(new Resource(type instanceof String t ? t : null, id == null ? null : String.valueOf(id), (Map<String, Object>) data));
-        }
-        return batch;
     }
 
     /** Finding filters from request parameters, refusing values that name nothing. */
