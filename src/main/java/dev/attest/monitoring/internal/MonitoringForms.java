@@ -6,7 +6,6 @@ import dev.attest.monitoring.Severity;
 import dev.attest.web.InvalidFieldException;
 import dev.attest.web.WireName;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
