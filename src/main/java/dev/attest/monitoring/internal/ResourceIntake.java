@@ -127,7 +127,6 @@ public class ResourceIntake {
                         RunWriter.Keeping.stored(change.insertedIds(), Set.of()));
                 changes.changed += change.inserts().size() + change.updates().size() + retired.size();
             }
-            writer.flushTallies(workspace, changes, now);
             return recorder.finish(workspace, source, actor, now, now, received, changes);
         });
     }

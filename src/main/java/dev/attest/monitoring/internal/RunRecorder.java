@@ -24,12 +24,14 @@ class RunRecorder {
     private final ResultStore results;
     private final TallyStore tallyStore;
     private final ResultEvidence resultEvidence;
+    private final RunWriter writer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     /** Writes a run's evidence, its evaluation row and its one audit entry; in the run's transaction. */
     Evaluation finish(WorkspaceId workspace, String trigger, String actor, Instant started, Instant at, int resourceCount,
                       RunWriter.Changes changes) {
+        writer.flushTallies(workspace, changes, at);
         UUID evidenceId = resultEvidence.delta(workspace, trigger, at, changes, List.of());
         List<Check> all = checks.all(workspace);
         Map<String, CheckTally> tallies = tallyStore.tallies(workspace);

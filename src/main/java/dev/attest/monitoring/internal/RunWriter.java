@@ -56,7 +56,7 @@ public class RunWriter {
 
         /**
          * Holds the tally deltas of every {@link #apply} back until {@link #flushTallies}, so that a write
-         * touching several resource types adjusts the tallies once; the caller flushes in the same transaction.
+         * touching several resource types adjusts the tallies once; {@code RunRecorder.finish}, the last step of every run, flushes them in the same transaction.
          */
         public Changes deferTallies() {
             pendingTallies = new HashMap<>();
