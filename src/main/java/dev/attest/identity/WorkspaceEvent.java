@@ -11,8 +11,17 @@ public interface WorkspaceEvent {
     /** Who acted: a user's email, "email (token)" for an API token, or "system". */
     String actor();
 
-    /** What happened, as module.verb, e.g. {@code controls.updated}, {@code policies.published}. */
-    String action();
+    /**
+     * What happened, as module.verb, e.g. {@code controls.updated}, {@code policies.published}: the
+     * record's {@link RecordedAs} name.
+     */
+    default String action() {
+        RecordedAs name = getClass().getAnnotation(RecordedAs.class);
+        if (name == null) {
+            throw new IllegalStateException(getClass().getName() + " does not say what it is recorded as (@RecordedAs)");
+        }
+        return name.value();
+    }
 
     /** What it happened to, e.g. {@code control:AC-01}, {@code policy:3f2a...}. */
     String target();

@@ -42,7 +42,7 @@ public record Incident(UUID id, String title, String description, String reporte
     }
 
     /** What triage did: the incident after it, the changes in words (none when nothing changed), and whether it closed. */
-    public record Triaged(Incident incident, List<String> changes, IncidentAction action) {
+    public record Triaged(Incident incident, List<String> changes, boolean closed) {
 
         public boolean changed() {
             return !changes.isEmpty();
@@ -61,7 +61,7 @@ public record Incident(UUID id, String title, String description, String reporte
                 t.discoveredAt() == null ? discoveredAt : t.discoveredAt(), t.severity(), t.status(), t.lead(), t.data(), t.systems(),
                 t.customers(), t.individualsAffected(), t.residentsByState(), breach, breachRisk, breachAwareAt, breachDeterminedAt,
                 breachDeterminedBy, closed, now, actor);
-        return new Triaged(after, changesTo(after), closesWith(t.status()) ? IncidentAction.CLOSED : IncidentAction.TRIAGED);
+        return new Triaged(after, changesTo(after), closesWith(t.status()));
     }
 
     /** The incident determined a breach: the risk to people and when the organisation became aware of it. */

@@ -1,21 +1,12 @@
 package dev.attest.incidents;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
-import java.util.UUID;
 
 /** The workspace's notification settings changed. */
+@RecordedAs("incidents.settings-changed")
 public record IncidentSettingsChanged(WorkspaceId workspaceId, String actor, IncidentSettings settings) implements IncidentEvent {
-
-    @Override
-    public IncidentAction kind() {
-        return IncidentAction.SETTINGS_CHANGED;
-    }
-
-    @Override
-    public UUID incidentId() {
-        return null;
-    }
 
     @Override
     public String target() {

@@ -1,18 +1,15 @@
 package dev.attest.incidents;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** A breach notification went out: whom, when, the evidence. */
-public record NotificationRecorded(WorkspaceId workspaceId, String actor, UUID incidentId, String summary) implements IncidentEvent {
+@RecordedAs("incidents.notified")
+public record NotificationRecorded(WorkspaceId workspaceId, String actor, UUID incidentId, String summary) implements IncidentEvent.OfIncident {
 
     public NotificationRecorded {
         summary = IncidentEvent.brief(summary);
-    }
-
-    @Override
-    public IncidentAction kind() {
-        return IncidentAction.NOTIFIED;
     }
 }

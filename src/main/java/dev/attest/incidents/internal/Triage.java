@@ -3,7 +3,6 @@ package dev.attest.incidents.internal;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.incidents.AddTimelineEntry;
 import dev.attest.incidents.Incident;
-import dev.attest.incidents.IncidentAction;
 import dev.attest.incidents.IncidentClosed;
 import dev.attest.incidents.IncidentEvent;
 import dev.attest.incidents.IncidentReported;
@@ -92,7 +91,7 @@ public class Triage {
         if (after.breach()) {
             clocks.follow(workspace, after, settings.settings(workspace));
         }
-        events.publishEvent(triaged.action() == IncidentAction.CLOSED
+        events.publishEvent(triaged.closed()
                 ? new IncidentClosed(workspace, actor, id, changes) : new IncidentTriaged(workspace, actor, id, changes));
         return after;
     }
