@@ -7,6 +7,7 @@ import dev.attest.accessreviews.RemediationTask;
 import dev.attest.accessreviews.ReviewItem;
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceData;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
@@ -21,7 +22,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,10 +57,10 @@ class AccessReviewResources implements ResourceSource, ObligationSource {
         for (Campaign c : campaigns.list(workspace)) {
             List<RemediationTask> tasks = campaigns.tasks(workspace, c.id());
             List<ReviewItem> items = campaigns.items(workspace, c.id());
-            Map<String, Object> d = new LinkedHashMap<>();
+            ResourceData d = new ResourceData();
             d.put("name", c.name());
-            d.put("status", c.status().wireName());
-            d.put("dueAt", endOf(c.dueOn()).toString());
+            d.name("status", c.status());
+            d.time("dueAt", endOf(c.dueOn()));
             d.put("systems", c.systems().stream().map(Campaign.Scope::systemName).toList());
             d.put("accounts", (long) items.stream().filter(ReviewItem::present).count());
             d.put("undecided", items.stream().filter(i -> i.present() && i.decision() == null).count());
@@ -68,13 +68,9 @@ class AccessReviewResources implements ResourceSource, ObligationSource {
             d.put("openTasks", tasks.stream().filter(t -> t.status().open()).count());
             d.put("overdueTasks", tasks.stream().filter(t -> t.status().open() && t.dueOn().isBefore(today)).count());
             d.put("unverifiedTasks", tasks.stream().filter(t -> t.status() == dev.attest.accessreviews.TaskStatus.CLOSED_UNVERIFIED).count());
-            if (c.startedAt() != null) {
-                d.put("startedAt", c.startedAt().toString());
-            }
-            if (c.completedAt() != null) {
-                d.put("completedAt", c.completedAt().toString());
-            }
-            resources.add(new Resource(CAMPAIGN, c.id().toString(), d));
+            d.time("startedAt", c.startedAt());
+            d.time("completedAt", c.completedAt());
+            resources.add(d.resource(CAMPAIGN, c.id().toString()));
         }
         Map<UUID, Instant> systemReviewed = campaigns.systemsReviewedAt(workspace);
         Map<String, Instant> accountReviewed = campaigns.accountsReviewedAt(workspace);
@@ -82,31 +78,21 @@ class AccessReviewResources implements ResourceSource, ObligationSource {
             AccountMatching.Roster roster = matching.roster(workspace, system.id());
             for (Account a : systems.accounts(workspace, system.id(), system.name())) {
                 Person person = roster.person(a);
-                Map<String, Object> d = new LinkedHashMap<>();
+                ResourceData d = new ResourceData();
                 d.put("system", system.name());
                 d.put("systemKind", system.kind());
                 d.put("accountId", a.accountId());
-                d.put("kind", a.kind().wireName());
+                d.name("kind", a.kind());
                 d.put("active", a.active());
                 d.put("privileged", a.privileged());
                 d.put("roles", a.roles());
                 d.put("matched", person != null);
                 d.put("personTerminated", person != null && !person.activeOn(today));
-                if (person != null) {
-                    d.put("personEmail", person.email());
-                }
-                if (a.lastSignIn() != null) {
-                    d.put("lastSignInAt", a.lastSignIn().toString());
-                }
-                Instant reviewed = accountReviewed.get(system.id() + "/" + a.accountId());
-                if (reviewed != null) {
-                    d.put("lastReviewedAt", reviewed.toString());
-                }
-                Instant systemReview = systemReviewed.get(system.id());
-                if (systemReview != null) {
-                    d.put("systemReviewedAt", systemReview.toString());
-                }
-                resources.add(new Resource(ACCOUNT, system.name() + "/" + a.accountId(), d));
+                d.optional("personEmail", person == null ? null : person.email());
+                d.time("lastSignInAt", a.lastSignIn());
+                d.time("lastReviewedAt", accountReviewed.get(system.id() + "/" + a.accountId()));
+                d.time("systemReviewedAt", systemReviewed.get(system.id()));
+                resources.add(d.resource(ACCOUNT, system.name() + "/" + a.accountId()));
             }
         }
         return resources;

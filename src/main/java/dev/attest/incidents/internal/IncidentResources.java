@@ -6,14 +6,13 @@ import dev.attest.incidents.Incident;
 import dev.attest.incidents.NotificationClock;
 import dev.attest.web.WireName;
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceData;
 import dev.attest.monitoring.ResourceSource;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,59 +57,48 @@ class IncidentResources implements ResourceSource {
     }
 
     static Resource incident(Incident i, List<NotificationClock> clocks) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", i.id().toString());
-        data.put("title", i.title());
-        if (i.severity() != null) {
-            data.put("severity", i.severity().wireName());
-        }
-        data.put("status", i.status().wireName());
-        data.put("reportedAt", i.reportedAt().toString());
-        data.put("discoveredAt", i.discoveredAt().toString());
-        if (i.closedAt() != null) {
-            data.put("closedAt", i.closedAt().toString());
-        }
-        data.put("data", i.data().stream().map(WireName::of).sorted().toList());
-        data.put("systems", i.systems());
-        data.put("customersAffected", (long) i.customers().size());
-        data.put("individualsAffected", (long) i.individualsAffected());
-        data.put("breach", i.breach());
-        if (i.breachRisk() != null) {
-            data.put("breachRisk", i.breachRisk().wireName());
-        }
-        if (i.breachAwareAt() != null) {
-            data.put("breachAwareAt", i.breachAwareAt().toString());
-        }
         List<Map<String, Object>> notifications = new ArrayList<>();
         for (NotificationClock c : clocks) {
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("key", c.key());
-            n.put("rule", c.rule());
-            n.put("recipient", c.recipient());
-            n.put("dueAt", c.due().toString());
+            ResourceData n = new ResourceData()
+                    .put("key", c.key())
+                    .put("rule", c.rule())
+                    .put("recipient", c.recipient())
+                    .time("dueAt", c.due());
             if (c.sentAt() != null) {
-                n.put("sentAt", c.sentAt().toString());
-                n.put("evidence", c.evidence());
+                n.time("sentAt", c.sentAt()).put("evidence", c.evidence());
             }
-            notifications.add(n);
+            notifications.add(n.map());
         }
-        data.put("notifications", notifications);
-        data.put("openNotifications", clocks.stream().filter(NotificationClock::open).count());
-        return new Resource(INCIDENT, i.id().toString(), data);
+        return new ResourceData()
+                .put("id", i.id().toString())
+                .put("title", i.title())
+                .name("severity", i.severity())
+                .name("status", i.status())
+                .time("reportedAt", i.reportedAt())
+                .time("discoveredAt", i.discoveredAt())
+                .time("closedAt", i.closedAt())
+                .put("data", i.data().stream().map(WireName::of).sorted().toList())
+                .put("systems", i.systems())
+                .put("customersAffected", (long) i.customers().size())
+                .put("individualsAffected", (long) i.individualsAffected())
+                .put("breach", i.breach())
+                .name("breachRisk", i.breachRisk())
+                .time("breachAwareAt", i.breachAwareAt())
+                .put("notifications", notifications)
+                .put("openNotifications", clocks.stream().filter(NotificationClock::open).count())
+                .resource(INCIDENT, i.id().toString());
     }
 
     static Resource exercise(Exercise e, boolean latest) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", e.id().toString());
-        data.put("latest", latest);
-        data.put("recorded", true);
-        data.put("heldOn", e.heldOn().toString());
-        data.put("heldAt", e.heldOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-        data.put("scenario", e.scenario());
-        data.put("participants", e.participants());
-        if (e.findings() != null) {
-            data.put("findings", e.findings());
-        }
-        return new Resource(EXERCISE, e.id().toString(), data);
+        return new ResourceData()
+                .put("id", e.id().toString())
+                .put("latest", latest)
+                .put("recorded", true)
+                .put("heldOn", e.heldOn().toString())
+                .startOf("heldAt", e.heldOn())
+                .put("scenario", e.scenario())
+                .put("participants", e.participants())
+                .optional("findings", e.findings())
+                .resource(EXERCISE, e.id().toString());
     }
 }

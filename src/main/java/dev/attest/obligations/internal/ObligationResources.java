@@ -2,6 +2,7 @@ package dev.attest.obligations.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceData;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.CalendarEntry;
 import lombok.RequiredArgsConstructor;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,37 +55,32 @@ class ObligationResources implements ResourceSource {
                         Map.of("kind", kind.wireName(), "title", kind.title(), "scheduled", false, "overdue", false)));
             }
             for (RecurringDuty duty : scheduled) {
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("kind", kind.wireName());
-                data.put("title", duty.title());
-                data.put("scheduled", true);
-                if (duty.owner() != null) {
-                    data.put("owner", duty.owner());
-                }
                 Instant dueAt = duties.endOf(duty.nextDue());
-                data.put("dueAt", dueAt.toString());
-                data.put("overdue", !now.isBefore(dueAt));
+                ResourceData data = new ResourceData()
+                        .name("kind", kind)
+                        .put("title", duty.title())
+                        .put("scheduled", true)
+                        .optional("owner", duty.owner())
+                        .time("dueAt", dueAt)
+                        .put("overdue", !now.isBefore(dueAt));
                 if (duty.lastDoneAt() != null) {
-                    data.put("lastDoneAt", duty.lastDoneAt().toString());
-                    data.put("lastDoneBy", duty.lastDoneBy());
+                    data.time("lastDoneAt", duty.lastDoneAt()).put("lastDoneBy", duty.lastDoneBy());
                 }
-                resources.add(new Resource(DUTY, duty.id().toString(), data));
+                resources.add(data.resource(DUTY, duty.id().toString()));
             }
         }
         return resources;
     }
 
     static Resource resource(CalendarEntry entry) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("kind", entry.obligation().kind());
-        data.put("title", entry.obligation().title());
-        if (entry.obligation().owner() != null) {
-            data.put("owner", entry.obligation().owner()); // absent rather than null: checks test has(resource.owner)
-        }
-        data.put("due", entry.obligation().due().toString());
-        data.put("module", entry.source());
-        data.put("path", entry.obligation().path());
-        data.put("overdue", entry.overdue());
-        return new Resource(TYPE, entry.obligation().id(), data);
+        return new ResourceData()
+                .put("kind", entry.obligation().kind())
+                .put("title", entry.obligation().title())
+                .optional("owner", entry.obligation().owner())
+                .time("due", entry.obligation().due())
+                .put("module", entry.source())
+                .put("path", entry.obligation().path())
+                .put("overdue", entry.overdue())
+                .resource(TYPE, entry.obligation().id());
     }
 }

@@ -2,6 +2,7 @@ package dev.attest.people.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceData;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,19 +58,17 @@ class PeopleResources implements ResourceSource, ObligationSource {
     }
 
     static Map<String, Object> document(Person p, Onboarding.Records r, Instant now) {
-        Map<String, Object> d = new LinkedHashMap<>();
+        ResourceData d = new ResourceData();
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         d.put("name", p.name());
         d.put("email", p.email());
-        d.put("employmentType", p.employmentType().wireName());
-        put(d, "title", p.title());
-        put(d, "department", p.department());
-        put(d, "managerEmail", p.managerEmail());
+        d.name("employmentType", p.employmentType());
+        d.optional("title", p.title());
+        d.optional("department", p.department());
+        d.optional("managerEmail", p.managerEmail());
         d.put("active", p.activeOn(today));
-        d.put("startAt", Onboarding.start(p).toString());
-        if (p.endDate() != null) {
-            d.put("endAt", Onboarding.end(p.endDate()).toString());
-        }
+        d.time("startAt", Onboarding.start(p));
+        d.time("endAt", p.endDate() == null ? null : Onboarding.end(p.endDate()));
 
         List<PolicySummary> required = Onboarding.required(p, r.published());
         List<Acceptance> accepted = r.acceptancesByEmail().getOrDefault(p.email(), List.of());
@@ -95,19 +93,15 @@ class PeopleResources implements ResourceSource, ObligationSource {
 
         List<Training> trainings = r.trainingsByPerson().getOrDefault(p.id(), List.of());
         trainings.stream().max(Comparator.comparing(Training::completedAt))
-                .ifPresent(t -> d.put("trainingCompletedAt", t.completedAt().toString()));
+                .ifPresent(t -> d.time("trainingCompletedAt", t.completedAt()));
         trainings.stream().min(Comparator.comparing(Training::completedAt))
-                .ifPresent(t -> d.put("firstTrainingAt", t.completedAt().toString()));
+                .ifPresent(t -> d.time("firstTrainingAt", t.completedAt()));
 
         var signature = r.signatures().get(p.id());
-        if (signature != null) {
-            d.put("agreementSignedAt", signature.signedAt().toString());
-        }
+        d.time("agreementSignedAt", signature == null ? null : signature.signedAt());
         var check = r.checks().get(p.id());
         d.put("backgroundCheckStatus", check == null ? "none" : check.status());
-        if (check != null && check.completedOn() != null) {
-            d.put("backgroundCheckCompletedAt", check.completedOn().atStartOfDay().toInstant(ZoneOffset.UTC).toString());
-        }
+        d.startOf("backgroundCheckCompletedAt", check == null ? null : check.completedOn());
 
         List<OffboardingTask> tasks = r.tasksByPerson().getOrDefault(p.id(), List.of());
         long open = tasks.stream().filter(t -> t.confirmedAt() == null).count();
@@ -118,13 +112,7 @@ class PeopleResources implements ResourceSource, ObligationSource {
 
         List<Item> items = Onboarding.items(p, r, now);
         d.put("overdueItems", items.stream().filter(i -> i.state() == ItemState.OVERDUE).count());
-        return d;
-    }
-
-    private static void put(Map<String, Object> d, String key, Object value) {
-        if (value != null) {
-            d.put(key, value);
-        }
+        return d.map();
     }
 
     @Override

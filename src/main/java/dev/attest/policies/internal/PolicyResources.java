@@ -2,6 +2,7 @@ package dev.attest.policies.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceData;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,17 +53,15 @@ class PolicyResources implements ResourceSource, ObligationSource {
         }
         for (Acceptance a : acceptances.acceptances(workspace, null)) {
             PolicySummary s = byId.get(a.policyId());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("email", a.email());
-            data.put("policyId", a.policyId().toString());
-            if (s != null) {
-                data.put("policyTitle", s.policy().title());
-            }
-            data.put("versionNumber", (long) a.versionNumber());
-            data.put("versionHash", a.versionHash());
-            data.put("acceptedAt", a.acceptedAt().toString());
-            data.put("current", s != null && s.current() != null && s.current().id().equals(a.versionId()));
-            resources.add(new Resource(ACCEPTANCE, a.email() + ":" + a.policyId() + ":" + a.versionNumber(), data));
+            resources.add(new ResourceData()
+                    .put("email", a.email())
+                    .put("policyId", a.policyId().toString())
+                    .optional("policyTitle", s == null ? null : s.policy().title())
+                    .put("versionNumber", (long) a.versionNumber())
+                    .put("versionHash", a.versionHash())
+                    .time("acceptedAt", a.acceptedAt())
+                    .put("current", s != null && s.current() != null && s.current().id().equals(a.versionId()))
+                    .resource(ACCEPTANCE, a.email() + ":" + a.policyId() + ":" + a.versionNumber()));
         }
         for (PolicyTemplate template : templates.templates()) {
             resources.add(new Resource(TEMPLATE, template.key(), template(template, all)));
@@ -76,50 +74,41 @@ class PolicyResources implements ResourceSource, ObligationSource {
      * date. Offered for every template, adopted or not, so that a check on one fails while it is missing.
      */
     private static Map<String, Object> template(PolicyTemplate template, List<PolicySummary> all) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("template", template.key());
-        data.put("title", template.title());
         List<PolicySummary> adopted = all.stream().filter(s -> template.key().equals(s.policy().templateKey())).toList();
-        data.put("adopted", !adopted.isEmpty());
         PolicySummary inForce = adopted.stream().filter(s -> s.current() != null).findFirst().orElse(null);
-        data.put("published", inForce != null);
+        ResourceData data = new ResourceData()
+                .put("template", template.key())
+                .put("title", template.title())
+                .put("adopted", !adopted.isEmpty())
+                .put("published", inForce != null);
         if (inForce != null) {
-            data.put("policyId", inForce.policy().id().toString());
-            data.put("publishedAt", inForce.current().publishedAt().toString());
-            if (inForce.policy().reviewDue() != null) {
-                data.put("reviewDueAt", endOf(inForce.policy().reviewDue()));
-            }
+            data.put("policyId", inForce.policy().id().toString())
+                    .time("publishedAt", inForce.current().publishedAt())
+                    .optional("reviewDueAt", endOf(inForce.policy().reviewDue()));
         }
-        return data;
+        return data.map();
     }
 
     private static Map<String, Object> policy(PolicySummary s) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("title", s.policy().title());
-        // Absent rather than null: checks test presence with has(), and CEL has no use for nulls here.
-        if (s.policy().templateKey() != null) {
-            data.put("template", s.policy().templateKey());
-        }
-        if (s.policy().owner() != null) {
-            data.put("owner", s.policy().owner());
-        }
-        data.put("controls", s.policy().controls());
-        data.put("published", s.current() != null);
-        data.put("review", s.review().wireName());
+        ResourceData data = new ResourceData()
+                .put("title", s.policy().title())
+                .optional("template", s.policy().templateKey())
+                .optional("owner", s.policy().owner())
+                .put("controls", s.policy().controls())
+                .put("published", s.current() != null)
+                .name("review", s.review());
         if (s.current() != null) {
-            data.put("currentVersion", (long) s.current().number());
-            data.put("approvedBy", s.current().approvedBy());
-            data.put("approvedAt", s.current().approvedAt().toString());
-            data.put("publishedAt", s.current().publishedAt().toString());
+            data.put("currentVersion", (long) s.current().number())
+                    .put("approvedBy", s.current().approvedBy())
+                    .time("approvedAt", s.current().approvedAt())
+                    .time("publishedAt", s.current().publishedAt());
         }
-        if (s.policy().reviewDue() != null) {
-            data.put("reviewDueAt", endOf(s.policy().reviewDue()));
-        }
-        return data;
+        return data.optional("reviewDueAt", endOf(s.policy().reviewDue())).map();
     }
 
+    /** The end of a day, as the instant the next one starts in UTC; null for none. */
     private static String endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+        return day == null ? null : day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
     }
 
     @Override

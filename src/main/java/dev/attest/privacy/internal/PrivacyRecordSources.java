@@ -2,6 +2,7 @@ package dev.attest.privacy.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceData;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.obligations.Obligation;
 import dev.attest.obligations.ObligationSource;
@@ -9,9 +10,7 @@ import dev.attest.privacy.DataSubjectRequest;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,28 +36,24 @@ class PrivacyRecordSources implements ResourceSource, ObligationSource {
     }
 
     static Resource resource(DataSubjectRequest r) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("reference", r.reference());
-        data.put("type", r.type().wireName());
-        data.put("law", r.law().wireName());
-        data.put("channel", r.channel());
-        if (r.assignee() != null) {
-            data.put("assignee", r.assignee());
-        }
-        data.put("status", r.status());
-        data.put("receivedAt", r.receivedAt().toString());
-        data.put("dueDate", r.deadline().dueDate().toString());
-        data.put("dueAt", r.deadline().dueAt().toString());
-        data.put("extended", r.extended());
-        data.put("identityVerified", r.identityVerified());
-        data.put("openTasks", r.openTasks());
-        data.put("responseSent", r.responseSentAt() != null);
+        ResourceData data = new ResourceData()
+                .put("reference", r.reference())
+                .name("type", r.type())
+                .name("law", r.law())
+                .put("channel", r.channel())
+                .optional("assignee", r.assignee())
+                .put("status", r.status())
+                .time("receivedAt", r.receivedAt())
+                .put("dueDate", r.deadline().dueDate().toString())
+                .time("dueAt", r.deadline().dueAt())
+                .put("extended", r.extended())
+                .put("identityVerified", r.identityVerified())
+                .put("openTasks", r.openTasks())
+                .put("responseSent", r.responseSentAt() != null);
         if (r.closedAt() != null) {
-            data.put("closedAt", r.closedAt().toString());
-            data.put("outcome", r.outcome());
+            data.time("closedAt", r.closedAt()).put("outcome", r.outcome());
         }
-        data.put("personalDataPurged", r.purgedAt() != null);
-        return new Resource(TYPE, r.id().toString(), data);
+        return data.put("personalDataPurged", r.purgedAt() != null).resource(TYPE, r.id().toString());
     }
 
     @Override

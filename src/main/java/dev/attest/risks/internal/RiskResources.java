@@ -2,16 +2,14 @@ package dev.attest.risks.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceData;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.risks.Risk;
 import dev.attest.risks.RiskRegister;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Offers each risk to monitoring as a {@code risks.risk} resource, for checks such as the yearly review. */
@@ -34,34 +32,26 @@ class RiskResources implements ResourceSource {
     }
 
     static Resource resource(Risk r) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", r.id().toString());
-        data.put("title", r.title());
-        if (r.description() != null) {
-            data.put("description", r.description());
-        }
-        data.put("category", r.category());
-        data.put("owner", r.owner());
-        data.put("inherentLikelihood", (long) r.inherentLikelihood());
-        data.put("inherentImpact", (long) r.inherentImpact());
-        data.put("inherentScore", (long) r.inherentScore());
-        data.put("residualLikelihood", (long) r.residualLikelihood());
-        data.put("residualImpact", (long) r.residualImpact());
-        data.put("residualScore", (long) r.residualScore());
-        data.put("residualLevel", Risk.level(r.residualScore()));
-        data.put("treatment", r.treatment().wireName());
-        // Fields without a value are left out, so that checks test them with has().
-        if (r.acceptanceApprover() != null) {
-            data.put("acceptanceApprover", r.acceptanceApprover());
-        }
-        if (r.acceptanceExpiresOn() != null) {
-            data.put("acceptanceExpiresAt", r.acceptanceExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-        }
-        data.put("controls", List.copyOf(r.controls()));
-        data.put("reviewedOn", r.reviewedOn().toString());
-        // Checks compare times through CEL's timestamp(), which needs a full RFC 3339 time.
-        data.put("reviewedAt", r.reviewedOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-        data.put("nextReviewAt", r.nextReviewOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-        return new Resource(TYPE, r.id().toString(), data);
+        return new ResourceData()
+                .put("id", r.id().toString())
+                .put("title", r.title())
+                .optional("description", r.description())
+                .put("category", r.category())
+                .put("owner", r.owner())
+                .put("inherentLikelihood", (long) r.inherentLikelihood())
+                .put("inherentImpact", (long) r.inherentImpact())
+                .put("inherentScore", (long) r.inherentScore())
+                .put("residualLikelihood", (long) r.residualLikelihood())
+                .put("residualImpact", (long) r.residualImpact())
+                .put("residualScore", (long) r.residualScore())
+                .put("residualLevel", Risk.level(r.residualScore()))
+                .name("treatment", r.treatment())
+                .optional("acceptanceApprover", r.acceptanceApprover())
+                .startOf("acceptanceExpiresAt", r.acceptanceExpiresOn())
+                .put("controls", List.copyOf(r.controls()))
+                .put("reviewedOn", r.reviewedOn().toString())
+                .startOf("reviewedAt", r.reviewedOn())
+                .startOf("nextReviewAt", r.nextReviewOn())
+                .resource(TYPE, r.id().toString());
     }
 }

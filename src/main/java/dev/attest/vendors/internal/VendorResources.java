@@ -2,6 +2,7 @@ package dev.attest.vendors.internal;
 
 import dev.attest.identity.WorkspaceId;
 import dev.attest.monitoring.Resource;
+import dev.attest.monitoring.ResourceData;
 import dev.attest.monitoring.ResourceSource;
 import dev.attest.vendors.DataCategory;
 import dev.attest.vendors.Vendor;
@@ -10,10 +11,7 @@ import dev.attest.vendors.Vendors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,36 +39,30 @@ class VendorResources implements ResourceSource {
 
     static Resource resource(Vendor v) {
         VendorDetails d = v.details();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", v.id().toString());
-        data.put("name", d.name());
-        if (d.website() != null) data.put("website", d.website());
-        data.put("data", d.data().stream().sorted().map(DataCategory::wireName).toList());
-        data.put("countries", d.countries());
-        data.put("subprocessor", d.subprocessor());
-        data.put("personalData", v.touches(DataCategory.PERSONAL));
-        data.put("healthData", v.touches(DataCategory.HEALTH));
-        data.put("cardholderData", v.touches(DataCategory.CARDHOLDER));
-        data.put("riskTier", v.riskTier().wireName());
-        data.put("derivedTier", v.derivedTier().wireName());
-        data.put("tierOverridden", d.tierOverride() != null);
-        if (d.owner() != null) data.put("owner", d.owner());
-        data.put("transfersOutsideEea", v.transfersOutsideEea());
-        data.put("countriesOutsideEea", v.countriesOutsideEea());
-        if (d.transferMechanism() != null) data.put("transferMechanism", d.transferMechanism().wireName());
-        if (d.reportType() != null) data.put("reportType", d.reportType());
-        put(data, "reportReviewedOn", d.reportReviewedOn());
-        put(data, "dpaSignedOn", d.dpaSignedOn());
-        put(data, "baaSignedOn", d.baaSignedOn());
-        put(data, "contractStart", d.contractStart());
-        put(data, "contractEnd", d.contractEnd());
-        put(data, "nextReviewOn", v.nextReviewOn());
-        return new Resource(TYPE, v.id().toString(), data);
-    }
-
-    private static void put(Map<String, Object> data, String key, LocalDate date) {
-        if (date != null) {
-            data.put(key, date + "T00:00:00Z");
-        }
+        return new ResourceData()
+                .put("id", v.id().toString())
+                .put("name", d.name())
+                .optional("website", d.website())
+                .put("data", d.data().stream().sorted().map(DataCategory::wireName).toList())
+                .put("countries", d.countries())
+                .put("subprocessor", d.subprocessor())
+                .put("personalData", v.touches(DataCategory.PERSONAL))
+                .put("healthData", v.touches(DataCategory.HEALTH))
+                .put("cardholderData", v.touches(DataCategory.CARDHOLDER))
+                .name("riskTier", v.riskTier())
+                .name("derivedTier", v.derivedTier())
+                .put("tierOverridden", d.tierOverride() != null)
+                .optional("owner", d.owner())
+                .put("transfersOutsideEea", v.transfersOutsideEea())
+                .put("countriesOutsideEea", v.countriesOutsideEea())
+                .name("transferMechanism", d.transferMechanism())
+                .optional("reportType", d.reportType())
+                .startOf("reportReviewedOn", d.reportReviewedOn())
+                .startOf("dpaSignedOn", d.dpaSignedOn())
+                .startOf("baaSignedOn", d.baaSignedOn())
+                .startOf("contractStart", d.contractStart())
+                .startOf("contractEnd", d.contractEnd())
+                .startOf("nextReviewOn", v.nextReviewOn())
+                .resource(TYPE, v.id().toString());
     }
 }
