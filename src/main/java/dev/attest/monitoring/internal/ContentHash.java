@@ -1,9 +1,6 @@
 package dev.attest.monitoring.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.attest.crypto.Digests;
 
 /** The SHA-256 of a resource's stored JSON text: equal hashes mean an unchanged document. */
 public final class ContentHash {
@@ -12,10 +9,6 @@ public final class ContentHash {
     }
 
     public static String of(String json) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(json);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 @RestController
 @RequestMapping(value = "/scim/v2", produces = {"application/scim+json", "application/json"})
 @Hidden
+@PreAuthorize("hasAuthority('scim:provision')")
 class ScimDiscoveryApi {
 
     private static final String CONFIG = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
@@ -28,7 +29,6 @@ class ScimDiscoveryApi {
     private static final String RESOURCE_TYPE = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 
     @GetMapping("/ServiceProviderConfig")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> serviceProviderConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("schemas", List.of(CONFIG));
@@ -46,28 +46,24 @@ class ScimDiscoveryApi {
     }
 
     @GetMapping("/Schemas")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> schemas() {
         List<Map<String, Object>> all = List.of(userSchema(), enterpriseSchema(), groupSchema());
         return ScimUsersApi.listResponse(all, 1, all.size(), s -> s);
     }
 
     @GetMapping("/Schemas/{id}")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> schema(@PathVariable String id) {
         return List.of(userSchema(), enterpriseSchema(), groupSchema()).stream().filter(s -> s.get("id").equals(id)).findFirst()
                 .orElseThrow(() -> new ScimException(HttpStatus.NOT_FOUND, null, "Schema " + id + " not found"));
     }
 
     @GetMapping("/ResourceTypes")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> resourceTypes() {
         List<Map<String, Object>> all = List.of(userType(), groupType());
         return ScimUsersApi.listResponse(all, 1, all.size(), t -> t);
     }
 
     @GetMapping("/ResourceTypes/{id}")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> resourceType(@PathVariable String id) {
         return List.of(userType(), groupType()).stream().filter(t -> t.get("id").equals(id)).findFirst()
                 .orElseThrow(() -> new ScimException(HttpStatus.NOT_FOUND, null, "Resource type " + id + " not found"));

@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping(value = "/scim/v2", produces = {"application/scim+json", "application/json"})
 @Hidden
+@PreAuthorize("hasAuthority('scim:provision')")
 @RequiredArgsConstructor
 class ScimGroupsApi {
 
@@ -54,7 +55,6 @@ class ScimGroupsApi {
     private final People people;
 
     @GetMapping("/Groups")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> list(@RequestParam(required = false) String filter, @RequestParam(defaultValue = "1") int startIndex,
                              @RequestParam(defaultValue = "100") int count, @RequestParam(required = false) String excludedAttributes) {
         Predicate<ScimGroups.Group> matches = filter == null || filter.isBlank() ? g -> true : filter(filter);
@@ -83,13 +83,11 @@ class ScimGroupsApi {
     }
 
     @GetMapping("/Groups/{id}")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> get(@PathVariable String id, @RequestParam(required = false) String excludedAttributes) {
         return view(excludedAttributes).apply(groups.get(ScimUsersApi.workspace(), id));
     }
 
     @PostMapping(value = "/Groups", consumes = {"application/scim+json", "application/json"})
-    @PreAuthorize("hasAuthority('scim:provision')")
     ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
         checkAttributes(body);
         List<UUID> members = body.containsKey("members") ? members(body.get("members")) : List.of();
@@ -100,7 +98,6 @@ class ScimGroupsApi {
     }
 
     @PutMapping(value = "/Groups/{id}", consumes = {"application/scim+json", "application/json"})
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> replace(@PathVariable String id, @RequestBody Map<String, Object> body) {
         checkAttributes(body);
         List<UUID> members = body.containsKey("members") ? members(body.get("members")) : List.of();
@@ -114,7 +111,6 @@ class ScimGroupsApi {
      * {@code members} with a list of values and {@code Replace} on {@code displayName}.
      */
     @PatchMapping(value = "/Groups/{id}", consumes = {"application/scim+json", "application/json"})
-    @PreAuthorize("hasAuthority('scim:provision')")
     ResponseEntity<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body,
                                               @RequestParam(required = false) String excludedAttributes) {
         ScimGroups.Group current = groups.get(ScimUsersApi.workspace(), id);
@@ -189,7 +185,6 @@ class ScimGroupsApi {
     }
 
     @DeleteMapping("/Groups/{id}")
-    @PreAuthorize("hasAuthority('scim:provision')")
     ResponseEntity<Void> delete(@PathVariable String id) {
         groups.delete(ScimUsersApi.workspace(), id);
         return ResponseEntity.noContent().build();

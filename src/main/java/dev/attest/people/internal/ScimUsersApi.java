@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping(value = "/scim/v2", produces = {"application/scim+json", "application/json"})
 @Hidden
+@PreAuthorize("hasAuthority('scim:provision')")
 @RequiredArgsConstructor
 class ScimUsersApi {
 
@@ -54,7 +55,6 @@ class ScimUsersApi {
     }
 
     @GetMapping("/Users")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> list(@RequestParam(required = false) String filter, @RequestParam(defaultValue = "1") int startIndex,
                              @RequestParam(defaultValue = "100") int count) {
         Predicate<Person> matches = filter == null || filter.isBlank() ? p -> true : filter(filter);
@@ -103,13 +103,11 @@ class ScimUsersApi {
     }
 
     @GetMapping("/Users/{id}")
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> get(@PathVariable String id) {
         return ScimUserFormat.user(find(id), people.list(workspace()), groups.list(workspace()));
     }
 
     @PostMapping(value = "/Users", consumes = {"application/scim+json", "application/json"})
-    @PreAuthorize("hasAuthority('scim:provision')")
     ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
         ScimUserFormat.Scim scim = read(body);
         Person created = people.add(workspace(), forms.person(workspace(), null, scim.form(null)), scim.externalId(), "scim");
@@ -121,13 +119,11 @@ class ScimUsersApi {
     }
 
     @PutMapping(value = "/Users/{id}", consumes = {"application/scim+json", "application/json"})
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> replace(@PathVariable String id, @RequestBody Map<String, Object> body) {
         return apply(find(id), read(body));
     }
 
     @PatchMapping(value = "/Users/{id}", consumes = {"application/scim+json", "application/json"})
-    @PreAuthorize("hasAuthority('scim:provision')")
     Map<String, Object> patch(@PathVariable String id, @RequestBody Map<String, Object> body) {
         Person person = find(id);
         List<Map<String, Object>> operations = operations(body);
@@ -160,7 +156,6 @@ class ScimUsersApi {
     }
 
     @DeleteMapping("/Users/{id}")
-    @PreAuthorize("hasAuthority('scim:provision')")
     ResponseEntity<Void> delete(@PathVariable String id) {
         people.remove(workspace(), find(id).id(), "scim");
         return ResponseEntity.noContent().build();
