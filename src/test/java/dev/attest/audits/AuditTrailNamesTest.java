@@ -1,13 +1,12 @@
 package dev.attest.audits;
 
-import dev.attest.accessreviews.AccessReviewEventKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The audit trail's action names of the audits and access-review events are a contract with its readers: they do not change. */
+/** The audit trail's action names of the audit events are a contract with its readers: they do not change. */
 class AuditTrailNamesTest {
 
     @Test
@@ -18,13 +17,5 @@ class AuditTrailNamesTest {
                 "audits.sample-drawn", "audits.soa-saved", "audits.soa-approved", "audits.finding-raised", "audits.finding-answered",
                 "audits.finding-closed", "audits.package-exported");
         assertThat(new AuditPlanned(null, "a", null, "soc2", AuditKind.SOC2_TYPE2, "2026").action()).isEqualTo("audits.planned");
-    }
-
-    @Test
-    void accessReviewEventsKeepTheirActionNames() {
-        assertThat(Arrays.stream(AccessReviewEventKind.values()).map(AccessReviewEventKind::auditName)).containsExactly(
-                "accessreviews.system-saved", "accessreviews.accounts-collected", "accessreviews.account-linked",
-                "accessreviews.campaign-created", "accessreviews.campaign-started", "accessreviews.decided", "accessreviews.task-closed",
-                "accessreviews.campaign-completed", "accessreviews.campaign-cancelled");
     }
 }
