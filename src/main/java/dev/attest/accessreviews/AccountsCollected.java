@@ -1,21 +1,13 @@
 package dev.attest.accessreviews;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** A system's accounts were collected again (by schedule, by hand, by a campaign start or a CSV upload). */
-public record AccountsCollected(WorkspaceId workspaceId, String actor, UUID systemId, String name, int accounts, int tasksVerified) implements AccessReviewEvent {
-
-    @Override
-    public AccessReviewEventKind eventKind() {
-        return AccessReviewEventKind.ACCOUNTS_COLLECTED;
-    }
-
-    @Override
-    public String target() {
-        return "access-system:" + systemId;
-    }
+@RecordedAs("accessreviews.accounts-collected")
+public record AccountsCollected(WorkspaceId workspaceId, String actor, UUID systemId, String name, int accounts, int tasksVerified) implements AccessReviewEvent.OfSystem {
 
     @Override
     public String summary() {

@@ -1,21 +1,13 @@
 package dev.attest.accessreviews;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** A campaign started: its snapshot is frozen and stored as evidence. */
-public record CampaignStarted(WorkspaceId workspaceId, String actor, UUID campaignId, String name, int accounts, UUID snapshotEvidence) implements AccessReviewEvent {
-
-    @Override
-    public AccessReviewEventKind eventKind() {
-        return AccessReviewEventKind.CAMPAIGN_STARTED;
-    }
-
-    @Override
-    public String target() {
-        return "access-campaign:" + campaignId;
-    }
+@RecordedAs("accessreviews.campaign-started")
+public record CampaignStarted(WorkspaceId workspaceId, String actor, UUID campaignId, String name, int accounts, UUID snapshotEvidence) implements AccessReviewEvent.OfCampaign {
 
     @Override
     public String summary() {

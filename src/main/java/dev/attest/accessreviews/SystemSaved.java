@@ -1,21 +1,13 @@
 package dev.attest.accessreviews;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** A review system was created, changed or deleted. */
-public record SystemSaved(WorkspaceId workspaceId, String actor, UUID systemId, String name, String change) implements AccessReviewEvent {
-
-    @Override
-    public AccessReviewEventKind eventKind() {
-        return AccessReviewEventKind.SYSTEM_SAVED;
-    }
-
-    @Override
-    public String target() {
-        return "access-system:" + systemId;
-    }
+@RecordedAs("accessreviews.system-saved")
+public record SystemSaved(WorkspaceId workspaceId, String actor, UUID systemId, String name, String change) implements AccessReviewEvent.OfSystem {
 
     @Override
     public String summary() {

@@ -1,21 +1,13 @@
 package dev.attest.audits;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** An audit was completed with its signed report. */
-public record AuditCompleted(WorkspaceId workspaceId, String actor, UUID auditId, String framework, java.time.LocalDate issuedOn, String reportSha256) implements AuditEvent {
-
-    @Override
-    public AuditEventKind eventKind() {
-        return AuditEventKind.COMPLETED;
-    }
-
-    @Override
-    public String target() {
-        return "audit:" + auditId;
-    }
+@RecordedAs("audits.completed")
+public record AuditCompleted(WorkspaceId workspaceId, String actor, UUID auditId, String framework, java.time.LocalDate issuedOn, String reportSha256) implements AuditEvent.OfAudit {
 
     @Override
     public String summary() {

@@ -1,21 +1,13 @@
 package dev.attest.audits;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** An auditor raised a finding. */
-public record AuditFindingRaised(WorkspaceId workspaceId, String actor, UUID auditId, String reference, FindingKind kind) implements AuditEvent {
-
-    @Override
-    public AuditEventKind eventKind() {
-        return AuditEventKind.FINDING_RAISED;
-    }
-
-    @Override
-    public String target() {
-        return "audit-finding:" + auditId + "/" + reference;
-    }
+@RecordedAs("audits.finding-raised")
+public record AuditFindingRaised(WorkspaceId workspaceId, String actor, UUID auditId, String reference, FindingKind kind) implements AuditEvent.OfFinding {
 
     @Override
     public String summary() {

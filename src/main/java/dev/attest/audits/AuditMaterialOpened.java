@@ -1,21 +1,13 @@
 package dev.attest.audits;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** An auditor opened or downloaded something of an audit: every read of theirs is on the trail. */
-public record AuditMaterialOpened(WorkspaceId workspaceId, String actor, UUID auditId, String what) implements AuditEvent {
-
-    @Override
-    public AuditEventKind eventKind() {
-        return AuditEventKind.OPENED;
-    }
-
-    @Override
-    public String target() {
-        return "audit:" + auditId;
-    }
+@RecordedAs("audits.opened")
+public record AuditMaterialOpened(WorkspaceId workspaceId, String actor, UUID auditId, String what) implements AuditEvent.OfAudit {
 
     @Override
     public String summary() {

@@ -1,21 +1,13 @@
 package dev.attest.audits;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** A request was added to an audit's request list. */
-public record AuditRequestRaised(WorkspaceId workspaceId, String actor, UUID auditId, String reference, String control) implements AuditEvent {
-
-    @Override
-    public AuditEventKind eventKind() {
-        return AuditEventKind.REQUEST_RAISED;
-    }
-
-    @Override
-    public String target() {
-        return "audit-request:" + auditId + "/" + reference;
-    }
+@RecordedAs("audits.request-raised")
+public record AuditRequestRaised(WorkspaceId workspaceId, String actor, UUID auditId, String reference, String control) implements AuditEvent.OfRequest {
 
     @Override
     public String summary() {

@@ -1,21 +1,13 @@
 package dev.attest.audits;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** An audit moved on (fieldwork, reporting) or was withdrawn. */
-public record AuditStatusChanged(WorkspaceId workspaceId, String actor, UUID auditId, AuditStatus from, AuditStatus to) implements AuditEvent {
-
-    @Override
-    public AuditEventKind eventKind() {
-        return AuditEventKind.STATUS_CHANGED;
-    }
-
-    @Override
-    public String target() {
-        return "audit:" + auditId;
-    }
+@RecordedAs("audits.status-changed")
+public record AuditStatusChanged(WorkspaceId workspaceId, String actor, UUID auditId, AuditStatus from, AuditStatus to) implements AuditEvent.OfAudit {
 
     @Override
     public String summary() {

@@ -1,21 +1,13 @@
 package dev.attest.audits;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** An auditor was given access to one audit. */
-public record AuditorInvited(WorkspaceId workspaceId, String actor, UUID auditId, String email, java.time.LocalDate accessEnds) implements AuditEvent {
-
-    @Override
-    public AuditEventKind eventKind() {
-        return AuditEventKind.AUDITOR_INVITED;
-    }
-
-    @Override
-    public String target() {
-        return "audit:" + auditId;
-    }
+@RecordedAs("audits.auditor-invited")
+public record AuditorInvited(WorkspaceId workspaceId, String actor, UUID auditId, String email, java.time.LocalDate accessEnds) implements AuditEvent.OfAudit {
 
     @Override
     public String summary() {

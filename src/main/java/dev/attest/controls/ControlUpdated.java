@@ -1,20 +1,17 @@
 package dev.attest.controls;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.time.Instant;
 
 /** Someone changed a control's status, owner, justification or notes. */
+@RecordedAs("controls.updated")
 public record ControlUpdated(WorkspaceId workspaceId, String controlKey, ImplementationStatus previousStatus,
                              ImplementationStatus status, String previousOwner, String owner, String actor, Instant at) implements ControlEvent {
 
     public boolean statusChanged() {
         return previousStatus != status;
-    }
-
-    @Override
-    public String action() {
-        return "controls.updated";
     }
 
     @Override

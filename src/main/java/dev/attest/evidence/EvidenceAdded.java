@@ -1,6 +1,6 @@
 package dev.attest.evidence;
 
-import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
@@ -10,13 +10,9 @@ import java.util.UUID;
  *
  * @param controls the keys of the controls it is linked to, possibly none
  */
+@RecordedAs("evidence.added")
 public record EvidenceAdded(WorkspaceId workspaceId, UUID evidenceId, String kind, String title, String sha256, long ledgerSeq,
-                            String actor, java.util.List<String> controls) implements WorkspaceEvent {
-
-    @Override
-    public String action() {
-        return "evidence.added";
-    }
+                            String actor, java.util.List<String> controls) implements EvidenceEvent {
 
     @Override
     public String target() {

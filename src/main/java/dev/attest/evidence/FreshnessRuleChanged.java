@@ -1,15 +1,11 @@
 package dev.attest.evidence;
 
-import dev.attest.identity.WorkspaceEvent;
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** A workspace set how many days evidence keeps a control proven. */
-public record FreshnessRuleChanged(WorkspaceId workspaceId, String control, int days, String actor) implements WorkspaceEvent {
-
-    @Override
-    public String action() {
-        return "evidence.freshness-changed";
-    }
+@RecordedAs("evidence.freshness-changed")
+public record FreshnessRuleChanged(WorkspaceId workspaceId, String control, int days, String actor) implements EvidenceEvent {
 
     @Override
     public String target() {
