@@ -3,21 +3,12 @@ package dev.attest.identity;
 import java.time.Instant;
 
 /** Too many failed sign-ins: the account (or the address it was tried from) is locked until a time. */
-public record AccountLocked(WorkspaceId workspaceId, String email, String address, Instant until) implements IdentityEvent {
+@RecordedAs("identity.account-locked")
+public record AccountLocked(WorkspaceId workspaceId, String email, String address, Instant until) implements IdentityEvent.OfUser {
 
     @Override
     public String actor() {
         return "system";
-    }
-
-    @Override
-    public String action() {
-        return "identity.account-locked";
-    }
-
-    @Override
-    public String target() {
-        return "user:" + email;
     }
 
     @Override

@@ -1,17 +1,8 @@
 package dev.attest.identity;
 
 /** An API token was revoked. */
-public record ApiTokenRevoked(WorkspaceId workspaceId, String actor, java.util.UUID tokenId, String name) implements IdentityEvent {
-
-    @Override
-    public String action() {
-        return "identity.token-revoked";
-    }
-
-    @Override
-    public String target() {
-        return "token:" + tokenId;
-    }
+@RecordedAs("identity.token-revoked")
+public record ApiTokenRevoked(WorkspaceId workspaceId, String actor, java.util.UUID tokenId, String name) implements IdentityEvent.OfToken {
 
     @Override
     public String summary() {

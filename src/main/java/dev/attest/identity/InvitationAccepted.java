@@ -1,22 +1,8 @@
 package dev.attest.identity;
 
 /** Someone followed an invitation link and joined the workspace. */
-public record InvitationAccepted(WorkspaceId workspaceId, String email, Role role, boolean newAccount) implements IdentityEvent {
-
-    @Override
-    public String actor() {
-        return email;
-    }
-
-    @Override
-    public String action() {
-        return "identity.invitation-accepted";
-    }
-
-    @Override
-    public String target() {
-        return "user:" + email;
-    }
+@RecordedAs("identity.invitation-accepted")
+public record InvitationAccepted(WorkspaceId workspaceId, String email, Role role, boolean newAccount) implements IdentityEvent.BySelf {
 
     @Override
     public String summary() {

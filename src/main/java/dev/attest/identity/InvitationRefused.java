@@ -1,21 +1,12 @@
 package dev.attest.identity;
 
 /** Someone followed an invitation link that was already used or expired. */
-public record InvitationRefused(WorkspaceId workspaceId, String email, String reason) implements IdentityEvent {
+@RecordedAs("identity.invitation-refused")
+public record InvitationRefused(WorkspaceId workspaceId, String email, String reason) implements IdentityEvent.OfUser {
 
     @Override
     public String actor() {
         return "anonymous";
-    }
-
-    @Override
-    public String action() {
-        return "identity.invitation-refused";
-    }
-
-    @Override
-    public String target() {
-        return "user:" + email;
     }
 
     @Override

@@ -1,17 +1,8 @@
 package dev.attest.identity;
 
 /** An admin reactivated a member. */
-public record MemberReactivated(WorkspaceId workspaceId, String actor, String email) implements IdentityEvent {
-
-    @Override
-    public String action() {
-        return "identity.member-reactivated";
-    }
-
-    @Override
-    public String target() {
-        return "user:" + email;
-    }
+@RecordedAs("identity.member-reactivated")
+public record MemberReactivated(WorkspaceId workspaceId, String actor, String email) implements IdentityEvent.OfUser {
 
     @Override
     public String summary() {

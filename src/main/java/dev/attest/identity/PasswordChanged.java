@@ -1,17 +1,8 @@
 package dev.attest.identity;
 
 /** A user changed their password. */
-public record PasswordChanged(WorkspaceId workspaceId, String actor) implements IdentityEvent {
-
-    @Override
-    public String action() {
-        return "identity.password-changed";
-    }
-
-    @Override
-    public String target() {
-        return "user:" + actor;
-    }
+@RecordedAs("identity.password-changed")
+public record PasswordChanged(WorkspaceId workspaceId, String actor) implements IdentityEvent.OfOwnAccount {
 
     @Override
     public String summary() {

@@ -1,17 +1,8 @@
 package dev.attest.identity;
 
 /** A user signed out of every session at once. */
-public record SessionsEnded(WorkspaceId workspaceId, String actor) implements IdentityEvent {
-
-    @Override
-    public String action() {
-        return "identity.sessions-ended";
-    }
-
-    @Override
-    public String target() {
-        return "user:" + actor;
-    }
+@RecordedAs("identity.sessions-ended")
+public record SessionsEnded(WorkspaceId workspaceId, String actor) implements IdentityEvent.OfOwnAccount {
 
     @Override
     public String summary() {

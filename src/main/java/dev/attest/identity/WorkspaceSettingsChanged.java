@@ -1,12 +1,8 @@
 package dev.attest.identity;
 
 /** An admin changed a workspace's security settings. */
+@RecordedAs("identity.settings-changed")
 public record WorkspaceSettingsChanged(WorkspaceId workspaceId, String actor, boolean requireMfa) implements IdentityEvent {
-
-    @Override
-    public String action() {
-        return "identity.settings-changed";
-    }
 
     @Override
     public String target() {

@@ -1,5 +1,6 @@
 package dev.attest.monitoring;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
@@ -14,12 +15,9 @@ public sealed interface ConnectionRunFinished extends MonitoringEvent {
 
     UUID runId();
 
-    /** The run's status as the audit trail and the run's row name it: succeeded or failed. */
-    String status();
-
-    @Override
-    default String action() {
-        return "monitoring.run-" + status();
+    /** The run's status as the audit trail and the run's row name it: succeeded or failed, the last word of the action name. */
+    default String status() {
+        return action().substring("monitoring.run-".length());
     }
 
     @Override
@@ -28,13 +26,9 @@ public sealed interface ConnectionRunFinished extends MonitoringEvent {
     }
 
     /** The run collected what the connection reads (some parts may have had problems, noted on the run). */
+    @RecordedAs("monitoring.run-succeeded")
     record ConnectionRunSucceeded(WorkspaceId workspaceId, UUID connectionId, UUID runId, Integer resourcesSeen, String actor)
             implements ConnectionRunFinished {
-
-        @Override
-        public String status() {
-            return "succeeded";
-        }
 
         @Override
         public String summary() {
@@ -43,13 +37,9 @@ public sealed interface ConnectionRunFinished extends MonitoringEvent {
     }
 
     /** The run collected nothing: the system could not be reached, refused the credentials, or answered wrongly. */
+    @RecordedAs("monitoring.run-failed")
     record ConnectionRunFailed(WorkspaceId workspaceId, UUID connectionId, UUID runId, String error, String actor)
             implements ConnectionRunFinished {
-
-        @Override
-        public String status() {
-            return "failed";
-        }
 
         @Override
         public String summary() {

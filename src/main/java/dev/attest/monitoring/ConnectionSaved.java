@@ -1,12 +1,14 @@
 package dev.attest.monitoring;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /**
  * Someone created, changed or deleted a connection: one record per fact, each audited as
- * {@code monitoring.connection-created}, {@code -changed} or {@code -deleted}.
+ * {@code monitoring.connection-created}, {@code -changed} or {@code -deleted}, and summed up in the
+ * last word of that name.
  */
 public sealed interface ConnectionSaved extends MonitoringEvent {
 
@@ -15,14 +17,6 @@ public sealed interface ConnectionSaved extends MonitoringEvent {
     /** The connection's name when it was saved (or deleted). */
     String name();
 
-    /** The past participle the audit trail names: created, changed or deleted. */
-    String change();
-
-    @Override
-    default String action() {
-        return "monitoring.connection-" + change();
-    }
-
     @Override
     default String target() {
         return "connection:" + connectionId();
@@ -30,30 +24,21 @@ public sealed interface ConnectionSaved extends MonitoringEvent {
 
     @Override
     default String summary() {
-        return "connection '" + name() + "' " + change();
+        return "connection '" + name() + "' " + action().substring("monitoring.connection-".length());
     }
 
     /** A new connection to a system. */
+    @RecordedAs("monitoring.connection-created")
     record ConnectionCreated(WorkspaceId workspaceId, UUID connectionId, String name, String actor) implements ConnectionSaved {
-        @Override
-        public String change() {
-            return "created";
-        }
     }
 
     /** A connection's name, target, credentials, interval or switch was written again. */
+    @RecordedAs("monitoring.connection-changed")
     record ConnectionChanged(WorkspaceId workspaceId, UUID connectionId, String name, String actor) implements ConnectionSaved {
-        @Override
-        public String change() {
-            return "changed";
-        }
     }
 
     /** A connection was deleted, with its runs. */
+    @RecordedAs("monitoring.connection-deleted")
     record ConnectionDeleted(WorkspaceId workspaceId, UUID connectionId, String name, String actor) implements ConnectionSaved {
-        @Override
-        public String change() {
-            return "deleted";
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.attest.monitoring;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceEvent;
 import dev.attest.identity.WorkspaceId;
 
@@ -20,12 +21,8 @@ public sealed interface FindingWorkEvent extends MonitoringEvent {
     }
 
     /** The finding was given to a member to fix, or taken back when {@code assignee} is null. */
+    @RecordedAs("monitoring.finding-assigned")
     record FindingAssigned(WorkspaceId workspaceId, UUID findingId, String assignee, String actor) implements FindingWorkEvent {
-        @Override
-        public String action() {
-            return "monitoring.finding-assigned";
-        }
-
         @Override
         public String summary() {
             return assignee == null ? "finding unassigned" : "finding assigned to " + assignee;
@@ -33,12 +30,8 @@ public sealed interface FindingWorkEvent extends MonitoringEvent {
     }
 
     /** Someone wrote a comment on the finding. */
+    @RecordedAs("monitoring.finding-commented")
     record FindingCommented(WorkspaceId workspaceId, UUID findingId, String actor) implements FindingWorkEvent {
-        @Override
-        public String action() {
-            return "monitoring.finding-commented";
-        }
-
         @Override
         public String summary() {
             return "comment on finding";
@@ -46,12 +39,8 @@ public sealed interface FindingWorkEvent extends MonitoringEvent {
     }
 
     /** The ticket that tracks the fix was linked. */
+    @RecordedAs("monitoring.finding-ticket-linked")
     record FindingTicketLinked(WorkspaceId workspaceId, UUID findingId, String ticketUrl, String actor) implements FindingWorkEvent {
-        @Override
-        public String action() {
-            return "monitoring.finding-ticket-linked";
-        }
-
         @Override
         public String summary() {
             return "ticket " + ticketUrl + " linked";
@@ -59,13 +48,9 @@ public sealed interface FindingWorkEvent extends MonitoringEvent {
     }
 
     /** Someone asked that the finding's risk be accepted until a date; the approver named must agree. */
+    @RecordedAs("monitoring.finding-acceptance-requested")
     record RiskAcceptanceRequested(WorkspaceId workspaceId, UUID findingId, String approver, Instant expiresAt, String actor)
             implements FindingWorkEvent {
-        @Override
-        public String action() {
-            return "monitoring.finding-acceptance-requested";
-        }
-
         @Override
         public String summary() {
             return "risk acceptance requested of " + approver + " until " + expiresAt;
@@ -73,12 +58,8 @@ public sealed interface FindingWorkEvent extends MonitoringEvent {
     }
 
     /** The approver accepted the finding's risk: an exception until {@code expiresAt}. */
+    @RecordedAs("monitoring.finding-risk-accepted")
     record RiskAccepted(WorkspaceId workspaceId, UUID findingId, Instant expiresAt, String actor) implements FindingWorkEvent {
-        @Override
-        public String action() {
-            return "monitoring.finding-risk-accepted";
-        }
-
         @Override
         public String summary() {
             return "risk accepted until " + expiresAt;
@@ -86,15 +67,11 @@ public sealed interface FindingWorkEvent extends MonitoringEvent {
     }
 
     /** An exception reached its expiry: the finding is open again. */
+    @RecordedAs("monitoring.finding-acceptance-expired")
     record RiskAcceptanceExpired(WorkspaceId workspaceId, UUID findingId, Instant expiredAt) implements FindingWorkEvent {
         @Override
         public String actor() {
             return "system";
-        }
-
-        @Override
-        public String action() {
-            return "monitoring.finding-acceptance-expired";
         }
 
         @Override

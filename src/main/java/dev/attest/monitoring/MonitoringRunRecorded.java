@@ -1,5 +1,6 @@
 package dev.attest.monitoring;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /**
@@ -10,13 +11,9 @@ import dev.attest.identity.WorkspaceId;
  * @param received resources the run received or read
  * @param changed  resources that were new, changed or removed
  */
+@RecordedAs("monitoring.run")
 public record MonitoringRunRecorded(WorkspaceId workspaceId, String trigger, String actor, int received, int changed, int opened,
                                     int reopened, int closed) implements MonitoringEvent {
-
-    @Override
-    public String action() {
-        return "monitoring.run";
-    }
 
     @Override
     public String target() {

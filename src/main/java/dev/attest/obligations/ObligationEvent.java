@@ -2,18 +2,25 @@ package dev.attest.obligations;
 
 import dev.attest.identity.WorkspaceEvent;
 
+import java.util.UUID;
+
 /**
  * One fact about a workspace's obligations, for the audit trail and any listener: a listener
- * subscribes to the record it cares about, and a switch over this interface sees every kind.
+ * subscribes to the record it cares about. A record carries its facts and its trail name
+ * ({@link dev.attest.identity.RecordedAs}); what the facts of one duty share (their target) is said
+ * once, in {@link OfDuty}.
  */
-public sealed interface ObligationEvent extends WorkspaceEvent
-        permits RecurringDutyScheduled, RecurringDutyCompleted, ReminderLeadTimeChanged {
+public sealed interface ObligationEvent extends WorkspaceEvent permits ObligationEvent.OfDuty, ReminderLeadTimeChanged {
 
-    /** Which kind of fact this is. */
-    ObligationAction kind();
+    /** A fact about one recurring duty: its target is the duty. */
+    sealed interface OfDuty extends ObligationEvent permits RecurringDutyScheduled, RecurringDutyCompleted {
 
-    @Override
-    default String action() {
-        return kind().auditName();
+        /** The duty the fact is about. */
+        UUID dutyId();
+
+        @Override
+        default String target() {
+            return "duty:" + dutyId();
+        }
     }
 }

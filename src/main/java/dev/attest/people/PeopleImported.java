@@ -1,14 +1,11 @@
 package dev.attest.people;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** A CSV import saved its rows. */
+@RecordedAs("people.imported")
 public record PeopleImported(WorkspaceId workspaceId, int count, String actor) implements PeopleEvent {
-
-    @Override
-    public String action() {
-        return "people.imported";
-    }
 
     @Override
     public String target() {

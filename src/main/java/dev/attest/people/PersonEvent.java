@@ -3,7 +3,8 @@ package dev.attest.people;
 import java.util.UUID;
 
 /**
- * One fact about one person; the audit trail's action is {@code people.<verb>} as it always was.
+ * One fact about one person: its target is the person, its summary the email and the words of its
+ * action name ({@code people.training-recorded}: "training recorded"), then the detail if any.
  */
 public sealed interface PersonEvent extends PeopleEvent
         permits PersonAdded, PersonUpdated, PersonRemoved, TrainingRecorded, AgreementSigned, BackgroundCheckRecorded, AccessRevoked {
@@ -12,17 +13,9 @@ public sealed interface PersonEvent extends PeopleEvent
 
     String email();
 
-    /** The last part of the audit action, such as {@code training-recorded}. */
-    String verb();
-
-    /** What the summary adds after the verb, or null. */
+    /** What the summary adds after the action's words, or null. */
     default String detail() {
         return null;
-    }
-
-    @Override
-    default String action() {
-        return "people." + verb();
     }
 
     @Override
@@ -32,6 +25,6 @@ public sealed interface PersonEvent extends PeopleEvent
 
     @Override
     default String summary() {
-        return email() + " " + verb().replace('-', ' ') + (detail() == null ? "" : ": " + detail());
+        return email() + " " + action().substring("people.".length()).replace('-', ' ') + (detail() == null ? "" : ": " + detail());
     }
 }
