@@ -1,11 +1,10 @@
 package dev.attest.audits;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.attest.web.JsonWireName;
 import dev.attest.web.WireName;
 
 /** What sort of examination an audit is, and which framework it belongs to. */
-public enum AuditKind implements WireName {
+public enum AuditKind implements JsonWireName {
     SOC2_TYPE1("soc2"), SOC2_TYPE2("soc2"),
     ISO27001_STAGE1("iso27001"), ISO27001_STAGE2("iso27001"), ISO27001_SURVEILLANCE("iso27001"), ISO27001_RECERTIFICATION("iso27001"),
     HIPAA_ASSESSMENT("hipaa"),
@@ -25,18 +24,6 @@ public enum AuditKind implements WireName {
     /** Whether the period is one day: a Type I report speaks of the design at one date. */
     public boolean pointInTime() {
         return this == SOC2_TYPE1;
-    }
-
-    @JsonValue
-    @Override
-    public String wireName() {
-        return WireName.super.wireName();
-    }
-
-    /** The kind with this wire name; an unknown one is refused while reading the request (400 naming the field). */
-    @JsonCreator
-    public static AuditKind of(String value) {
-        return WireName.require(AuditKind.class, value);
     }
 
     public static String allowed() {

@@ -1,11 +1,9 @@
 package dev.attest.audits;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import dev.attest.web.WireName;
+import dev.attest.web.JsonWireName;
 
 /** What moves a request: the client submits (or resubmits after a flag), the auditor accepts or flags. */
-public enum RequestAction implements WireName {
+public enum RequestAction implements JsonWireName {
     SUBMIT(false), ACCEPT(true), FLAG(true);
 
     private final boolean auditors;
@@ -17,16 +15,5 @@ public enum RequestAction implements WireName {
     /** Whether it is the auditor's to take (accept, flag) rather than the client's (submit). */
     public boolean auditors() {
         return auditors;
-    }
-
-    @JsonValue
-    @Override
-    public String wireName() {
-        return WireName.super.wireName();
-    }
-
-    @JsonCreator
-    public static RequestAction of(String value) {
-        return WireName.require(RequestAction.class, value);
     }
 }

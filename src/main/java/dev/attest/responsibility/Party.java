@@ -1,17 +1,10 @@
 package dev.attest.responsibility;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import dev.attest.web.WireName;
+import dev.attest.web.JsonWireName;
 
 /** Who carries a control: the company itself, a provider (a vendor), both together, or the customer. */
-public enum Party implements WireName {
+public enum Party implements JsonWireName {
     COMPANY, PROVIDER, SHARED, CUSTOMER;
-
-    @JsonValue
-    @Override
-    public String wireName() {
-        return WireName.super.wireName();
-    }
 
     /** Whether a provider from the vendor register carries all or part of it. */
     public boolean involvesProvider() {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * enum declares it once by implementing this interface (the lower-case constant name unless it
  * overrides {@link #wireName()}); reading it back is shared, here and in {@link WireNameConverters}
  * for request parameters. JSON keeps each enum's own choice: those that speak their wire name in
- * JSON mark {@code wireName()} with {@code @JsonValue} and read it with {@link #require}.
+ * JSON implement {@link JsonWireName}, which writes and reads it there.
  */
 public interface WireName {
 

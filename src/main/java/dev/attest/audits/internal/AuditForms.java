@@ -12,6 +12,7 @@ import dev.attest.audits.RaiseFinding;
 import dev.attest.audits.RaiseRequest;
 import dev.attest.audits.RequestAction;
 import dev.attest.web.Submission;
+import dev.attest.web.WireName;
 import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The audit pages' forms as typed commands: dates, numbers, lists and choices converted field by
@@ -57,7 +57,7 @@ class AuditForms {
 
     MoveRequest move(Map<String, String> form) {
         Submission s = submission();
-        RequestAction action = choice(s, "action", String.valueOf(form.get("action")), RequestAction::of);
+        RequestAction action = choice(s, "action", String.valueOf(form.get("action")), RequestAction.class);
         return s.valid(new MoveRequest(action, text(form, "comment")));
     }
 
@@ -76,7 +76,7 @@ class AuditForms {
     RaiseFinding finding(Map<String, String> form) {
         Submission s = submission();
         String kind = text(form, "kind");
-        return s.valid(new RaiseFinding(kind == null ? null : choice(s, "kind", kind, FindingKind::of), text(form, "title"),
+        return s.valid(new RaiseFinding(kind == null ? null : choice(s, "kind", kind, FindingKind.class), text(form, "title"),
                 text(form, "description"), list(form, "requirements"), list(form, "controls")));
     }
 
@@ -125,9 +125,9 @@ class AuditForms {
         }
     }
 
-    private static <E> E choice(Submission s, String name, String value, Function<String, E> parse) {
+    private static <E extends Enum<E> & WireName> E choice(Submission s, String name, String value, Class<E> type) {
         try {
-            return parse.apply(value);
+            return WireName.require(type, value);
         } catch (IllegalArgumentException e) {
             return s.reject(name, e.getMessage());
         }

@@ -4,6 +4,7 @@ import dev.attest.audits.Audit;
 import dev.attest.audits.AuditKind;
 import dev.attest.audits.AuditStatus;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.WireName;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -101,7 +102,7 @@ class EngagementStore {
     }
 
     private static Audit audit(ResultSet rs, int n) throws SQLException {
-        return new Audit(rs.getObject("id", UUID.class), rs.getString("framework_id"), AuditKind.of(rs.getString("kind")),
+        return new Audit(rs.getObject("id", UUID.class), rs.getString("framework_id"), WireName.require(AuditKind.class, rs.getString("kind")),
                 AuditColumns.split(rs.getString("scope")), rs.getString("firm"), rs.getString("lead_auditor"), day(rs, "period_start"),
                 day(rs, "period_end"), day(rs, "fieldwork_start"), day(rs, "fieldwork_end"),
                 AuditStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), day(rs, "report_issued_on"),

@@ -3,6 +3,7 @@ package dev.attest.audits.internal;
 import dev.attest.audits.AuditFinding;
 import dev.attest.audits.FindingKind;
 import dev.attest.identity.WorkspaceId;
+import dev.attest.web.WireName;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,7 +62,7 @@ class FindingStore {
 
     private static AuditFinding finding(ResultSet rs, int n) throws SQLException {
         return new AuditFinding(rs.getObject("id", UUID.class), rs.getObject("audit_id", UUID.class), rs.getString("reference"),
-                FindingKind.of(rs.getString("kind")), rs.getString("title"), rs.getString("description"), AuditColumns.split(rs.getString("requirements")),
+                WireName.require(FindingKind.class, rs.getString("kind")), rs.getString("title"), rs.getString("description"), AuditColumns.split(rs.getString("requirements")),
                 AuditColumns.split(rs.getString("controls")), rs.getString("client_response"), rs.getString("root_cause"),
                 rs.getString("corrective_action"), rs.getString("owner"), day(rs, "due_on"), rs.getString("status"), rs.getString("raised_by"));
     }

@@ -10,26 +10,13 @@ import java.util.function.Consumer;
 
 /**
  * Reads one kind of system into resources. Adding a collector is adding one class that implements
- * this (a Spring bean) and its tests: connections of its kind then run it on their schedule.
+ * this (a Spring bean), its {@link Description} and how it collects, and its tests: connections of its
+ * kind then run it on their schedule.
  */
 public interface Collector {
 
-    /** The connection kind it serves, e.g. {@code postgres}. */
-    String kind();
-
-    /** The resource types it produces. */
-    Set<String> types();
-
-    /** What the target field means for this kind, for forms and error messages. */
-    String targetHint();
-
-    /**
-     * The credentials a connection of this kind takes, in the order its form shows them; the connection
-     * form is built from this, so a new kind needs no template change.
-     */
-    default List<CredentialField> credentials() {
-        return List.of();
-    }
+    /** What it reads and what it asks of a connection: the forms, the setup page and the resource types read it from here. */
+    Description description();
 
     /**
      * Reads the target. A target that is down or refuses the credentials throws {@link CollectionFailed}
@@ -40,14 +27,6 @@ public interface Collector {
     List<Resource> collect(String target, Map<String, String> secrets, Progress progress) throws CollectionFailed;
 
     /**
-     * What an administrator grants before connecting, shown on the connection's setup page, each step
-     * with a block to copy (a policy document, a list of scopes). Least privilege, read-only.
-     */
-    default List<SetupStep> setup() {
-        return List.of();
-    }
-
-    /**
      * Tests the credentials against the target. Wrong, expired or refused credentials throw
      * {@link CollectionFailed} with one sentence; otherwise the answer names each permission that is
      * missing (empty when everything needed is granted). The default reads the target once.
@@ -56,6 +35,33 @@ public interface Collector {
         List<String> problems = new ArrayList<>();
         collect(target, secrets, Progress.of(step -> { }, problems::add));
         return problems;
+    }
+
+    /**
+     * A collector's description, said once: the connection kind it serves (e.g. {@code postgres}), the
+     * resource types it produces, what the target field means for this kind (for forms and error messages),
+     * the credentials a connection of this kind takes in the order its form shows them (the form is built
+     * from them, so a new kind needs no template change), and what an administrator grants before
+     * connecting, shown on the connection's setup page (least privilege, read-only).
+     */
+    record Description(String kind, Set<String> types, String targetHint, List<CredentialField> credentials, List<SetupStep> setup) {
+
+        /** A kind that takes no credentials and needs no setup steps; the withers add them. */
+        public static Description of(String kind, String targetHint, String... types) {
+            return new Description(kind, Set.of(types), targetHint, List.of(), List.of());
+        }
+
+        public Description withCredentials(CredentialField... credentials) {
+            return withCredentials(List.of(credentials));
+        }
+
+        public Description withCredentials(List<CredentialField> credentials) {
+            return new Description(kind, types, targetHint, credentials, setup);
+        }
+
+        public Description withSetup(SetupStep... setup) {
+            return new Description(kind, types, targetHint, credentials, List.of(setup));
+        }
     }
 
     /** One step of a connection's setup: what to do, and the text to copy for it (may be null). */

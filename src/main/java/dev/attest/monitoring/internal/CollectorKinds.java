@@ -19,7 +19,7 @@ class CollectorKinds {
     private final CollectorTargets targets;
 
     CollectorKinds(List<Collector> collectors, CollectorTargets targets) {
-        this.collectors = collectors.stream().collect(Collectors.toMap(Collector::kind, Function.identity()));
+        this.collectors = collectors.stream().collect(Collectors.toMap(c -> c.description().kind(), Function.identity()));
         this.targets = targets;
     }
 
@@ -34,13 +34,13 @@ class CollectorKinds {
 
     Map<String, String> targetHints() {
         Map<String, String> hints = new LinkedHashMap<>();
-        kinds().forEach(k -> hints.put(k, collectors.get(k).targetHint()));
+        kinds().forEach(k -> hints.put(k, collectors.get(k).description().targetHint()));
         return hints;
     }
 
     List<CredentialField> credentials(String kind) {
         Collector collector = find(kind);
-        return collector == null ? List.of() : collector.credentials();
+        return collector == null ? List.of() : collector.description().credentials();
     }
 
     List<Collector.SetupStep> setup(String kind) {
@@ -48,7 +48,7 @@ class CollectorKinds {
         if (collector == null) {
             throw new NotFoundException("no connection kind '" + kind + "'; kinds: " + String.join(", ", kinds()));
         }
-        return collector.setup();
+        return collector.description().setup();
     }
 
     /**

@@ -144,7 +144,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
             errors.put("kind", "one of " + String.join(", ", kinds()));
         }
         if (draft.target() == null || draft.target().isBlank() || draft.target().length() > 1000) {
-            errors.put("target", described == null ? "what to read" : described.targetHint());
+            errors.put("target", described == null ? "what to read" : described.description().targetHint());
         } else if (described != null) {
             try {
                 targets.check(draft.kind(), draft.target());
@@ -153,7 +153,7 @@ public class Connections implements dev.attest.monitoring.ConnectionRuns {
             }
         }
         if (described != null && draft.secrets() != null) {
-            for (CredentialField field : described.credentials()) {
+            for (CredentialField field : described.description().credentials()) {
                 String value = draft.secrets().get(field.name());
                 String problem = value == null || value.isBlank() ? null : field.problem(value);
                 if (problem != null) {

@@ -28,7 +28,7 @@ public class ResourceTypes {
 
     public Set<String> known(WorkspaceId workspace) {
         Set<String> types = new TreeSet<>(PUSHED);
-        collectors.forEach(c -> types.addAll(c.types()));
+        collectors.forEach(c -> types.addAll(c.description().types()));
         sources.forEach(s -> types.addAll(s.types()));
         types.addAll(builtIns.resourceTypes());
         checks.all(workspace).stream().map(Check::resourceType).forEach(types::add);

@@ -1,11 +1,10 @@
 package dev.attest.program.internal;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.attest.identity.Permission;
-import dev.attest.web.WireName;
+import dev.attest.web.JsonWireName;
 
 /** The kinds of record the search finds, in the order results are grouped, each with what reading it needs. */
-enum SearchKind implements WireName {
+enum SearchKind implements JsonWireName {
     CONTROL("Controls", Permission.CONTROLS_READ),
     REQUIREMENT("Requirements", Permission.CATALOG_READ),
     POLICY("Policies", Permission.POLICIES_READ),
@@ -21,12 +20,6 @@ enum SearchKind implements WireName {
     SearchKind(String label, Permission needs) {
         this.label = label;
         this.needs = needs;
-    }
-
-    @JsonValue
-    @Override
-    public String wireName() {
-        return WireName.super.wireName();
     }
 
     public String label() {

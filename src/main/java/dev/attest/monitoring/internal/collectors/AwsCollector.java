@@ -55,56 +55,37 @@ public class AwsCollector implements Collector {
             "s3:GetBucketVersioning", "s3:GetEncryptionConfiguration", "s3:ListAllMyBuckets",
             "securityhub:DescribeHub");
 
-    static final Set<String> TYPES = Set.of("aws.iam.account", "aws.iam.user", "aws.iam.policy", "aws.s3.bucket", "aws.cloudtrail.trail",
-            "aws.kms.key", "aws.ec2.securitygroup", "aws.rds.instance", "aws.account.region");
-
     private final FileImports imports;
 
     @Override
-    public String kind() {
-        return "aws";
-    }
-
-    @Override
-    public Set<String> types() {
-        return TYPES;
-    }
-
-    @Override
-    public List<CredentialField> credentials() {
+    public Description description() {
         String role = "With a role to assume (the target is the role's ARN)";
         String key = "Or with an access key (the target is the account id)";
-        return List.of(
-                CredentialField.of("region", "Home region", Input.TEXT, "where Attest signs in first, us-east-1 if left empty"),
-                CredentialField.of("externalId", "External id", Input.TEXT, "the sts:ExternalId the role's trust policy requires").inChoice(role),
-                CredentialField.of("accessKeyId", "Access key id", Input.TEXT, "e.g. AKIA...").inChoice(key),
-                CredentialField.of("secretAccessKey", "Secret access key", Input.PASSWORD, null).inChoice(key));
-    }
-
-    @Override
-    public String targetHint() {
-        return "the 12-digit AWS account id (with an access key), or the ARN of a role to assume, e.g. arn:aws:iam::123456789012:role/AttestAudit";
-    }
-
-    @Override
-    public List<SetupStep> setup() {
-        return List.of(
-                new SetupStep("Create a read-only policy",
-                        "In IAM, create a customer managed policy named AttestReadOnly from this document. It grants only the "
-                                + "List, Get and Describe actions Attest calls; it cannot change anything or read object contents.",
-                        policyDocument()),
-                new SetupStep("Create a role Attest assumes (recommended)",
-                        "Create a role named AttestAudit with this trust policy, attach AttestReadOnly, and use its ARN as the "
-                                + "connection's target. Replace ATTEST_PRINCIPAL_ARN with the IAM user or role Attest runs as, and "
-                                + "EXTERNAL_ID with a long random value that you also save as the connection's externalId secret.",
-                        trustPolicy()),
-                new SetupStep("Or use an access key",
-                        "Without a role: create an IAM user, attach AttestReadOnly, create an access key, use the account id as "
-                                + "the target and save these secrets on the connection.",
-                        "{\"accessKeyId\": \"AKIA...\", \"secretAccessKey\": \"...\", \"region\": \"us-east-1\"}"),
-                new SetupStep("Test the connection",
-                        "Press Test connection: it names each permission the credentials lack. Regions that are not enabled "
-                                + "for the account are skipped.", null));
+        return Description.of("aws", "the 12-digit AWS account id (with an access key), or the ARN of a role to assume, e.g. arn:aws:iam::123456789012:role/AttestAudit",
+                        "aws.iam.account", "aws.iam.user", "aws.iam.policy", "aws.s3.bucket", "aws.cloudtrail.trail",
+                        "aws.kms.key", "aws.ec2.securitygroup", "aws.rds.instance", "aws.account.region")
+                .withCredentials(
+                        CredentialField.of("region", "Home region", Input.TEXT, "where Attest signs in first, us-east-1 if left empty"),
+                        CredentialField.of("externalId", "External id", Input.TEXT, "the sts:ExternalId the role's trust policy requires").inChoice(role),
+                        CredentialField.of("accessKeyId", "Access key id", Input.TEXT, "e.g. AKIA...").inChoice(key),
+                        CredentialField.of("secretAccessKey", "Secret access key", Input.PASSWORD, null).inChoice(key))
+                .withSetup(
+                        new SetupStep("Create a read-only policy",
+                                "In IAM, create a customer managed policy named AttestReadOnly from this document. It grants only the "
+                                        + "List, Get and Describe actions Attest calls; it cannot change anything or read object contents.",
+                                policyDocument()),
+                        new SetupStep("Create a role Attest assumes (recommended)",
+                                "Create a role named AttestAudit with this trust policy, attach AttestReadOnly, and use its ARN as the "
+                                        + "connection's target. Replace ATTEST_PRINCIPAL_ARN with the IAM user or role Attest runs as, and "
+                                        + "EXTERNAL_ID with a long random value that you also save as the connection's externalId secret.",
+                                trustPolicy()),
+                        new SetupStep("Or use an access key",
+                                "Without a role: create an IAM user, attach AttestReadOnly, create an access key, use the account id as "
+                                        + "the target and save these secrets on the connection.",
+                                "{\"accessKeyId\": \"AKIA...\", \"secretAccessKey\": \"...\", \"region\": \"us-east-1\"}"),
+                        new SetupStep("Test the connection",
+                                "Press Test connection: it names each permission the credentials lack. Regions that are not enabled "
+                                        + "for the account are skipped.", null));
     }
 
     static String policyDocument() {

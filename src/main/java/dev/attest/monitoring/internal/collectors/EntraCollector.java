@@ -36,36 +36,26 @@ public class EntraCollector extends RestCollector {
     static final String LOGIN = "https://login.microsoftonline.com";
 
     EntraCollector(ProviderApi api) {
-        super(api, "entra", "Microsoft Graph", Set.of("entra.tenant", "entra.user", "entra.conditional_access_policy"));
+        super(api, "Microsoft Graph");
     }
 
     @Override
-    public List<CredentialField> credentials() {
-        return List.of(
-                CredentialField.of("clientId", "Client id", Input.TEXT, "the app registration's Application (client) ID"),
-                CredentialField.of("clientSecret", "Client secret", Input.PASSWORD, "the secret's value, not its id"));
-    }
-
-    @Override
-    public String targetHint() {
-        return "the tenant id (a GUID) or its domain, e.g. contoso.onmicrosoft.com";
-    }
-
-    @Override
-    public List<SetupStep> setup() {
-        return List.of(
-                new SetupStep("Register an application",
-                        "In the Entra admin center: App registrations › New registration (single tenant, no redirect URI). Note the "
-                                + "Application (client) ID as the secret 'clientId'; under Certificates & secrets add a client secret and "
-                                + "give its value as 'clientSecret'.", null),
-                new SetupStep("Grant these Microsoft Graph application permissions",
-                        "API permissions › Add a permission › Microsoft Graph › Application permissions, then Grant admin consent. "
-                                + "AuditLog.Read.All gives last sign-ins and MFA registration (sign-ins need Entra ID P1).",
-                        String.join("\n", USERS, SIGN_INS, ROLES, POLICIES)),
-                new SetupStep("Target", "The tenant (directory) id.", "00000000-0000-0000-0000-000000000000"));
-    }
-
-    private record Session(URI base, String tenant, Map<String, String> headers) {
+    public Description description() {
+        return Description.of("entra", "the tenant id (a GUID) or its domain, e.g. contoso.onmicrosoft.com",
+                        "entra.tenant", "entra.user", "entra.conditional_access_policy")
+                .withCredentials(
+                        CredentialField.of("clientId", "Client id", Input.TEXT, "the app registration's Application (client) ID"),
+                        CredentialField.of("clientSecret", "Client secret", Input.PASSWORD, "the secret's value, not its id"))
+                .withSetup(
+                        new SetupStep("Register an application",
+                                "In the Entra admin center: App registrations › New registration (single tenant, no redirect URI). Note the "
+                                        + "Application (client) ID as the secret 'clientId'; under Certificates & secrets add a client secret and "
+                                        + "give its value as 'clientSecret'.", null),
+                        new SetupStep("Grant these Microsoft Graph application permissions",
+                                "API permissions › Add a permission › Microsoft Graph › Application permissions, then Grant admin consent. "
+                                        + "AuditLog.Read.All gives last sign-ins and MFA registration (sign-ins need Entra ID P1).",
+                                String.join("\n", USERS, SIGN_INS, ROLES, POLICIES)),
+                        new SetupStep("Target", "The tenant (directory) id.", "00000000-0000-0000-0000-000000000000"));
     }
 
     private Session session(String target, Map<String, String> secrets) throws CollectionFailed {
@@ -97,11 +87,11 @@ public class EntraCollector extends RestCollector {
         if (access == null) {
             throw new CollectionFailed("Microsoft's token endpoint answered without an access token");
         }
-        return new Session(api.base(), api.name(), Map.of("Authorization", "Bearer " + access));
+        return session(api, "Bearer " + access);
     }
 
     private List<JsonNode> list(Session s, String path) throws CollectionFailed {
-        return api.all(provider(), at(s.base(), path), s.headers(), r -> r.body().path("value"),
+        return s.all(path, r -> r.body().path("value"),
                 r -> text(r.body().path("@odata.nextLink")) == null ? null : URI.create(r.body().path("@odata.nextLink").asText()));
     }
 
@@ -199,11 +189,11 @@ public class EntraCollector extends RestCollector {
             }
             resources.add(new Resource("entra.conditional_access_policy", policy.path("id").asText(), d));
         }
-        Boolean securityDefaults = reads.optional(POLICIES, "security defaults", () -> api.get(provider(),
-                at(s.base(), "/v1.0/policies/identitySecurityDefaultsEnforcementPolicy"), s.headers()).body().path("isEnabled").asBoolean(false), null);
+        Boolean securityDefaults = reads.optional(POLICIES, "security defaults",
+                () -> s.get("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy").body().path("isEnabled").asBoolean(false), null);
 
         Map<String, Object> tenant = new LinkedHashMap<>();
-        tenant.put("tenant", s.tenant());
+        tenant.put("tenant", s.name());
         tenant.put("users", (long) users.size());
         tenant.put("guests", guests);
         if (rolesKnown) {
@@ -215,7 +205,7 @@ public class EntraCollector extends RestCollector {
         if (policies != null) {
             tenant.put("mfaRequiredForAllUsers", mfaForEveryone || Boolean.TRUE.equals(securityDefaults));
         }
-        resources.add(new Resource("entra.tenant", s.tenant(), tenant));
+        resources.add(new Resource("entra.tenant", s.name(), tenant));
         return resources;
     }
 
@@ -223,9 +213,9 @@ public class EntraCollector extends RestCollector {
     public List<String> test(String target, Map<String, String> secrets) throws CollectionFailed {
         Session s = session(target, secrets);
         return probe(List.of(
-                new Probe(USERS, () -> api.get(provider(), at(s.base(), "/v1.0/users?$top=1&$select=id"), s.headers())),
-                new Probe(SIGN_INS, () -> api.get(provider(), at(s.base(), "/v1.0/reports/authenticationMethods/userRegistrationDetails?$top=1"), s.headers())),
-                new Probe(ROLES, () -> api.get(provider(), at(s.base(), "/v1.0/directoryRoles"), s.headers())),
-                new Probe(POLICIES, () -> api.get(provider(), at(s.base(), "/v1.0/identity/conditionalAccess/policies"), s.headers()))));
+                new Probe(USERS, () -> s.get("/v1.0/users?$top=1&$select=id")),
+                new Probe(SIGN_INS, () -> s.get("/v1.0/reports/authenticationMethods/userRegistrationDetails?$top=1")),
+                new Probe(ROLES, () -> s.get("/v1.0/directoryRoles")),
+                new Probe(POLICIES, () -> s.get("/v1.0/identity/conditionalAccess/policies"))));
     }
 }

@@ -52,18 +52,8 @@ public class GitCollector implements Collector {
             ".renovaterc.json", "renovate", ".github/renovate.json", "renovate", ".gitlab/renovate.json", "renovate");
 
     @Override
-    public String kind() {
-        return "git";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("git.repository");
-    }
-
-    @Override
-    public String targetHint() {
-        return "a local path or a clone URL, e.g. https://github.com/acme/api.git";
+    public Description description() {
+        return Description.of("git", "a local path or a clone URL, e.g. https://github.com/acme/api.git", "git.repository");
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A GitHub organisation through the REST API, read-only: the organisation ({@code github.organization}: 2FA
@@ -40,51 +39,44 @@ public class GitHubCollector extends RestCollector {
     private final Clock clock;
 
     GitHubCollector(ProviderApi api, Clock clock) {
-        super(api, "github", GitHubSession.PROVIDER, Set.of("github.organization", "github.member", "github.repository"));
+        super(api, GitHubSession.PROVIDER);
         this.clock = clock;
     }
 
     @Override
-    public List<CredentialField> credentials() {
+    public Description description() {
         String token = "With a fine-grained token";
         String app = "Or as a GitHub App";
-        return List.of(
-                CredentialField.of("token", "Token", Input.PASSWORD, "a fine-grained personal access token of an organisation owner")
-                        .inChoice(token),
-                CredentialField.of("appId", "App ID", Input.TEXT, "on the App's settings page").inChoice(app),
-                CredentialField.of("installationId", "Installation id", Input.TEXT, "optional: looked up from the organisation if left empty")
-                        .inChoice(app),
-                CredentialField.of("privateKey", "Private key (PEM)", Input.PRIVATE_KEY_PEM, "the .pem file GitHub gives when you generate a private key")
-                        .inChoice(app));
-    }
-
-    @Override
-    public String targetHint() {
-        return "the organisation, e.g. acme (or its API URL, e.g. https://github.example.com/api/v3/orgs/acme)";
-    }
-
-    @Override
-    public List<SetupStep> setup() {
-        return List.of(
-                new SetupStep("Create a GitHub App (recommended) or a fine-grained token",
-                        "In the organisation's settings, Developer settings › GitHub Apps › New GitHub App (no webhook, no callback), "
-                                + "with only these read-only permissions, then install it on all repositories. Give Attest the App ID "
-                                + "(secret appId) and a private key (secret privateKey). A fine-grained token (secret token) owned by an "
-                                + "organisation owner, with the organisation as resource owner, all repositories and the same permissions, works too.",
-                        """
-                                Repository permissions:
-                                  Administration: Read-only
-                                  Metadata: Read-only
-                                  Dependabot alerts: Read-only
-                                  Secret scanning alerts: Read-only
-                                Organization permissions:
-                                  Administration: Read-only
-                                  Members: Read-only"""),
-                new SetupStep("Organisation owner",
-                        "GitHub shows the 2FA requirement and who lacks 2FA only to owners: a fine-grained token must belong to an owner; "
-                                + "a GitHub App sees them through its organization Administration permission.", null),
-                new SetupStep("Target", "The organisation's login, e.g. acme. For GitHub Enterprise Server, its API URL followed by "
-                        + "/orgs/<organisation>.", "acme"));
+        return Description.of("github", "the organisation, e.g. acme (or its API URL, e.g. https://github.example.com/api/v3/orgs/acme)",
+                        "github.organization", "github.member", "github.repository")
+                .withCredentials(
+                        CredentialField.of("token", "Token", Input.PASSWORD, "a fine-grained personal access token of an organisation owner")
+                                .inChoice(token),
+                        CredentialField.of("appId", "App ID", Input.TEXT, "on the App's settings page").inChoice(app),
+                        CredentialField.of("installationId", "Installation id", Input.TEXT, "optional: looked up from the organisation if left empty")
+                                .inChoice(app),
+                        CredentialField.of("privateKey", "Private key (PEM)", Input.PRIVATE_KEY_PEM, "the .pem file GitHub gives when you generate a private key")
+                                .inChoice(app))
+                .withSetup(
+                        new SetupStep("Create a GitHub App (recommended) or a fine-grained token",
+                                "In the organisation's settings, Developer settings › GitHub Apps › New GitHub App (no webhook, no callback), "
+                                        + "with only these read-only permissions, then install it on all repositories. Give Attest the App ID "
+                                        + "(secret appId) and a private key (secret privateKey). A fine-grained token (secret token) owned by an "
+                                        + "organisation owner, with the organisation as resource owner, all repositories and the same permissions, works too.",
+                                """
+                                        Repository permissions:
+                                          Administration: Read-only
+                                          Metadata: Read-only
+                                          Dependabot alerts: Read-only
+                                          Secret scanning alerts: Read-only
+                                        Organization permissions:
+                                          Administration: Read-only
+                                          Members: Read-only"""),
+                        new SetupStep("Organisation owner",
+                                "GitHub shows the 2FA requirement and who lacks 2FA only to owners: a fine-grained token must belong to an owner; "
+                                        + "a GitHub App sees them through its organization Administration permission.", null),
+                        new SetupStep("Target", "The organisation's login, e.g. acme. For GitHub Enterprise Server, its API URL followed by "
+                                + "/orgs/<organisation>.", "acme"));
     }
 
     private GitHubSession session(String target, Map<String, String> secrets) throws CollectionFailed {

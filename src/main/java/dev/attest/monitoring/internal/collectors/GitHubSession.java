@@ -4,7 +4,6 @@ import dev.attest.monitoring.internal.Collector.CollectionFailed;
 import dev.attest.monitoring.internal.CollectorTargets;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,16 +17,10 @@ final class GitHubSession {
 
     static final String PROVIDER = "GitHub";
 
-    private final ProviderApi api;
-    private final URI base;
-    private final String org;
-    private final Map<String, String> headers;
+    private final RestCollector.Session session;
 
-    private GitHubSession(ProviderApi api, URI base, String org, Map<String, String> headers) {
-        this.api = api;
-        this.base = base;
-        this.org = org;
-        this.headers = headers;
+    private GitHubSession(ProviderApi api, CollectorTargets.ApiTarget target, String bearer) {
+        this.session = new RestCollector.Session(api, PROVIDER, target.base(), target.name(), headers(bearer));
     }
 
     static GitHubSession open(ProviderApi api, CollectorTargets.ApiTarget target, Map<String, String> secrets, Clock clock)
@@ -36,7 +29,7 @@ final class GitHubSession {
         if (token == null) {
             token = installationToken(api, target, secrets, clock);
         }
-        return new GitHubSession(api, target.base(), target.name(), headers(token));
+        return new GitHubSession(api, target, token);
     }
 
     private static Map<String, String> headers(String bearer) {
@@ -54,7 +47,7 @@ final class GitHubSession {
         String key = RestCollector.required(secrets, "GitHub App private key", "privateKey");
         long now = clock.instant().getEpochSecond();
         String jwt = ProviderJwt.rs256(Map.of("iat", now - 60, "exp", now + 540, "iss", appId), key, "GitHub App private key");
-        GitHubSession app = new GitHubSession(api, target.base(), target.name(), headers(jwt));
+        GitHubSession app = new GitHubSession(api, target, jwt);
         String installation = RestCollector.secret(secrets, "installationId");
         if (installation == null) {
             try {
@@ -66,7 +59,7 @@ final class GitHubSession {
         }
         try {
             JsonNode token = api.post(PROVIDER, RestCollector.at(target.base(), "/app/installations/" + installation + "/access_tokens"),
-                    app.headers).body();
+                    app.session.headers()).body();
             if (RestCollector.text(token.path("token")) == null) {
                 throw new CollectionFailed("GitHub answered the installation token request without a token");
             }
@@ -81,17 +74,17 @@ final class GitHubSession {
     }
 
     String org() {
-        return org;
+        return session.name();
     }
 
     ProviderApi.Response get(String path) throws CollectionFailed {
-        return api.get(PROVIDER, RestCollector.at(base, path), headers);
+        return session.get(path);
     }
 
     /** Every page of a list. */
     List<JsonNode> list(String path) throws CollectionFailed {
         String separator = path.contains("?") ? "&" : "?";
-        return api.all(PROVIDER, RestCollector.at(base, path + separator + "per_page=100"), headers, r -> r.body(), ProviderApi::linkNext);
+        return session.all(path + separator + "per_page=100", r -> r.body(), ProviderApi::linkNext);
     }
 
     /** The answer, or a missing node where GitHub answers 404 (a setting never made). */
@@ -109,13 +102,13 @@ final class GitHubSession {
     /** The organisation itself: wrong credentials or an organisation the token cannot see end the run here. */
     JsonNode organization() throws CollectionFailed {
         try {
-            return get("/orgs/" + org).body();
+            return get("/orgs/" + org()).body();
         } catch (ProviderApi.ApiError e) {
             if (e.status() == 401) {
                 throw new CollectionFailed("GitHub refused the token: it is wrong, expired or revoked (" + e.getMessage() + ")");
             }
             if (e.status() == 404) {
-                throw new CollectionFailed("GitHub shows no organisation '" + org + "' to this token");
+                throw new CollectionFailed("GitHub shows no organisation '" + org() + "' to this token");
             }
             throw e;
         }

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Google Workspace through the Admin SDK, read-only, as a service account with domain-wide delegation
@@ -42,46 +41,34 @@ public class GoogleWorkspaceCollector extends RestCollector {
     private final Clock clock;
 
     GoogleWorkspaceCollector(ProviderApi api, CollectorTargets targets, Clock clock) {
-        super(api, "google-workspace", "Google", Set.of("google.workspace", "google.user"));
+        super(api, "Google");
         this.targets = targets;
         this.clock = clock;
     }
 
     @Override
-    public List<CredentialField> credentials() {
-        return List.of(
-                CredentialField.of("adminEmail", "Admin email to act as", Input.TEXT, "an admin who can read users and reports"),
-                CredentialField.of("serviceAccountKey", "Service account key (JSON)", Input.SERVICE_ACCOUNT_JSON,
-                        "the JSON key file of the service account with domain-wide delegation"));
-    }
-
-    @Override
-    public String targetHint() {
-        return "the primary domain, e.g. example.com";
-    }
-
-    @Override
-    public List<SetupStep> setup() {
-        return List.of(
-                new SetupStep("Create a service account and a key",
-                        "In a Google Cloud project: enable the Admin SDK API, create a service account (no project roles), and add a JSON "
-                                + "key. Give Attest the whole key file as the secret 'serviceAccountKey'.", null),
-                new SetupStep("Grant domain-wide delegation with these scopes only",
-                        "In the Admin console: Security › Access and data control › API controls › Manage domain-wide delegation › "
-                                + "Add new: the service account's client ID and these read-only scopes (comma-separated).",
-                        USER_SCOPE + "," + REPORTS_SCOPE),
-                new SetupStep("Name the admin to act as",
-                        "Domain-wide delegation acts as a user: give the email of an admin who can read users and reports (a custom "
-                                + "role with Users › Read and Reports is enough) as the secret 'adminEmail'.", "admin@example.com"),
-                new SetupStep("Target", "The primary domain.", "example.com"));
-    }
-
-    private record Session(URI base, String domain, Map<String, String> headers) {
+    public Description description() {
+        return Description.of("google-workspace", "the primary domain, e.g. example.com", "google.workspace", "google.user")
+                .withCredentials(
+                        CredentialField.of("adminEmail", "Admin email to act as", Input.TEXT, "an admin who can read users and reports"),
+                        CredentialField.of("serviceAccountKey", "Service account key (JSON)", Input.SERVICE_ACCOUNT_JSON,
+                                "the JSON key file of the service account with domain-wide delegation"))
+                .withSetup(
+                        new SetupStep("Create a service account and a key",
+                                "In a Google Cloud project: enable the Admin SDK API, create a service account (no project roles), and add a JSON "
+                                        + "key. Give Attest the whole key file as the secret 'serviceAccountKey'.", null),
+                        new SetupStep("Grant domain-wide delegation with these scopes only",
+                                "In the Admin console: Security › Access and data control › API controls › Manage domain-wide delegation › "
+                                        + "Add new: the service account's client ID and these read-only scopes (comma-separated).",
+                                USER_SCOPE + "," + REPORTS_SCOPE),
+                        new SetupStep("Name the admin to act as",
+                                "Domain-wide delegation acts as a user: give the email of an admin who can read users and reports (a custom "
+                                        + "role with Users › Read and Reports is enough) as the secret 'adminEmail'.", "admin@example.com"),
+                        new SetupStep("Target", "The primary domain.", "example.com"));
     }
 
     private Session session(String target, Map<String, String> secrets, String... scopes) throws CollectionFailed {
-        CollectorTargets.ApiTarget api = target(target);
-        return new Session(api.base(), api.name(), Map.of("Authorization", "Bearer " + token(secrets, scopes)));
+        return session(target(target), "Bearer " + token(secrets, scopes));
     }
 
     /** An access token from the key's token endpoint for a JWT assertion (the service account acting as the admin). */
@@ -155,8 +142,8 @@ public class GoogleWorkspaceCollector extends RestCollector {
         Session session = s;
         Reads reads = new Reads(progress);
         progress.report("reading users");
-        List<JsonNode> users = api.all(provider(), at(s.base(), "/admin/directory/v1/users?customer=my_customer&maxResults=500&projection=basic"),
-                s.headers(), r -> r.body().path("users"), r -> next(session, r, "/admin/directory/v1/users?customer=my_customer&maxResults=500&projection=basic"));
+        List<JsonNode> users = s.all("/admin/directory/v1/users?customer=my_customer&maxResults=500&projection=basic",
+                r -> r.body().path("users"), r -> next(session, r, "/admin/directory/v1/users?customer=my_customer&maxResults=500&projection=basic"));
         Map<String, JsonNode> usage = new HashMap<>();
         if (reports) {
             progress.report("reading the usage report");
@@ -164,7 +151,7 @@ public class GoogleWorkspaceCollector extends RestCollector {
             String path = "/admin/reports/v1/usage/users/all/dates/" + date + "?parameters="
                     + URLEncoder.encode("accounts:num_authorized_apps,accounts:is_2sv_enrolled", StandardCharsets.UTF_8);
             for (JsonNode report : reads.optional(REPORTS_SCOPE, "the Reports API's user usage",
-                    () -> api.all(provider(), at(session.base(), path), session.headers(), r -> r.body().path("usageReports"), r -> next(session, r, path)),
+                    () -> session.all(path, r -> r.body().path("usageReports"), r -> next(session, r, path)),
                     List.<JsonNode>of())) {
                 usage.put(report.path("entity").path("userEmail").asText().toLowerCase(java.util.Locale.ROOT), report.path("parameters"));
             }
@@ -208,12 +195,12 @@ public class GoogleWorkspaceCollector extends RestCollector {
             resources.add(new Resource("google.user", email, d));
         }
         Map<String, Object> workspace = new LinkedHashMap<>();
-        workspace.put("domain", s.domain());
+        workspace.put("domain", s.name());
         workspace.put("users", (long) users.size());
         workspace.put("activeUsers", active);
         workspace.put("activeUsersEnrolledIn2sv", enrolled);
         workspace.put("superAdmins", superAdmins);
-        resources.add(new Resource("google.workspace", s.domain(), workspace));
+        resources.add(new Resource("google.workspace", s.name(), workspace));
         return resources;
     }
 
@@ -228,7 +215,7 @@ public class GoogleWorkspaceCollector extends RestCollector {
         // A token for the users scope alone must work; then each further scope is asked for on its own.
         Session s = session(target, secrets, USER_SCOPE);
         List<String> missing = new ArrayList<>(probe(List.of(new Probe(USER_SCOPE + " (an admin who can read users)",
-                () -> api.get(provider(), at(s.base(), "/admin/directory/v1/users?customer=my_customer&maxResults=1"), s.headers())))));
+                () -> s.get("/admin/directory/v1/users?customer=my_customer&maxResults=1")))));
         try {
             token(secrets, REPORTS_SCOPE);
         } catch (CollectionFailed e) {

@@ -36,23 +36,9 @@ public class MariaDbCollector implements Collector {
             "RELOAD", "PROCESS");
 
     @Override
-    public String kind() {
-        return "mariadb";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("mariadb.server", "mariadb.user");
-    }
-
-    @Override
-    public List<CredentialField> credentials() {
-        return CredentialField.userAndPassword();
-    }
-
-    @Override
-    public String targetHint() {
-        return "host:port, e.g. db.internal:3306";
+    public Description description() {
+        return Description.of("mariadb", "host:port, e.g. db.internal:3306", "mariadb.server", "mariadb.user")
+                .withCredentials(CredentialField.userAndPassword());
     }
 
     @Override

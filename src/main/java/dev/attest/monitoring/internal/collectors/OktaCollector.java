@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An Okta org through the Management API with an API token (secret {@code token}), read-only: users and
@@ -32,44 +31,33 @@ public class OktaCollector extends RestCollector {
     static final String POLICIES = "Read-Only Administrator: policies (okta.policies.read)";
 
     OktaCollector(ProviderApi api) {
-        super(api, "okta", "Okta", Set.of("okta.org", "okta.user", "okta.password_policy"));
+        super(api, "Okta");
     }
 
     @Override
-    public List<CredentialField> credentials() {
-        return List.of(CredentialField.of("token", "API token", Input.PASSWORD, "created by a Read-Only Administrator"));
-    }
-
-    @Override
-    public String targetHint() {
-        return "the Okta org URL, e.g. https://acme.okta.com";
-    }
-
-    @Override
-    public List<SetupStep> setup() {
-        return List.of(
-                new SetupStep("Create a read-only admin for Attest",
-                        "In the Admin Console, Security › Administrators › Add administrator: a dedicated service user with only the "
-                                + "Read-Only Administrator role. API tokens inherit the role of the admin who creates them.",
-                        "Role: Read-Only Administrator"),
-                new SetupStep("Create an API token as that admin",
-                        "Signed in as the service user: Security › API › Tokens › Create token. Give Attest the token value as the "
-                                + "secret 'token'. Okta revokes a token unused for 30 days; the schedule keeps it in use.",
-                        "Authorization: SSWS <token>"),
-                new SetupStep("Target", "The org URL, without a path.", "https://acme.okta.com"));
-    }
-
-    private record Session(URI base, String org, Map<String, String> headers) {
+    public Description description() {
+        return Description.of("okta", "the Okta org URL, e.g. https://acme.okta.com", "okta.org", "okta.user", "okta.password_policy")
+                .withCredentials(CredentialField.of("token", "API token", Input.PASSWORD, "created by a Read-Only Administrator"))
+                .withSetup(
+                        new SetupStep("Create a read-only admin for Attest",
+                                "In the Admin Console, Security › Administrators › Add administrator: a dedicated service user with only the "
+                                        + "Read-Only Administrator role. API tokens inherit the role of the admin who creates them.",
+                                "Role: Read-Only Administrator"),
+                        new SetupStep("Create an API token as that admin",
+                                "Signed in as the service user: Security › API › Tokens › Create token. Give Attest the token value as the "
+                                        + "secret 'token'. Okta revokes a token unused for 30 days; the schedule keeps it in use.",
+                                "Authorization: SSWS <token>"),
+                        new SetupStep("Target", "The org URL, without a path.", "https://acme.okta.com"));
     }
 
     private Session session(String target, Map<String, String> secrets) throws CollectionFailed {
         CollectorTargets.ApiTarget api = target(target);
         String token = required(secrets, "Okta API token", "token", "password");
-        return new Session(api.base(), api.name(), Map.of("Authorization", "SSWS " + token));
+        return session(api, "SSWS " + token);
     }
 
     private List<JsonNode> list(Session s, String path) throws CollectionFailed {
-        return api.all(provider(), at(s.base(), path), s.headers(), r -> r.body(), ProviderApi::linkNext);
+        return s.all(path, r -> r.body(), ProviderApi::linkNext);
     }
 
     private List<JsonNode> users(Session s, String query) throws CollectionFailed {
@@ -99,7 +87,7 @@ public class OktaCollector extends RestCollector {
         progress.report("reading admin role assignments");
         Map<String, List<String>> roles = new LinkedHashMap<>();
         List<JsonNode> assignees = reads.optional(ROLES, "admin role assignments",
-                () -> api.all(provider(), at(s.base(), "/api/v1/iam/assignees/users?limit=200"), s.headers(), r -> r.body().path("value"),
+                () -> s.all("/api/v1/iam/assignees/users?limit=200", r -> r.body().path("value"),
                         r -> text(r.body().path("_links").path("next").path("href")) == null ? null
                                 : URI.create(r.body().path("_links").path("next").path("href").asText())), List.of());
         for (JsonNode assignee : assignees) {
@@ -184,13 +172,13 @@ public class OktaCollector extends RestCollector {
         }
 
         Map<String, Object> org = new LinkedHashMap<>();
-        org.put("org", s.org());
+        org.put("org", s.name());
         org.put("users", (long) users.size());
         if (!reads.refused(ROLES)) {
             org.put("admins", admins);
             org.put("superAdmins", superAdmins);
         }
-        resources.add(new Resource("okta.org", s.org(), org));
+        resources.add(new Resource("okta.org", s.name(), org));
         return resources;
     }
 
@@ -205,7 +193,7 @@ public class OktaCollector extends RestCollector {
         Session s = session(target, secrets);
         List<JsonNode> one = new ArrayList<>();
         try {
-            api.get(provider(), at(s.base(), "/api/v1/users?limit=1"), s.headers()).body().forEach(one::add);
+            s.get("/api/v1/users?limit=1").body().forEach(one::add);
         } catch (ProviderApi.ApiError e) {
             if (e.status() == 401) {
                 throw new CollectionFailed("Okta refused the API token: it is wrong, expired or revoked (" + e.getMessage() + ")");
@@ -216,12 +204,12 @@ public class OktaCollector extends RestCollector {
             return List.of(USERS + " (" + e.getMessage() + ")");
         }
         List<Probe> probes = new ArrayList<>(List.of(
-                new Probe(ROLES, () -> api.get(provider(), at(s.base(), "/api/v1/iam/assignees/users?limit=1"), s.headers())),
-                new Probe(APPS, () -> api.get(provider(), at(s.base(), "/api/v1/apps?limit=1"), s.headers())),
-                new Probe(POLICIES, () -> api.get(provider(), at(s.base(), "/api/v1/policies?type=PASSWORD"), s.headers()))));
+                new Probe(ROLES, () -> s.get("/api/v1/iam/assignees/users?limit=1")),
+                new Probe(APPS, () -> s.get("/api/v1/apps?limit=1")),
+                new Probe(POLICIES, () -> s.get("/api/v1/policies?type=PASSWORD"))));
         if (!one.isEmpty()) {
             String id = one.get(0).path("id").asText();
-            probes.add(new Probe(FACTORS, () -> api.get(provider(), at(s.base(), "/api/v1/users/" + id + "/factors"), s.headers())));
+            probes.add(new Probe(FACTORS, () -> s.get("/api/v1/users/" + id + "/factors")));
         }
         return probe(probes);
     }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Reads a PostgreSQL server over JDBC: the settings that matter for security ({@code postgres.server}),
@@ -31,23 +30,10 @@ public class PostgresCollector implements Collector {
             "log_statement", "shared_preload_libraries", "server_version_num", "server_version");
 
     @Override
-    public String kind() {
-        return "postgres";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("postgres.server", "postgres.role", "postgres.database");
-    }
-
-    @Override
-    public List<CredentialField> credentials() {
-        return CredentialField.userAndPassword();
-    }
-
-    @Override
-    public String targetHint() {
-        return "host:port/database, e.g. db.internal:5432/postgres";
+    public Description description() {
+        return Description.of("postgres", "host:port/database, e.g. db.internal:5432/postgres",
+                        "postgres.server", "postgres.role", "postgres.database")
+                .withCredentials(CredentialField.userAndPassword());
     }
 
     static String jdbcUrl(String target) {

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a Redis server's security settings into one {@code redis.server}: whether it answers without
@@ -39,23 +38,9 @@ public class RedisCollector implements Collector {
     private static final int TIMEOUT_MS = 8000;
 
     @Override
-    public String kind() {
-        return "redis";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("redis.server");
-    }
-
-    @Override
-    public List<CredentialField> credentials() {
-        return CredentialField.userAndPassword();
-    }
-
-    @Override
-    public String targetHint() {
-        return "host:port, e.g. cache.internal:6379";
+    public Description description() {
+        return Description.of("redis", "host:port, e.g. cache.internal:6379", "redis.server")
+                .withCredentials(CredentialField.userAndPassword());
     }
 
     @Override

@@ -11,38 +11,51 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What the REST provider collectors share: the target read into an API base and a name, secrets looked up
- * under their names (the connection form's {@code password} field standing for the main secret), optional
- * reads whose refusal becomes one named problem per permission, and the connection test's probes.
+ * What the REST provider collectors share: the target read into an API base and a name, a {@link Session}
+ * whose calls carry the credentials, secrets looked up under their names (the connection form's
+ * {@code password} field standing for the main secret), optional reads whose refusal becomes one named
+ * problem per permission, and the connection test's probes.
  */
 @RequiredArgsConstructor
 abstract class RestCollector implements Collector {
 
     final ProviderApi api;
-    private final String kind;
     private final String provider;
-    private final Set<String> types;
-
-    @Override
-    public final String kind() {
-        return kind;
-    }
 
     /** The provider's name in messages, e.g. {@code GitHub}. */
     final String provider() {
         return provider;
     }
 
-    @Override
-    public final Set<String> types() {
-        return types;
+    /**
+     * A signed-in session with the provider: its API base, the target's name there (an org, a tenant, a
+     * domain) and the headers every call sends.
+     */
+    record Session(ProviderApi api, String provider, URI base, String name, Map<String, String> headers) {
+
+        /** GET of a path under the base. */
+        ProviderApi.Response get(String path) throws CollectionFailed {
+            return api.get(provider, at(base, path), headers);
+        }
+
+        /** Every item of a paged list under the base ({@link ProviderApi#all}). */
+        List<JsonNode> all(String path, Function<ProviderApi.Response, JsonNode> items, Function<ProviderApi.Response, URI> next)
+                throws CollectionFailed {
+            return api.all(provider, at(base, path), headers, items, next);
+        }
+    }
+
+    /** A session on the target whose calls send this {@code Authorization} header. */
+    Session session(CollectorTargets.ApiTarget target, String authorization) {
+        return new Session(api, provider, target.base(), target.name(), Map.of("Authorization", authorization));
     }
 
     CollectorTargets.ApiTarget target(String target) throws CollectionFailed {
         try {
-            return CollectorTargets.apiTarget(kind(), target);
+            return CollectorTargets.apiTarget(description().kind(), target);
         } catch (CollectorTargets.Refused e) {
             throw new CollectionFailed("target refused: " + e.getMessage());
         }

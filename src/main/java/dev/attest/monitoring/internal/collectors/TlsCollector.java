@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a TLS endpoint ({@code tls.endpoint}): which protocol versions it accepts, its certificate
@@ -60,18 +59,8 @@ public class TlsCollector implements Collector {
     }
 
     @Override
-    public String kind() {
-        return "tls";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("tls.endpoint");
-    }
-
-    @Override
-    public String targetHint() {
-        return "host:port or https://host[:port], e.g. https://example.com";
+    public Description description() {
+        return Description.of("tls", "host:port or https://host[:port], e.g. https://example.com", "tls.endpoint");
     }
 
     record Endpoint(String host, int port, boolean https) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,18 +38,8 @@ public class WebHeadersCollector implements Collector {
             .connectTimeout(TIMEOUT).build();
 
     @Override
-    public String kind() {
-        return "web";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of("web.app");
-    }
-
-    @Override
-    public String targetHint() {
-        return "a URL, e.g. https://app.example.com/login";
+    public Description description() {
+        return Description.of("web", "a URL, e.g. https://app.example.com/login", "web.app");
     }
 
     @Override
