@@ -5,8 +5,9 @@
  * Record modules plug in by providing a {@link dev.attest.monitoring.ResourceSource} bean and check
  * definitions under {@code checks/*.yaml} (see {@code checks/SCHEMA.md}). Systems are read by
  * collectors: adding a collector is adding one class that implements
- * {@code dev.attest.monitoring.internal.Collector} (a Spring bean with its kind, resource types and
- * {@code collect} method) and its tests; connections of that kind then run it on their schedule.
+ * {@code dev.attest.monitoring.internal.Collector} (a Spring bean with its description, that is its kind,
+ * resource types, target hint, credentials and setup steps, and its {@code collect} method) and its
+ * tests; connections of that kind then run it on their schedule.
  * Shipped: PostgreSQL, MariaDB/MySQL (users and grants), TLS endpoint, Git repository; the host agent ({@link dev.attest.monitoring.HostAgent})
  * and file imports (AWS IAM credential report, JSON list) push through the same API as anything else
  * ({@code POST /api/v1/resources}).
