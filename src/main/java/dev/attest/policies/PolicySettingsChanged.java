@@ -1,21 +1,13 @@
 package dev.attest.policies;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** An admin changed the workspace settings that fill template placeholders. */
+@RecordedAs("policies.settings-changed")
 public record PolicySettingsChanged(WorkspaceId workspaceId, java.util.Set<String> names, String actor) implements PolicyEvent {
 
-    @Override
-    public PolicyAction kind() {
-        return PolicyAction.SETTINGS_CHANGED;
-    }
-
     /** Settings belong to the workspace, not to one policy. */
-    @Override
-    public java.util.UUID policyId() {
-        return null;
-    }
-
     @Override
     public String target() {
         return "policy-settings";

@@ -8,24 +8,13 @@ import java.util.Optional;
 /** A step of a version through its workflow, as the route names it: {@code /versions/{n}/submit} and so on. */
 public enum VersionAction implements WireName {
     /** Draft to in review. */
-    SUBMIT(PolicyAction.SUBMITTED),
+    SUBMIT,
     /** In review to approved, by someone other than the author when the workspace asks for it. */
-    APPROVE(PolicyAction.APPROVED),
+    APPROVE,
     /** Approved to published: the version people read and accept. */
-    PUBLISH(PolicyAction.PUBLISHED),
+    PUBLISH,
     /** In review or approved back to draft. */
-    RETURN(PolicyAction.RETURNED);
-
-    private final PolicyAction done;
-
-    VersionAction(PolicyAction done) {
-        this.done = done;
-    }
-
-    /** What the audit trail records once the step is taken. */
-    public PolicyAction done() {
-        return done;
-    }
+    RETURN;
 
     /** Whether the step needs the {@code policies:approve} permission. */
     public boolean needsApprover() {

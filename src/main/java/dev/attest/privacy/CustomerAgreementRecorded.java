@@ -1,17 +1,14 @@
 package dev.attest.privacy;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 import java.util.UUID;
 
 /** A signed customer DPA or BAA was entered in the register. */
+@RecordedAs("privacy.agreement-recorded")
 public record CustomerAgreementRecorded(WorkspaceId workspaceId, String actor, UUID agreementId, String customer,
                                         String kind, String version) implements PrivacyEvent {
-
-    @Override
-    public String action() {
-        return "privacy.agreement-recorded";
-    }
 
     @Override
     public String target() {

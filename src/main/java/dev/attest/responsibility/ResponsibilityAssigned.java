@@ -1,15 +1,12 @@
 package dev.attest.responsibility;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** A control's responsibility changed hands, or its guidance changed. */
+@RecordedAs("responsibility.assigned")
 public record ResponsibilityAssigned(WorkspaceId workspaceId, String control, String party, String provider, String actor)
         implements ResponsibilityEvent {
-
-    @Override
-    public String action() {
-        return "responsibility.assigned";
-    }
 
     @Override
     public String target() {

@@ -1,14 +1,11 @@
 package dev.attest.risks;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** A risk assessment was recorded. */
+@RecordedAs("risks.assessed")
 public record RiskAssessmentRecorded(WorkspaceId workspaceId, String actor, RiskAssessment assessment) implements RiskEvent {
-
-    @Override
-    public String action() {
-        return "risks.assessed";
-    }
 
     @Override
     public String target() {

@@ -2,7 +2,10 @@ package dev.attest.risks;
 
 import dev.attest.identity.WorkspaceEvent;
 
-/** What happened in the risk register, one record per fact; the audit trail records each under its action name. */
+/**
+ * What happened in the risk register, one record per fact; the audit trail records each under its
+ * {@link dev.attest.identity.RecordedAs} name.
+ */
 public sealed interface RiskEvent extends WorkspaceEvent permits RiskEvent.OfRisk, RisksImported, RiskAssessmentRecorded {
 
     /** A fact about one risk: its target is the risk, its summary the verb and the title. */

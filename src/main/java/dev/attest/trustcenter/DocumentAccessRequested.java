@@ -1,19 +1,11 @@
 package dev.attest.trustcenter;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** A visitor asked for a gated document and accepted the NDA (approved at once for an allowed domain). */
-public record DocumentAccessRequested(WorkspaceId workspaceId, java.util.UUID requestId, String document, String company, boolean approved, String actor) implements TrustCenterEvent {
-
-    @Override
-    public String action() {
-        return "trustcenter.access-requested";
-    }
-
-    @Override
-    public String target() {
-        return "trust-access-request:" + requestId;
-    }
+@RecordedAs("trustcenter.access-requested")
+public record DocumentAccessRequested(WorkspaceId workspaceId, java.util.UUID requestId, String document, String company, boolean approved, String actor) implements TrustCenterEvent.OfAccessRequest {
 
     @Override
     public String summary() {

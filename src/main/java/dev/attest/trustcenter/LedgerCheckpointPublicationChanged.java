@@ -1,19 +1,11 @@
 package dev.attest.trustcenter;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** An admin turned the publication of the evidence ledger's newest checkpoint on the Trust Center on or off. */
-public record LedgerCheckpointPublicationChanged(WorkspaceId workspaceId, boolean published, String actor) implements TrustCenterEvent {
-
-    @Override
-    public String action() {
-        return "trustcenter.ledger-checkpoint-publication-changed";
-    }
-
-    @Override
-    public String target() {
-        return "trust-center";
-    }
+@RecordedAs("trustcenter.ledger-checkpoint-publication-changed")
+public record LedgerCheckpointPublicationChanged(WorkspaceId workspaceId, boolean published, String actor) implements TrustCenterEvent.OfTrustCenter {
 
     @Override
     public String summary() {

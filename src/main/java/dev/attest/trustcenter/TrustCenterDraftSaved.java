@@ -1,19 +1,11 @@
 package dev.attest.trustcenter;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** An admin saved the Trust Center draft; nothing public changed. */
-public record TrustCenterDraftSaved(WorkspaceId workspaceId, String company, String actor) implements TrustCenterEvent {
-
-    @Override
-    public String action() {
-        return "trustcenter.draft-saved";
-    }
-
-    @Override
-    public String target() {
-        return "trust-center";
-    }
+@RecordedAs("trustcenter.draft-saved")
+public record TrustCenterDraftSaved(WorkspaceId workspaceId, String company, String actor) implements TrustCenterEvent.OfTrustCenter {
 
     @Override
     public String summary() {

@@ -1,19 +1,11 @@
 package dev.attest.trustcenter;
 
+import dev.attest.identity.RecordedAs;
 import dev.attest.identity.WorkspaceId;
 
 /** The draft became the public Trust Center. */
-public record TrustCenterPublished(WorkspaceId workspaceId, String company, String actor) implements TrustCenterEvent {
-
-    @Override
-    public String action() {
-        return "trustcenter.published";
-    }
-
-    @Override
-    public String target() {
-        return "trust-center";
-    }
+@RecordedAs("trustcenter.published")
+public record TrustCenterPublished(WorkspaceId workspaceId, String company, String actor) implements TrustCenterEvent.OfTrustCenter {
 
     @Override
     public String summary() {

@@ -4,7 +4,10 @@ import dev.attest.identity.WorkspaceEvent;
 
 import java.util.UUID;
 
-/** What happened in the vendor register, one record per fact; the audit trail records each under its action name. */
+/**
+ * What happened in the vendor register, one record per fact; the audit trail records each under its
+ * {@link dev.attest.identity.RecordedAs} name.
+ */
 public sealed interface VendorEvent extends WorkspaceEvent permits VendorAdded, VendorUpdated, VendorRemoved {
 
     UUID vendorId();
