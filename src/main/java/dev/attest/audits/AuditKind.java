@@ -2,8 +2,10 @@ package dev.attest.audits;
 
 import dev.attest.web.JsonWireName;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 
 /** What sort of examination an audit is, and which framework it belongs to. */
+@RequiredArgsConstructor
 public enum AuditKind implements JsonWireName {
     SOC2_TYPE1("soc2"), SOC2_TYPE2("soc2"),
     ISO27001_STAGE1("iso27001"), ISO27001_STAGE2("iso27001"), ISO27001_SURVEILLANCE("iso27001"), ISO27001_RECERTIFICATION("iso27001"),
@@ -11,10 +13,6 @@ public enum AuditKind implements JsonWireName {
     PCI_DSS_ROC("pci-dss"), PCI_DSS_SAQ("pci-dss");
 
     private final String framework;
-
-    AuditKind(String framework) {
-        this.framework = framework;
-    }
 
     /** The catalog framework the kind examines, e.g. {@code soc2}. */
     public String framework() {

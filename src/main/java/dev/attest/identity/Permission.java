@@ -1,11 +1,13 @@
 package dev.attest.identity;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.ExpressionTemplateValueProvider;
 
 /**
  * What a route needs. Routes name a permission with {@code @RequiresPermission(Permission.CONTROLS_WRITE)};
  * a role grants a set of them, and a read-only token keeps only the read ones.
  */
+@RequiredArgsConstructor
 public enum Permission implements ExpressionTemplateValueProvider {
     CATALOG_READ("catalog:read", false),
     CONTROLS_READ("controls:read", false),
@@ -59,11 +61,6 @@ public enum Permission implements ExpressionTemplateValueProvider {
 
     private final String authority;
     private final boolean write;
-
-    Permission(String authority, boolean write) {
-        this.authority = authority;
-        this.write = write;
-    }
 
     /** The authority string used in security expressions. */
     public String authority() {

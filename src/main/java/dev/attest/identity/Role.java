@@ -1,11 +1,13 @@
 package dev.attest.identity;
 
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /** A member's role in one workspace; a user may hold a different role in each workspace. Stored and shown by its wire name, e.g. {@code compliance_manager}. */
+@RequiredArgsConstructor
 public enum Role implements WireName {
     ADMIN(EnumSet.allOf(Permission.class)),
     COMPLIANCE_MANAGER(EnumSet.of(Permission.CATALOG_READ, Permission.CONTROLS_READ, Permission.CONTROLS_WRITE,
@@ -67,10 +69,6 @@ public enum Role implements WireName {
             Permission.VENDORS_READ));
 
     private final Set<Permission> permissions;
-
-    Role(Set<Permission> permissions) {
-        this.permissions = permissions;
-    }
 
     public Set<Permission> permissions() {
         return EnumSet.copyOf(permissions);

@@ -1,8 +1,10 @@
 package dev.attest.obligations;
 
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 
 /** The recurring duties a workspace can schedule, each with its usual interval. */
+@RequiredArgsConstructor
 public enum DutyKind implements WireName {
     ACCESS_REVIEW("access-review", "Quarterly access review", 3),
     PENETRATION_TEST("penetration-test", "Yearly penetration test", 12),
@@ -42,12 +44,6 @@ public enum DutyKind implements WireName {
     private final String wireName;
     private final String title;
     private final int months;
-
-    DutyKind(String wireName, String title, int months) {
-        this.wireName = wireName;
-        this.title = title;
-        this.months = months;
-    }
 
     @Override
     public String wireName() {

@@ -1,10 +1,12 @@
 package dev.attest.privacy;
 
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 
 import java.util.Locale;
 
 /** What the data subject asks for; some rights exist under one law only. */
+@RequiredArgsConstructor
 public enum RequestType implements WireName {
     ACCESS("Access to my data", true, true),
     DELETION("Deletion of my data", true, true),
@@ -17,12 +19,6 @@ public enum RequestType implements WireName {
     private final String label;
     private final boolean gdpr;
     private final boolean ccpa;
-
-    RequestType(String label, boolean gdpr, boolean ccpa) {
-        this.label = label;
-        this.gdpr = gdpr;
-        this.ccpa = ccpa;
-    }
 
     public String label() {
         return label;

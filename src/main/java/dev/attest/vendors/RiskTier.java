@@ -1,19 +1,17 @@
 package dev.attest.vendors;
 
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 
 import java.util.Locale;
 import java.util.Set;
 
 /** How much is at stake with a vendor; the tier sets how often it is reviewed. Spelt by its wire name, e.g. {@code high}. */
+@RequiredArgsConstructor
 public enum RiskTier implements WireName {
     LOW(36), MEDIUM(24), HIGH(12);
 
     private final int reviewMonths;
-
-    RiskTier(int reviewMonths) {
-        this.reviewMonths = reviewMonths;
-    }
 
     /** Months between reviews: yearly for high risk. */
     public int reviewMonths() {

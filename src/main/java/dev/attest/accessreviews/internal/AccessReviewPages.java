@@ -10,6 +10,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.web.Htmx;
 import dev.attest.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 
 /** Pages: the campaign list with the systems, one campaign with its report (PDF, CSV), and a reviewer's queue. */
 @Controller
+@RequiredArgsConstructor
 class AccessReviewPages {
 
     private final Campaigns campaigns;
@@ -41,15 +43,6 @@ class AccessReviewPages {
     private final ReviewerQueue queue;
     private final AccessReviewForms forms;
     private final Clock clock;
-
-    AccessReviewPages(Campaigns campaigns, Systems systems, Decisions decisions, ReviewerQueue queue, AccessReviewForms forms, Clock clock) {
-        this.campaigns = campaigns;
-        this.forms = forms;
-        this.systems = systems;
-        this.decisions = decisions;
-        this.queue = queue;
-        this.clock = clock;
-    }
 
     @GetMapping("/access-reviews")
     @RequiresPermission(Permission.ACCESS_REVIEWS_READ)

@@ -16,6 +16,7 @@ import dev.attest.identity.CurrentUser;
 import dev.attest.accessreviews.Flag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +41,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/access-reviews")
 @Tag(name = "Access reviews", description = "Account sources, review campaigns, decisions and verified remediation")
+@RequiredArgsConstructor
 class AccessReviewsApi {
 
     /** An account with the person it is matched to; {@code unmatched} when nobody holds it in the roster. */
@@ -66,18 +68,6 @@ class AccessReviewsApi {
     private final RemediationTasks tasks;
     private final ReviewerQueue queue;
     private final ReviewMail mail;
-
-    AccessReviewsApi(Systems systems, AccountCollection collection, AccountMatching matching, Campaigns campaigns,
-                     Decisions decisions, RemediationTasks tasks, ReviewerQueue queue, ReviewMail mail) {
-        this.mail = mail;
-        this.systems = systems;
-        this.collection = collection;
-        this.matching = matching;
-        this.campaigns = campaigns;
-        this.decisions = decisions;
-        this.tasks = tasks;
-        this.queue = queue;
-    }
 
     // systems and accounts
 

@@ -12,6 +12,7 @@ import dev.attest.controls.Readiness;
 import dev.attest.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,17 +26,12 @@ import java.util.Set;
 /** The control matrix an auditor asks for: each in-scope requirement with its controls, status and owner. */
 @RestController
 @Tag(name = "Controls")
+@RequiredArgsConstructor
 class ControlMatrixApi {
 
     private final Catalog catalog;
     private final ControlLibrary controls;
     private final Adoptions adoptions;
-
-    ControlMatrixApi(Catalog catalog, ControlLibrary controls, Adoptions adoptions) {
-        this.adoptions = adoptions;
-        this.catalog = catalog;
-        this.controls = controls;
-    }
 
     @GetMapping(value = {"/api/v1/frameworks/{id}/matrix.csv", "/frameworks/{id}/matrix.csv"}, produces = "text/csv")
     @RequiresPermission(Permission.CONTROLS_READ)

@@ -7,6 +7,7 @@ import dev.attest.monitoring.FindingEvent;
 import dev.attest.monitoring.Severity;
 import dev.attest.web.MultiRowInsert;
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,7 @@ import java.util.UUID;
 
 /** The monitoring_finding and monitoring_finding_event tables. */
 @Repository
+@RequiredArgsConstructor
 public class FindingStore {
 
     private static final String COLUMNS = "id, check_key, resource_type, resource_id, severity, control_key, owner, status, opened_at, "
@@ -45,13 +47,6 @@ public class FindingStore {
 
     private final IdLookup lookup;
     private final Clock clock;
-
-    FindingStore(JdbcClient jdbc, JdbcTemplate template, IdLookup lookup, Clock clock) {
-        this.lookup = lookup;
-        this.clock = clock;
-        this.jdbc = jdbc;
-        this.template = template;
-    }
 
     public List<Finding> list(WorkspaceId workspace, FindingFilter filter, int limit) {
         return list(workspace, filter, limit, 0);

@@ -2,8 +2,10 @@ package dev.attest.program.internal;
 
 import dev.attest.identity.Permission;
 import dev.attest.web.JsonWireName;
+import lombok.RequiredArgsConstructor;
 
 /** The kinds of record the search finds, in the order results are grouped, each with what reading it needs. */
+@RequiredArgsConstructor
 enum SearchKind implements JsonWireName {
     CONTROL("Controls", Permission.CONTROLS_READ),
     REQUIREMENT("Requirements", Permission.CATALOG_READ),
@@ -16,11 +18,6 @@ enum SearchKind implements JsonWireName {
 
     private final String label;
     private final Permission needs;
-
-    SearchKind(String label, Permission needs) {
-        this.label = label;
-        this.needs = needs;
-    }
 
     public String label() {
         return label;

@@ -1,10 +1,12 @@
 package dev.attest.program.internal;
 
 import dev.attest.web.WireName;
+import lombok.RequiredArgsConstructor;
 
 import java.util.Locale;
 
 /** The steps of the first-run setup checklist, in the order an admin meets them, each with the page where it is done. */
+@RequiredArgsConstructor
 enum SetupStep implements WireName {
     COMPANY("Company name and details", "Fills the policies' placeholders and the Trust Center's heading.", "/setup#company"),
     FRAMEWORKS("Frameworks and scope", "Choose the frameworks you answer to and, for SOC 2, the categories in scope.", "/setup#frameworks"),
@@ -16,12 +18,6 @@ enum SetupStep implements WireName {
     private final String title;
     private final String why;
     private final String href;
-
-    SetupStep(String title, String why, String href) {
-        this.title = title;
-        this.why = why;
-        this.href = href;
-    }
 
     /** The step's key in addresses, anchors and the stored checklist, e.g. {@code trust-center}. */
     @Override
