@@ -56,6 +56,7 @@ class AccountCollection {
     void keep(WorkspaceId workspace, SystemStore.Row system, List<Account> accounts, String actor) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
+            store.lockForCollection(workspace, system.id());
             store.replaceAccounts(workspace, system.id(), accounts, now);
             store.collected(workspace, system.id(), now, null);
             int verified = tasks.verify(workspace, system.id(), accounts);

@@ -82,6 +82,15 @@ class SystemStore {
         }
     }
 
+    /**
+     * Holds the system's row until the transaction ends, so that two collections of one system (a
+     * campaign starting while a host report comes in) replace its accounts one after the other.
+     */
+    void lockForCollection(WorkspaceId workspace, UUID systemId) {
+        jdbc.sql("select id from access_system where workspace_id = ? and id = ? for update").params(workspace.value(), systemId)
+                .query(UUID.class).optional();
+    }
+
     /** Replaces the system's accounts with a new collection, in one statement batch. */
     void replaceAccounts(WorkspaceId workspace, UUID systemId, List<Account> accounts, Instant at) {
         jdbc.sql("delete from access_account where workspace_id = ? and system_id = ?").params(workspace.value(), systemId).update();

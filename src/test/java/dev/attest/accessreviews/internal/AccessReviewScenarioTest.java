@@ -27,8 +27,15 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,6 +101,35 @@ class AccessReviewScenarioTest {
         assertThat(completed.reportEvidence()).isNotNull();
         assertThatThrownBy(() -> decisions.decide(ws, draft.id(), a.id(), new Decide("revoke", null, "late"), admin))
                 .isInstanceOf(CampaignStateException.class);
+    }
+
+    @Test
+    void collectionsOfOneSystemAtTheSameTimeAreKeptOneAfterTheOther() throws Exception {
+        WorkspaceId ws = new WorkspaceId(jdbc.sql("select id from workspace where slug = 'default'").query(UUID.class).single());
+        ReviewSystem system = systems.create(ws, new SaveSystem("Busy " + run, "csv", AttestTest.ADMIN_EMAIL, null, null, null, null), "test");
+        List<List<Account>> collections = IntStream.rangeClosed(1, 6)
+                .mapToObj(n -> IntStream.rangeClosed(1, 20 + n).mapToObj(i -> account("svc-" + i)).toList()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(collections.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> kept = new ArrayList<>();
+            for (List<Account> accounts : collections) {
+                kept.add(pool.submit(() -> {
+                    start.await();
+                    collection.keep(ws, systems.row(ws, system.id()), accounts, "test");
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> k : kept) {
+                k.get(60, TimeUnit.SECONDS); // a collection that failed (a duplicate account row) throws here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // The system holds exactly one of the collections, not a mix.
+        int stored = jdbc.sql("select count(*) from access_account where system_id = ?").param(system.id()).query(Integer.class).single();
+        assertThat(collections.stream().map(List::size)).contains(stored);
     }
 
     @Test
