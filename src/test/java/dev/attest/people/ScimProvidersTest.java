@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,6 +246,47 @@ class ScimProvidersTest {
         assertThat(api.putJson("/api/v1/people/scim-group-roles", "{\"groups\":[]}").json().get("errors").get(0).get("field").asString())
                 .isEqualTo("groups");
         assertThat(api.get("/api/v1/people/scim-group-roles").json().get("groups").size()).isZero();
+    }
+
+    @Test
+    void membershipChangesSentToOneGroupAtOnceAreAllKept() throws Exception {
+        ExtraAccounts.Account admin = ExtraAccounts.inNewWorkspace(jdbc);
+        Http okta = scim(admin.token());
+        List<String> users = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            String email = "parallel" + i + "." + run + "@example.test";
+            Http.Response user = okta.post("/scim/v2/Users", SCIM, """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","name":{"givenName":"Par","familyName":"Allel"},
+                     "active":true}""".formatted(email));
+            assertThat(user.status()).as(user.body()).isEqualTo(201);
+            users.add(user.json().get("id").asString());
+        }
+        String group = okta.post("/scim/v2/Groups", SCIM, """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Everyone","members":[]}""").json().get("id").asString();
+
+        // Okta pushes each new member of a group as its own PATCH, several at a time.
+        ExecutorService pool = Executors.newFixedThreadPool(users.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Http.Response>> sent = new ArrayList<>();
+            for (String user : users) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return okta.patchJson("/scim/v2/Groups/" + group, """
+                            {"schemas":["%s"],"Operations":[{"op":"add","path":"members","value":[{"value":"%s"}]}]}""".formatted(PATCH_OP, user));
+                }));
+            }
+            start.countDown();
+            for (Future<Http.Response> patched : sent) {
+                Http.Response response = patched.get(60, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<String> members = new ArrayList<>();
+        okta.get("/scim/v2/Groups/" + group).json().get("members").forEach(m -> members.add(m.get("value").asString()));
+        assertThat(members).as("no change written over another").containsExactlyInAnyOrderElementsOf(users);
     }
 
     private String role(Http api, String email) {

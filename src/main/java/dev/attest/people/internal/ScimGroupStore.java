@@ -60,6 +60,12 @@ class ScimGroupStore {
         jdbc.sql("delete from scim_group where id = ?").param(id).update();
     }
 
+    /** Holds the group's row until the transaction ends, so that two changes of one group's members are saved one after the other. */
+    void lock(WorkspaceId workspace, UUID group) {
+        jdbc.sql("select id from scim_group where workspace_id = ? and id = ? for update").params(workspace.value(), group)
+                .query(UUID.class).optional();
+    }
+
     void replaceMembers(UUID group, Collection<UUID> members) {
         jdbc.sql("delete from scim_group_member where group_id = ?").param(group).update();
         for (UUID member : members) {

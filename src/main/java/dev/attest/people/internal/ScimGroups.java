@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Groups an identity provider pushes over SCIM, and the workspace's group-to-role table: a person who
@@ -60,6 +61,15 @@ class ScimGroups {
         return find(workspace, id).orElseThrow(() -> new ScimException(HttpStatus.NOT_FOUND, null, "Resource " + id + " not found"));
     }
 
+    /** Locks the group's row until the transaction ends; an id that is no group's is left to {@link #get} to refuse. */
+    private void hold(WorkspaceId workspace, String id) {
+        try {
+            store.lock(workspace, UUID.fromString(id));
+        } catch (IllegalArgumentException notAnId) {
+            // get answers 404
+        }
+    }
+
     private Optional<Group> find(WorkspaceId workspace, String id) {
         UUID uuid;
         try {
@@ -85,12 +95,29 @@ class ScimGroups {
         return get(workspace, id.toString());
     }
 
+    /** A group's new name, external id and members, each null for "unchanged". */
+    record Change(String displayName, String externalId, Collection<UUID> members) {
+    }
+
+    /**
+     * Applies a change worked out from the group as it is, with the group held from reading to saving: an
+     * identity provider that sends two membership changes to one group at once (Okta and Entra ID both
+     * do) gets both applied, one after the other, instead of the second writing over the first.
+     */
+    @Transactional
+    Group patch(WorkspaceId workspace, String id, Function<Group, Change> operations) {
+        hold(workspace, id);
+        Change change = operations.apply(get(workspace, id));
+        return update(workspace, id, change.displayName(), change.externalId(), change.members());
+    }
+
     /**
      * Saves a group's new name, external id and members (each may be null for "unchanged"), then gives
      * everyone whose groups changed the role their groups now map to.
      */
     @Transactional
     Group update(WorkspaceId workspace, String id, String displayName, String externalId, Collection<UUID> members) {
+        hold(workspace, id);
         Group current = get(workspace, id);
         Set<UUID> mappedBefore = mapped(workspace);
         Set<UUID> affected = new HashSet<>(current.members());

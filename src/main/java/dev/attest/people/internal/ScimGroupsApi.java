@@ -113,8 +113,13 @@ class ScimGroupsApi {
     @PatchMapping(value = "/Groups/{id}", consumes = {"application/scim+json", "application/json"})
     ResponseEntity<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body,
                                               @RequestParam(required = false) String excludedAttributes) {
-        ScimGroups.Group current = groups.get(ScimUsersApi.workspace(), id);
         List<Map<String, Object>> operations = ScimUsersApi.operations(body);
+        ScimGroups.Group updated = groups.patch(ScimUsersApi.workspace(), id, current -> change(current, operations));
+        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(view(excludedAttributes).apply(updated));
+    }
+
+    /** What the operations make of the group as it is now; the group is held until the change is saved. */
+    private ScimGroups.Change change(ScimGroups.Group current, List<Map<String, Object>> operations) {
         String displayName = null;
         String externalId = null;
         Set<UUID> members = new LinkedHashSet<>(current.members());
@@ -179,9 +184,7 @@ class ScimGroupsApi {
                 default -> throw new ScimException(HttpStatus.BAD_REQUEST, "invalidPath", "The path " + path + " is not supported");
             }
         }
-        ScimGroups.Group updated = groups.update(ScimUsersApi.workspace(), id, displayName, externalId,
-                members.equals(new LinkedHashSet<>(current.members())) ? null : members);
-        return ResponseEntity.ok().contentType(ScimErrors.SCIM_JSON).body(view(excludedAttributes).apply(updated));
+        return new ScimGroups.Change(displayName, externalId, members.equals(new LinkedHashSet<>(current.members())) ? null : members);
     }
 
     @DeleteMapping("/Groups/{id}")
