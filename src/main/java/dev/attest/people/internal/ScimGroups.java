@@ -107,8 +107,8 @@ class ScimGroups {
     @Transactional
     Group patch(WorkspaceId workspace, String id, Function<Group, Change> operations) {
         hold(workspace, id);
-        Change change = operations.apply(get(workspace, id));
-        return update(workspace, id, change.displayName(), change.externalId(), change.members());
+        Group current = get(workspace, id);
+        return save(workspace, current, operations.apply(current));
     }
 
     /**
@@ -118,7 +118,14 @@ class ScimGroups {
     @Transactional
     Group update(WorkspaceId workspace, String id, String displayName, String externalId, Collection<UUID> members) {
         hold(workspace, id);
-        Group current = get(workspace, id);
+        return save(workspace, get(workspace, id), new Change(displayName, externalId, members));
+    }
+
+    /** Saves a change of a group the caller holds and has just read. */
+    private Group save(WorkspaceId workspace, Group current, Change change) {
+        String displayName = change.displayName();
+        String externalId = change.externalId();
+        Collection<UUID> members = change.members();
         Set<UUID> mappedBefore = mapped(workspace);
         Set<UUID> affected = new HashSet<>(current.members());
         if (displayName != null || externalId != null) {
@@ -135,7 +142,7 @@ class ScimGroups {
             store.touch(current.id(), clock.instant());
         }
         applyRoles(workspace, affected, mappedBefore);
-        return get(workspace, id);
+        return get(workspace, current.id().toString());
     }
 
     @Transactional
