@@ -25,16 +25,20 @@ class EvaluateNowTest {
     JdbcClient jdbc;
 
     /**
-     * Waits (at most 30 s) until the events of the last two minutes have reached their listeners: evidence and
-     * resources follow events after the request that caused them has answered, and what an earlier test
-     * started must not land between the two evaluations.
+     * Waits (at most 30 s) until the events and connection runs of the last two minutes are done: evidence and
+     * resources follow events after the request that caused them has answered, a run writes its results when
+     * it ends, and what an earlier test started must not land between the two evaluations.
      */
     private void settle() throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < until && jdbc.sql("select count(*) from event_publication where completion_date is null and publication_date > ?")
-                .param(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2)).query(Integer.class).single() > 0) {
+        while (System.nanoTime() < until && (pending("select count(*) from event_publication where completion_date is null and publication_date > ?")
+                || pending("select count(*) from monitoring_run where status = 'running' and started_at > ?"))) {
             Thread.sleep(50);
         }
+    }
+
+    private boolean pending(String countSince) {
+        return jdbc.sql(countSince).param(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2)).query(Integer.class).single() > 0;
     }
 
     private int resultEvidence() {
