@@ -49,6 +49,10 @@ class EvaluateNowTest {
     void evaluatingTwiceWithNothingChangedAddsNoEvidenceTheSecondTime() throws InterruptedException {
         Http admin = Http.signedIn(port, AttestTest.ADMIN_EMAIL, AttestTest.ADMIN_PASSWORD);
         settle();
+        // The first evaluation may find what earlier tests left (results a run wrote, a first snapshot); the two
+        // after it have nothing new between them.
+        assertThat(admin.postForm("/monitoring", "/monitoring/evaluate", Map.of(), Map.of()).status()).isEqualTo(302);
+        settle();
         assertThat(admin.postForm("/monitoring", "/monitoring/evaluate", Map.of(), Map.of()).status()).isEqualTo(302);
         settle();
         int after = resultEvidence();
